@@ -1,0 +1,280 @@
+"""Field rules of the dataset format, version 1 (shared/DATASET.md).
+
+Each kind lists its fields with a checker that turns the JSON value into a Python value or
+raises ``FieldError``; fields that may be missing are wrapped in ``optional``. The loader
+adds the line number. ``docs/dataset.schema.json`` says the same for other tools, and a
+test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from shopdesk.models import enums
+
+FORMAT_NAME = "shopdesk-dataset"
+FORMAT_VERSION = 1
+
+
+class FieldError(Exception):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+Checker = Callable[[Any], Any]
+
+
+class optional:  # noqa: N801 - reads as a type in the tables below
+    """Marks a field that may be missing or null."""
+
+    def __init__(self, checker: Checker) -> None:
+        self.checker = checker
+
+
+def text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"must be text, not {type(value).__name__}")
+    return value
+
+
+def nonempty(value: Any) -> str:
+    value = text(value)
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+def key(value: Any) -> str:
+    value = nonempty(value)
+    if len(value) > 64:
+        raise ValueError("a key is at most 64 characters")
+    return value
+
+
+def boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("must be true or false")
+    return value
+
+
+def integer(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("must be a whole number")
+    return value
+
+
+def positive(value: Any) -> int:
+    value = integer(value)
+    if value <= 0:
+        raise ValueError("must be more than zero")
+    return value
+
+
+def score(value: Any) -> int:
+    value = integer(value)
+    if not 1 <= value <= 5:
+        raise ValueError("must be a score from 1 to 5")
+    return value
+
+
+def tier(value: Any) -> int:
+    value = integer(value)
+    if value not in (1, 2, 3):
+        raise ValueError("must be 1, 2 or 3")
+    return value
+
+
+_fromiso = datetime.fromisoformat
+
+
+def when(value: Any) -> datetime:
+    if not isinstance(value, str):
+        raise ValueError("must be an ISO 8601 time as text")
+    try:
+        parsed = _fromiso(value)
+    except ValueError:
+        raise ValueError(f"'{value}' is not an ISO 8601 time") from None
+    if parsed.tzinfo is None:
+        raise ValueError(f"'{value}' has no offset (write e.g. +08:00 or Z)")
+    return parsed
+
+
+_MONEY_RE = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def money(value: Any) -> Decimal:
+    """A decimal string ("128.00"). JSON numbers are refused: they invite float rounding."""
+    if not isinstance(value, str):
+        raise ValueError(f"money must be a decimal string like \"128.00\", not {value!r}")
+    if not _MONEY_RE.match(value):
+        raise ValueError(f"'{value}' is not a decimal amount like \"128.00\"")
+    try:
+        amount = Decimal(value)
+    except InvalidOperation:  # pragma: no cover - guarded by the regex
+        raise ValueError(f"'{value}' is not an amount") from None
+    if amount < 0:
+        raise ValueError("an amount cannot be negative")
+    return amount
+
+
+def currency(value: Any) -> str:
+    value = text(value)
+    if not re.fullmatch(r"[A-Z]{3}", value):
+        raise ValueError(f"'{value}' is not an ISO 4217 currency code like CNY or USD")
+    return value
+
+
+def timezone(value: Any) -> str:
+    value = nonempty(value)
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"'{value}' is not a time zone name like Asia/Shanghai") from None
+    return value
+
+
+def colour(value: Any) -> str:
+    value = text(value)
+    if not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
+        raise ValueError(f"'{value}' is not a colour like #FF5000")
+    return value
+
+
+def choice(enum_cls: type[enums.StrEnum]) -> Checker:
+    values = {m.value: m for m in enum_cls}
+    allowed = ", ".join(values)
+
+    def check(value: Any) -> Any:
+        try:
+            return values[value]
+        except (KeyError, TypeError):
+            raise ValueError(f"{value!r} is not one of: {allowed}") from None
+
+    return check
+
+
+def list_of(item: Checker) -> Checker:
+    def check(value: Any) -> list[Any]:
+        if not isinstance(value, list):
+            raise ValueError("must be a list")
+        return [item(v) for v in value]
+
+    return check
+
+
+def obj(fields: dict[str, Any]) -> Checker:
+    """A nested object with its own fields (order items, return events, identities)."""
+
+    def check(value: Any) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise ValueError("must be an object")
+        return check_fields(value, fields, prefix="")
+
+    return check
+
+
+def check_fields(record: dict[str, Any], fields: dict[str, Any], prefix: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in record:
+        if name not in fields:
+            raise FieldError(prefix + name, "unknown field")
+    for name, rule in fields.items():
+        value = record.get(name)
+        if isinstance(rule, optional):
+            if value is None:
+                out[name] = None
+                continue
+            rule = rule.checker
+        elif value is None:
+            raise FieldError(prefix + name, "is required")
+        try:
+            out[name] = rule(value)
+        except FieldError as err:
+            raise FieldError(f"{prefix}{name}.{err.field}", err.message) from None
+        except ValueError as err:
+            raise FieldError(prefix + name, str(err)) from None
+    return out
+
+
+ITEM = obj({"sku": nonempty, "title": nonempty, "qty": positive, "unit_price": money})
+RETURN_ITEM = obj({"sku": nonempty, "qty": positive})
+IDENTITY = obj({"store": key, "handle": nonempty})
+RETURN_EVENT = obj({
+    "at": when,
+    "state": choice(enums.ReturnState),
+    "by": optional(key),
+    "amount": optional(money),
+    "carrier": optional(text),
+    "tracking_no": optional(text),
+    "note": optional(text),
+})
+
+KINDS: dict[str, dict[str, Any]] = {
+    "store": {
+        "kind": text, "key": key, "name": nonempty, "platform": choice(enums.Platform),
+        "currency": currency, "timezone": timezone, "colour": optional(colour),
+        "external_id": optional(nonempty),
+    },
+    "agent": {"kind": text, "key": key, "name": nonempty, "role": choice(enums.Role)},
+    "tag": {"kind": text, "key": key, "name": nonempty, "colour": optional(colour)},
+    "customer": {
+        "kind": text, "key": key, "name": nonempty, "phone": optional(text),
+        "email": optional(text), "created_at": optional(when),
+        "tags": optional(list_of(key)), "identities": optional(list_of(IDENTITY)),
+    },
+    "note": {
+        "kind": text, "customer": key, "author": optional(key), "at": when, "text": nonempty,
+        "pinned": optional(boolean),
+    },
+    "order": {
+        "kind": text, "key": key, "store": key, "customer": key, "order_no": nonempty,
+        "placed_at": when, "paid_at": optional(when), "status": choice(enums.OrderStatus),
+        "currency": currency, "total": money, "shipping": optional(money),
+        "items": list_of(ITEM), "carrier": optional(text), "tracking_no": optional(text),
+    },
+    "conversation": {
+        "kind": text, "key": key, "store": key, "customer": key,
+        "status": choice(enums.ConversationStatus), "assignee": optional(key),
+        "subject": optional(text), "created_at": when, "external_id": optional(nonempty),
+    },
+    "message": {
+        "kind": text, "conversation": key, "at": when, "direction": choice(enums.Direction),
+        "author": optional(key), "text": text, "external_id": optional(nonempty),
+    },
+    "quick_reply": {
+        "kind": text, "key": key, "category": nonempty, "code": nonempty, "title": nonempty,
+        "body": nonempty,
+    },
+    "complaint": {
+        "kind": text, "key": key, "store": key, "customer": key, "order": optional(key),
+        "conversation": optional(key), "category": choice(enums.ComplaintCategory),
+        "severity": choice(enums.Severity), "tier": tier,
+        "status": choice(enums.ComplaintStatus), "opened_at": when,
+        "first_response_at": optional(when), "resolved_at": optional(when),
+        "assignee": optional(key), "summary": nonempty, "resolution": optional(text),
+        "compensation": optional(money),
+    },
+    "survey": {
+        "kind": text, "conversation": key, "agent": optional(key), "score": score,
+        "comment": optional(text), "sent_at": optional(when), "answered_at": when,
+    },
+    "return": {
+        "kind": text, "key": key, "store": key, "order": key, "customer": key,
+        "type": choice(enums.ReturnKind), "reason": choice(enums.ReturnReason),
+        "reason_text": optional(text), "items": list_of(RETURN_ITEM), "requested": money,
+        "events": list_of(RETURN_EVENT),
+    },
+}
+
+# The order in which ``dump`` writes kinds, so that every reference points backwards.
+DUMP_ORDER = (
+    "store", "agent", "tag", "customer", "note", "order", "conversation", "message",
+    "quick_reply", "complaint", "survey", "return",
+)

@@ -1,0 +1,45 @@
+"""SQLAlchemy ORM classes of the whole domain. No logic here beyond invariants."""
+
+from shopdesk.models.base import Base, UTCDateTime, new_key
+from shopdesk.models.casework import (
+    AuditEvent,
+    Complaint,
+    ReturnCase,
+    ReturnEvent,
+    ReturnItem,
+    SurveyResponse,
+)
+from shopdesk.models.conversation import (
+    Attachment,
+    Conversation,
+    Message,
+    QuickReply,
+    QuickReplyImage,
+)
+from shopdesk.models.customer import Customer, CustomerIdentity, CustomerNote, customer_tags
+from shopdesk.models.enums import (
+    ComplaintCategory,
+    ComplaintStatus,
+    ConversationStatus,
+    Direction,
+    OrderStatus,
+    Platform,
+    Priority,
+    ReturnKind,
+    ReturnReason,
+    ReturnState,
+    Role,
+    SendState,
+    Severity,
+)
+from shopdesk.models.order import Order, OrderItem
+from shopdesk.models.shop import Agent, Store, Tag, agent_stores
+
+__all__ = [
+    "Agent", "Attachment", "AuditEvent", "Base", "Complaint", "ComplaintCategory",
+    "ComplaintStatus", "Conversation", "ConversationStatus", "Customer", "CustomerIdentity",
+    "CustomerNote", "Direction", "Message", "Order", "OrderItem", "OrderStatus", "Platform",
+    "Priority", "QuickReply", "QuickReplyImage", "ReturnCase", "ReturnEvent", "ReturnItem",
+    "ReturnKind", "ReturnReason", "ReturnState", "Role", "SendState", "Severity", "Store",
+    "SurveyResponse", "Tag", "UTCDateTime", "agent_stores", "customer_tags", "new_key",
+]

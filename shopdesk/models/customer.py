@@ -1,0 +1,76 @@
+"""Customers, their identities in each store, tags and notes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, Column, ForeignKey, Index, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from shopdesk.models.base import Base, new_key
+from shopdesk.models.shop import Agent, Store, Tag
+from shopdesk.times import utcnow
+
+customer_tags = Table(
+    "customer_tags",
+    Base.metadata,
+    Column("customer_id", ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Customer(Base):
+    """One person, possibly known in several stores."""
+
+    __tablename__ = "customers"
+    __table_args__ = (Index("ix_customers_phone", "phone"), Index("ix_customers_email", "email"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True, default=new_key)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(320))
+    address: Mapped[str | None] = mapped_column(Text)
+    segment: Mapped[str | None] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    identities: Mapped[list[CustomerIdentity]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary=customer_tags)
+    notes: Mapped[list[CustomerNote]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan", order_by="CustomerNote.at"
+    )
+
+
+class CustomerIdentity(Base):
+    """How a customer is known in one store (their handle there)."""
+
+    __tablename__ = "customer_identities"
+    __table_args__ = (UniqueConstraint("store_id", "handle"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"))
+    handle: Mapped[str] = mapped_column(String(200))
+
+    customer: Mapped[Customer] = relationship(back_populates="identities")
+    store: Mapped[Store] = relationship()
+
+
+class CustomerNote(Base):
+    __tablename__ = "customer_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    text: Mapped[str] = mapped_column(Text)
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    customer: Mapped[Customer] = relationship(back_populates="notes")
+    author: Mapped[Agent | None] = relationship()
