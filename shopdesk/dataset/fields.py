@@ -45,16 +45,24 @@ def text(value: Any) -> str:
 
 
 def nonempty(value: Any) -> str:
-    value = text(value)
-    if not value.strip():
+    if value.__class__ is not str:
+        value = text(value)
+    if not value or value.isspace():
         raise ValueError("must not be empty")
     return value
 
 
 def key(value: Any) -> str:
-    value = nonempty(value)
+    if value.__class__ is not str:
+        value = text(value)
+    if not value or value.isspace():
+        raise ValueError("must not be empty")
     if len(value) > 64:
         raise ValueError("a key is at most 64 characters")
+    return value
+
+
+def any_value(value: Any) -> Any:
     return value
 
 
@@ -180,19 +188,32 @@ def obj(fields: dict[str, Any]) -> Checker:
     return check
 
 
+_compiled: dict[int, tuple[frozenset[str], list[tuple[str, Checker, bool]]]] = {}
+
+
+def _compile(fields: dict[str, Any]) -> tuple[frozenset[str], list[tuple[str, Checker, bool]]]:
+    found = _compiled.get(id(fields))
+    if found is None:
+        rules = [(name, rule.checker if isinstance(rule, optional) else rule,
+                  isinstance(rule, optional)) for name, rule in fields.items()]
+        found = _compiled[id(fields)] = (frozenset(fields), rules)
+    return found
+
+
 def check_fields(record: dict[str, Any], fields: dict[str, Any], prefix: str) -> dict[str, Any]:
+    """Check ``record`` against ``fields``; the checked values, every field present."""
+    names, rules = _compile(fields)
+    extra = record.keys() - names
+    if extra:
+        raise FieldError(prefix + sorted(extra)[0], "unknown field")
     out: dict[str, Any] = {}
-    for name in record:
-        if name not in fields:
-            raise FieldError(prefix + name, "unknown field")
-    for name, rule in fields.items():
-        value = record.get(name)
-        if isinstance(rule, optional):
-            if value is None:
+    get = record.get
+    for name, rule, is_optional in rules:
+        value = get(name)
+        if value is None:
+            if is_optional:
                 out[name] = None
                 continue
-            rule = rule.checker
-        elif value is None:
             raise FieldError(prefix + name, "is required")
         try:
             out[name] = rule(value)
@@ -218,42 +239,42 @@ RETURN_EVENT = obj({
 
 KINDS: dict[str, dict[str, Any]] = {
     "store": {
-        "kind": text, "key": key, "name": nonempty, "platform": choice(enums.Platform),
+        "kind": any_value, "key": key, "name": nonempty, "platform": choice(enums.Platform),
         "currency": currency, "timezone": timezone, "colour": optional(colour),
         "external_id": optional(nonempty),
     },
-    "agent": {"kind": text, "key": key, "name": nonempty, "role": choice(enums.Role)},
-    "tag": {"kind": text, "key": key, "name": nonempty, "colour": optional(colour)},
+    "agent": {"kind": any_value, "key": key, "name": nonempty, "role": choice(enums.Role)},
+    "tag": {"kind": any_value, "key": key, "name": nonempty, "colour": optional(colour)},
     "customer": {
-        "kind": text, "key": key, "name": nonempty, "phone": optional(text),
+        "kind": any_value, "key": key, "name": nonempty, "phone": optional(text),
         "email": optional(text), "created_at": optional(when),
         "tags": optional(list_of(key)), "identities": optional(list_of(IDENTITY)),
     },
     "note": {
-        "kind": text, "customer": key, "author": optional(key), "at": when, "text": nonempty,
+        "kind": any_value, "customer": key, "author": optional(key), "at": when, "text": nonempty,
         "pinned": optional(boolean),
     },
     "order": {
-        "kind": text, "key": key, "store": key, "customer": key, "order_no": nonempty,
+        "kind": any_value, "key": key, "store": key, "customer": key, "order_no": nonempty,
         "placed_at": when, "paid_at": optional(when), "status": choice(enums.OrderStatus),
         "currency": currency, "total": money, "shipping": optional(money),
         "items": list_of(ITEM), "carrier": optional(text), "tracking_no": optional(text),
     },
     "conversation": {
-        "kind": text, "key": key, "store": key, "customer": key,
+        "kind": any_value, "key": key, "store": key, "customer": key,
         "status": choice(enums.ConversationStatus), "assignee": optional(key),
         "subject": optional(text), "created_at": when, "external_id": optional(nonempty),
     },
     "message": {
-        "kind": text, "conversation": key, "at": when, "direction": choice(enums.Direction),
+        "kind": any_value, "conversation": key, "at": when, "direction": choice(enums.Direction),
         "author": optional(key), "text": text, "external_id": optional(nonempty),
     },
     "quick_reply": {
-        "kind": text, "key": key, "category": nonempty, "code": nonempty, "title": nonempty,
+        "kind": any_value, "key": key, "category": nonempty, "code": nonempty, "title": nonempty,
         "body": nonempty,
     },
     "complaint": {
-        "kind": text, "key": key, "store": key, "customer": key, "order": optional(key),
+        "kind": any_value, "key": key, "store": key, "customer": key, "order": optional(key),
         "conversation": optional(key), "category": choice(enums.ComplaintCategory),
         "severity": choice(enums.Severity), "tier": tier,
         "status": choice(enums.ComplaintStatus), "opened_at": when,
@@ -262,11 +283,11 @@ KINDS: dict[str, dict[str, Any]] = {
         "compensation": optional(money),
     },
     "survey": {
-        "kind": text, "conversation": key, "agent": optional(key), "score": score,
+        "kind": any_value, "conversation": key, "agent": optional(key), "score": score,
         "comment": optional(text), "sent_at": optional(when), "answered_at": when,
     },
     "return": {
-        "kind": text, "key": key, "store": key, "order": key, "customer": key,
+        "kind": any_value, "key": key, "store": key, "order": key, "customer": key,
         "type": choice(enums.ReturnKind), "reason": choice(enums.ReturnReason),
         "reason_text": optional(text), "items": list_of(RETURN_ITEM), "requested": money,
         "events": list_of(RETURN_EVENT),
