@@ -187,7 +187,7 @@ def dump_file(db: Database, path: Path, progress: Progress | None = None) -> int
                 fh.write("\n")
                 count += 1
                 if progress and count % 50_000 == 0:
-                    progress("writing", count, 0)
+                    progress("writing records", count, 0)
         os.replace(tmp, path)
     finally:
         if tmp.exists():

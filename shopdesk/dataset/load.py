@@ -259,7 +259,7 @@ class _Loader:
         getattr(self, "_stage_" + kind)(lineno, values)
         self.report.records += 1
         if self.report.records % 50_000 == 0:
-            self.progress("checking", self.report.records, 0)
+            self.progress("checking records", self.report.records, 0)
 
     def _stage_store(self, n: int, v: dict[str, Any]) -> None:
         self.define("store", v["key"], n)
@@ -671,9 +671,9 @@ class _Loader:
                     else:
                         _bulk_insert(self.s, table, group)
                 done += len(batch)
-                self.progress("writing", done, total)
+                self.progress("writing rows", done, total)
         self._fix_sequences()
-        self.progress("writing", total, total)
+        self.progress("writing rows", total, total)
 
     def _summaries(self) -> None:
         """Conversation summaries (last message, unread, reply due) for what was loaded."""
@@ -764,7 +764,7 @@ class _ExistingKeys:
     def id_of(self, model: type, key: str) -> int | None:
         if model not in self._keys:
             self._keys[model] = dict(
-                self.s.execute(select(model.key, model.id)).tuples().all()  # type: ignore[attr-defined]
+                self.s.execute(select(model.key, model.id)).all()  # type: ignore[attr-defined]
             )
         return self._keys[model].get(key)
 

@@ -81,13 +81,13 @@ def refresh_summaries(session: Session, conversation_ids: Iterable[int]) -> None
                 select(Conversation.id, Store.reply_target_minutes)
                 .join(Store, Store.id == Conversation.store_id)
                 .where(Conversation.id.in_(chunk))
-            ).tuples().all()
+            ).all()
         )
         rows = session.execute(
             select(Message.conversation_id, Message.at, Message.direction, Message.text)
             .where(Message.conversation_id.in_(chunk))
             .order_by(Message.conversation_id, Message.at, Message.id)
-        ).tuples().all()
+        ).all()
         grouped: dict[int, list[tuple[datetime, Direction, str]]] = {cid: [] for cid in chunk}
         for cid, at, direction, text in rows:
             grouped[cid].append((at, direction, text))

@@ -1,0 +1,241 @@
+"""The ``shopdesk`` command: the window by default, and the work that needs no window.
+
+    shopdesk [--db URL] [--demo] [--agent KEY]     open the program
+    shopdesk db upgrade | current                   migrate / show the schema revision
+    shopdesk load FILE                              load a dataset (.jsonl or .jsonl.gz)
+    shopdesk dump FILE                              write the database as a dataset
+    shopdesk demo [--size small|large] [--seed N]   build the demo shop into the database
+
+Every command takes ``--db URL`` (or the ``SHOPDESK_DB`` environment variable); without it
+ShopDesk uses the SQLite file in the user's data folder. Failures print one line and exit
+with a non-zero status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from shopdesk import __version__, paths
+from shopdesk.db import (
+    Database,
+    current_revision,
+    describe,
+    head_revision,
+    is_empty,
+    open_database,
+    upgrade_to_head,
+)
+from shopdesk.errors import ShopDeskError
+from shopdesk.logs import setup_logging
+
+log = logging.getLogger(__name__)
+
+
+class Progress:
+    """Progress on stderr: one line rewritten in a terminal, a line every few seconds in a log."""
+
+    def __init__(self, stream=None) -> None:  # type: ignore[no-untyped-def]
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.last = 0.0
+        self.finished: tuple[str, int] | None = None
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        final = bool(total) and done >= total
+        if final and self.finished == (phase, done):
+            return
+        if not final and now - self.last < (0.2 if self.tty else 5.0):
+            return
+        self.last = now
+        if final:
+            self.finished = (phase, done)
+        text = f"{phase}: {done:,}" + (f" / {total:,}" if total else "")
+        if self.tty:
+            self.stream.write("\r" + text.ljust(60) + ("\n" if final else ""))
+        else:
+            self.stream.write(text + "\n")
+        self.stream.flush()
+
+
+def _add_db(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    parser.add_argument(
+        "--db", metavar="URL", default=None if top else argparse.SUPPRESS,
+        help="database URL (sqlite:///file.sqlite or postgresql+psycopg://user@host/db), "
+             "or a path to an SQLite file; default: $SHOPDESK_DB or the file in the user "
+             "data folder",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="shopdesk", description="Customer service for a small online shop.")
+    parser.add_argument("--version", action="version", version=f"ShopDesk {__version__}")
+    _add_db(parser, top=True)
+    parser.add_argument("--demo", action="store_true",
+                        help="open a freshly built demo shop (its own file unless --db is given)")
+    parser.add_argument("--agent", metavar="KEY", help="sign in as this agent (no PIN)")
+    parser.add_argument("--lang", choices=["en", "zh_CN"], help="interface language")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p_db = sub.add_parser("db", help="database schema: upgrade or show the revision")
+    p_db.add_argument("action", choices=["upgrade", "current"])
+    _add_db(p_db)
+
+    p_load = sub.add_parser("load", help="load a dataset file into the database")
+    p_load.add_argument("file", type=Path)
+    _add_db(p_load)
+
+    p_dump = sub.add_parser("dump", help="write the database out as a dataset file")
+    p_dump.add_argument("file", type=Path, help=".jsonl, or .jsonl.gz to compress")
+    _add_db(p_dump)
+
+    p_demo = sub.add_parser("demo", help="build the demo shop into an empty database")
+    p_demo.add_argument("--size", choices=["small", "large"], default="small",
+                        help="small: 600 conversations; large: 100,000 and 1,000,000 messages")
+    p_demo.add_argument("--seed", type=int, default=1, help="same seed, same shop")
+    p_demo.add_argument("--anchor", metavar="YYYY-MM-DD",
+                        help="the demo's 'today' (default: today), for a fully repeatable shop")
+    _add_db(p_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    setup_logging()
+    try:
+        if args.command is None:
+            return _run_gui(args)
+        handler = {"db": _cmd_db, "load": _cmd_load, "dump": _cmd_dump, "demo": _cmd_demo}
+        return handler[args.command](args)
+    except ShopDeskError as exc:
+        log.warning("command failed: %s", exc)
+        print(f"shopdesk: {exc}", file=sys.stderr)
+        return 1
+    except DBAPIError as exc:
+        log.exception("database error")
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+        print(f"shopdesk: database error: {reason}", file=sys.stderr)
+        return 1
+    except SQLAlchemyError as exc:
+        log.exception("database error")
+        print(f"shopdesk: database error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"shopdesk: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+              file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("shopdesk: interrupted; nothing was changed by the unfinished command",
+              file=sys.stderr)
+        return 130
+
+
+def _cmd_db(args: argparse.Namespace) -> int:
+    db = open_database(args.db, upgrade=False)
+    if args.action == "upgrade":
+        before = current_revision(db)
+        upgrade_to_head(db)
+        after = current_revision(db)
+        if before == after:
+            print(f"{describe(db.url)}: already at the newest schema ({after})")
+        else:
+            print(f"{describe(db.url)}: upgraded from {before or 'empty'} to {after}")
+    else:
+        current = current_revision(db)
+        head = head_revision()
+        state = "up to date" if current == head else f"needs upgrade to {head}"
+        print(f"{describe(db.url)}: {current or 'empty'} ({state})")
+    return 0
+
+
+def _cmd_load(args: argparse.Namespace) -> int:
+    from shopdesk.dataset.load import load_file
+
+    db = open_database(args.db)
+    started = time.perf_counter()
+    report = load_file(db, args.file, Progress())
+    seconds = time.perf_counter() - started
+    print(f"loaded {args.file}: {report.summary()} in {seconds:.1f} s")
+    return 0
+
+
+def _cmd_dump(args: argparse.Namespace) -> int:
+    from shopdesk.dataset.dump import dump_file
+
+    db = open_database(args.db)
+    count = dump_file(db, args.file, Progress())
+    print(f"wrote {count:,} records to {args.file}")
+    return 0
+
+
+def _parse_anchor(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        day = datetime.strptime(text, "%Y-%m-%d")
+    except ValueError:
+        raise ShopDeskError(f"--anchor '{text}' is not a date like 2026-11-22") from None
+    return day.replace(tzinfo=UTC)
+
+
+def build_demo(db: Database, size: str = "small", seed: int = 1,
+               anchor: datetime | None = None, progress: Progress | None = None) -> str:
+    """Load the demo shop into ``db``, which must hold no shop yet. Returns a summary."""
+    from shopdesk.dataset.demo import demo_records
+    from shopdesk.dataset.load import load_records
+
+    if not is_empty(db):
+        raise ShopDeskError(
+            f"{describe(db.url)} already holds a shop; build the demo into an empty "
+            "database (for example --db demo.sqlite)")
+    records = demo_records(size, seed, anchor)
+    next(records)  # the header
+    numbered = ((n, r) for n, r in enumerate(records, start=2))
+    return load_records(db, numbered, progress).summary()
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    db = open_database(args.db)
+    started = time.perf_counter()
+    summary = build_demo(db, args.size, args.seed, _parse_anchor(args.anchor), Progress())
+    print(f"demo shop built in {describe(db.url)}: {summary} "
+          f"in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def fresh_demo_database(url: str | None) -> Database:
+    """The database ``--demo`` opens: its own file, rebuilt at every start, unless ``--db``
+    names one (which must then be empty or already hold the demo)."""
+    if url is None:
+        path = paths.demo_db_path()
+        for suffix in ("", "-wal", "-shm"):
+            candidate = path.with_name(path.name + suffix)
+            if candidate.exists():
+                candidate.unlink()
+        url = f"sqlite:///{path}"
+    db = open_database(url)
+    if is_empty(db):
+        build_demo(db)
+    return db
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    try:
+        from shopdesk.ui.app import run
+    except ImportError as exc:  # pragma: no cover - a broken Qt install
+        raise ShopDeskError(f"the window cannot open: Qt is not usable here ({exc})") from None
+    return run(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

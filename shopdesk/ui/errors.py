@@ -1,0 +1,64 @@
+"""Unexpected exceptions: a message for the user, the traceback to the log file."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from shopdesk.errors import ShopDeskError
+
+log = logging.getLogger("shopdesk.ui")
+
+
+class ErrorReporter(QObject):
+    """Installed as ``sys.excepthook``: logs the traceback and shows a dialog."""
+
+    def __init__(self, log_path: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.log_path = log_path
+        self._showing = False
+
+    def install(self) -> None:
+        sys.excepthook = self.handle
+
+    def handle(self, kind: type[BaseException], value: BaseException,
+               tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if isinstance(value, ShopDeskError):
+            log.warning("%s", value)
+        else:
+            log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        # Show the dialog from the event loop, never from inside a half-finished slot.
+        QTimer.singleShot(0, lambda: self.show(value))
+
+    def show(self, error: BaseException, parent: QWidget | None = None) -> None:
+        if self._showing:  # one dialog at a time; the rest is in the log
+            return
+        self._showing = True
+        try:
+            box = QMessageBox(parent or QApplication.activeWindow())
+            box.setObjectName("errorDialog")
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            if isinstance(error, ShopDeskError):
+                box.setIcon(QMessageBox.Icon.Warning)
+                box.setWindowTitle(self.tr("ShopDesk"))
+                box.setText(str(error))
+            else:
+                box.setIcon(QMessageBox.Icon.Critical)
+                box.setWindowTitle(self.tr("Something went wrong"))
+                box.setText(self.tr(
+                    "ShopDesk ran into an unexpected problem. Your data is safe; the last "
+                    "action may not have finished."))
+                box.setInformativeText(
+                    self.tr("The details were written to the log file:") + "\n" + self.log_path)
+                box.setDetailedText("".join(traceback.format_exception(error)))
+            box.exec()
+        finally:
+            self._showing = False

@@ -1,0 +1,240 @@
+"""The main window: navigation on the left, the pages, menus and the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from shopdesk import __version__
+from shopdesk.db import Database
+from shopdesk.services.overview import Overview, overview
+from shopdesk.ui.i18n import LANGUAGES
+from shopdesk.ui.pages import (
+    ComplaintsPage,
+    CustomersPage,
+    InboxPage,
+    Page,
+    ReportsPage,
+    ReturnsPage,
+    SettingsPage,
+)
+from shopdesk.ui.settings import Preferences
+
+STYLE = """
+QListWidget#navigation {
+    background: #1F2A37; color: #E5E7EB; border: none; font-size: 14px; outline: 0;
+    padding-top: 12px;
+}
+QListWidget#navigation::item { padding: 10px 18px; border-left: 3px solid transparent; }
+QListWidget#navigation::item:selected {
+    background: #2D3B4E; color: white; border-left: 3px solid #F97316;
+}
+QListWidget#navigation::item:hover:!selected { background: #263243; }
+QLabel#pageTitle { font-size: 22px; font-weight: 600; }
+QLabel#pageDescription { color: #4B5563; font-size: 14px; }
+QFrame#figuresCard { background: #F3F4F6; border-radius: 8px; }
+QLabel#pageFigures { font-size: 14px; padding: 8px; }
+"""
+
+
+class MainWindow(QMainWindow):
+    """The frame every page lives in. Pages are filled by their own modules."""
+
+    languageRequested = Signal(str)  # noqa: N815 - Qt naming
+
+    def __init__(self, db: Database, prefs: Preferences, language: str,
+                 log_path: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.db = db
+        self.prefs = prefs
+        self.log_path = log_path
+        self.setStyleSheet(STYLE)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(190)
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        self.pages: list[Page] = [
+            InboxPage("inboxPage"), CustomersPage("customersPage"),
+            ReturnsPage("returnsPage"), ComplaintsPage("complaintsPage"),
+            ReportsPage("reportsPage"), SettingsPage("settingsPage"),
+        ]
+        for page in self.pages:
+            self.stack.addWidget(page)
+            self.navigation.addItem(QListWidgetItem())
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.db_label = QLabel()
+        self.db_label.setObjectName("databaseLabel")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.shop_label = QLabel()
+        self.shop_label.setObjectName("shopLabel")
+        self.statusBar().addWidget(self.shop_label)
+
+        self._build_actions(language)
+        self.figures: Overview | None = None
+        self.refresh_figures()
+        self.retranslate()
+        self._restore()
+
+    # -- actions and menus -------------------------------------------------------------------
+
+    def _build_actions(self, language: str) -> None:
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction(self)
+        self.about_action.setObjectName("aboutAction")
+        self.about_action.triggered.connect(self.show_about)
+        self.page_actions: list[QAction] = []
+        for row in range(len(self.pages)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _=False, r=row: self.navigation.setCurrentRow(r))
+            self.addAction(action)
+            self.page_actions.append(action)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self)  # a language's own name is never translated
+            action.setCheckable(True)
+            action.setChecked(code == language)
+            action.setObjectName(f"language_{code}")
+            action.triggered.connect(lambda _=False, c=code: self.languageRequested.emit(c))
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("")
+        for action in self.page_actions:
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.setObjectName("languageMenu")
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def set_language_checked(self, language: str) -> None:
+        if language in self.language_actions:
+            self.language_actions[language].setChecked(True)
+
+    # -- text --------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("ShopDesk"))
+        names = [self.tr("Inbox"), self.tr("Customers"), self.tr("Returns"),
+                 self.tr("Complaints"), self.tr("Reports"), self.tr("Settings")]
+        for row, name in enumerate(names):
+            self.navigation.item(row).setText(name)
+            self.page_actions[row].setText(name)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.about_action.setText(self.tr("&About ShopDesk"))
+        self.db_label.setText(self.tr("Database: %1").replace("%1", self.db.location))
+        self._show_figures()
+
+    def refresh_figures(self) -> None:
+        with self.db.read_session() as session:
+            self.figures = overview(session)
+        self._show_figures()
+
+    def _show_figures(self) -> None:
+        f = self.figures
+        if f is None:
+            return
+        self.shop_label.setText(
+            self.tr("Stores: %1").replace("%1", str(f.stores)) + "   ·   "
+            + self.tr("Need a reply: %1").replace("%1", str(f.needs_reply)))
+        lines = {
+            "inboxPage": [self.tr("Conversations: %1"), self.tr("Need a reply: %1")],
+            "customersPage": [self.tr("Customers: %1")],
+            "returnsPage": [self.tr("Open return cases: %1")],
+            "complaintsPage": [self.tr("Open complaints: %1")],
+            "reportsPage": [self.tr("Conversations: %1")],
+            "settingsPage": [self.tr("Stores: %1")],
+        }
+        values = {
+            "inboxPage": [f.conversations, f.needs_reply], "customersPage": [f.customers],
+            "returnsPage": [f.open_returns], "complaintsPage": [f.open_complaints],
+            "reportsPage": [f.conversations], "settingsPage": [f.stores],
+        }
+        for page in self.pages:
+            name = page.objectName()
+            page.show_figures("\n".join(
+                label.replace("%1", f"{value:,}") for label, value in zip(
+                    lines[name], values[name], strict=True)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- about, state ------------------------------------------------------------------------
+
+    def about_text(self) -> str:
+        return "\n".join([
+            self.tr("ShopDesk %1").replace("%1", __version__),
+            self.tr("Customer service for a small online shop: one inbox for every store."),
+            "",
+            self.tr("Data: %1").replace("%1", self.db.location),
+            self.tr("Log: %1").replace("%1", self.log_path),
+        ])
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setWindowTitle(self.tr("About ShopDesk"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.about_text())
+        box.setIcon(QMessageBox.Icon.Information)
+        box.exec()
+
+    def _restore(self) -> None:
+        self.setMinimumSize(900, 600)
+        geometry = self.prefs.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 780)
+        state = self.prefs.window_state
+        if state is not None:
+            self.restoreState(state)
+        page = self.prefs.page
+        self.navigation.setCurrentRow(page if 0 <= page < len(self.pages) else 0)
+
+    def save_state(self) -> None:
+        self.prefs.geometry = self.saveGeometry()
+        self.prefs.window_state = self.saveState()
+        self.prefs.page = self.navigation.currentRow()
+        self.prefs.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,69 @@
+"""Preferences kept in ``QSettings``, declared once with their defaults."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "ShopDesk"
+APPLICATION = "ShopDesk"
+
+
+def default_settings() -> QSettings:
+    """The platform's settings store, or an ini file under ``$SHOPDESK_HOME`` when set
+    (tests and portable installs keep everything in one folder)."""
+    home = os.environ.get("SHOPDESK_HOME")
+    if home:
+        return QSettings(str(Path(home) / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings(ORGANIZATION, APPLICATION)
+
+
+class Preferences:
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self.q = settings or default_settings()
+
+    def _get(self, key: str, default: object, kind: type) -> object:
+        value = self.q.value(key, default)
+        try:
+            return kind(value) if value is not None else default
+        except (TypeError, ValueError):
+            return default
+
+    @property
+    def language(self) -> str:
+        return str(self._get("ui/language", "", str))
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.q.setValue("ui/language", value)
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self.q.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self.q.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        value = self.q.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self.q.setValue("window/state", value)
+
+    @property
+    def page(self) -> int:
+        return int(self._get("window/page", 0, int))  # type: ignore[arg-type]
+
+    @page.setter
+    def page(self, value: int) -> None:
+        self.q.setValue("window/page", value)
+
+    def sync(self) -> None:
+        self.q.sync()

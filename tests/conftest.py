@@ -1,0 +1,94 @@
+"""Shared fixtures: a real SQLite file and a real PostgreSQL server, never mocks.
+
+PostgreSQL tests read the server's URL from ``SHOPDESK_TEST_PG_URL`` (for example
+``postgresql+psycopg://postgres@127.0.0.1:5433/shopdesk_test``); the database is wiped for
+each test. Without the variable they are skipped, unless ``SHOPDESK_REQUIRE_PG=1`` (set by
+CI), where a missing server fails the run instead.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PG_URL = os.environ.get("SHOPDESK_TEST_PG_URL", "")
+REQUIRE_PG = os.environ.get("SHOPDESK_REQUIRE_PG") == "1"
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test gets its own data, log and settings folder; SHOPDESK_DB never leaks in."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("SHOPDESK_HOME", str(home))
+    monkeypatch.delenv("SHOPDESK_DB", raising=False)
+    return home
+
+
+def _reset_postgres(url: str) -> None:
+    from sqlalchemy import create_engine
+
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+
+
+def database_url(backend: str, tmp_path: Path) -> str:
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'shop.sqlite'}"
+    if not PG_URL:
+        if REQUIRE_PG:
+            pytest.fail("SHOPDESK_REQUIRE_PG=1 but SHOPDESK_TEST_PG_URL is not set")
+        pytest.skip("no PostgreSQL server: set SHOPDESK_TEST_PG_URL")
+    _reset_postgres(PG_URL)
+    return PG_URL
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def db_url(backend: str, tmp_path: Path) -> str:
+    """An empty database of each backend (nothing migrated yet)."""
+    return database_url(backend, tmp_path)
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator:
+    """A migrated, empty database of each backend."""
+    from shopdesk.db import open_database
+
+    database = open_database(db_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator:
+    from shopdesk.db import open_database
+
+    database = open_database(f"sqlite:///{tmp_path / 'shop.sqlite'}")
+    yield database
+    database.dispose()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """With SHOPDESK_REQUIRE_PG=1 a skipped PostgreSQL test fails the run."""
+    if not REQUIRE_PG:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    pg_skips = [r for r in skipped if "postgresql" in r.nodeid]
+    if pg_skips:
+        reporter.write_line(
+            f"FAILED: {len(pg_skips)} PostgreSQL tests were skipped, CI requires them", red=True)
+        session.exitstatus = 1

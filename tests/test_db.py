@@ -1,0 +1,152 @@
+"""Engine set-up and migrations, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, select, text
+
+from shopdesk import db as dbmod
+from shopdesk.errors import ConfigurationError
+from shopdesk.models import Base, Store
+from shopdesk.models.enums import Platform
+
+
+def _store(key: str = "s1") -> Store:
+    return Store(key=key, name="Shop", platform=Platform.TMALL, currency="CNY",
+                 timezone="Asia/Shanghai")
+
+
+def test_empty_database_ends_at_head_and_matches_the_models(db_url: str) -> None:
+    database = dbmod.open_database(db_url)
+    assert dbmod.current_revision(database) == dbmod.head_revision()
+    with database.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
+                                Base.metadata)
+    assert diff == [], f"migrations and models differ: {diff}"
+    database.dispose()
+
+
+def test_every_revision_upgrades_from_the_one_before_keeping_data(db_url: str) -> None:
+    script = ScriptDirectory.from_config(dbmod.alembic_config())
+    revisions = list(reversed(list(script.walk_revisions())))
+    database = dbmod.Database(db_url)
+    for revision in revisions:
+        dbmod.upgrade_to_head(database, revision.revision)
+        assert dbmod.current_revision(database) == revision.revision
+        if revision.revision == revisions[0].revision:
+            with database.transaction() as s:
+                s.add(_store())
+    with database.read_session() as s:
+        assert s.scalars(select(Store.key)).all() == ["s1"]
+    database.dispose()
+
+
+def test_opening_an_existing_database_again_keeps_its_data(db_url: str) -> None:
+    first = dbmod.open_database(db_url)
+    with first.transaction() as s:
+        s.add(_store())
+    first.dispose()
+    second = dbmod.open_database(db_url)
+    assert dbmod.current_revision(second) == dbmod.head_revision()
+    with second.read_session() as s:
+        assert s.scalar(select(Store.name)) == "Shop"
+    second.dispose()
+
+
+def test_sqlite_pragmas(sqlite_db: dbmod.Database) -> None:
+    with sqlite_db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == dbmod.BUSY_TIMEOUT_MS
+
+
+def test_sqlite_read_then_write_does_not_fail_when_another_connection_wrote(
+        sqlite_db: dbmod.Database) -> None:
+    """The deferred-transaction trap: writers start with BEGIN IMMEDIATE."""
+    with sqlite_db.transaction() as s:
+        s.add(_store("a"))
+    other_done = threading.Event()
+    errors: list[BaseException] = []
+
+    def other_writer() -> None:
+        try:
+            with sqlite_db.transaction() as s2:
+                s2.add(_store("b"))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        other_done.set()
+
+    with sqlite_db.transaction() as s:
+        s.execute(select(Store)).all()  # read first ...
+        t = threading.Thread(target=other_writer)
+        t.start()
+        other_done.wait(0.3)  # ... the other writer waits for our lock instead of slipping in
+        s.add(_store("c"))  # ... then write
+    t.join(15)
+    assert not errors
+    with sqlite_db.read_session() as s:
+        assert sorted(s.scalars(select(Store.key))) == ["a", "b", "c"]
+
+
+def test_sqlite_upgrade_runs_with_foreign_keys_off_and_turns_them_back_on(
+        sqlite_db: dbmod.Database) -> None:
+    with sqlite_db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_backup_of_a_live_sqlite_file(sqlite_db: dbmod.Database) -> None:
+    with sqlite_db.transaction() as s:
+        s.add(_store())
+    target = dbmod.backup_sqlite(sqlite_db, "test")
+    assert target is not None and target.exists()
+    copy = dbmod.Database(f"sqlite:///{target}")
+    with copy.read_session() as s:
+        assert s.scalar(select(Store.key)) == "s1"
+    copy.dispose()
+
+
+def test_times_come_back_utc_aware_and_naive_times_are_refused(db: dbmod.Database) -> None:
+    local = datetime(2026, 11, 11, 0, 3, 12).astimezone()
+    with db.transaction() as s:
+        store = _store()
+        store.created_at = local
+        s.add(store)
+    with db.read_session() as s:
+        got = s.scalar(select(Store.created_at))
+    assert got.tzinfo is not None and got.utcoffset().total_seconds() == 0
+    assert got == local.astimezone(UTC)
+    with pytest.raises(Exception, match="naive datetime"), db.transaction() as s:
+        bad = _store("naive")
+        bad.created_at = datetime(2026, 1, 1)
+        s.add(bad)
+
+
+def test_bad_urls_give_a_clear_reason(tmp_path) -> None:
+    with pytest.raises(ConfigurationError, match="SQLite and PostgreSQL"):
+        dbmod.open_database("mysql://x@localhost/db")
+    with pytest.raises(ConfigurationError, match="cannot open the database"):
+        dbmod.open_database("postgresql+psycopg://nobody@127.0.0.1:1/none")
+    with pytest.raises(ConfigurationError, match="not a database URL"):
+        dbmod.open_database("://nothing")
+
+
+def test_plain_path_is_an_sqlite_file(tmp_path) -> None:
+    url = dbmod.resolve_url(str(tmp_path / "x.sqlite"))
+    assert url.startswith("sqlite:///") and url.endswith("x.sqlite")
+
+
+def test_tables_exist(db: dbmod.Database) -> None:
+    names = set(inspect(db.engine).get_table_names())
+    for expected in ("stores", "agents", "tags", "customers", "customer_identities",
+                     "customer_notes", "orders", "order_items", "conversations", "messages",
+                     "attachments", "quick_replies", "complaints", "survey_responses",
+                     "return_cases", "return_items", "return_events", "audit_events"):
+        assert expected in names
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT COUNT(*) FROM stores")).scalar() == 0

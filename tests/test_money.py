@@ -1,0 +1,36 @@
+from decimal import Decimal
+
+import pytest
+
+from shopdesk.errors import MoneyError
+from shopdesk.money import format_money, format_plain, parse_amount, to_decimal, to_minor
+
+
+@pytest.mark.parametrize(("text", "currency", "minor"), [
+    ("1,299.00", "CNY", 129900), ("128", "CNY", 12800), ("¥12.5", "CNY", 1250),
+    ("0.01", "USD", 1), ("$1,000.10", "USD", 100010), ("500", "JPY", 500),
+    (" 3.20 ", "CNY", 320), ("￥88.00", "CNY", 8800),
+])
+def test_parse_amount(text: str, currency: str, minor: int) -> None:
+    assert parse_amount(text, currency) == minor
+
+
+@pytest.mark.parametrize("text", ["", "abc", "1.001", "12,3a", "1e5", "--1"])
+def test_parse_amount_refuses(text: str) -> None:
+    with pytest.raises(MoneyError):
+        parse_amount(text, "CNY")
+
+
+def test_floats_are_refused() -> None:
+    with pytest.raises(MoneyError):
+        to_minor(0.1, "CNY")  # type: ignore[arg-type]
+    with pytest.raises(MoneyError):
+        parse_amount(12.5, "CNY")  # type: ignore[arg-type]
+
+
+def test_round_trip_and_formatting() -> None:
+    assert to_decimal(129900, "CNY") == Decimal("1299.00")
+    assert format_plain(129900, "CNY") == "1299.00"
+    assert format_money(129900, "CNY") == "¥1,299.00"
+    assert format_money(-1250, "USD") == "-$12.50"
+    assert format_money(500, "JPY") == "¥500"
