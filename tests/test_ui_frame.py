@@ -1,0 +1,121 @@
+"""The main window frame with pytest-qt on the offscreen platform."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QMessageBox, QStackedWidget
+
+from shopdesk import __version__
+from shopdesk.cli import build_demo
+from shopdesk.errors import ShopDeskError
+from shopdesk.ui.app import Shell, initial_language
+from shopdesk.ui.errors import ErrorReporter
+from shopdesk.ui.i18n import LanguageSwitcher
+from shopdesk.ui.settings import Preferences
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def prefs(tmp_path) -> Preferences:
+    return Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def shell(qtbot, sqlite_db, prefs):
+    build_demo(sqlite_db, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
+    sh = Shell(sqlite_db, prefs, "en", "/tmp/shopdesk.log")
+    qtbot.addWidget(sh.window)
+    sh.window.show()
+    yield sh
+    LanguageSwitcher().apply("en")
+    sh.languages.apply("en")
+
+
+def test_navigation_switches_pages_with_mouse_and_keyboard(qtbot, shell) -> None:
+    window = shell.window
+    nav = window.findChild(QListWidget, "navigation")
+    stack = window.findChild(QStackedWidget, "pages")
+    assert [nav.item(i).text() for i in range(nav.count())] == [
+        "Inbox", "Customers", "Returns", "Complaints", "Reports", "Settings"]
+    nav.setCurrentRow(2)
+    assert stack.currentWidget().objectName() == "returnsPage"
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert stack.currentWidget().objectName() == "complaintsPage"
+
+
+def test_figures_come_from_the_database(shell) -> None:
+    window = shell.window
+    assert "Conversations: 600" in window.pages[0].figures.text()
+    assert "Customers: 300" in window.pages[1].figures.text()
+    assert "Stores: 3" in window.findChild(QLabel, "shopLabel").text()
+
+
+def test_language_switch_applies_without_restart(qtbot, shell, prefs) -> None:
+    window = shell.window
+    nav = window.findChild(QListWidget, "navigation")
+    window.language_actions["zh_CN"].trigger()
+    qtbot.waitUntil(lambda: nav.item(0).text() == "收件箱")
+    assert window.windowTitle() == "ShopDesk 客服台"
+    assert "会话：600" in window.pages[0].figures.text()
+    assert window.file_menu.title() == "文件(&F)"
+    assert prefs.language == "zh_CN"
+    window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: nav.item(0).text() == "Inbox")
+    assert initial_language(prefs, None) == "en"
+    assert initial_language(prefs, "zh_CN") == "zh_CN"
+
+
+def test_about_box_names_version_and_data_location(qtbot, shell, sqlite_db) -> None:
+    text = shell.window.about_text()
+    assert __version__ in text
+    assert sqlite_db.location in text
+
+    def close_box() -> None:
+        box = QApplication.activeModalWidget()
+        assert box is not None and box.objectName() == "aboutBox"
+        box.close()
+
+    QTimer.singleShot(100, close_box)
+    shell.window.about_action.trigger()
+
+
+def test_window_state_is_remembered(qtbot, shell, sqlite_db, prefs) -> None:
+    shell.window.resize(900, 720)  # the offscreen screen is 800 wide; height fits
+    shell.window.navigation.setCurrentRow(3)
+    shell.window.close()
+    again = Shell(sqlite_db, prefs, "en", "")
+    qtbot.addWidget(again.window)
+    assert again.window.navigation.currentRow() == 3
+    assert again.window.size().height() == 720
+
+
+def test_unexpected_errors_are_logged_and_shown(qtbot, caplog) -> None:
+    reporter = ErrorReporter("/tmp/x.log")
+    shown: list[str] = []
+
+    def close_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append(box.text())
+            box.close()
+
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        with caplog.at_level(logging.ERROR, logger="shopdesk.ui"):
+            reporter.handle(RuntimeError, exc, exc.__traceback__)
+    assert "RuntimeError: boom" in caplog.text  # the traceback went to the log
+    QTimer.singleShot(300, close_box)
+    qtbot.waitUntil(lambda: bool(shown), timeout=3000)
+    assert "unexpected problem" in shown[0]
+
+    shown.clear()
+    QTimer.singleShot(300, close_box)
+    reporter.handle(ShopDeskError, ShopDeskError("The order is already refunded"), None)
+    qtbot.waitUntil(lambda: bool(shown), timeout=3000)
+    assert shown == ["The order is already refunded"]
