@@ -21,7 +21,7 @@ def record(section: str, body: str) -> None:
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
     block = (f"<!-- {section} -->\n_Measured {date.today().isoformat()} on {machine()}._\n\n"
              f"{body.strip()}\n<!-- /{section} -->")
-    pattern = re.compile(rf"<!-- {section} -->.*?<!-- /{section} -->", re.S)
+    pattern = re.compile(rf"<!-- {re.escape(section)} -->.*?<!-- /{re.escape(section)} -->", re.S)
     text = pattern.sub(lambda _m: block, text) if pattern.search(text) else (
         text.rstrip() + f"\n\n## {section}\n\n{block}\n")
     DOC.write_text(text, encoding="utf-8")

@@ -207,6 +207,13 @@ def test_broken_files(db, tmp_path: Path) -> None:
     assert counts(db)["Store"] == 0
 
 
+def test_blank_lines_and_white_space_are_fine(db, tmp_path: Path) -> None:
+    lines = [json.dumps(r, ensure_ascii=False) for r in SMALL[:3]]
+    path = tmp_path / "spaced.jsonl"
+    path.write_text(lines[0] + "\n\n  " + lines[1] + "\r\n" + lines[2] + "   \n\n", "utf-8")
+    assert load_file(db, path).records == 2
+
+
 def test_demo_is_deterministic_for_a_seed() -> None:
     a = list(demo_records("small", 7, ANCHOR))
     b = list(demo_records("small", 7, ANCHOR))

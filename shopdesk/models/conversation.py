@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shopdesk.models.base import Base, new_key, str_enum
@@ -72,7 +72,10 @@ class Message(Base):
     __table_args__ = (
         Index("ix_messages_conversation_at", "conversation_id", "at", "id"),
         Index("uq_messages_store_external", "store_id", "external_id", unique=True),
-        Index("ix_messages_send_state", "send_state"),
+        # Only the outbox (queued and failed replies) is ever looked up by state.
+        Index("ix_messages_outbox", "send_state",
+              sqlite_where=text("send_state IN ('queued', 'failed')"),
+              postgresql_where=text("send_state IN ('queued', 'failed')")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

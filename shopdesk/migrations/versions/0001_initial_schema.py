@@ -276,7 +276,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('messages', schema=None) as batch_op:
         batch_op.create_index('ix_messages_conversation_at', ['conversation_id', 'at', 'id'], unique=False)
-        batch_op.create_index('ix_messages_send_state', ['send_state'], unique=False)
+        batch_op.create_index('ix_messages_outbox', ['send_state'], unique=False,
+                              sqlite_where=sa.text("send_state IN ('queued', 'failed')"),
+                              postgresql_where=sa.text("send_state IN ('queued', 'failed')"))
         batch_op.create_index('uq_messages_store_external', ['store_id', 'external_id'], unique=True)
 
     op.create_table('order_items',
@@ -424,7 +426,7 @@ def downgrade() -> None:
     op.drop_table('order_items')
     with op.batch_alter_table('messages', schema=None) as batch_op:
         batch_op.drop_index('uq_messages_store_external')
-        batch_op.drop_index('ix_messages_send_state')
+        batch_op.drop_index('ix_messages_outbox')
         batch_op.drop_index('ix_messages_conversation_at')
 
     op.drop_table('messages')
