@@ -75,13 +75,22 @@ def test_about_box_names_version_and_data_location(qtbot, shell, sqlite_db) -> N
     assert __version__ in text
     assert sqlite_db.location in text
 
+    seen: list[list[str]] = []
+
     def close_box() -> None:
         box = QApplication.activeModalWidget()
         assert box is not None and box.objectName() == "aboutBox"
+        seen.append([b.text() for b in box.buttons()])
         box.close()
 
     QTimer.singleShot(100, close_box)
     shell.window.about_action.trigger()
+    assert seen == [["OK"]] or seen == [["&OK"]]
+    # Qt's own strings stay readable in Chinese (our translator must not blank them out).
+    shell.set_language("zh_CN")
+    QTimer.singleShot(100, close_box)
+    shell.window.about_action.trigger()
+    assert seen[-1] and all(seen[-1]), seen
 
 
 def test_window_state_is_remembered(qtbot, shell, sqlite_db, prefs) -> None:

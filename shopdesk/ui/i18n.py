@@ -53,11 +53,13 @@ class TsTranslator(QTranslator):
         self._by_source = {source: text for (_ctx, source), text in table.items()}
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:  # noqa: ARG002 - Qt's signature
-        found = self._table.get((context, source))
+                  n: int = -1) -> str | None:  # noqa: ARG002 - Qt's signature
+        # None (a null QString) lets Qt ask the next translator; "" would be taken as the
+        # translation and blank out every string we do not know (Qt's own "OK", "Cancel").
+        found = self._table.get((context, source)) or self._by_source.get(source)
         if found is None:
-            found = self._by_source.get(source, "")
-        return found.replace("%n", str(n)) if n >= 0 and found else found
+            return None
+        return found.replace("%n", str(n)) if n >= 0 else found
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return not self._table
