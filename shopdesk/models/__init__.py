@@ -32,13 +32,14 @@ from shopdesk.models.enums import (
     SendState,
     Severity,
 )
+from shopdesk.models.handover import Handover, HandoverRead
 from shopdesk.models.order import Order, OrderItem
 from shopdesk.models.shop import Agent, Store, Tag, agent_stores
 
 __all__ = [
     "Agent", "Attachment", "AuditEvent", "Base", "Complaint", "ComplaintCategory",
     "ComplaintStatus", "Conversation", "ConversationStatus", "Customer", "CustomerIdentity",
-    "CustomerNote", "Direction", "Message", "Order", "OrderItem", "OrderStatus", "Platform",
+    "CustomerNote", "Direction", "Handover", "HandoverRead", "Message", "Order", "OrderItem", "OrderStatus", "Platform",
     "Priority", "QuickReply", "QuickReplyImage", "ReturnCase", "ReturnEvent", "ReturnItem",
     "ReturnKind", "ReturnReason", "ReturnState", "Role", "SendState", "Severity", "Store",
     "SurveyResponse", "Tag", "UTCDateTime", "agent_stores", "customer_tags", "new_key",

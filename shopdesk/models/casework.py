@@ -135,6 +135,7 @@ class ReturnCase(Base):
     store: Mapped[Store] = relationship()
     order: Mapped[Order] = relationship()
     customer: Mapped[Customer] = relationship()
+    assignee: Mapped[Agent | None] = relationship()
     items: Mapped[list[ReturnItem]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="ReturnItem.id"
     )

@@ -14,9 +14,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shopdesk.errors import MoneyError, TransitionError
-from shopdesk.models import AuditEvent, Order, ReturnCase, ReturnEvent
+from shopdesk.models import Order, ReturnCase, ReturnEvent
 from shopdesk.models.enums import ReturnKind, ReturnState
 from shopdesk.money import format_plain
+from shopdesk.services import audit
+from shopdesk.services.rules import StoreRules
 from shopdesk.times import utcnow
 
 S = ReturnState
@@ -183,11 +185,9 @@ def advance(
         carrier=carrier, tracking_no=tracking_no, note=note,
     )
     session.add(event)
-    session.add(AuditEvent(
-        at=when, agent_id=by_id, action=f"return.{target.value}", entity="return_case",
-        entity_id=case.id, before=before,
-        after={"state": target.value, "approved": money.approved, "refunded": money.refunded},
-    ))
+    audit.record(session, by_id, f"return.{target.value}", "return_case", case.id, before,
+                 {"state": target.value, "approved": money.approved, "refunded": money.refunded},
+                 at=when)
     return event
 
 
@@ -200,3 +200,18 @@ def claims_items(history: list[ReturnState]) -> bool:
     if last in (S.CANCELLED, S.REJECTED):
         return False
     return not (last == S.CLOSED and len(history) > 1 and history[-2] == S.REJECTED)
+
+
+def next_deadline(case: ReturnCase, rules: StoreRules) -> datetime | None:
+    """When the shop (or the buyer) must act next on a case, from the store's rules:
+    answer a request, receive the goods back, refund after approval or receipt."""
+    since = case.updated_at
+    if case.state == S.REQUESTED:
+        return since + rules.answer_request_within
+    if case.state == S.APPROVED and case.kind == K.REFUND_ONLY:
+        return since + rules.refund_within
+    if case.state in (S.APPROVED, S.AWAITING_RETURN):
+        return since + rules.ship_back_within
+    if case.state == S.RECEIVED:
+        return since + rules.refund_within
+    return None
