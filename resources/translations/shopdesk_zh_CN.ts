@@ -1,6 +1,108 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AgentEditor</name>
+    <message>
+        <source>Edit agent</source>
+        <translation>编辑客服</translation>
+    </message>
+    <message>
+        <source>Add agent</source>
+        <translation>添加客服</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>PIN (4–8 digits):</source>
+        <translation>PIN 码（4–8 位数字）：</translation>
+    </message>
+    <message>
+        <source>Refund limit:</source>
+        <translation>退款审批上限：</translation>
+    </message>
+    <message>
+        <source>Works in stores:</source>
+        <translation>负责的店铺：</translation>
+    </message>
+    <message>
+        <source>Remove PIN</source>
+        <translation>删除 PIN 码</translation>
+    </message>
+</context>
+<context>
+    <name>AgentsPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <source>Refund limit</source>
+        <translation>退款审批上限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Add agent…</source>
+        <translation>添加客服…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <source>any amount</source>
+        <translation>不限金额</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Only the owner can change agents.</source>
+        <translation>只有店主可以修改客服。</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsPage</name>
     <message>
         <source>Complaints</source>
@@ -9,6 +111,37 @@
     <message>
         <source>Complaint tickets by category and severity, with their response times.</source>
         <translation>按类别和严重程度管理投诉工单，并记录响应时间。</translation>
+    </message>
+</context>
+<context>
+    <name>CreateOwnerDialog</name>
+    <message>
+        <source>Welcome to ShopDesk</source>
+        <translation>欢迎使用 ShopDesk</translation>
+    </message>
+    <message>
+        <source>This shop is new. Who owns it? The owner can do everything, add agents and set the shop's rules. A PIN is optional; without one, anyone at this computer can sign in as the owner.</source>
+        <translation>这是一个新店铺。店主是谁？店主拥有全部权限，可以添加客服并设置店铺规则。PIN 码可选；不设置的话，这台电脑前的任何人都能以店主身份登录。</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits, or empty</source>
+        <translation>4 到 8 位数字，或留空</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>您的姓名：</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>PIN 码：</translation>
+    </message>
+    <message>
+        <source>PIN again:</source>
+        <translation>再次输入 PIN 码：</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same.</source>
+        <translation>两次输入的 PIN 码不一致。</translation>
     </message>
 </context>
 <context>
@@ -39,6 +172,92 @@
     <message>
         <source>The details were written to the log file:</source>
         <translation>详细信息已写入日志文件：</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>End shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Reassign ticked items</source>
+        <translation>转交勾选的事项</translation>
+    </message>
+    <message>
+        <source>Anything the next person should know</source>
+        <translation>下一班需要知道的事情</translation>
+    </message>
+    <message>
+        <source>Hand over and sign out</source>
+        <translation>交班并退出登录</translation>
+    </message>
+    <message>
+        <source>Give to:</source>
+        <translation>转交给：</translation>
+    </message>
+    <message>
+        <source>Handover note for:</source>
+        <translation>交班记录发给：</translation>
+    </message>
+    <message>
+        <source>Still open at the end of your shift:</source>
+        <translation>本班结束时仍未完成的事项：</translation>
+    </message>
+    <message>
+        <source>Waiting for a reply (oldest first)</source>
+        <translation>等待回复（最早的在前）</translation>
+    </message>
+    <message>
+        <source>Returns assigned to me</source>
+        <translation>分配给我的退货退款</translation>
+    </message>
+    <message>
+        <source>Complaints assigned to me</source>
+        <translation>分配给我的投诉</translation>
+    </message>
+    <message>
+        <source>Snoozed until the next shift</source>
+        <translation>推迟到下一班的会话</translation>
+    </message>
+    <message>
+        <source>Tick the items to give away first.</source>
+        <translation>请先勾选要转交的事项。</translation>
+    </message>
+    <message>
+        <source>%1 items given to %2.</source>
+        <translation>已将 %1 个事项转交给 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverNotesDialog</name>
+    <message>
+        <source>Handover notes</source>
+        <translation>交班记录</translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>标记为已读</translation>
     </message>
 </context>
 <context>
@@ -103,12 +322,32 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Switch agent…</source>
+        <translation>切换客服(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;End shift…</source>
+        <translation>交班(&amp;E)…</translation>
+    </message>
+    <message>
         <source>&amp;About ShopDesk</source>
         <translation>关于 ShopDesk(&amp;A)</translation>
     </message>
     <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>A bookkeeper has no shift to hand over.</source>
+        <translation>会计没有需要交接的班次。</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>当前登录：%1（%2）</translation>
     </message>
     <message>
         <source>Stores: %1</source>
@@ -165,6 +404,30 @@
         <source>Satisfaction, complaints and refunds over time, and the Excel exports.</source>
         <translation>满意度、投诉和退款的趋势，以及 Excel 导出。</translation>
     </message>
+    <message>
+        <source>Past shift handovers</source>
+        <translation>历史交班记录</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>交班人</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
 </context>
 <context>
     <name>ReturnsPage</name>
@@ -187,12 +450,89 @@
         <source>Stores, agents, quick replies, tags and the rules of the shop.</source>
         <translation>店铺、客服、快捷回复、标签和店铺规则。</translation>
     </message>
+    <message>
+        <source>Agents</source>
+        <translation>客服</translation>
+    </message>
 </context>
 <context>
     <name>Shell</name>
     <message>
         <source>ShopDesk cannot start</source>
         <translation>ShopDesk 无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to ShopDesk</source>
+        <translation>登录 ShopDesk</translation>
+    </message>
+    <message>
+        <source>Sign me in automatically on this computer</source>
+        <translation>在这台电脑上自动登录</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Who is working?</source>
+        <translation>谁在值班？</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>PIN 码：</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1 s.</source>
+        <translation>PIN 码错误次数过多，请 %1 秒后再试。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 tries left.</source>
+        <translation>PIN 码错误，还可以尝试 %1 次。</translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <source>ShopDesk</source>
+        <translation>ShopDesk 客服台</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>From %1, %2</source>
+        <translation>%1 交班，%2</translation>
+    </message>
+    <message>
+        <source>Waiting for a reply (oldest first)</source>
+        <translation>等待回复（最早的在前）</translation>
+    </message>
+    <message>
+        <source>Returns assigned to me</source>
+        <translation>分配给我的退货退款</translation>
+    </message>
+    <message>
+        <source>Complaints assigned to me</source>
+        <translation>分配给我的投诉</translation>
+    </message>
+    <message>
+        <source>Snoozed until the next shift</source>
+        <translation>推迟到下一班的会话</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>Bookkeeper</source>
+        <translation>会计</translation>
     </message>
 </context>
 </TS>

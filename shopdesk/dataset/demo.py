@@ -360,6 +360,8 @@ class _Demo:
                 "tracking": (order or {}).get("tracking_no") or "SF1234567890",
                 "carrier": (order or {}).get("carrier") or ("顺丰速运" if lang == "zh" else "UPS"),
             }
+            if topic == "size":  # sizes are asked about slippers, whatever was ordered before
+                values["product"] = "居家拖鞋" if lang == "zh" else "house slippers"
             turns = list(SCRIPTS[topic])
             if per_conv is None:
                 turns = turns[: rng.randint(2, len(turns))]

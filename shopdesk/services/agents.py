@@ -64,9 +64,13 @@ def check_pin_format(pin: str) -> None:
 
 # -- reading ---------------------------------------------------------------------------------
 
+ROLE_ORDER = {Role.OWNER: 0, Role.AGENT: 1, Role.BOOKKEEPER: 2}
+
+
 def active_agents(session: Session) -> list[Agent]:
-    return list(session.scalars(
-        select(Agent).where(Agent.active.is_(True)).order_by(Agent.role, Agent.name)))
+    """Active agents: the owner first, then agents, then bookkeepers, each by name."""
+    agents = session.scalars(select(Agent).where(Agent.active.is_(True)))
+    return sorted(agents, key=lambda a: (ROLE_ORDER[a.role], a.name))
 
 
 def all_agents(session: Session) -> list[Agent]:

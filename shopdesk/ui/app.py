@@ -7,16 +7,21 @@ import logging
 import sys
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from shopdesk import __version__
 from shopdesk.db import Database, open_database
 from shopdesk.errors import ShopDeskError
 from shopdesk.logs import setup_logging
+from shopdesk.models import Agent
+from shopdesk.services.agents import SignInError, SignInGuard, has_owner
+from shopdesk.services.handover import unread_handovers
 from shopdesk.ui.errors import ErrorReporter
+from shopdesk.ui.handover import HandoverDialog, HandoverNotesDialog
 from shopdesk.ui.i18n import LANGUAGES, LanguageSwitcher
 from shopdesk.ui.mainwindow import MainWindow
 from shopdesk.ui.settings import APPLICATION, ORGANIZATION, Preferences
+from shopdesk.ui.signin import CreateOwnerDialog, SignInDialog
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +44,78 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 class Shell:
-    """Holds what lives as long as the program: the window, the language, the database."""
+    """Holds what lives as long as the program: the window, the language, the database and
+    who is signed in."""
 
     def __init__(self, db: Database, prefs: Preferences, language: str, log_path: str) -> None:
+        self.db = db
         self.prefs = prefs
+        self.guard = SignInGuard()
         self.languages = LanguageSwitcher()
         self.languages.apply(language)
         self.window = MainWindow(db, prefs, language, log_path)
         self.window.languageRequested.connect(self.set_language)
+        self.window.switchAgentRequested.connect(self.switch_agent)
+        self.window.endShiftRequested.connect(self.end_shift)
+
+    @property
+    def agent(self) -> Agent | None:
+        return self.window.agent
+
+    def start(self, agent_key: str | None = None) -> bool:
+        """Make sure the shop has an owner and somebody is signed in. False: the user quit."""
+        with self.db.read_session() as session:
+            needs_owner = not has_owner(session)
+        if needs_owner:
+            dialog = CreateOwnerDialog(self.db)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            with self.db.transaction() as session:
+                owner = session.get(Agent, dialog.owner_id)
+                assert owner is not None
+            self._signed_in(owner)
+            return True
+        key = agent_key or self.prefs.auto_agent(self.db.url)
+        if key:
+            try:
+                with self.db.transaction() as session:
+                    self._signed_in(self.guard.sign_in_without_pin(session, key))
+                return True
+            except SignInError as exc:
+                if agent_key:  # asked for on the command line: say why it did not work
+                    QMessageBox.warning(None, self.window.tr("ShopDesk"), str(exc))
+                else:
+                    self.prefs.set_auto_agent(self.db.url, "")
+        return self.switch_agent()
+
+    def switch_agent(self) -> bool:
+        """Sign out and in without closing the program (Ctrl+Shift+L)."""
+        dialog = SignInDialog(self.db, self.guard, self.prefs.last_agent,
+                              self.window if self.window.isVisible() else None)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.agent is None:
+            return False
+        self.prefs.set_auto_agent(self.db.url, dialog.agent.key if dialog.auto_sign_in else "")
+        self._signed_in(dialog.agent)
+        return True
+
+    def end_shift(self) -> None:
+        if self.agent is None:
+            return
+        dialog = HandoverDialog(self.db, self.agent, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.prefs.set_auto_agent(self.db.url, "")
+            self.window.set_agent(None)
+            if not self.switch_agent():
+                self.window.close()
+
+    def _signed_in(self, agent: Agent) -> None:
+        self.prefs.last_agent = agent.key
+        self.window.set_agent(agent)
+        with self.db.read_session() as session:
+            unread = unread_handovers(session, agent.id)
+        if unread:
+            HandoverNotesDialog(self.db, agent,
+                                self.window if self.window.isVisible() else None).exec()
 
     def set_language(self, language: str) -> None:
         self.languages.apply(language)
@@ -78,6 +147,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     log.info("ShopDesk %s started on %s", __version__, db.location)
     shell = Shell(db, prefs, language, log_path)
+    if not shell.start(args.agent):
+        db.dispose()
+        return 0
     shell.window.show()
     code = app.exec()
     db.dispose()

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 
 from shopdesk import __version__
 from shopdesk.db import Database
+from shopdesk.models import Agent
 from shopdesk.services.overview import Overview, overview
+from shopdesk.services.permissions import Action, can
 from shopdesk.ui.i18n import LANGUAGES
 from shopdesk.ui.pages import (
     ComplaintsPage,
@@ -29,6 +31,7 @@ from shopdesk.ui.pages import (
     SettingsPage,
 )
 from shopdesk.ui.settings import Preferences
+from shopdesk.ui.signin import role_name
 
 STYLE = """
 QListWidget#navigation {
@@ -51,6 +54,8 @@ class MainWindow(QMainWindow):
     """The frame every page lives in. Pages are filled by their own modules."""
 
     languageRequested = Signal(str)  # noqa: N815 - Qt naming
+    switchAgentRequested = Signal()  # noqa: N815
+    endShiftRequested = Signal()  # noqa: N815
 
     def __init__(self, db: Database, prefs: Preferences, language: str,
                  log_path: str = "", parent: QWidget | None = None) -> None:
@@ -71,8 +76,9 @@ class MainWindow(QMainWindow):
         self.pages: list[Page] = [
             InboxPage("inboxPage"), CustomersPage("customersPage"),
             ReturnsPage("returnsPage"), ComplaintsPage("complaintsPage"),
-            ReportsPage("reportsPage"), SettingsPage("settingsPage"),
+            ReportsPage("reportsPage", db), SettingsPage("settingsPage", db),
         ]
+        self.agent: Agent | None = None
         for page in self.pages:
             self.stack.addWidget(page)
             self.navigation.addItem(QListWidgetItem())
@@ -86,6 +92,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self.agent_label = QLabel()
+        self.agent_label.setObjectName("agentLabel")
+        self.statusBar().addPermanentWidget(self.agent_label)
         self.db_label = QLabel()
         self.db_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self.db_label)
@@ -105,6 +114,14 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
+        self.switch_action = QAction(self)
+        self.switch_action.setObjectName("switchAgentAction")
+        self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.switch_action.triggered.connect(self.switchAgentRequested)
+        self.addAction(self.switch_action)  # the shortcut works with the menu bar hidden too
+        self.end_shift_action = QAction(self)
+        self.end_shift_action.setObjectName("endShiftAction")
+        self.end_shift_action.triggered.connect(self.endShiftRequested)
         self.about_action = QAction(self)
         self.about_action.setObjectName("aboutAction")
         self.about_action.triggered.connect(self.show_about)
@@ -128,6 +145,9 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.switch_action)
+        self.file_menu.addAction(self.end_shift_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
         for action in self.page_actions:
@@ -158,9 +178,36 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.switch_action.setText(self.tr("&Switch agent…"))
+        self.end_shift_action.setText(self.tr("&End shift…"))
+        self._show_agent()
         self.about_action.setText(self.tr("&About ShopDesk"))
         self.db_label.setText(self.tr("Database: %1").replace("%1", self.db.location))
         self._show_figures()
+
+    def set_agent(self, agent: Agent | None) -> None:
+        """Who is working now: the status bar, and what the pages let them do."""
+        self.agent = agent
+        settings = self.pages[-1]
+        assert isinstance(settings, SettingsPage)
+        settings.agents.set_actor(agent)
+        allowed = can(agent, Action.END_SHIFT)
+        self.end_shift_action.setEnabled(allowed)
+        self.end_shift_action.setToolTip("" if allowed else self.tr(
+            "A bookkeeper has no shift to hand over."))
+        self.refresh_figures()
+        reports = self.pages[4]
+        assert isinstance(reports, ReportsPage)
+        reports.reload()
+        self._show_agent()
+
+    def _show_agent(self) -> None:
+        if self.agent is None:
+            self.agent_label.setText(self.tr("Not signed in"))
+        else:
+            self.agent_label.setText(self.tr("Signed in: %1 (%2)")
+                                     .replace("%1", self.agent.name)
+                                     .replace("%2", role_name(self, self.agent.role)))
 
     def refresh_figures(self) -> None:
         with self.db.read_session() as session:

@@ -3,8 +3,23 @@ what it will hold and shows the shop's figures that belong to it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopdesk.db import Database
+from shopdesk.services import handover as handover_svc
+from shopdesk.ui.agents import AgentsPanel
+from shopdesk.ui.handover import handover_text, local_time
 
 
 class Page(QWidget):
@@ -31,8 +46,15 @@ class Page(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.description)
         layout.addWidget(card)
-        layout.addStretch(1)
+        self.body = QVBoxLayout()
+        layout.addLayout(self.body, 1)
+        self.build()
+        if self.body.count() == 0:
+            layout.addStretch(1)
         self.retranslate()
+
+    def build(self) -> None:
+        """Add the page's own widgets to ``self.body``."""
 
     def retranslate(self) -> None:
         """Set every visible string; called again when the language changes."""
@@ -75,14 +97,78 @@ class ComplaintsPage(Page):
 
 
 class ReportsPage(Page):
+    def __init__(self, object_name: str, db: Database, parent: QWidget | None = None) -> None:
+        self.db = db
+        super().__init__(object_name, parent)
+
+    def build(self) -> None:
+        self.handovers_title = QLabel()
+        self.handovers_title.setObjectName("sectionTitle")
+        self.handovers = QTableWidget(0, 4)
+        self.handovers.setObjectName("handoverList")
+        self.handovers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.handovers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.handovers.verticalHeader().setVisible(False)
+        self.handovers.horizontalHeader().setStretchLastSection(True)
+        self.handover_text = QPlainTextEdit()
+        self.handover_text.setObjectName("handoverText")
+        self.handover_text.setReadOnly(True)
+        self.handovers.itemSelectionChanged.connect(self._show_selected)
+        self.body.addWidget(self.handovers_title)
+        self.body.addWidget(self.handovers, 2)
+        self.body.addWidget(self.handover_text, 1)
+
     def retranslate(self) -> None:
         self.title.setText(self.tr("Reports"))
         self.description.setText(self.tr(
             "Satisfaction, complaints and refunds over time, and the Excel exports."))
+        self.handovers_title.setText(self.tr("Past shift handovers"))
+        self.handovers.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("From"), self.tr("For"), self.tr("Note")])
+        self.reload()
+
+    def reload(self) -> None:
+        with self.db.read_session() as session:
+            rows = [(h, h.from_agent.name, h.to_agent.name if h.to_agent else None)
+                    for h in handover_svc.past_handovers(session)]
+        self._texts = [handover_text(self, h, sender) for h, sender, _ in rows]
+        self.handovers.setRowCount(len(rows))
+        for row, (h, sender, receiver) in enumerate(rows):
+            for col, text in enumerate([local_time(h.at), sender, receiver or self.tr("Everyone"),
+                                        h.note.replace("\n", " ")]):
+                self.handovers.setItem(row, col, QTableWidgetItem(text))
+        self.handovers.resizeColumnsToContents()
+        self.handover_text.clear()
+        if rows:  # show the latest handover at once
+            # Through the selection model: selectRow() reads the keyboard modifiers and
+            # would toggle instead of select while Ctrl is held.
+            self.handovers.selectionModel().select(
+                self.handovers.model().index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self._show_selected()
+
+    def _show_selected(self) -> None:
+        rows = self.handovers.selectionModel().selectedRows()
+        if rows:
+            self.handover_text.setPlainText(self._texts[rows[0].row()])
 
 
 class SettingsPage(Page):
+    def __init__(self, object_name: str, db: Database, parent: QWidget | None = None) -> None:
+        self.db = db
+        super().__init__(object_name, parent)
+
+    def build(self) -> None:
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self.agents = AgentsPanel(self.db)
+        self.tabs.addTab(self.agents, "")
+        self.body.addWidget(self.tabs)
+
     def retranslate(self) -> None:
         self.title.setText(self.tr("Settings"))
         self.description.setText(self.tr(
             "Stores, agents, quick replies, tags and the rules of the shop."))
+        self.tabs.setTabText(0, self.tr("Agents"))
+        self.agents.retranslate()

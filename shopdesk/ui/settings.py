@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -18,6 +19,10 @@ def default_settings() -> QSettings:
     if home:
         return QSettings(str(Path(home) / "settings.ini"), QSettings.Format.IniFormat)
     return QSettings(ORGANIZATION, APPLICATION)
+
+
+def _short(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 class Preferences:
@@ -64,6 +69,21 @@ class Preferences:
     @page.setter
     def page(self, value: int) -> None:
         self.q.setValue("window/page", value)
+
+    @property
+    def last_agent(self) -> str:
+        return str(self._get("signin/last", "", str))
+
+    @last_agent.setter
+    def last_agent(self, key: str) -> None:
+        self.q.setValue("signin/last", key)
+
+    def auto_agent(self, database: str) -> str:
+        """The agent signed in automatically on this computer for this database, if any."""
+        return str(self._get(f"signin/auto-{_short(database)}", "", str))
+
+    def set_auto_agent(self, database: str, key: str) -> None:
+        self.q.setValue(f"signin/auto-{_short(database)}", key)
 
     def sync(self) -> None:
         self.q.sync()
