@@ -73,6 +73,8 @@ def test_handover_content_is_built_from_the_data(db, shop) -> None:
     assert draft.returns[0].due == NOW - timedelta(hours=1) + timedelta(hours=48)
     assert [i.id for i in draft.complaints] == [shop["complaint"]]
     assert draft.complaints[0].due == NOW + timedelta(hours=8)
+    assert draft.complaints[0].codes == ["high"] and draft.complaints[0].detail == "发错颜色"
+    assert draft.returns[0].codes == ["return_refund", "requested"]
     assert len(draft.to_json()["waiting"]) == 2
 
 

@@ -272,6 +272,89 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <source>Owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>Bookkeeper</source>
+        <translation>会计</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Refund only</source>
+        <translation>仅退款</translation>
+    </message>
+    <message>
+        <source>Return and refund</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>已申请</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Awaiting return</source>
+        <translation>等待买家退货</translation>
+    </message>
+    <message>
+        <source>Return shipped</source>
+        <translation>买家已寄回</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Exchange shipped</source>
+        <translation>换货已发出</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ShopDesk</source>
@@ -521,18 +604,6 @@
     <message>
         <source>Snoozed until the next shift</source>
         <translation>推迟到下一班的会话</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>店主</translation>
-    </message>
-    <message>
-        <source>Agent</source>
-        <translation>客服</translation>
-    </message>
-    <message>
-        <source>Bookkeeper</source>
-        <translation>会计</translation>
     </message>
 </context>
 </TS>

@@ -419,7 +419,9 @@ class _Demo:
             category = categories[i % len(categories)]
             status = COMPLAINT_STATUSES[(i // len(categories)) % len(COMPLAINT_STATUSES)]
             severity = SEVERITIES[rng.randrange(len(SEVERITIES))]
-            opened = self.anchor - timedelta(seconds=rng.randint(0, 180 * 86400))
+            # Open tickets are recent; finished ones spread over six months.
+            days = 10 if status in ("new", "in_progress", "escalated") else 180
+            opened = self.anchor - timedelta(seconds=rng.randint(0, days * 86400))
             first = opened + timedelta(minutes=rng.randint(5, 600)) if status != "new" else None
             resolved = (opened + timedelta(minutes=rng.randint(120, 96 * 60))
                         if status in ("resolved", "closed") else None)

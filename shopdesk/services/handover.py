@@ -36,9 +36,12 @@ OPEN_COMPLAINT = (ComplaintStatus.NEW, ComplaintStatus.IN_PROGRESS, ComplaintSta
 class HandoverItem:
     kind: Kind
     id: int
-    title: str  # customer and store, or the case
-    detail: str  # the customer's last message, the case's state, the summary
+    title: str  # customer and store, or the case with its customer
+    detail: str  # the customer's last message, or the complaint's summary
     due: datetime | None = None
+    # Codes the UI shows in the user's language: the complaint's severity, the case's
+    # kind and state.
+    codes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -96,8 +99,8 @@ def build_handover(session: Session, agent_id: int, now: datetime | None = None)
     for case, customer, store in case_rows:
         rules = rules_for(store.reply_target_minutes, store.settings)
         draft.returns.append(HandoverItem(
-            "return", case.id, f"{case.key} · {customer} · {store.name}",
-            f"{case.kind.value} · {case.state.value}", next_deadline(case, rules)))
+            "return", case.id, f"{case.key} · {customer} · {store.name}", "",
+            next_deadline(case, rules), [case.kind.value, case.state.value]))
     draft.returns.sort(key=lambda i: (i.due is None, i.due))
 
     complaint_rows = session.execute(
@@ -107,8 +110,8 @@ def build_handover(session: Session, agent_id: int, now: datetime | None = None)
         .order_by(Complaint.sla_due_at))
     for complaint, customer in complaint_rows:
         draft.complaints.append(HandoverItem(
-            "complaint", complaint.id, f"{complaint.key} · {customer}",
-            f"{complaint.severity.value} · {complaint.summary}", complaint.sla_due_at))
+            "complaint", complaint.id, f"{complaint.key} · {customer}", complaint.summary,
+            complaint.sla_due_at, [complaint.severity.value]))
     return draft
 
 

@@ -33,7 +33,7 @@ from shopdesk.models.enums import Role
 from shopdesk.money import format_money, to_minor
 from shopdesk.services import agents as agent_svc
 from shopdesk.services.permissions import Action, can
-from shopdesk.ui.signin import role_name
+from shopdesk.ui.labels import role_label
 
 LIMIT_CURRENCY = "CNY"  # refund limits are set in the shop's main currency
 
@@ -50,7 +50,7 @@ class AgentEditor(QDialog):
         self.role = QComboBox()
         self.role.setObjectName("agentRole")
         for role in Role:
-            self.role.addItem(role_name(self, role), role.value)
+            self.role.addItem(role_label(role), role.value)
         if agent:
             self.role.setCurrentIndex(self.role.findData(agent.role.value))
         else:
@@ -176,7 +176,7 @@ class AgentsPanel(QWidget):
         self.table.setRowCount(len(agents))
         for row, agent in enumerate(agents):
             cells = [
-                agent.name, role_name(self, agent.role),
+                agent.name, role_label(agent.role),
                 self.tr("set") if agent.pin_hash else "—",
                 (format_money(agent.refund_limit_minor, LIMIT_CURRENCY)
                  if agent.role != Role.OWNER and agent.refund_limit_minor is not None

@@ -27,6 +27,17 @@ from shopdesk.models import Agent, Handover
 from shopdesk.services import agents as agent_svc
 from shopdesk.services import handover as svc
 from shopdesk.times import to_local, utcnow
+from shopdesk.ui.labels import return_kind_label, return_state_label, severity_label
+
+
+def describe(kind: str, detail: str, codes: list[str]) -> str:
+    """An item's details in the user's language (codes translated, text as written)."""
+    if kind == "return" and len(codes) == 2:
+        return f"{return_kind_label(codes[0])} · {return_state_label(codes[1])}"
+    if kind == "complaint" and codes:
+        return f"{severity_label(codes[0])} · {detail}"
+    return detail
+
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -121,7 +132,9 @@ class HandoverDialog(QDialog):
             top.setFont(0, font)
             self.items.addTopLevelItem(top)
             for entry in entries:
-                child = QTreeWidgetItem([entry.title, entry.detail, local_time(entry.due)])
+                child = QTreeWidgetItem([entry.title, describe(entry.kind, entry.detail,
+                                                               entry.codes),
+                                         local_time(entry.due)])
                 child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 child.setCheckState(0, Qt.CheckState.Unchecked)
                 child.setData(0, KIND_ROLE, entry.kind)
@@ -191,7 +204,9 @@ def handover_text(widget: QWidget, handover: Handover, sender: str) -> str:
         entries = (handover.content or {}).get(key) or []
         if entries:
             lines += ["", f"{title} ({len(entries)})"]
-            lines += [f"  • {e['title']} — {e['detail']}" for e in entries]
+            lines += [f"  • {e['title']} — "
+                      f"{describe(e['kind'], e['detail'], e.get('codes') or [])}"
+                      for e in entries]
     return "\n".join(lines)
 
 

@@ -21,6 +21,7 @@ from shopdesk.models import Agent
 from shopdesk.services.overview import Overview, overview
 from shopdesk.services.permissions import Action, can
 from shopdesk.ui.i18n import LANGUAGES
+from shopdesk.ui.labels import role_label
 from shopdesk.ui.pages import (
     ComplaintsPage,
     CustomersPage,
@@ -31,7 +32,6 @@ from shopdesk.ui.pages import (
     SettingsPage,
 )
 from shopdesk.ui.settings import Preferences
-from shopdesk.ui.signin import role_name
 
 STYLE = """
 QListWidget#navigation {
@@ -43,7 +43,7 @@ QListWidget#navigation::item:selected {
     background: #2D3B4E; color: white; border-left: 3px solid #F97316;
 }
 QListWidget#navigation::item:hover:!selected { background: #263243; }
-QLabel#pageTitle { font-size: 22px; font-weight: 600; }
+QLabel#pageTitle { font-size: 22px; font-weight: bold; }
 QLabel#pageDescription { color: #4B5563; font-size: 14px; }
 QFrame#figuresCard { background: #F3F4F6; border-radius: 8px; }
 QLabel#pageFigures { font-size: 14px; padding: 8px; }
@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
 
         self.agent_label = QLabel()
         self.agent_label.setObjectName("agentLabel")
+        self.agent_label.setContentsMargins(0, 0, 16, 0)
         self.statusBar().addPermanentWidget(self.agent_label)
         self.db_label = QLabel()
         self.db_label.setObjectName("databaseLabel")
@@ -207,7 +208,7 @@ class MainWindow(QMainWindow):
         else:
             self.agent_label.setText(self.tr("Signed in: %1 (%2)")
                                      .replace("%1", self.agent.name)
-                                     .replace("%2", role_name(self, self.agent.role)))
+                                     .replace("%2", role_label(self.agent.role)))
 
     def refresh_figures(self) -> None:
         with self.db.read_session() as session:

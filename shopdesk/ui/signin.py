@@ -19,17 +19,8 @@ from PySide6.QtWidgets import (
 from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent
-from shopdesk.models.enums import Role
 from shopdesk.services import agents as agent_svc
-
-
-def role_name(widget: QWidget, role: Role) -> str:
-    """The translated name of a role (one place for it)."""
-    return {
-        Role.OWNER: widget.tr("Owner"),
-        Role.AGENT: widget.tr("Agent"),
-        Role.BOOKKEEPER: widget.tr("Bookkeeper"),
-    }[Role(role)]
+from shopdesk.ui.labels import role_label
 
 
 class CreateOwnerDialog(QDialog):
@@ -135,7 +126,7 @@ class SignInDialog(QDialog):
         with db.read_session() as session:
             active = agent_svc.active_agents(session)
         for agent in active:
-            item = QListWidgetItem(f"{agent.name}  ·  {role_name(self, agent.role)}")
+            item = QListWidgetItem(f"{agent.name}  ·  {role_label(agent.role)}")
             item.setData(Qt.ItemDataRole.UserRole, agent.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, bool(agent.pin_hash))
             item.setData(Qt.ItemDataRole.UserRole + 2, agent.key)

@@ -1,0 +1,44 @@
+"""Translated names of the domain's codes (roles, severities, return kinds and states).
+One place, so that every page shows "高" for ``high`` the same way."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from shopdesk.models.enums import ReturnKind, ReturnState, Role, Severity
+
+
+def role_label(role: Role | str) -> str:
+    return {
+        Role.OWNER: QCoreApplication.translate("Labels", "Owner"), Role.AGENT: QCoreApplication.translate("Labels", "Agent"), Role.BOOKKEEPER: QCoreApplication.translate("Labels", "Bookkeeper"),
+    }[Role(role)]
+
+
+def severity_label(severity: Severity | str) -> str:
+    return {
+        Severity.LOW: QCoreApplication.translate("Labels", "Low"), Severity.NORMAL: QCoreApplication.translate("Labels", "Normal"), Severity.HIGH: QCoreApplication.translate("Labels", "High"),
+        Severity.CRITICAL: QCoreApplication.translate("Labels", "Critical"),
+    }[Severity(severity)]
+
+
+def return_kind_label(kind: ReturnKind | str) -> str:
+    return {
+        ReturnKind.REFUND_ONLY: QCoreApplication.translate("Labels", "Refund only"),
+        ReturnKind.RETURN_REFUND: QCoreApplication.translate("Labels", "Return and refund"),
+        ReturnKind.EXCHANGE: QCoreApplication.translate("Labels", "Exchange"),
+    }[ReturnKind(kind)]
+
+
+def return_state_label(state: ReturnState | str) -> str:
+    return {
+        ReturnState.REQUESTED: QCoreApplication.translate("Labels", "Requested"),
+        ReturnState.APPROVED: QCoreApplication.translate("Labels", "Approved"),
+        ReturnState.REJECTED: QCoreApplication.translate("Labels", "Rejected"),
+        ReturnState.AWAITING_RETURN: QCoreApplication.translate("Labels", "Awaiting return"),
+        ReturnState.RETURN_SHIPPED: QCoreApplication.translate("Labels", "Return shipped"),
+        ReturnState.RECEIVED: QCoreApplication.translate("Labels", "Received"),
+        ReturnState.REFUNDED: QCoreApplication.translate("Labels", "Refunded"),
+        ReturnState.EXCHANGE_SHIPPED: QCoreApplication.translate("Labels", "Exchange shipped"),
+        ReturnState.CLOSED: QCoreApplication.translate("Labels", "Closed"),
+        ReturnState.CANCELLED: QCoreApplication.translate("Labels", "Cancelled"),
+    }[ReturnState(state)]
