@@ -14,11 +14,12 @@ with a non-zero status.
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import sys
 import time
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -98,6 +99,17 @@ def build_parser() -> argparse.ArgumentParser:
     p_dump.add_argument("file", type=Path, help=".jsonl, or .jsonl.gz to compress")
     _add_db(p_dump)
 
+    p_export = sub.add_parser("export", help="write an Excel workbook")
+    p_export.add_argument("what", choices=["handovers"])
+    p_export.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", required=True,
+                          help="first day (a calendar day in this computer's time zone)")
+    p_export.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", required=True,
+                          help="last day, included")
+    p_export.add_argument("--lang", choices=["en", "zh_CN"], default="en",
+                          help="language of headers and names")
+    p_export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
+    _add_db(p_export)
+
     p_demo = sub.add_parser("demo", help="build the demo shop into an empty database")
     p_demo.add_argument("--size", choices=["small", "large"], default="small",
                         help="small: 600 conversations; large: 100,000 and 1,000,000 messages")
@@ -115,7 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_gui(args)
-        handler = {"db": _cmd_db, "load": _cmd_load, "dump": _cmd_dump, "demo": _cmd_demo}
+        handler = {"db": _cmd_db, "load": _cmd_load, "dump": _cmd_dump, "demo": _cmd_demo,
+                   "export": _cmd_export}
         return handler[args.command](args)
     except ShopDeskError as exc:
         log.warning("command failed: %s", exc)
@@ -178,14 +191,33 @@ def _cmd_dump(args: argparse.Namespace) -> int:
     return 0
 
 
+def _parse_day(text: str, option: str) -> date:
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        raise ShopDeskError(f"{option} '{text}' is not a date like 2026-11-22") from None
+
+
 def _parse_anchor(text: str | None) -> datetime | None:
     if not text:
         return None
-    try:
-        day = datetime.strptime(text, "%Y-%m-%d")
-    except ValueError:
-        raise ShopDeskError(f"--anchor '{text}' is not a date like 2026-11-22") from None
-    return day.replace(tzinfo=UTC)
+    day = _parse_day(text, "--anchor")
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from shopdesk.exporters.handovers import export_handovers
+
+    first = _parse_day(args.date_from, "--from")
+    last = _parse_day(args.date_to, "--to")
+    if args.output.suffix.lower() != ".xlsx":
+        raise ShopDeskError(f"the output file must end in .xlsx: {args.output}")
+    db = open_database(args.db)
+    with db.read_session() as session:
+        rows = export_handovers(session, args.output, first, last, lang=args.lang,
+                                exported_by=getpass.getuser())
+    print(f"wrote {rows:,} handovers to {args.output}")
+    return 0
 
 
 def build_demo(db: Database, size: str = "small", seed: int = 1,

@@ -268,3 +268,30 @@ def test_handover_dialog_reassigns_and_the_next_agent_reads_it(qtbot, demo, pref
     reports = later.window.pages[4]
     assert reports.handovers.rowCount() == 1
     assert "记得催顺丰" in reports.handover_text.toPlainText()
+
+
+def test_export_handovers_dialog_writes_the_workbook(qtbot, demo, prefs, tmp_path):
+    from openpyxl import load_workbook
+
+    from shopdesk.ui.export_dialog import HandoverExportDialog
+
+    with demo.transaction() as s:
+        wang = s.scalar(select(Agent).where(Agent.key == "wangfang"))
+        from shopdesk.services.handover import HandoverDraft, save_handover
+        save_handover(s, wang, None, "=SUM(A1) 交班", HandoverDraft())
+    shell = Shell(demo, prefs, "en", "")
+    qtbot.addWidget(shell.window)
+    with demo.read_session() as s:
+        shell.window.set_agent(s.scalar(select(Agent).where(Agent.key == "wangfang")))
+    reports = shell.window.pages[4]
+    assert not reports.export_button.isEnabled()  # an agent does not export
+    assert "bookkeeper" in reports.export_button.toolTip()
+    with demo.read_session() as s:
+        shell.window.set_agent(s.scalar(select(Agent).where(Agent.key == "books")))
+    assert reports.export_button.isEnabled()
+    dialog = HandoverExportDialog(demo, "赵会计", "zh_CN")
+    qtbot.addWidget(dialog)
+    dialog.export_to(tmp_path / "h")
+    assert dialog.open_folder.isVisible() or dialog.written == tmp_path / "h.xlsx"
+    sheet = load_workbook(tmp_path / "h.xlsx")["Handovers"]
+    assert sheet.cell(row=2, column=4).value == "=SUM(A1) 交班"

@@ -250,6 +250,45 @@
     </message>
 </context>
 <context>
+    <name>HandoverExportDialog</name>
+    <message>
+        <source>Export handovers</source>
+        <translation>导出交班记录</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Dates are calendar days in this computer's time zone.</source>
+        <translation>日期按这台电脑所在时区的日历日计算。</translation>
+    </message>
+    <message>
+        <source>Save workbook</source>
+        <translation>保存工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>%1 handovers written to %2</source>
+        <translation>已将 %1 条交班记录写入 %2</translation>
+    </message>
+</context>
+<context>
     <name>HandoverNotesDialog</name>
     <message>
         <source>Handover notes</source>
@@ -492,6 +531,10 @@
         <translation>历史交班记录</translation>
     </message>
     <message>
+        <source>Export handovers…</source>
+        <translation>导出交班记录…</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -510,6 +553,10 @@
     <message>
         <source>Everyone</source>
         <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Only the owner and the bookkeeper export data.</source>
+        <translation>只有店主和会计可以导出数据。</translation>
     </message>
 </context>
 <context>

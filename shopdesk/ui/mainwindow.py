@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
         self.refresh_figures()
         reports = self.pages[4]
         assert isinstance(reports, ReportsPage)
-        reports.reload()
+        reports.set_actor(agent)
         self._show_agent()
 
     def _show_agent(self) -> None:

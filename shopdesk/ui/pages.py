@@ -3,12 +3,14 @@ what it will hold and shows the shop's figures that belong to it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -17,8 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.db import Database
+from shopdesk.models import Agent
 from shopdesk.services import handover as handover_svc
+from shopdesk.services.permissions import Action, can
 from shopdesk.ui.agents import AgentsPanel
+from shopdesk.ui.export_dialog import HandoverExportDialog
 from shopdesk.ui.handover import handover_text, local_time
 
 
@@ -114,7 +119,14 @@ class ReportsPage(Page):
         self.handover_text.setObjectName("handoverText")
         self.handover_text.setReadOnly(True)
         self.handovers.itemSelectionChanged.connect(self._show_selected)
-        self.body.addWidget(self.handovers_title)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("exportHandoversButton")
+        self.export_button.clicked.connect(self.export_handovers)
+        self.agent_name = ""
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.handovers_title, 1)
+        title_row.addWidget(self.export_button)
+        self.body.addLayout(title_row)
         self.body.addWidget(self.handovers, 2)
         self.body.addWidget(self.handover_text, 1)
 
@@ -123,6 +135,7 @@ class ReportsPage(Page):
         self.description.setText(self.tr(
             "Satisfaction, complaints and refunds over time, and the Excel exports."))
         self.handovers_title.setText(self.tr("Past shift handovers"))
+        self.export_button.setText(self.tr("Export handovers…"))
         self.handovers.setHorizontalHeaderLabels(
             [self.tr("Time"), self.tr("From"), self.tr("For"), self.tr("Note")])
         self.reload()
@@ -147,6 +160,19 @@ class ReportsPage(Page):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
             self._show_selected()
+
+    def set_actor(self, agent: Agent | None) -> None:
+        self.agent_name = agent.name if agent else ""
+        allowed = can(agent, Action.EXPORT)
+        self.export_button.setEnabled(allowed)
+        self.export_button.setToolTip("" if allowed else self.tr(
+            "Only the owner and the bookkeeper export data."))
+        self.reload()
+
+    def export_handovers(self) -> None:
+        # The interface language is the default locale (see i18n.LanguageSwitcher).
+        language = "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+        HandoverExportDialog(self.db, self.agent_name, language, self).exec()
 
     def _show_selected(self) -> None:
         rows = self.handovers.selectionModel().selectedRows()
