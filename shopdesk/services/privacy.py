@@ -1,0 +1,62 @@
+"""Masking of personal data: the one function for the whole program.
+
+Agents see phone numbers and addresses masked everywhere (screens, copies, exports); the
+owner and the bookkeeper see them in full. Everything that shows a phone number or an
+address asks ``phone_for`` / ``address_for`` with the agent at the keyboard.
+"""
+
+from __future__ import annotations
+
+import re
+
+from shopdesk.services.permissions import Action, AgentLike, can
+
+_DIGIT = re.compile(r"\d")
+# Chinese addresses: keep province, city and district; hide the street and number.
+_CN_REGION = re.compile(r"^(.*?(?:省|自治区|市))?(.*?(?:市|州|盟))?(.*?(?:区|县|旗))")
+
+
+def mask_phone(phone: str) -> str:
+    """"13812345678" → "138****5678"; "+1 415 555 2073" → "+1 415 *** 2073" (digits masked,
+    the first three and last four kept, separators kept)."""
+    digits = _DIGIT.findall(phone)
+    if len(digits) <= 7:
+        return "*" * len(phone)
+    keep_head, keep_tail = 3, 4
+    if phone.startswith("+"):  # keep the country code as well
+        keep_head = len(phone.split()[0]) - 1 + 3 if " " in phone else 3
+    out, seen = [], 0
+    total = len(digits)
+    for ch in phone:
+        if ch.isdigit():
+            seen += 1
+            out.append(ch if seen <= keep_head or seen > total - keep_tail else "*")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def mask_address(address: str) -> str:
+    """Keep the region, hide the street: "广东省深圳市南山区科技园路1号" → "广东省深圳市南山区****";
+    "12 High St, Springfield, IL 62701" → "****, Springfield, IL 62701"."""
+    text = address.strip()
+    if not text:
+        return text
+    match = _CN_REGION.match(text)
+    if match and match.group(0) and match.end() < len(text):
+        return match.group(0) + "****"
+    if "," in text:
+        return "****," + text.split(",", 1)[1]
+    return "****"
+
+
+def phone_for(agent: AgentLike | None, phone: str | None) -> str | None:
+    if not phone:
+        return phone
+    return phone if can(agent, Action.SEE_PERSONAL_DATA) else mask_phone(phone)
+
+
+def address_for(agent: AgentLike | None, address: str | None) -> str | None:
+    if not address:
+        return address
+    return address if can(agent, Action.SEE_PERSONAL_DATA) else mask_address(address)
