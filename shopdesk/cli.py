@@ -252,8 +252,12 @@ def fresh_demo_database(url: str | None) -> Database:
         path = paths.demo_db_path()
         for suffix in ("", "-wal", "-shm"):
             candidate = path.with_name(path.name + suffix)
-            if candidate.exists():
-                candidate.unlink()
+            try:
+                candidate.unlink(missing_ok=True)
+            except OSError as exc:
+                raise ShopDeskError(
+                    f"the demo shop cannot be rebuilt: {path} is in use ({exc.strerror}); "
+                    "close the other ShopDesk window first") from None
         url = f"sqlite:///{path}"
     db = open_database(url)
     if is_empty(db):

@@ -172,22 +172,27 @@ def upgrade_to_head(db: Database, revision: str = "head") -> None:
     if sqlite and current is not None:
         backup_sqlite(db, suffix=f"before-{target}")
     with db.engine.connect() as conn:
-        if sqlite:
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        # PRAGMA foreign_keys is ignored inside a transaction, and SQLAlchemy would begin
+        # one (BEGIN IMMEDIATE) on its first statement: set it on the driver connection.
+        raw = conn.connection.driver_connection if sqlite else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
         try:
             command.upgrade(alembic_config(conn), revision)
-            if sqlite:
-                problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if conn.in_transaction():
+                conn.commit()
+            if raw is not None:
+                problems = raw.execute("PRAGMA foreign_key_check").fetchall()
                 if problems:
                     raise ConfigurationError(
                         f"the upgrade left {len(problems)} broken references "
                         f"(first in table {problems[0][0]}); restore the backup next to the file"
                     )
-            if conn.in_transaction():
-                conn.commit()
         finally:
-            if sqlite:
-                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            if raw is not None:
+                if conn.in_transaction():
+                    conn.rollback()
+                raw.execute("PRAGMA foreign_keys=ON")
     log.info("database %s upgraded from %s to %s", db.location, current, target)
 
 

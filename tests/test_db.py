@@ -95,9 +95,40 @@ def test_sqlite_read_then_write_does_not_fail_when_another_connection_wrote(
 
 
 def test_sqlite_upgrade_runs_with_foreign_keys_off_and_turns_them_back_on(
-        sqlite_db: dbmod.Database) -> None:
-    with sqlite_db.engine.connect() as conn:
+        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batch migrations re-create tables; with foreign keys on, ON DELETE CASCADE would
+    delete every child row. The migrations must see foreign keys off."""
+    seen: list[int] = []
+    real_upgrade = dbmod.command.upgrade
+
+    def spying_upgrade(cfg, revision):  # type: ignore[no-untyped-def]
+        conn = cfg.attributes["connection"]
+        seen.append(conn.connection.driver_connection.execute("PRAGMA foreign_keys").fetchone()[0])
+        real_upgrade(cfg, revision)
+
+    monkeypatch.setattr(dbmod.command, "upgrade", spying_upgrade)
+    database = dbmod.open_database(f"sqlite:///{tmp_path / 'fk.sqlite'}")
+    assert seen == [0]
+    with database.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    database.dispose()
+
+
+def test_upgrading_an_existing_sqlite_file_backs_it_up_first(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    database = dbmod.Database(url)
+    dbmod.upgrade_to_head(database, "0001")
+    with database.transaction() as s:
+        s.add(_store())
+    dbmod.upgrade_to_head(database)
+    backups = list(tmp_path.glob("old.before-*.bak.sqlite"))
+    assert len(backups) == 1
+    old = dbmod.Database(f"sqlite:///{backups[0]}")
+    assert dbmod.current_revision(old) == "0001"
+    with old.read_session() as s:
+        assert s.scalar(select(Store.key)) == "s1"
+    old.dispose()
+    database.dispose()
 
 
 def test_backup_of_a_live_sqlite_file(sqlite_db: dbmod.Database) -> None:

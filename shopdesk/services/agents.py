@@ -155,11 +155,16 @@ def add_agent(session: Session, actor: Agent, changes: AgentChanges) -> Agent:
     return agent
 
 
-def update_agent(session: Session, actor: Agent, agent_id: int, changes: AgentChanges) -> Agent:
-    require(actor, Action.MANAGE_AGENTS)
+def _existing(session: Session, agent_id: int) -> Agent:
     agent = session.get(Agent, agent_id)
     if agent is None:
         raise ShopDeskError("That agent no longer exists.")
+    return agent
+
+
+def update_agent(session: Session, actor: Agent, agent_id: int, changes: AgentChanges) -> Agent:
+    require(actor, Action.MANAGE_AGENTS)
+    agent = _existing(session, agent_id)
     before = _snapshot(agent)
     if agent.role == Role.OWNER and changes.role != Role.OWNER and _owners(session) == 1:
         raise ShopDeskError("The shop needs an owner: make someone else owner first.")
@@ -171,9 +176,7 @@ def update_agent(session: Session, actor: Agent, agent_id: int, changes: AgentCh
 def set_active(session: Session, actor: Agent, agent_id: int, active: bool) -> Agent:
     """Deactivate (or reactivate) an agent. Agents are never deleted: history keeps them."""
     require(actor, Action.MANAGE_AGENTS)
-    agent = session.get(Agent, agent_id)
-    if agent is None:
-        raise ShopDeskError("That agent no longer exists.")
+    agent = _existing(session, agent_id)
     if not active and agent.id == actor.id:
         raise ShopDeskError("You cannot deactivate yourself.")
     if not active and agent.role == Role.OWNER and _owners(session) == 1:

@@ -70,7 +70,7 @@ class Shell:
             dialog = CreateOwnerDialog(self.db)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
-            with self.db.transaction() as session:
+            with self.db.read_session() as session:
                 owner = session.get(Agent, dialog.owner_id)
                 assert owner is not None
             self._signed_in(owner)
