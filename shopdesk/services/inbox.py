@@ -1,0 +1,186 @@
+"""The merged inbox: every store's conversations in one list, its views, and replies.
+
+Lists are read a page at a time by keyset (newest activity first), from the conversation's
+own summary columns, so a million conversations cost no more than a hundred.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from shopdesk.errors import ShopDeskError
+from shopdesk.models import Agent, Conversation, Customer, Message, Store, customer_tags
+from shopdesk.models.enums import ConversationStatus, Direction, SendState
+from shopdesk.services import audit
+from shopdesk.services.conversations import preview
+from shopdesk.services.permissions import Action, require
+from shopdesk.times import utcnow
+
+PAGE = 200
+
+
+class View(StrEnum):
+    NEEDS_REPLY = "needs_reply"  # open, and the customer wrote last
+    MINE = "mine"
+    UNASSIGNED = "unassigned"
+    ALL = "all"
+
+
+@dataclass(frozen=True)
+class InboxFilter:
+    view: View = View.NEEDS_REPLY
+    agent_id: int | None = None  # who "mine" is
+    store_ids: frozenset[int] = field(default_factory=frozenset)  # empty: every store
+    status: ConversationStatus | None = None
+    tag_id: int | None = None
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    id: int
+    store_id: int
+    store_name: str
+    store_colour: str | None
+    platform: str
+    customer: str
+    preview: str
+    last_message_at: datetime | None
+    last_direction: Direction | None
+    unread: int
+    status: ConversationStatus
+    assignee: str | None  # initials
+    reply_due_at: datetime | None
+
+
+def _filtered(q: Select, f: InboxFilter) -> Select:
+    c = Conversation
+    if f.view == View.NEEDS_REPLY:
+        q = q.where(c.status == ConversationStatus.OPEN, c.last_direction == Direction.IN)
+    elif f.view == View.MINE:
+        q = q.where(c.assignee_id == f.agent_id, c.status != ConversationStatus.CLOSED)
+    elif f.view == View.UNASSIGNED:
+        q = q.where(c.assignee_id.is_(None), c.status != ConversationStatus.CLOSED)
+    if f.store_ids:
+        q = q.where(c.store_id.in_(sorted(f.store_ids)))
+    if f.status is not None:
+        q = q.where(c.status == f.status)
+    if f.tag_id is not None:
+        q = q.where(exists().where(customer_tags.c.customer_id == c.customer_id,
+                                   customer_tags.c.tag_id == f.tag_id))
+    return q
+
+
+def view_counts(session: Session, f: InboxFilter) -> dict[View, int]:
+    """How many conversations each view shows with the other filters as they are."""
+    return {
+        view: int(session.execute(
+            _filtered(select(func.count()).select_from(Conversation), replace(f, view=view))
+        ).scalar_one())
+        for view in View
+    }
+
+
+def _row_select() -> Select:
+    c = Conversation
+    return (select(c.id, c.store_id, Store.name, Store.colour, Store.platform, Customer.name,
+                   c.last_preview, c.last_message_at, c.last_direction, c.unread_count, c.status,
+                   Agent.name, c.first_response_due_at)
+            .join(Store, Store.id == c.store_id)
+            .join(Customer, Customer.id == c.customer_id)
+            .outerjoin(Agent, Agent.id == c.assignee_id))
+
+
+def _to_row(r) -> InboxRow:  # type: ignore[no-untyped-def]
+    return InboxRow(id=r[0], store_id=r[1], store_name=r[2], store_colour=r[3],
+                    platform=r[4].value, customer=r[5], preview=r[6] or "",
+                    last_message_at=r[7], last_direction=r[8], unread=r[9], status=r[10],
+                    assignee=_initials(r[11]) if r[11] else None,
+                    reply_due_at=r[12] if r[8] == Direction.IN else None)
+
+
+def page(session: Session, f: InboxFilter, after: tuple[datetime, int] | None = None,
+         limit: int = PAGE) -> list[InboxRow]:
+    """The next ``limit`` rows after ``after`` = (last_message_at, id) of the last row seen,
+    newest activity first."""
+    c = Conversation
+    q = _filtered(_row_select().where(c.last_message_at.is_not(None)), f)
+    if after is not None:
+        at, last_id = after
+        q = q.where(or_(c.last_message_at < at, and_(c.last_message_at == at, c.id < last_id)))
+    q = q.order_by(c.last_message_at.desc(), c.id.desc()).limit(limit)
+    return [_to_row(r) for r in session.execute(q)]
+
+
+def _initials(name: str) -> str:
+    parts = name.split()
+    if len(parts) > 1:
+        return (parts[0][0] + parts[-1][0]).upper()
+    return name[:2].upper() if name.isascii() else name[-2:]
+
+
+def row(session: Session, conversation_id: int) -> InboxRow | None:
+    """One conversation as a list row (for a live update of a single row)."""
+    found = session.execute(_row_select().where(Conversation.id == conversation_id)).first()
+    return _to_row(found) if found else None
+
+
+@dataclass(frozen=True)
+class ThreadMessage:
+    id: int
+    at: datetime
+    direction: Direction
+    author: str | None
+    text: str
+    send_state: SendState | None
+    send_error: str | None
+
+
+def thread(session: Session, conversation_id: int, before: tuple[datetime, int] | None = None,
+           limit: int = 100) -> list[ThreadMessage]:
+    """Messages of a conversation, newest ``limit`` before ``before``, in time order."""
+    m = Message
+    q = (select(m.id, m.at, m.direction, Agent.name, m.text, m.send_state, m.send_error)
+         .outerjoin(Agent, Agent.id == m.author_id)
+         .where(m.conversation_id == conversation_id))
+    if before is not None:
+        at, last_id = before
+        q = q.where(or_(m.at < at, and_(m.at == at, m.id < last_id)))
+    rows = session.execute(q.order_by(m.at.desc(), m.id.desc()).limit(limit)).all()
+    return [ThreadMessage(*r) for r in reversed(rows)]
+
+
+def queue_reply(session: Session, agent: Agent, conversation_id: int, text: str, *,
+                note: bool = False) -> Message:
+    """Write an agent's reply (state ``queued``; the store's channel sends it) or an internal
+    note. Written first, sent after: nothing typed is lost if sending fails."""
+    require(agent, Action.REPLY)
+    body = text.strip()
+    if not body:
+        raise ShopDeskError("The message is empty.")
+    conv = session.get(Conversation, conversation_id)
+    if conv is None:
+        raise ShopDeskError("That conversation no longer exists.")
+    now = utcnow()
+    message = Message(conversation_id=conv.id, store_id=conv.store_id, at=now,
+                      direction=Direction.NOTE if note else Direction.OUT, author_id=agent.id,
+                      text=body, send_state=None if note else SendState.QUEUED)
+    session.add(message)
+    if not note:
+        conv.last_message_at = now
+        conv.last_direction = Direction.OUT
+        conv.last_preview = preview(body)
+        conv.unread_count = 0
+        conv.first_response_due_at = None
+        if conv.first_response_at is None:
+            conv.first_response_at = now
+        if conv.assignee_id is None:
+            conv.assignee_id = agent.id
+    session.flush()
+    audit.record(session, agent.id, "message.note" if note else "message.queue", "message",
+                 message.id, None, {"conversation": conv.id})
+    return message

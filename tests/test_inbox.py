@@ -1,0 +1,126 @@
+"""The merged inbox on both backends: order across stores, views, counts, filters, paging,
+and replies written as queued."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from shopdesk.cli import build_demo
+from shopdesk.errors import ShopDeskError
+from shopdesk.models import Agent, Conversation, Message, Store, Tag, customer_tags
+from shopdesk.models.enums import ConversationStatus, Direction, SendState
+from shopdesk.services import inbox
+from shopdesk.services.permissions import PermissionDenied
+
+ANCHOR = datetime(2026, 11, 1, tzinfo=UTC)
+
+
+@pytest.fixture
+def shop(db):
+    build_demo(db, "small", 1, ANCHOR)
+    return db
+
+
+def all_rows(session, f: inbox.InboxFilter, limit: int = 37) -> list[inbox.InboxRow]:
+    rows: list[inbox.InboxRow] = []
+    after = None
+    while True:
+        batch = inbox.page(session, f, after, limit)
+        rows += batch
+        if len(batch) < limit:
+            return rows
+        after = (batch[-1].last_message_at, batch[-1].id)
+
+
+def test_all_stores_merged_newest_first_and_paging_is_exact(shop) -> None:
+    with shop.read_session() as s:
+        rows = all_rows(s, inbox.InboxFilter(view=inbox.View.ALL))
+        assert len(rows) == 600 == len({r.id for r in rows})
+        keys = [(r.last_message_at, r.id) for r in rows]
+        assert keys == sorted(keys, reverse=True)
+        assert len({r.store_id for r in rows[:60]}) == 3  # interleaved, not store by store
+
+
+def test_views_and_their_counts(shop) -> None:
+    with shop.read_session() as s:
+        wang = s.scalar(select(Agent.id).where(Agent.key == "wangfang"))
+        f = inbox.InboxFilter(agent_id=wang)
+        counts = inbox.view_counts(s, f)
+        for view in inbox.View:
+            rows = all_rows(s, inbox.InboxFilter(view=view, agent_id=wang), limit=500)
+            assert len(rows) == counts[view], view
+        assert counts[inbox.View.ALL] == 600
+        needs = all_rows(s, inbox.InboxFilter(view=inbox.View.NEEDS_REPLY))
+        assert needs and all(r.status == ConversationStatus.OPEN
+                             and r.last_direction == Direction.IN for r in needs)
+        assert all(r.reply_due_at is not None for r in needs)
+        direct = s.scalar(select(func.count()).select_from(Conversation).where(
+            Conversation.status == ConversationStatus.OPEN,
+            Conversation.last_direction == Direction.IN))
+        assert counts[inbox.View.NEEDS_REPLY] == direct
+
+
+def test_filters_by_store_status_and_tag(shop) -> None:
+    with shop.read_session() as s:
+        shopify = s.scalar(select(Store.id).where(Store.key == "shopify"))
+        rows = all_rows(s, inbox.InboxFilter(view=inbox.View.ALL, store_ids=frozenset({shopify})))
+        assert rows and {r.store_id for r in rows} == {shopify}
+        closed = all_rows(s, inbox.InboxFilter(view=inbox.View.ALL,
+                                               status=ConversationStatus.CLOSED))
+        assert closed and {r.status for r in closed} == {ConversationStatus.CLOSED}
+        vip = s.scalar(select(Tag.id).where(Tag.key == "vip"))
+        tagged = set(s.scalars(select(customer_tags.c.customer_id)
+                               .where(customer_tags.c.tag_id == vip)))
+        rows = all_rows(s, inbox.InboxFilter(view=inbox.View.ALL, tag_id=vip))
+        expected = s.scalar(select(func.count()).select_from(Conversation)
+                            .where(Conversation.customer_id.in_(tagged)))
+        assert len(rows) == expected
+
+
+def test_reply_is_queued_and_leaves_needs_reply(shop) -> None:
+    with shop.read_session() as s:
+        target = inbox.page(s, inbox.InboxFilter(), None, 1)[0]
+        before = inbox.view_counts(s, inbox.InboxFilter())[inbox.View.NEEDS_REPLY]
+    with shop.transaction() as s:
+        emma = s.scalar(select(Agent).where(Agent.key == "emma"))
+        msg = inbox.queue_reply(s, emma, target.id, "  您好，已经帮您催件了 👍 ")
+        assert msg.send_state == SendState.QUEUED
+    with shop.read_session() as s:
+        assert inbox.view_counts(s, inbox.InboxFilter())[inbox.View.NEEDS_REPLY] == before - 1
+        updated = inbox.row(s, target.id)
+        assert updated.last_direction == Direction.OUT and updated.unread == 0
+        assert updated.preview == "您好，已经帮您催件了 👍"
+        messages = inbox.thread(s, target.id)
+        assert messages[-1].text == "您好，已经帮您催件了 👍"
+        assert messages[-1].send_state == SendState.QUEUED
+        assert messages[-1].author == "Emma Brooks"
+
+
+def test_notes_do_not_answer_and_bookkeepers_do_not_reply(shop) -> None:
+    with shop.read_session() as s:
+        target = inbox.page(s, inbox.InboxFilter(), None, 1)[0]
+    with shop.transaction() as s:
+        emma = s.scalar(select(Agent).where(Agent.key == "emma"))
+        inbox.queue_reply(s, emma, target.id, "客户比较急", note=True)
+    with shop.read_session() as s:
+        assert inbox.row(s, target.id).last_direction == Direction.IN
+    with pytest.raises(PermissionDenied), shop.transaction() as s:
+        books = s.scalar(select(Agent).where(Agent.key == "books"))
+        inbox.queue_reply(s, books, target.id, "hi")
+    with pytest.raises(ShopDeskError, match="empty"), shop.transaction() as s:
+        emma = s.scalar(select(Agent).where(Agent.key == "emma"))
+        inbox.queue_reply(s, emma, target.id, "   ")
+
+
+def test_thread_pages_backwards_in_time_order(shop) -> None:
+    with shop.read_session() as s:
+        conv = s.scalar(select(Message.conversation_id).group_by(Message.conversation_id)
+                        .order_by(func.count().desc()).limit(1))
+        everything = inbox.thread(s, conv, None, 1000)
+        newest = inbox.thread(s, conv, None, 2)
+        older = inbox.thread(s, conv, (newest[0].at, newest[0].id), 1000)
+        assert older + newest == everything
+        assert [m.at for m in everything] == sorted(m.at for m in everything)
