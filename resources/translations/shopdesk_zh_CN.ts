@@ -302,12 +302,48 @@
 <context>
     <name>InboxPage</name>
     <message>
-        <source>Inbox</source>
-        <translation>收件箱</translation>
+        <source>Needs reply</source>
+        <translation>待回复</translation>
     </message>
     <message>
-        <source>Every customer message from every store, in one list.</source>
-        <translation>所有店铺的客户消息，汇总在一个列表中。</translation>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>发送失败</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>内部备注</translation>
+    </message>
+    <message>
+        <source>Your role cannot answer customers.</source>
+        <translation>您的角色不能回复客户。</translation>
+    </message>
+    <message>
+        <source>Write a reply. Enter sends, Shift+Enter starts a new line.</source>
+        <translation>输入回复。按 Enter 发送，Shift+Enter 换行。</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Show only this store (Alt+%1)</source>
+        <translation>只看这个店铺（Alt+%1）</translation>
     </message>
 </context>
 <context>
@@ -651,6 +687,34 @@
     <message>
         <source>Snoozed until the next shift</source>
         <translation>推迟到下一班的会话</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>Reply within %1</source>
+        <translation>%1 内回复</translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <translation>已超时 %1</translation>
     </message>
 </context>
 </TS>

@@ -21,11 +21,11 @@ from shopdesk.models import Agent
 from shopdesk.services.overview import Overview, overview
 from shopdesk.services.permissions import Action, can
 from shopdesk.ui.i18n import LANGUAGES
+from shopdesk.ui.inbox import InboxPage
 from shopdesk.ui.labels import role_label
 from shopdesk.ui.pages import (
     ComplaintsPage,
     CustomersPage,
-    InboxPage,
     Page,
     ReportsPage,
     ReturnsPage,
@@ -73,8 +73,10 @@ class MainWindow(QMainWindow):
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
-        self.pages: list[Page] = [
-            InboxPage("inboxPage"), CustomersPage("customersPage"),
+        self.inbox = InboxPage(db)
+        self.inbox.changed.connect(self.refresh_figures)
+        self.pages: list[QWidget] = [
+            self.inbox, CustomersPage("customersPage"),
             ReturnsPage("returnsPage"), ComplaintsPage("complaintsPage"),
             ReportsPage("reportsPage", db), SettingsPage("settingsPage", db),
         ]
@@ -197,6 +199,7 @@ class MainWindow(QMainWindow):
         self.end_shift_action.setToolTip("" if allowed else self.tr(
             "A bookkeeper has no shift to hand over."))
         self.refresh_figures()
+        self.inbox.set_actor(agent)
         reports = self.pages[4]
         assert isinstance(reports, ReportsPage)
         reports.set_actor(agent)
@@ -223,7 +226,6 @@ class MainWindow(QMainWindow):
             self.tr("Stores: %1").replace("%1", str(f.stores)) + "   ·   "
             + self.tr("Need a reply: %1").replace("%1", str(f.needs_reply)))
         lines = {
-            "inboxPage": [self.tr("Conversations: %1"), self.tr("Need a reply: %1")],
             "customersPage": [self.tr("Customers: %1")],
             "returnsPage": [self.tr("Open return cases: %1")],
             "complaintsPage": [self.tr("Open complaints: %1")],
@@ -231,12 +233,14 @@ class MainWindow(QMainWindow):
             "settingsPage": [self.tr("Stores: %1")],
         }
         values = {
-            "inboxPage": [f.conversations, f.needs_reply], "customersPage": [f.customers],
+            "customersPage": [f.customers],
             "returnsPage": [f.open_returns], "complaintsPage": [f.open_complaints],
             "reportsPage": [f.conversations], "settingsPage": [f.stores],
         }
         for page in self.pages:
             name = page.objectName()
+            if not isinstance(page, Page):
+                continue
             page.show_figures("\n".join(
                 label.replace("%1", f"{value:,}") for label, value in zip(
                     lines[name], values[name], strict=True)))

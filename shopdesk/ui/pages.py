@@ -73,13 +73,6 @@ class Page(QWidget):
         super().changeEvent(event)
 
 
-class InboxPage(Page):
-    def retranslate(self) -> None:
-        self.title.setText(self.tr("Inbox"))
-        self.description.setText(self.tr(
-            "Every customer message from every store, in one list."))
-
-
 class CustomersPage(Page):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Customers"))

@@ -1,0 +1,436 @@
+"""The Inbox page: every store's conversations in one list, the open conversation and the
+composer."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTabBar,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from shopdesk.db import Database
+from shopdesk.errors import ShopDeskError
+from shopdesk.models import Agent, Store
+from shopdesk.models.enums import Direction, SendState
+from shopdesk.services import inbox as svc
+from shopdesk.services.permissions import Action, can
+from shopdesk.times import to_local, utcnow
+from shopdesk.ui.inbox_model import InboxModel, RowRole
+
+VIEWS = [svc.View.NEEDS_REPLY, svc.View.MINE, svc.View.UNASSIGNED, svc.View.ALL]
+
+
+def ago(widget: QWidget, when: datetime | None, now: datetime) -> str:
+    """"3 min", "2 h", "Yesterday", "11-03": short relative time for a list row."""
+    if when is None:
+        return ""
+    seconds = (now - when).total_seconds()
+    if seconds < 60:
+        return widget.tr("now")
+    if seconds < 3600:
+        return widget.tr("%1 min").replace("%1", str(int(seconds // 60)))
+    if seconds < 86400:
+        return widget.tr("%1 h").replace("%1", str(int(seconds // 3600)))
+    local = to_local(when)
+    if seconds < 2 * 86400:
+        return widget.tr("Yesterday")
+    return local.strftime("%m-%d")
+
+
+def reply_timer(widget: QWidget, due: datetime | None, now: datetime) -> tuple[str, bool]:
+    """("Reply within 23 min", False) or ("Overdue 2 h", True)."""
+    if due is None:
+        return "", False
+    seconds = (due - now).total_seconds()
+    span = abs(seconds)
+    amount = (widget.tr("%1 min").replace("%1", str(max(1, int(span // 60)))) if span < 3600
+              else widget.tr("%1 h").replace("%1", str(int(span // 3600))) if span < 86400
+              else widget.tr("%1 d").replace("%1", str(int(span // 86400))))
+    if seconds >= 0:
+        return widget.tr("Reply within %1").replace("%1", amount), False
+    return widget.tr("Overdue %1").replace("%1", amount), True
+
+
+class InboxDelegate(QStyledItemDelegate):
+    """Paints a conversation row: store badge, customer, preview, time, unread, assignee,
+    reply timer."""
+
+    HEIGHT = 68
+
+    def __init__(self, owner: QWidget) -> None:
+        super().__init__(owner)
+        self.owner = owner
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        return QSize(1, self.HEIGHT)  # as wide as the view: rows never scroll sideways
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        row: svc.InboxRow = index.data(RowRole)
+        if row is None:
+            return
+        now = utcnow()
+        painter.save()
+        rect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.fillRect(rect, QColor("#DBEAFE") if selected else QColor("white"))
+        painter.setPen(QColor("#E5E7EB"))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        # store badge
+        badge = QRect(rect.left() + 10, rect.top() + 12, 32, 32)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor(row.store_colour or "#6B7280"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(badge)
+        painter.setPen(QColor("white"))
+        font = QFont(option.font)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, row.platform[:1].upper())
+        left = badge.right() + 10
+        right = rect.right() - 10
+        # line 1: customer, time
+        painter.setPen(QColor("#111827"))
+        time_text = ago(self.owner, row.last_message_at, now)
+        metrics = painter.fontMetrics()
+        painter.drawText(QRect(left, rect.top() + 6, right - left - 70, 20),
+                         Qt.AlignmentFlag.AlignVCenter,
+                         metrics.elidedText(row.customer, Qt.TextElideMode.ElideRight,
+                                            right - left - 70))
+        font.setBold(False)
+        painter.setFont(font)
+        painter.setPen(QColor("#6B7280"))
+        painter.drawText(QRect(right - 70, rect.top() + 6, 70, 20),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, time_text)
+        # line 2: preview, unread, assignee
+        badges_width = 0
+        if row.unread:
+            text = str(row.unread) if row.unread < 100 else "99+"
+            width = max(20, painter.fontMetrics().horizontalAdvance(text) + 10)
+            pill = QRect(right - width, rect.top() + 28, width, 18)
+            painter.setBrush(QColor("#EF4444"))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(pill, 9, 9)
+            painter.setPen(QColor("white"))
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+            badges_width += width + 6
+        if row.assignee:
+            width = painter.fontMetrics().horizontalAdvance(row.assignee) + 10
+            chip = QRect(right - badges_width - width, rect.top() + 28, width, 18)
+            painter.setBrush(QColor("#E5E7EB"))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(chip, 4, 4)
+            painter.setPen(QColor("#374151"))
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, row.assignee)
+            badges_width += width + 6
+        painter.setPen(QColor("#374151"))
+        preview_width = right - left - badges_width
+        painter.drawText(QRect(left, rect.top() + 27, preview_width, 20),
+                         Qt.AlignmentFlag.AlignVCenter,
+                         metrics.elidedText(row.preview, Qt.TextElideMode.ElideRight,
+                                            preview_width))
+        # line 3: store, reply timer
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
+        painter.setFont(small)
+        painter.setPen(QColor("#9CA3AF"))
+        painter.drawText(QRect(left, rect.top() + 46, right - left - 140, 18),
+                         Qt.AlignmentFlag.AlignVCenter, row.store_name)
+        timer, overdue = reply_timer(self.owner, row.reply_due_at, now)
+        if timer:
+            painter.setPen(QColor("#DC2626") if overdue else QColor("#059669"))
+            painter.drawText(QRect(right - 160, rect.top() + 46, 160, 18),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, timer)
+        painter.restore()
+
+
+class Composer(QPlainTextEdit):
+    """Enter sends; Shift+Enter or Ctrl+Enter starts a new line (as in sellers' chat tools)."""
+
+    sendRequested = Signal()  # noqa: N815
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            modifiers = event.modifiers()
+            if modifiers & (Qt.KeyboardModifier.ShiftModifier
+                            | Qt.KeyboardModifier.ControlModifier):
+                self.insertPlainText("\n")
+                return
+            self.sendRequested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class InboxPage(QWidget):
+    """Views with counts, store filters, the merged list, the conversation and the composer."""
+
+    changed = Signal()  # something the rest of the window counts has changed
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inboxPage")
+        self.db = db
+        self.agent: Agent | None = None
+        self.current: int | None = None
+        self.drafts: dict[int, str] = {}
+
+        self.views = QTabBar()
+        self.views.setObjectName("inboxViews")
+        for _ in VIEWS:
+            self.views.addTab("")
+        self.views.currentChanged.connect(lambda _i: self.reload())
+
+        self.store_bar = QWidget()
+        self.store_bar.setObjectName("storeFilter")
+        bar = QHBoxLayout(self.store_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.store_buttons: list[QToolButton] = []
+        with db.read_session() as session:
+            stores = list(session.scalars(
+                select(Store).where(Store.archived.is_(False)).order_by(Store.id)))
+        for n, store in enumerate(stores, start=1):
+            button = QToolButton()
+            button.setText(store.name)
+            button.setCheckable(True)
+            button.setProperty("store_id", store.id)
+            button.setStyleSheet(
+                f"QToolButton {{ border: 1px solid {store.colour or '#9CA3AF'}; "
+                "border-radius: 10px; padding: 2px 8px; }"
+                f"QToolButton:checked {{ background: {store.colour or '#9CA3AF'}; color: white; }}")
+            button.toggled.connect(lambda _on: self.reload())
+            bar.addWidget(button)
+            self.store_buttons.append(button)
+            if n <= 9:
+                shortcut = QShortcut(QKeySequence(f"Alt+{n}"), self)
+                shortcut.activated.connect(button.toggle)
+        bar.addStretch(1)
+
+        self.model = InboxModel(self._source())
+        self.list = QListView()
+        self.list.setObjectName("inboxList")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(InboxDelegate(self))
+        self.list.setUniformItemSizes(True)
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.selectionModel().currentChanged.connect(self._opened)
+
+        self.header = QLabel()
+        self.header.setObjectName("conversationHeader")
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.conversation = QTextBrowser()
+        self.conversation.setObjectName("conversationView")
+        self.conversation.setOpenLinks(False)
+        self.composer = Composer()
+        self.composer.setObjectName("composer")
+        self.composer.setMaximumHeight(110)
+        self.composer.sendRequested.connect(self.send)
+        self.note_mode = QCheckBox()
+        self.note_mode.setObjectName("noteMode")
+        self.send_button = QPushButton()
+        self.send_button.setObjectName("sendButton")
+        self.send_button.clicked.connect(self.send)
+        self.status = QLabel()
+        self.status.setObjectName("composerStatus")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.views)
+        left_layout.addWidget(self.store_bar)
+        left_layout.addWidget(self.list, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.header)
+        right_layout.addWidget(self.conversation, 1)
+        right_layout.addWidget(self.composer)
+        row = QHBoxLayout()
+        row.addWidget(self.note_mode)
+        row.addWidget(self.status, 1)
+        row.addWidget(self.send_button)
+        right_layout.addLayout(row)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([420, 600])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(splitter)
+
+        self.ticker = QTimer(self)  # reply timers count down
+        self.ticker.setInterval(30_000)
+        self.ticker.timeout.connect(self.list.viewport().update)
+        self.ticker.start()
+        self.retranslate()
+        self._set_composer_enabled()
+
+    # -- filter, list ----------------------------------------------------------------------
+
+    def filter(self) -> svc.InboxFilter:
+        stores = frozenset(int(b.property("store_id")) for b in self.store_buttons
+                           if b.isChecked())
+        view = VIEWS[max(0, self.views.currentIndex())]
+        return svc.InboxFilter(view=view, agent_id=self.agent.id if self.agent else None,
+                               store_ids=stores)
+
+    def _source(self):  # type: ignore[no-untyped-def]
+        f = self.filter() if hasattr(self, "store_buttons") else svc.InboxFilter()
+
+        def fetch(after, limit):  # type: ignore[no-untyped-def]
+            with self.db.read_session() as session:
+                return svc.page(session, f, after, limit)
+
+        return fetch
+
+    def reload(self) -> None:
+        if not hasattr(self, "model"):
+            return
+        self.model.set_source(self._source())
+        self._show_counts()
+        row = self.model.row_of(self.current) if self.current is not None else -1
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row))
+
+    def _show_counts(self) -> None:
+        with self.db.read_session() as session:
+            counts = svc.view_counts(session, self.filter())
+        names = [self.tr("Needs reply"), self.tr("Mine"), self.tr("Unassigned"), self.tr("All")]
+        for i, (view, name) in enumerate(zip(VIEWS, names, strict=True)):
+            self.views.setTabText(i, f"{name} ({counts[view]:,})")
+
+    def set_actor(self, agent: Agent | None) -> None:
+        self.agent = agent
+        self.reload()
+        self._set_composer_enabled()
+
+    # -- the open conversation ---------------------------------------------------------------
+
+    def _opened(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.current is not None:
+            self.drafts[self.current] = self.composer.toPlainText()
+        row = current.data(RowRole) if current.isValid() else None
+        self.current = row.id if row else None
+        self.composer.setPlainText(self.drafts.get(self.current, "") if self.current else "")
+        self.show_conversation()
+        self._set_composer_enabled()
+
+    def show_conversation(self) -> None:
+        if self.current is None:
+            self.header.clear()
+            self.conversation.clear()
+            return
+        with self.db.read_session() as session:
+            row = svc.row(session, self.current)
+            messages = svc.thread(session, self.current)
+        if row is not None:
+            self.header.setText(f"{row.customer}  ·  {row.store_name}")
+        self.conversation.setHtml(self._render(messages))
+        bar = self.conversation.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    def _render(self, messages: list[svc.ThreadMessage]) -> str:
+        parts = ['<table width="100%" cellspacing="6">']
+        last_day = None
+        for m in messages:
+            local = to_local(m.at)
+            if local.date() != last_day:
+                last_day = local.date()
+                parts.append(f'<tr><td align="center" style="color:#9CA3AF">'
+                             f'{local:%Y-%m-%d}</td></tr>')
+            text = html.escape(m.text).replace("\n", "<br>")
+            time_text = f"{local:%H:%M}"
+            if m.direction == Direction.SYSTEM:
+                parts.append(f'<tr><td align="center" style="color:#6B7280">{text} · '
+                             f"{time_text}</td></tr>")
+                continue
+            if m.direction == Direction.IN:
+                align, colour = "left", "#F3F4F6"
+            elif m.direction == Direction.NOTE:
+                align, colour = "right", "#FEF3C7"
+            else:
+                align, colour = "right", "#DCFCE7"
+            state = ""
+            if m.send_state == SendState.QUEUED:
+                state = " · " + self.tr("queued")
+            elif m.send_state == SendState.FAILED:
+                state = " · " + self.tr("failed")
+            who = html.escape(m.author) + " · " if m.author else ""
+            label = self.tr("Internal note") + " · " if m.direction == Direction.NOTE else ""
+            parts.append(
+                f'<tr><td align="{align}"><table cellpadding="8" bgcolor="{colour}"><tr><td>'
+                f"{text}<br><span style='color:#6B7280;font-size:small'>{label}{who}"
+                f"{time_text}{state}</span></td></tr></table></td></tr>")
+        parts.append("</table>")
+        return "".join(parts)
+
+    # -- composer ---------------------------------------------------------------------------
+
+    def _set_composer_enabled(self) -> None:
+        allowed = can(self.agent, Action.REPLY)
+        ready = allowed and self.current is not None
+        self.composer.setEnabled(ready)
+        self.send_button.setEnabled(ready)
+        self.note_mode.setEnabled(ready)
+        tip = "" if allowed else self.tr("Your role cannot answer customers.")
+        self.composer.setToolTip(tip)
+        self.send_button.setToolTip(tip)
+
+    def send(self) -> None:
+        if self.current is None or self.agent is None:
+            return
+        text = self.composer.toPlainText()
+        try:
+            with self.db.transaction() as session:
+                actor = session.get(Agent, self.agent.id)
+                svc.queue_reply(session, actor, self.current, text,
+                                note=self.note_mode.isChecked())
+        except ShopDeskError as exc:
+            self.status.setText(str(exc))  # the text stays in the composer
+            return
+        self.status.clear()
+        self.composer.clear()
+        self.drafts.pop(self.current, None)
+        with self.db.read_session() as session:
+            fresh = svc.row(session, self.current)
+        if fresh is not None:
+            self.model.update_row(fresh)
+        self._show_counts()
+        self.show_conversation()
+        self.changed.emit()
+
+    # -- text -------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.composer.setPlaceholderText(self.tr(
+            "Write a reply. Enter sends, Shift+Enter starts a new line."))
+        self.note_mode.setText(self.tr("Internal note"))
+        self.send_button.setText(self.tr("Send"))
+        for n, button in enumerate(self.store_buttons, start=1):
+            button.setToolTip(self.tr("Show only this store (Alt+%1)").replace("%1", str(n)))
+        self._show_counts()
+        if self.current is not None:
+            self.show_conversation()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

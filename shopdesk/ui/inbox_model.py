@@ -1,0 +1,91 @@
+"""The conversation list model: rows a page at a time from a service function."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from shopdesk.services.inbox import InboxRow
+
+RowRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+# (after key or None, how many) → rows; the model never builds SQL itself.
+PageSource = Callable[[tuple[datetime, int] | None, int], list[InboxRow]]
+
+
+class InboxModel(QAbstractListModel):
+    """Newest activity first; more rows are fetched as the view scrolls (``fetchMore``)."""
+
+    def __init__(self, source: PageSource, page_size: int = 200) -> None:
+        super().__init__()
+        self._source = source
+        self._page_size = page_size
+        self._rows: list[InboxRow] = []
+        self._more = True
+
+    def set_source(self, source: PageSource) -> None:
+        """A new filter: start again from the top."""
+        self.beginResetModel()
+        self._source = source
+        self._rows = []
+        self._more = True
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == RowRole:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{row.customer} — {row.preview}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.store_name
+        return None
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+        if parent.isValid() or not self._more:
+            return
+        after = None
+        if self._rows:
+            last = self._rows[-1]
+            assert last.last_message_at is not None
+            after = (last.last_message_at, last.id)
+        rows = self._source(after, self._page_size)
+        self._more = len(rows) == self._page_size
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    def row_of(self, conversation_id: int) -> int:
+        for i, row in enumerate(self._rows):
+            if row.id == conversation_id:
+                return i
+        return -1
+
+    def update_row(self, fresh: InboxRow) -> None:
+        """A conversation changed: replace its row in place, or move it to the top when its
+        last activity is newer than the row above (selection follows the row's id)."""
+        at = self.row_of(fresh.id)
+        if at < 0:
+            return
+        if at > 0 and fresh.last_message_at and self._rows[at - 1].last_message_at and \
+                fresh.last_message_at > self._rows[at - 1].last_message_at:
+            self.beginMoveRows(QModelIndex(), at, at, QModelIndex(), 0)
+            self._rows.pop(at)
+            self._rows.insert(0, fresh)
+            self.endMoveRows()
+            return
+        self._rows[at] = fresh
+        index = self.index(at)
+        self.dataChanged.emit(index, index)

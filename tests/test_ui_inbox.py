@@ -1,0 +1,119 @@
+"""The Inbox page with pytest-qt: views and counts, store filters, paging, composer."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QTextCursor
+from sqlalchemy import func, select
+
+from shopdesk.cli import build_demo
+from shopdesk.models import Agent, Conversation, Message, Store
+from shopdesk.models.enums import SendState
+from shopdesk.ui.inbox import InboxPage, ago, reply_timer
+from shopdesk.ui.inbox_model import RowRole
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def page(qtbot, sqlite_db):
+    build_demo(sqlite_db, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
+    widget = InboxPage(sqlite_db)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    with sqlite_db.read_session() as s:
+        widget.set_actor(s.scalar(select(Agent).where(Agent.key == "wangfang")))
+    return widget
+
+
+def rows(widget: InboxPage) -> list:
+    return [widget.model.index(i).data(RowRole) for i in range(widget.model.rowCount())]
+
+
+def test_views_show_counts_and_switch(page, sqlite_db) -> None:
+    texts = [page.views.tabText(i) for i in range(4)]
+    assert texts[0].startswith("Needs reply (") and texts[3] == "All (600)"
+    needs = int(texts[0].split("(")[1].rstrip(")"))
+    assert page.model.rowCount() == needs  # fewer than a page: all loaded
+    page.views.setCurrentIndex(3)
+    assert page.model.rowCount() == 200  # the first page only
+    assert page.model.canFetchMore(QModelIndex())
+    page.model.fetchMore(QModelIndex())
+    assert page.model.rowCount() == 400
+    page.list.scrollToBottom()  # scrolling asks for the rest
+    while page.model.canFetchMore(QModelIndex()):
+        page.model.fetchMore(QModelIndex())
+    assert page.model.rowCount() == 600
+    keys = [(r.last_message_at, r.id) for r in rows(page)]
+    assert keys == sorted(keys, reverse=True)
+
+
+def test_store_filter(qtbot, page, sqlite_db) -> None:
+    page.views.setCurrentIndex(3)
+    shopify = next(b for b in page.store_buttons if "Shopify" in b.text())
+    shopify.setChecked(True)
+    with sqlite_db.read_session() as s:
+        sid = s.scalar(select(Store.id).where(Store.key == "shopify"))
+        expected = s.scalar(select(func.count()).select_from(Conversation)
+                            .where(Conversation.store_id == sid))
+    assert page.views.tabText(3) == f"All ({expected})"
+    while page.model.canFetchMore(QModelIndex()):
+        page.model.fetchMore(QModelIndex())
+    assert {r.store_id for r in rows(page)} == {sid}
+    shopify.setChecked(False)
+    assert page.views.tabText(3) == "All (600)"
+
+
+def test_send_writes_a_queued_reply_and_updates_the_row(qtbot, page, sqlite_db) -> None:
+    page.list.setCurrentIndex(page.model.index(3))
+    target = page.current
+    assert page.composer.isEnabled()
+    page.composer.setPlainText("您好，今天发货 😊")  # typed Chinese: set, see PITFALLS
+    page.composer.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(page.composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert page.composer.toPlainText() == "您好，今天发货 😊\n"  # Shift+Enter: new line
+    qtbot.keyClick(page.composer, Qt.Key.Key_Return)  # Enter sends
+    assert page.composer.toPlainText() == ""
+    with sqlite_db.read_session() as s:
+        sent = s.scalars(select(Message).where(Message.conversation_id == target)
+                         .order_by(Message.id.desc())).first()
+        assert sent.text == "您好，今天发货 😊" and sent.send_state == SendState.QUEUED
+    assert page.current == target  # selection kept
+    assert rows(page)[0].id == target  # newest activity on top
+    assert "queued" in page.conversation.toPlainText()
+
+
+def test_draft_is_kept_per_conversation(page) -> None:
+    page.list.setCurrentIndex(page.model.index(0))
+    page.composer.setPlainText("还没写完的草稿")
+    page.list.setCurrentIndex(page.model.index(1))
+    assert page.composer.toPlainText() == ""
+    page.list.setCurrentIndex(page.model.index(0))
+    assert page.composer.toPlainText() == "还没写完的草稿"
+
+
+def test_empty_reply_is_refused_and_bookkeeper_cannot_reply(page, sqlite_db) -> None:
+    page.list.setCurrentIndex(page.model.index(0))
+    page.composer.setPlainText("   ")
+    page.send()
+    assert page.status.text() == "The message is empty."
+    with sqlite_db.read_session() as s:
+        page.set_actor(s.scalar(select(Agent).where(Agent.key == "books")))
+    page.list.setCurrentIndex(page.model.index(0))
+    assert not page.composer.isEnabled() and not page.send_button.isEnabled()
+    assert page.send_button.toolTip() == "Your role cannot answer customers."
+
+
+def test_relative_times_and_reply_timer(page) -> None:
+    now = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
+    assert ago(page, datetime(2026, 11, 1, 11, 59, 30, tzinfo=UTC), now) == "now"
+    assert ago(page, datetime(2026, 11, 1, 11, 37, tzinfo=UTC), now) == "23 min"
+    assert ago(page, datetime(2026, 11, 1, 9, 0, tzinfo=UTC), now) == "3 h"
+    assert reply_timer(page, datetime(2026, 11, 1, 12, 23, tzinfo=UTC), now) == (
+        "Reply within 23 min", False)
+    assert reply_timer(page, datetime(2026, 11, 1, 10, 0, tzinfo=UTC), now) == (
+        "Overdue 2 h", True)
