@@ -262,7 +262,19 @@ def fresh_demo_database(url: str | None) -> Database:
     db = open_database(url)
     if is_empty(db):
         build_demo(db)
+        _attach_demo_channels(db)
     return db
+
+
+def _attach_demo_channels(db: Database) -> None:
+    """The demo's stores get the demo channel, which plays customers while the window is open."""
+    from sqlalchemy import select
+
+    from shopdesk.models import Store
+
+    with db.transaction() as session:
+        for store in session.scalars(select(Store)):
+            store.settings = {**(store.settings or {}), "channel": {"kind": "demo"}}
 
 
 def _run_gui(args: argparse.Namespace) -> int:

@@ -34,10 +34,10 @@ from shopdesk.models.enums import (
 )
 from shopdesk.models.handover import Handover, HandoverRead
 from shopdesk.models.order import Order, OrderItem
-from shopdesk.models.shop import Agent, Store, Tag, agent_stores
+from shopdesk.models.shop import Agent, ChannelState, Store, Tag, agent_stores
 
 __all__ = [
-    "Agent", "Attachment", "AuditEvent", "Base", "Complaint", "ComplaintCategory",
+    "Agent", "Attachment", "ChannelState", "AuditEvent", "Base", "Complaint", "ComplaintCategory",
     "ComplaintStatus", "Conversation", "ConversationStatus", "Customer", "CustomerIdentity",
     "CustomerNote", "Direction", "Handover", "HandoverRead", "Message", "Order", "OrderItem", "OrderStatus", "Platform",
     "Priority", "QuickReply", "QuickReplyImage", "ReturnCase", "ReturnEvent", "ReturnItem",

@@ -92,6 +92,7 @@ class Message(Base):
     send_state: Mapped[SendState | None] = mapped_column(str_enum(SendState, "send_state"))
     send_error: Mapped[str | None] = mapped_column(Text)
     send_attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime | None]  # when a failed send is tried again
 
     attachments: Mapped[list[Attachment]] = relationship(
         back_populates="message", cascade="all, delete-orphan"

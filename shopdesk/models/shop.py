@@ -74,3 +74,16 @@ class Tag(Base):
     key: Mapped[str] = mapped_column(String(64), unique=True, default=new_key)
     name: Mapped[str] = mapped_column(String(100))
     colour: Mapped[str | None] = mapped_column(String(16))
+
+
+class ChannelState(Base):
+    """Where a store's channel stands: its sync cursor and whether it is reachable."""
+
+    __tablename__ = "channel_states"
+
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    cursor: Mapped[str | None] = mapped_column(String(500))
+    online: Mapped[bool] = mapped_column(Boolean, default=True)
+    error: Mapped[str | None] = mapped_column(String(1000))
+    checked_at: Mapped[datetime | None]

@@ -1,0 +1,66 @@
+"""The channel interface: where a store's messages come from and where replies go.
+
+A channel module (demo, e-mail, a marketplace's API) implements ``Channel``: fetch new
+messages since a cursor, send one reply, and say whether it can reach its service. The sync
+service (``shopdesk.channels.sync``) stores what it fetches idempotently and sends the
+outbox; the channel itself never touches the database. See docs/channels.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from shopdesk.errors import ShopDeskError
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One customer message as the channel sees it."""
+
+    external_id: str  # the platform's message id: unique within the store
+    thread_id: str  # the platform's conversation id (or e-mail thread root)
+    handle: str  # who wrote it: buyer nick, e-mail address, …
+    customer_name: str
+    at: datetime
+    text: str
+    subject: str | None = None
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """A reply to send: its text and where it goes."""
+
+    message_id: int
+    thread_id: str | None
+    handle: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Fetched:
+    messages: list[Incoming]
+    cursor: str | None  # pass back on the next fetch
+
+
+class ChannelError(ShopDeskError):
+    """The channel could not do its work. ``temporary``: worth trying again later."""
+
+    def __init__(self, message: str, *, temporary: bool = True) -> None:
+        super().__init__(message)
+        self.temporary = temporary
+
+
+class Channel(Protocol):
+    def fetch(self, cursor: str | None) -> Fetched: ...
+
+    def send(self, reply: Outgoing) -> str | None:
+        """Send; returns the platform's id of the sent message, if it gives one."""
+        ...
+
+
+@dataclass
+class ChannelSettings:
+    kind: str
+    options: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,66 @@
+"""The demo channel: plays customers for the demo shop so that ``shopdesk --demo`` feels
+alive. New messages arrive every few seconds in Chinese and English, in existing
+conversations and from new customers; some replies get an answer."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime
+
+from shopdesk.channels.base import Fetched, Incoming, Outgoing
+from shopdesk.times import utcnow
+
+FOLLOW_UPS = {
+    "zh": ["亲，在吗？", "请问什么时候发货呀？", "快递到哪了？", "能开发票吗？", "好的，谢谢！",
+           "东西收到了，质量不错 👍", "尺码偏小吗？", "可以便宜点吗？", "包装破了，怎么办？"],
+    "en": ["Hi, any update on my order?", "When will it ship?", "Thanks a lot!",
+           "Can I change the delivery address?", "The box arrived damaged 😞",
+           "Do you ship to Canada?", "Is there a discount for two?"],
+}
+ANSWERS = {"zh": ["好的，谢谢亲～", "收到 👌", "那我等等看"],
+           "en": ["Great, thanks!", "OK 👍", "Perfect, I'll wait."]}
+NAMES = {"zh": ["小林", "阿杰", "陈女士", "张先生", "王小姐", "刘洋"],
+         "en": ["Grace Hall", "Owen Clark", "Mia Young", "Noah King"]}
+
+
+class DemoChannel:
+    def __init__(self, store_key: str, language: str, threads: list[tuple[str, str, str]],
+                 seed: int | None = None, every_seconds: float = 8.0) -> None:
+        """``threads``: (thread id, handle, customer name) of the store's conversations."""
+        self.store_key = store_key
+        self.language = "zh" if language.startswith("zh") else "en"
+        self.threads = threads
+        self.rng = random.Random(seed)
+        self.every = every_seconds
+        self._pending_answers: list[tuple[str, str, str]] = []
+        self._last: datetime | None = None
+
+    def fetch(self, cursor: str | None) -> Fetched:
+        now = utcnow()
+        count = int(cursor or 0)
+        messages: list[Incoming] = []
+        for thread, handle, name in self._pending_answers:
+            count += 1
+            messages.append(Incoming(f"{self.store_key}-live-{count}", thread, handle, name, now,
+                                     self.rng.choice(ANSWERS[self.language])))
+        self._pending_answers.clear()
+        due = self._last is None or (now - self._last).total_seconds() >= self.every
+        if due and self.rng.random() < 0.7:
+            self._last = now
+            count += 1
+            if self.threads and self.rng.random() < 0.75:
+                thread, handle, name = self.rng.choice(self.threads)
+            else:
+                name = self.rng.choice(NAMES[self.language])
+                handle = f"live_{self.store_key}_{count}"
+                thread = f"{self.store_key}-live-thread-{count}"
+                self.threads.append((thread, handle, name))
+            messages.append(Incoming(f"{self.store_key}-live-{count}", thread, handle, name, now,
+                                     self.rng.choice(FOLLOW_UPS[self.language])))
+        return Fetched(messages, str(count))
+
+    def send(self, reply: Outgoing) -> str | None:
+        if reply.thread_id and reply.handle and self.rng.random() < 0.3:
+            name = next((n for t, h, n in self.threads if t == reply.thread_id), reply.handle)
+            self._pending_answers.append((reply.thread_id, reply.handle, name))
+        return f"{self.store_key}-sent-{reply.message_id}"

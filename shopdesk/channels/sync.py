@@ -1,0 +1,182 @@
+"""Running a store's channel: store what it fetches (idempotently) and send the outbox.
+
+Plain Python, called by the UI's sync worker off the GUI thread with its own sessions.
+Every fetched message is keyed by its external id, so fetching the same message twice,
+after a crash or a re-sync, stores it once. Replies are sent from the outbox (messages in
+state ``queued``, or ``failed`` whose retry time has come); a failed send waits longer each
+time (30 s, 2 min, 10 min, 30 min, then hourly) and stays visible with its error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from shopdesk.channels.base import Channel, ChannelError, Incoming, Outgoing
+from shopdesk.db import Database
+from shopdesk.errors import ShopDeskError
+from shopdesk.models import (
+    ChannelState,
+    Conversation,
+    Customer,
+    CustomerIdentity,
+    Message,
+    Store,
+)
+from shopdesk.models.enums import ConversationStatus, Direction, SendState
+from shopdesk.services.conversations import preview
+from shopdesk.times import utcnow
+
+BACKOFF = (timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=10),
+           timedelta(minutes=30), timedelta(hours=1))
+OUTBOX_BATCH = 50
+
+
+def backoff(attempts: int) -> timedelta:
+    return BACKOFF[min(attempts, len(BACKOFF)) - 1] if attempts > 0 else timedelta(0)
+
+
+@dataclass
+class SyncResult:
+    changed: set[int] = field(default_factory=set)  # conversation ids
+    fetched: int = 0
+    sent: int = 0
+    failed: int = 0
+    error: str | None = None
+
+
+def ingest(session: Session, store: Store, messages: list[Incoming]) -> set[int]:
+    """Store fetched messages once each; returns the conversations that changed."""
+    changed: set[int] = set()
+    target = timedelta(minutes=store.reply_target_minutes)
+    for m in messages:
+        known = session.scalar(select(Message.id).where(
+            Message.store_id == store.id, Message.external_id == m.external_id))
+        if known is not None:
+            continue
+        conv = session.scalar(select(Conversation).where(
+            Conversation.store_id == store.id, Conversation.external_id == m.thread_id))
+        if conv is None:
+            conv = Conversation(store_id=store.id, customer_id=_customer(session, store, m).id,
+                                external_id=m.thread_id, subject=m.subject, created_at=m.at,
+                                status=ConversationStatus.OPEN)
+            session.add(conv)
+            session.flush()
+        session.add(Message(conversation_id=conv.id, store_id=store.id, at=m.at,
+                            direction=Direction.IN, text=m.text, external_id=m.external_id))
+        if conv.last_message_at is None or m.at >= conv.last_message_at:
+            if conv.last_direction != Direction.IN or conv.first_response_due_at is None:
+                conv.first_response_due_at = m.at + target
+            conv.last_message_at = m.at
+            conv.last_direction = Direction.IN
+            conv.last_preview = preview(m.text)
+        conv.unread_count += 1
+        if conv.status in (ConversationStatus.CLOSED, ConversationStatus.PENDING):
+            conv.status = ConversationStatus.OPEN  # the customer wrote again
+        session.flush()
+        changed.add(conv.id)
+    return changed
+
+
+def _customer(session: Session, store: Store, m: Incoming) -> Customer:
+    ident = session.scalar(select(CustomerIdentity).where(
+        CustomerIdentity.store_id == store.id, CustomerIdentity.handle == m.handle))
+    if ident is not None:
+        return ident.customer
+    customer = Customer(name=m.customer_name or m.handle, created_at=m.at,
+                        email=m.handle if "@" in m.handle else None)
+    customer.identities.append(CustomerIdentity(store_id=store.id, handle=m.handle))
+    session.add(customer)
+    session.flush()
+    return customer
+
+
+def _state(session: Session, store_id: int) -> ChannelState:
+    state = session.get(ChannelState, store_id)
+    if state is None:
+        state = ChannelState(store_id=store_id, online=True)
+        session.add(state)
+    return state
+
+
+def sync_store(db: Database, store_id: int, channel: Channel,
+               now: Callable[[], datetime] = utcnow) -> SyncResult:
+    """Fetch, store and send for one store. Never raises for a channel's failure: the store
+    is marked offline with the reason and the outbox waits."""
+    result = SyncResult()
+    with db.read_session() as session:
+        state = session.get(ChannelState, store_id)
+        cursor = state.cursor if state else None
+    try:
+        fetched = channel.fetch(cursor)
+    except ChannelError as exc:
+        result.error = str(exc)
+        with db.transaction() as session:
+            state = _state(session, store_id)
+            state.online, state.error, state.checked_at = False, str(exc), now()
+        return result
+    with db.transaction() as session:
+        store = session.get(Store, store_id)
+        if store is None:
+            raise ShopDeskError("That store no longer exists.")
+        result.changed |= ingest(session, store, fetched.messages)
+        result.fetched = len(fetched.messages)
+        state = _state(session, store_id)
+        state.cursor, state.online, state.error, state.checked_at = (
+            fetched.cursor, True, None, now())
+    send_outbox(db, store_id, channel, result, now)
+    return result
+
+
+def send_outbox(db: Database, store_id: int, channel: Channel, result: SyncResult,
+                now: Callable[[], datetime] = utcnow) -> None:
+    with db.read_session() as session:
+        waiting = list(session.execute(
+            select(Message.id, Message.text, Conversation.id, Conversation.external_id,
+                   Conversation.customer_id)
+            .join(Conversation, Conversation.id == Message.conversation_id)
+            .where(Message.store_id == store_id, Message.direction == Direction.OUT,
+                   Message.send_state.in_([SendState.QUEUED, SendState.FAILED]),
+                   or_(Message.next_attempt_at.is_(None), Message.next_attempt_at <= now()))
+            .order_by(Message.id).limit(OUTBOX_BATCH)))
+        handles = {cid: h for cid, h in session.execute(
+            select(CustomerIdentity.customer_id, CustomerIdentity.handle)
+            .where(CustomerIdentity.store_id == store_id,
+                   CustomerIdentity.customer_id.in_({w[4] for w in waiting})))}
+    for message_id, text, conv_id, thread, customer_id in waiting:
+        outgoing = Outgoing(message_id, thread, handles.get(customer_id), text)
+        try:
+            external = channel.send(outgoing)
+            error = None
+        except ChannelError as exc:
+            external, error = None, str(exc)
+        with db.transaction() as session:
+            message = session.get(Message, message_id)
+            if message is None or message.send_state == SendState.SENT:
+                continue
+            if error is None:
+                message.send_state, message.send_error = SendState.SENT, None
+                message.next_attempt_at = None
+                if external and not session.scalar(select(Message.id).where(
+                        Message.store_id == store_id, Message.external_id == external)):
+                    message.external_id = external
+                result.sent += 1
+            else:
+                message.send_attempts += 1
+                message.send_state, message.send_error = SendState.FAILED, error
+                message.next_attempt_at = now() + backoff(message.send_attempts)
+                result.failed += 1
+        result.changed.add(conv_id)
+
+
+def retry_now(session: Session, message_id: int) -> None:
+    """The Retry button: send a failed reply at the next sync."""
+    message = session.get(Message, message_id)
+    if message is None or message.send_state != SendState.FAILED:
+        raise ShopDeskError("This message is not waiting to be sent again.")
+    message.send_state = SendState.QUEUED
+    message.next_attempt_at = None
