@@ -78,7 +78,10 @@ def test_a_closed_conversation_reopens_when_the_customer_writes(db, shop) -> Non
     channel.inbox.append(incoming(2, at=T + timedelta(hours=1)))
     sync_store(db, shop["store"], channel, now=lambda: T)
     with db.read_session() as s:
-        assert s.scalar(select(Conversation.status)) == ConversationStatus.OPEN
+        conv = s.scalar(select(Conversation))
+        assert conv.status == ConversationStatus.OPEN
+        # the reply clock restarts with the new message, not with the old unanswered one
+        assert conv.first_response_due_at == T + timedelta(hours=2)
 
 
 def test_outbox_sends_and_failed_sends_back_off_then_retry(db, shop) -> None:

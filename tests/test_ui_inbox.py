@@ -117,3 +117,37 @@ def test_relative_times_and_reply_timer(page) -> None:
         "Reply within 23 min", False)
     assert reply_timer(page, datetime(2026, 11, 1, 10, 0, tzinfo=UTC), now) == (
         "Overdue 2 h", True)
+
+
+def test_live_arrival_keeps_selection_and_counts_follow(qtbot, page, sqlite_db) -> None:
+    from shopdesk.channels.base import Fetched, Incoming
+    from shopdesk.ui.sync_worker import SyncWorker
+
+    page.list.setCurrentIndex(page.model.index(2))
+    chosen = page.current
+    before = page.model.rowCount()
+
+    class OneMessage:
+        def fetch(self, cursor):
+            if cursor:
+                return Fetched([], cursor)
+            return Fetched([Incoming("live-1", "brand-new-thread", "new_buyer", "新客户",
+                                     datetime.now(UTC), "你好，有现货吗？")], "1")
+
+        def send(self, reply):
+            return None
+
+    worker = SyncWorker(sqlite_db)
+    with sqlite_db.read_session() as s:
+        worker.channels = {s.scalar(select(Store.id).where(Store.key == "tmall")): OneMessage()}
+    with qtbot.waitSignal(worker.changed) as signal:
+        worker.tick()
+    changed, arrived = signal.args
+    assert changed == arrived and len(changed) == 1
+    page.on_changed(changed)
+    assert page.model.rowCount() == before + 1
+    top = page.model.index(0).data(RowRole)
+    assert top.customer == "新客户" and top.preview == "你好，有现货吗？" and top.unread == 1
+    assert page.current == chosen  # the selection stayed on its conversation
+    assert page.list.currentIndex().data(RowRole).id == chosen
+    assert page.views.tabText(0) == f"Needs reply ({before + 1})"

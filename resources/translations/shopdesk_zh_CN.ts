@@ -488,6 +488,10 @@
         <translation>交班(&amp;E)…</translation>
     </message>
     <message>
+        <source>Desktop &amp;notifications</source>
+        <translation>桌面通知(&amp;N)</translation>
+    </message>
+    <message>
         <source>&amp;About ShopDesk</source>
         <translation>关于 ShopDesk(&amp;A)</translation>
     </message>
@@ -506,6 +510,10 @@
     <message>
         <source>Signed in: %1 (%2)</source>
         <translation>当前登录：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>离线：%1</translation>
     </message>
     <message>
         <source>Stores: %1</source>

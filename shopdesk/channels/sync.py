@@ -43,6 +43,7 @@ def backoff(attempts: int) -> timedelta:
 @dataclass
 class SyncResult:
     changed: set[int] = field(default_factory=set)  # conversation ids
+    arrived: set[int] = field(default_factory=set)  # of those, with new customer messages
     fetched: int = 0
     sent: int = 0
     failed: int = 0
@@ -68,14 +69,16 @@ def ingest(session: Session, store: Store, messages: list[Incoming]) -> set[int]
             session.flush()
         session.add(Message(conversation_id=conv.id, store_id=store.id, at=m.at,
                             direction=Direction.IN, text=m.text, external_id=m.external_id))
+        reopened = conv.status in (ConversationStatus.CLOSED, ConversationStatus.PENDING)
         if conv.last_message_at is None or m.at >= conv.last_message_at:
-            if conv.last_direction != Direction.IN or conv.first_response_due_at is None:
-                conv.first_response_due_at = m.at + target
+            if (reopened or conv.last_direction != Direction.IN
+                    or conv.first_response_due_at is None):
+                conv.first_response_due_at = m.at + target  # the clock starts now
             conv.last_message_at = m.at
             conv.last_direction = Direction.IN
             conv.last_preview = preview(m.text)
         conv.unread_count += 1
-        if conv.status in (ConversationStatus.CLOSED, ConversationStatus.PENDING):
+        if reopened:
             conv.status = ConversationStatus.OPEN  # the customer wrote again
         session.flush()
         changed.add(conv.id)
@@ -123,7 +126,8 @@ def sync_store(db: Database, store_id: int, channel: Channel,
         store = session.get(Store, store_id)
         if store is None:
             raise ShopDeskError("That store no longer exists.")
-        result.changed |= ingest(session, store, fetched.messages)
+        result.arrived = ingest(session, store, fetched.messages)
+        result.changed |= result.arrived
         result.fetched = len(fetched.messages)
         state = _state(session, store_id)
         state.cursor, state.online, state.error, state.checked_at = (

@@ -75,6 +75,12 @@ def _filtered(q: Select, f: InboxFilter) -> Select:
     return q
 
 
+def matches(session: Session, f: InboxFilter, conversation_id: int) -> bool:
+    """Whether a conversation belongs in the list that ``f`` shows."""
+    q = _filtered(select(Conversation.id).where(Conversation.id == conversation_id), f)
+    return session.execute(q).first() is not None
+
+
 def view_counts(session: Session, f: InboxFilter) -> dict[View, int]:
     """How many conversations each view shows with the other filters as they are."""
     return {

@@ -22,6 +22,7 @@ from shopdesk.ui.i18n import LANGUAGES, LanguageSwitcher
 from shopdesk.ui.mainwindow import MainWindow
 from shopdesk.ui.settings import APPLICATION, ORGANIZATION, Preferences
 from shopdesk.ui.signin import CreateOwnerDialog, SignInDialog
+from shopdesk.ui.sync_worker import SyncThread
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,9 @@ class Shell:
         self.window.languageRequested.connect(self.set_language)
         self.window.switchAgentRequested.connect(self.switch_agent)
         self.window.endShiftRequested.connect(self.end_shift)
+        self.sync = SyncThread(db)
+        self.sync.worker.changed.connect(self.window.on_synced)
+        self.sync.worker.storeState.connect(self.window.on_store_state)
 
     @property
     def agent(self) -> Agent | None:
@@ -151,6 +155,8 @@ def run(args: argparse.Namespace) -> int:
         db.dispose()
         return 0
     shell.window.show()
+    shell.sync.start()
     code = app.exec()
+    shell.sync.stop()
     db.dispose()
     return code

@@ -322,6 +322,28 @@ class InboxPage(QWidget):
         self.reload()
         self._set_composer_enabled()
 
+    def on_changed(self, conversation_ids: list[int]) -> None:
+        """Live update: changed rows are replaced in place or move to the top; rows new to
+        the view are inserted at the top. Selection stays on its conversation, and a reader
+        scrolled down the list keeps seeing the same rows."""
+        bar = self.list.verticalScrollBar()
+        with self.db.read_session() as session:
+            f = self.filter()
+            for conversation_id in conversation_ids:
+                fresh = svc.row(session, conversation_id)
+                if fresh is None:
+                    continue
+                if self.model.row_of(conversation_id) >= 0:
+                    self.model.update_row(fresh)
+                elif svc.matches(session, f, conversation_id):
+                    keep = bar.value()
+                    self.model.insert_top(fresh)
+                    if keep > 0:
+                        bar.setValue(keep + InboxDelegate.HEIGHT)
+        self._show_counts()
+        if self.current in conversation_ids:
+            self.show_conversation()
+
     # -- the open conversation ---------------------------------------------------------------
 
     def _opened(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -73,6 +73,12 @@ class InboxModel(QAbstractListModel):
                 return i
         return -1
 
+    def insert_top(self, fresh: InboxRow) -> None:
+        """A conversation new to this list (a new customer, or one that entered the view)."""
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._rows.insert(0, fresh)
+        self.endInsertRows()
+
     def update_row(self, fresh: InboxRow) -> None:
         """A conversation changed: replace its row in place, or move it to the top when its
         last activity is newer than the row above (selection follows the row's id)."""

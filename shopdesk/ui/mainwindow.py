@@ -12,12 +12,15 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QStyle,
+    QSystemTrayIcon,
     QWidget,
 )
 
 from shopdesk import __version__
 from shopdesk.db import Database
 from shopdesk.models import Agent
+from shopdesk.services.inbox import row as inbox_row
 from shopdesk.services.overview import Overview, overview
 from shopdesk.services.permissions import Action, can
 from shopdesk.ui.i18n import LANGUAGES
@@ -104,6 +107,16 @@ class MainWindow(QMainWindow):
         self.shop_label = QLabel()
         self.shop_label.setObjectName("shopLabel")
         self.statusBar().addWidget(self.shop_label)
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("syncLabel")
+        self.statusBar().addWidget(self.sync_label)
+        self.offline: dict[int, str] = {}
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(
+                self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation), self)
+            self.tray.activated.connect(lambda _reason: (self.showNormal(), self.activateWindow()))
+            self.tray.show()
 
         self._build_actions(language)
         self.figures: Overview | None = None
@@ -135,6 +148,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, r=row: self.navigation.setCurrentRow(r))
             self.addAction(action)
             self.page_actions.append(action)
+        self.notify_action = QAction(self)
+        self.notify_action.setObjectName("notificationsAction")
+        self.notify_action.setCheckable(True)
+        self.notify_action.setChecked(self.prefs.notifications)
+        self.notify_action.toggled.connect(self._set_notifications)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGES.items():
@@ -156,6 +174,7 @@ class MainWindow(QMainWindow):
         for action in self.page_actions:
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
+        self.view_menu.addAction(self.notify_action)
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.setObjectName("languageMenu")
         for action in self.language_actions.values():
@@ -170,7 +189,6 @@ class MainWindow(QMainWindow):
     # -- text --------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("ShopDesk"))
         names = [self.tr("Inbox"), self.tr("Customers"), self.tr("Returns"),
                  self.tr("Complaints"), self.tr("Reports"), self.tr("Settings")]
         for row, name in enumerate(names):
@@ -183,10 +201,12 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.switch_action.setText(self.tr("&Switch agent…"))
         self.end_shift_action.setText(self.tr("&End shift…"))
+        self.notify_action.setText(self.tr("Desktop &notifications"))
         self._show_agent()
         self.about_action.setText(self.tr("&About ShopDesk"))
         self.db_label.setText(self.tr("Database: %1").replace("%1", self.db.location))
         self._show_figures()
+        self._show_unread()
 
     def set_agent(self, agent: Agent | None) -> None:
         """Who is working now: the status bar, and what the pages let them do."""
@@ -218,6 +238,41 @@ class MainWindow(QMainWindow):
             self.figures = overview(session)
         self._show_figures()
 
+    def _set_notifications(self, on: bool) -> None:
+        self.prefs.notifications = on
+
+    def _show_unread(self) -> None:
+        """The window title and the tray icon show how many conversations need a reply."""
+        waiting = self.figures.needs_reply if self.figures else 0
+        title = self.tr("ShopDesk")
+        self.setWindowTitle(f"{title} ({waiting})" if waiting else title)
+        if self.tray is not None:
+            self.tray.setToolTip(self.tr("Need a reply: %1").replace("%1", str(waiting)))
+
+    def on_synced(self, changed: list[int], arrived: list[int]) -> None:
+        """The sync worker stored new messages or sent replies."""
+        self.inbox.on_changed(changed)
+        self.refresh_figures()
+        if arrived and self.tray is not None and self.notify_action.isChecked():
+            with self.db.read_session() as session:
+                rows = [r for r in (inbox_row(session, i) for i in arrived[:3]) if r]
+            if rows:
+                first = rows[0]
+                self.tray.showMessage(first.store_name, f"{first.customer}: {first.preview}",
+                                      QSystemTrayIcon.MessageIcon.Information, 5000)
+
+    def on_store_state(self, store_id: int, online: bool, reason: str) -> None:
+        if online:
+            self.offline.pop(store_id, None)
+        else:
+            self.offline[store_id] = reason
+        if self.offline:
+            self.sync_label.setText(self.tr("Offline: %1").replace(
+                "%1", "; ".join(self.offline.values())))
+            self.sync_label.setStyleSheet("color: #B91C1C")
+        else:
+            self.sync_label.clear()
+
     def _show_figures(self) -> None:
         f = self.figures
         if f is None:
@@ -225,6 +280,7 @@ class MainWindow(QMainWindow):
         self.shop_label.setText(
             self.tr("Stores: %1").replace("%1", str(f.stores)) + "   ·   "
             + self.tr("Need a reply: %1").replace("%1", str(f.needs_reply)))
+        self._show_unread()
         lines = {
             "customersPage": [self.tr("Customers: %1")],
             "returnsPage": [self.tr("Open return cases: %1")],

@@ -85,5 +85,13 @@ class Preferences:
     def set_auto_agent(self, database: str, key: str) -> None:
         self.q.setValue(f"signin/auto-{_short(database)}", key)
 
+    @property
+    def notifications(self) -> bool:
+        return str(self.q.value("ui/notifications", "true")).lower() == "true"
+
+    @notifications.setter
+    def notifications(self, on: bool) -> None:
+        self.q.setValue("ui/notifications", "true" if on else "false")
+
     def sync(self) -> None:
         self.q.sync()

@@ -1,0 +1,82 @@
+"""The sync worker: runs every store's channel off the GUI thread and reports changes."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from sqlalchemy import select
+
+from shopdesk.channels.base import Channel
+from shopdesk.channels.registry import channel_for
+from shopdesk.channels.sync import sync_store
+from shopdesk.db import Database
+from shopdesk.models import Store
+
+log = logging.getLogger(__name__)
+
+
+class SyncWorker(QObject):
+    """Lives in its own thread; every ``interval_ms`` it syncs each store with a channel."""
+
+    changed = Signal(list, list)  # conversation ids changed, of those with new messages
+    storeState = Signal(int, bool, str)  # noqa: N815 - store id, online, reason
+
+    def __init__(self, db: Database, interval_ms: int = 3000) -> None:
+        super().__init__()
+        self.db = db
+        self.interval_ms = interval_ms
+        self.channels: dict[int, Channel] = {}
+        self.timer: QTimer | None = None
+
+    @Slot()
+    def start(self) -> None:
+        with self.db.read_session() as session:
+            for store in session.scalars(select(Store).where(Store.archived.is_(False))):
+                channel = channel_for(session, store)
+                if channel is not None:
+                    self.channels[store.id] = channel
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.interval_ms)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    @Slot()
+    def tick(self) -> None:
+        changed: set[int] = set()
+        arrived: set[int] = set()
+        for store_id, channel in self.channels.items():
+            try:
+                result = sync_store(self.db, store_id, channel)
+            except Exception:  # a broken store must not stop the others
+                log.exception("sync of store %s failed", store_id)
+                continue
+            changed |= result.changed
+            arrived |= result.arrived
+            self.storeState.emit(store_id, result.error is None, result.error or "")
+        if changed:
+            self.changed.emit(sorted(changed), sorted(arrived))
+
+    @Slot()
+    def stop(self) -> None:
+        if self.timer is not None:
+            self.timer.stop()
+
+
+class SyncThread:
+    """Owns the worker's thread: start with the window, stop before the database closes."""
+
+    def __init__(self, db: Database, interval_ms: int = 3000) -> None:
+        self.thread = QThread()
+        self.thread.setObjectName("syncThread")
+        self.worker = SyncWorker(db, interval_ms)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.start)
+        self.thread.finished.connect(self.worker.stop)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.thread.quit()
+        self.thread.wait(10_000)
