@@ -60,7 +60,7 @@ def test_language_switch_applies_without_restart(qtbot, shell, prefs) -> None:
     nav = window.findChild(QListWidget, "navigation")
     window.language_actions["zh_CN"].trigger()
     qtbot.waitUntil(lambda: nav.item(0).text() == "收件箱")
-    assert window.windowTitle() == "ShopDesk 客服台"
+    assert window.windowTitle() == "ShopDesk 客服台 (75)"  # with the count needing a reply
     assert window.inbox.views.tabText(3) == "全部 (600)"
     assert "客户：300" in window.pages[1].figures.text()
     assert window.file_menu.title() == "文件(&F)"
