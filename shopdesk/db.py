@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from shopdesk import paths
 from shopdesk.errors import ConfigurationError
+from shopdesk.textfold import SQL_FUNCTION, fold
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,8 @@ def _configure_sqlite(engine: Engine) -> None:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.close()
+        # The search index's triggers fold text with the same Python function as queries.
+        dbapi_conn.create_function(SQL_FUNCTION, 1, fold, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]

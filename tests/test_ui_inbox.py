@@ -151,3 +151,32 @@ def test_live_arrival_keeps_selection_and_counts_follow(qtbot, page, sqlite_db) 
     assert page.current == chosen  # the selection stayed on its conversation
     assert page.list.currentIndex().data(RowRole).id == chosen
     assert page.views.tabText(0) == f"Needs reply ({before + 1})"
+
+
+def test_search_box_finds_chinese_and_opens_the_conversation(qtbot, page, sqlite_db) -> None:
+    page.search_box.setText("发票")  # Chinese is set, not typed (see PITFALLS)
+    page.run_search()
+    assert page.results.isVisible() and not page.list.isVisible()
+    assert page.results.count() > 0
+    first = page.results.item(0)
+    conversation_id, message_id = first.data(Qt.ItemDataRole.UserRole)
+    label = page.results.itemWidget(first)
+    assert "<b>发票</b>" in label.text()
+    page.results.setCurrentItem(first)
+    assert page.current == conversation_id
+    with sqlite_db.read_session() as s:
+        text = s.get(Message, message_id).text
+    assert text in page.conversation.toPlainText()
+    page.search_box.setText("没有这样的内容xyz")
+    page.run_search()
+    assert page.results.count() == 1 and "Nothing found" in page.results.item(0).text()
+    page.search_box.clear()
+    page.run_search()
+    assert page.list.isVisible() and not page.results.isVisible()
+
+
+def test_ctrl_k_focuses_the_search_box(qtbot, page) -> None:
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    qtbot.keyClick(page, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert page.search_box.hasFocus()

@@ -318,6 +318,10 @@
         <translation>全部</translation>
     </message>
     <message>
+        <source>Nothing found for “%1”</source>
+        <translation>没有找到“%1”</translation>
+    </message>
+    <message>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
@@ -332,6 +336,10 @@
     <message>
         <source>Your role cannot answer customers.</source>
         <translation>您的角色不能回复客户。</translation>
+    </message>
+    <message>
+        <source>Search messages and customers (Ctrl+K)</source>
+        <translation>搜索消息和客户（Ctrl+K）</translation>
     </message>
     <message>
         <source>Write a reply. Enter sends, Shift+Enter starts a new line.</source>

@@ -64,6 +64,7 @@ from shopdesk.models import (
 from shopdesk.models.enums import Direction, ReturnState
 from shopdesk.money import to_minor
 from shopdesk.services import returns as rsm
+from shopdesk.services import search
 from shopdesk.services.conversations import summarise
 from shopdesk.services.rules import rules_for
 
@@ -721,11 +722,16 @@ class _Loader:
                 self.s.execute(stmt, [{"_" + k: val for k, val in r.items()} for r in row_group])
                 done += len(row_group)
             if table is _MESSAGES:
+                if not self.message_rows:
+                    continue
+                suspended = len(self.message_rows) > 1000 and search.suspend_indexing(self.s)
                 for start in range(0, len(self.message_rows), BATCH):
                     batch = self.message_rows[start:start + BATCH]
                     _bulk_insert_rows(self.s, table, MESSAGE_COLUMNS, batch)
                     done += len(batch)
                     self.progress("writing rows", done, total)
+                if suspended:
+                    search.resume_indexing(self.s, self.message_rows[0][0])
                 continue
             rows = self.inserts.get(table, [])
             for start in range(0, len(rows), BATCH):

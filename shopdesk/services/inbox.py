@@ -160,6 +160,24 @@ def thread(session: Session, conversation_id: int, before: tuple[datetime, int] 
     return [ThreadMessage(*r) for r in reversed(rows)]
 
 
+def thread_from(session: Session, conversation_id: int, message_id: int,
+                context: int = 20) -> list[ThreadMessage]:
+    """The thread from a little before ``message_id`` to the newest message (search opens a
+    conversation at the message it found)."""
+    anchor = session.execute(select(Message.at, Message.id).where(
+        Message.id == message_id, Message.conversation_id == conversation_id)).first()
+    if anchor is None:
+        return thread(session, conversation_id)
+    earlier = thread(session, conversation_id, (anchor[0], anchor[1]), context)
+    m = Message
+    q = (select(m.id, m.at, m.direction, Agent.name, m.text, m.send_state, m.send_error)
+         .outerjoin(Agent, Agent.id == m.author_id)
+         .where(m.conversation_id == conversation_id,
+                or_(m.at > anchor[0], and_(m.at == anchor[0], m.id >= anchor[1])))
+         .order_by(m.at, m.id))
+    return earlier + [ThreadMessage(*r) for r in session.execute(q)]
+
+
 def queue_reply(session: Session, agent: Agent, conversation_id: int, text: str, *,
                 note: bool = False) -> Message:
     """Write an agent's reply (state ``queued``; the store's channel sends it) or an internal

@@ -12,7 +12,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListView,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -32,6 +35,7 @@ from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Store
 from shopdesk.models.enums import Direction, SendState
 from shopdesk.services import inbox as svc
+from shopdesk.services import search as search_svc
 from shopdesk.services.permissions import Action, can
 from shopdesk.times import to_local, utcnow
 from shopdesk.ui.inbox_model import InboxModel, RowRole
@@ -223,6 +227,26 @@ class InboxPage(QWidget):
                 shortcut.activated.connect(button.toggle)
         bar.addStretch(1)
 
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(250)
+        self.search_timer.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(lambda _t: self.search_timer.start())
+        self.search_box.returnPressed.connect(self.run_search)
+        focus_search = QShortcut(QKeySequence("Ctrl+K"), self)
+        focus_search.activated.connect(lambda: (self.search_box.setFocus(),
+                                                self.search_box.selectAll()))
+        self.results = QListWidget()
+        self.results.setObjectName("searchResults")
+        self.results.setVisible(False)
+        self.results.itemActivated.connect(self._open_result)
+        self.results.currentItemChanged.connect(
+            lambda item, _prev: self._open_result(item) if item else None)
+        self.highlight: int | None = None
+
         self.model = InboxModel(self._source())
         self.list = QListView()
         self.list.setObjectName("inboxList")
@@ -254,9 +278,11 @@ class InboxPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search_box)
         left_layout.addWidget(self.views)
         left_layout.addWidget(self.store_bar)
         left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.results, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -322,6 +348,49 @@ class InboxPage(QWidget):
         self.reload()
         self._set_composer_enabled()
 
+    def run_search(self) -> None:
+        query = self.search_box.text()
+        searching = bool(query.strip())
+        self.results.setVisible(searching)
+        self.list.setVisible(not searching)
+        self.views.setVisible(not searching)
+        self.store_bar.setVisible(not searching)
+        self.results.clear()
+        if not searching:
+            return
+        with self.db.read_session() as session:
+            hits = search_svc.search(session, query)
+        if not hits:
+            item = QListWidgetItem(self.tr("Nothing found for “%1”").replace("%1", query))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.results.addItem(item)
+            return
+        now = utcnow()
+        for hit in hits:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, (hit.conversation_id, hit.message_id))
+            label = QLabel(f"<b>{html.escape(hit.customer)}</b> · "
+                           f"<span style='color:#6B7280'>{html.escape(hit.store_name)} · "
+                           f"{html.escape(ago(self, hit.at, now))}</span><br>{hit.snippet_html}")
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setContentsMargins(6, 4, 6, 4)
+            item.setSizeHint(label.sizeHint())
+            self.results.addItem(item)
+            self.results.setItemWidget(item, label)
+
+    def _open_result(self, item: QListWidgetItem) -> None:
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if not data:
+            return
+        conversation_id, message_id = data
+        if self.current is not None:
+            self.drafts[self.current] = self.composer.toPlainText()
+        self.current = conversation_id
+        self.highlight = message_id
+        self.composer.setPlainText(self.drafts.get(conversation_id, ""))
+        self.show_conversation()
+        self._set_composer_enabled()
+
     def on_changed(self, conversation_ids: list[int]) -> None:
         """Live update: changed rows are replaced in place or move to the top; rows new to
         the view are inserted at the top. Selection stays on its conversation, and a reader
@@ -365,9 +434,16 @@ class InboxPage(QWidget):
             messages = svc.thread(session, self.current)
         if row is not None:
             self.header.setText(f"{row.customer}  ·  {row.store_name}")
+        if self.highlight is not None and all(m.id != self.highlight for m in messages):
+            with self.db.read_session() as session:  # an older message: load from there on
+                messages = svc.thread_from(session, self.current, self.highlight)
         self.conversation.setHtml(self._render(messages))
         bar = self.conversation.verticalScrollBar()
-        bar.setValue(bar.maximum())
+        if self.highlight is not None:
+            self.conversation.scrollToAnchor(f"m{self.highlight}")
+            self.highlight = None
+        else:
+            bar.setValue(bar.maximum())
 
     def _render(self, messages: list[svc.ThreadMessage]) -> str:
         parts = ['<table width="100%" cellspacing="6">']
@@ -397,8 +473,11 @@ class InboxPage(QWidget):
                 state = " · " + self.tr("failed")
             who = html.escape(m.author) + " · " if m.author else ""
             label = self.tr("Internal note") + " · " if m.direction == Direction.NOTE else ""
+            if m.id == self.highlight:
+                colour = "#FDE68A"
             parts.append(
-                f'<tr><td align="{align}"><table cellpadding="8" bgcolor="{colour}"><tr><td>'
+                f'<tr><td align="{align}"><a name="m{m.id}"></a>'
+                f'<table cellpadding="8" bgcolor="{colour}"><tr><td>'
                 f"{text}<br><span style='color:#6B7280;font-size:small'>{label}{who}"
                 f"{time_text}{state}</span></td></tr></table></td></tr>")
         parts.append("</table>")
@@ -442,6 +521,7 @@ class InboxPage(QWidget):
     # -- text -------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.search_box.setPlaceholderText(self.tr("Search messages and customers (Ctrl+K)"))
         self.composer.setPlaceholderText(self.tr(
             "Write a reply. Enter sends, Shift+Enter starts a new line."))
         self.note_mode.setText(self.tr("Internal note"))
