@@ -143,6 +143,14 @@ def _first_line(exc: BaseException) -> str:
     return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
 
 
+def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
+    """What Alembic compares with the models: not the search index (FTS tables, their shadow
+    tables and pg_trgm expression indexes), which hand-written migrations own."""
+    if type_ == "table" and name and (name.endswith("_fts") or "_fts_" in name):
+        return False
+    return not (type_ == "index" and name and name.endswith("_trgm"))
+
+
 def alembic_config(connection=None) -> Config:  # type: ignore[no-untyped-def]
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))

@@ -26,8 +26,9 @@ def test_empty_database_ends_at_head_and_matches_the_models(db_url: str) -> None
     database = dbmod.open_database(db_url)
     assert dbmod.current_revision(database) == dbmod.head_revision()
     with database.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
-                                Base.metadata)
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_object": dbmod.include_object})
+        diff = compare_metadata(context, Base.metadata)
     assert diff == [], f"migrations and models differ: {diff}"
     database.dispose()
 

@@ -6,15 +6,11 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from shopdesk.db import include_object
 from shopdesk.models import Base
 
 config = context.config
 target_metadata = Base.metadata
-
-
-def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
-    # Full-text tables and their shadow tables are managed by hand-written migrations.
-    return not (type_ == "table" and name and (name.endswith("_fts") or "_fts_" in name))
 
 
 def run() -> None:
