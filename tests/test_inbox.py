@@ -124,3 +124,49 @@ def test_thread_pages_backwards_in_time_order(shop) -> None:
         older = inbox.thread(s, conv, (newest[0].at, newest[0].id), 1000)
         assert older + newest == everything
         assert [m.at for m in everything] == sorted(m.at for m in everything)
+
+
+def test_conversation_actions_are_audited_and_stale_saves_refused(shop) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from shopdesk.models import AuditEvent
+    from shopdesk.models.enums import Priority
+    from shopdesk.times import utcnow
+
+    with shop.read_session() as s:
+        target = inbox.page(s, inbox.InboxFilter(), None, 1)[0].id
+        emma_id = s.scalar(select(Agent.id).where(Agent.key == "emma"))
+    with shop.transaction() as s:
+        wang = s.scalar(select(Agent).where(Agent.key == "wangfang"))
+        inbox.assign(s, wang, target, emma_id)
+        inbox.set_priority(s, wang, target, Priority.HIGH)
+        inbox.snooze(s, wang, target, utcnow() + timedelta(hours=2))
+        with pytest.raises(ShopDeskError, match="future"):
+            inbox.snooze(s, wang, target, utcnow() - timedelta(minutes=1))
+    with shop.read_session() as s:
+        conv = s.get(Conversation, target)
+        assert conv.assignee_id == emma_id and conv.priority == Priority.HIGH
+        assert conv.status == ConversationStatus.SNOOZED
+        assert inbox.wake_snoozed(s, utcnow()) == []
+    with shop.transaction() as s:
+        assert inbox.wake_snoozed(s, utcnow() + timedelta(hours=3)) == [target]
+    with shop.transaction() as s:
+        wang = s.scalar(select(Agent).where(Agent.key == "wangfang"))
+        inbox.close(s, wang, target)
+    with shop.read_session() as s:
+        assert s.get(Conversation, target).status == ConversationStatus.CLOSED
+        actions = s.scalars(select(AuditEvent.action).where(
+            AuditEvent.entity == "conversation", AuditEvent.entity_id == target)).all()
+        assert actions == ["conversation.assign", "conversation.priority",
+                           "conversation.snooze", "conversation.close"]
+    # two agents on the same conversation: the later save from a stale read is refused
+    with shop.read_session() as s:
+        stale = s.get(Conversation, target)
+    with shop.transaction() as s:
+        wang = s.scalar(select(Agent).where(Agent.key == "wangfang"))
+        inbox.reopen(s, wang, target)
+    stale.status = ConversationStatus.CLOSED
+    with pytest.raises(StaleDataError), shop.transaction() as s:
+        s.merge(stale)

@@ -180,3 +180,29 @@ def test_ctrl_k_focuses_the_search_box(qtbot, page) -> None:
         page.activateWindow()
     qtbot.keyClick(page, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert page.search_box.hasFocus()
+
+
+def test_conversation_actions_from_the_bar(qtbot, page, sqlite_db) -> None:
+    from shopdesk.models.enums import ConversationStatus, Priority
+
+    page.list.setCurrentIndex(page.model.index(0))  # "Needs reply": an open conversation
+    target = page.current
+    page.assign_me.click()
+    with sqlite_db.read_session() as s:
+        wang = s.scalar(select(Agent.id).where(Agent.key == "wangfang"))
+        assert s.get(Conversation, target).assignee_id == wang
+    page.priority.setCurrentIndex(page.priority.findData(Priority.HIGH.value))
+    page.priority.activated.emit(page.priority.currentIndex())
+    assert page.close_button.text() == "Close"
+    page.close_button.click()
+    with sqlite_db.read_session() as s:
+        conv = s.get(Conversation, target)
+        assert conv.priority == Priority.HIGH and conv.status == ConversationStatus.CLOSED
+    assert page.close_button.text() == "Reopen"
+    page.close_button.click()
+    with sqlite_db.read_session() as s:
+        assert s.get(Conversation, target).status == ConversationStatus.OPEN
+    snooze = page.snooze_menu.actions()[0]
+    snooze.trigger()
+    with sqlite_db.read_session() as s:
+        assert s.get(Conversation, target).status == ConversationStatus.SNOOZED

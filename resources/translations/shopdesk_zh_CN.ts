@@ -322,6 +322,14 @@
         <translation>没有找到“%1”</translation>
     </message>
     <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
@@ -332,6 +340,22 @@
     <message>
         <source>Internal note</source>
         <translation>内部备注</translation>
+    </message>
+    <message>
+        <source>Someone else changed this conversation just now; it has been reloaded.</source>
+        <translation>其他人刚刚修改了这个会话，已重新加载。</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>For 3 hours</source>
+        <translation>3 小时</translation>
+    </message>
+    <message>
+        <source>Until tomorrow 9:00</source>
+        <translation>到明天 9:00</translation>
     </message>
     <message>
         <source>Your role cannot answer customers.</source>
@@ -348,6 +372,34 @@
     <message>
         <source>Send</source>
         <translation>发送</translation>
+    </message>
+    <message>
+        <source>Assign to me</source>
+        <translation>分配给我</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>分配…</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>稍后处理</translation>
+    </message>
+    <message>
+        <source>Low priority</source>
+        <translation>低优先级</translation>
+    </message>
+    <message>
+        <source>Normal priority</source>
+        <translation>普通优先级</translation>
+    </message>
+    <message>
+        <source>High priority</source>
+        <translation>高优先级</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
     </message>
     <message>
         <source>Show only this store (Alt+%1)</source>

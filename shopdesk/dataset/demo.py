@@ -370,7 +370,8 @@ class _Demo:
                 while len(turns) < want:
                     turns.append(FILLER[len(turns) % len(FILLER)])
                 turns = turns[:want]
-            if recent and rng.random() < 0.6:  # the customer wrote last: needs a reply
+            # The customer wrote last: needs a reply (the large demo keeps its exact count).
+            if recent and per_conv is None and rng.random() < 0.6:
                 while turns and turns[-1][0] == "out":
                     turns.pop()
                 if not turns:

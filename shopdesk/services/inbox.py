@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Conversation, Customer, Message, Store, customer_tags
-from shopdesk.models.enums import ConversationStatus, Direction, SendState
+from shopdesk.models.enums import ConversationStatus, Direction, Priority, SendState
 from shopdesk.services import audit
 from shopdesk.services.conversations import preview
 from shopdesk.services.permissions import Action, require
@@ -53,6 +53,7 @@ class InboxRow:
     last_direction: Direction | None
     unread: int
     status: ConversationStatus
+    priority: Priority
     assignee: str | None  # initials
     reply_due_at: datetime | None
 
@@ -95,7 +96,7 @@ def _row_select() -> Select:
     c = Conversation
     return (select(c.id, c.store_id, Store.name, Store.colour, Store.platform, Customer.name,
                    c.last_preview, c.last_message_at, c.last_direction, c.unread_count, c.status,
-                   Agent.name, c.first_response_due_at)
+                   Agent.name, c.first_response_due_at, c.priority)
             .join(Store, Store.id == c.store_id)
             .join(Customer, Customer.id == c.customer_id)
             .outerjoin(Agent, Agent.id == c.assignee_id))
@@ -105,6 +106,7 @@ def _to_row(r) -> InboxRow:  # type: ignore[no-untyped-def]
     return InboxRow(id=r[0], store_id=r[1], store_name=r[2], store_colour=r[3],
                     platform=r[4].value, customer=r[5], preview=r[6] or "",
                     last_message_at=r[7], last_direction=r[8], unread=r[9], status=r[10],
+                    priority=r[13],
                     assignee=_initials(r[11]) if r[11] else None,
                     reply_due_at=r[12] if r[8] == Direction.IN else None)
 
@@ -208,3 +210,76 @@ def queue_reply(session: Session, agent: Agent, conversation_id: int, text: str,
     audit.record(session, agent.id, "message.note" if note else "message.queue", "message",
                  message.id, None, {"conversation": conv.id})
     return message
+
+
+# -- conversation actions ----------------------------------------------------------------------
+
+def _conversation(session: Session, conversation_id: int) -> Conversation:
+    conv = session.get(Conversation, conversation_id)
+    if conv is None:
+        raise ShopDeskError("That conversation no longer exists.")
+    return conv
+
+
+def _change(session: Session, agent: Agent, conversation_id: int, action: str,
+            **changes: object) -> Conversation:
+    """Apply ``changes`` to a conversation with an audit entry; the version column refuses
+    a save based on a stale read."""
+    require(agent, Action.REPLY)
+    conv = _conversation(session, conversation_id)
+    before = {k: _plain(getattr(conv, k)) for k in changes}
+    for key, value in changes.items():
+        setattr(conv, key, value)
+    session.flush()
+    audit.record(session, agent.id, f"conversation.{action}", "conversation", conv.id, before,
+                 {k: _plain(v) for k, v in changes.items()})
+    return conv
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value.value if isinstance(value, StrEnum) else value
+
+
+def assign(session: Session, agent: Agent, conversation_id: int, to_agent_id: int | None
+           ) -> Conversation:
+    if to_agent_id is not None:
+        target = session.get(Agent, to_agent_id)
+        if target is None or not target.active:
+            raise ShopDeskError("That agent cannot take conversations (deactivated or removed).")
+    return _change(session, agent, conversation_id, "assign", assignee_id=to_agent_id)
+
+
+def close(session: Session, agent: Agent, conversation_id: int) -> Conversation:
+    return _change(session, agent, conversation_id, "close", status=ConversationStatus.CLOSED,
+                   snoozed_until=None)
+
+
+def reopen(session: Session, agent: Agent, conversation_id: int) -> Conversation:
+    return _change(session, agent, conversation_id, "reopen", status=ConversationStatus.OPEN,
+                   snoozed_until=None)
+
+
+def snooze(session: Session, agent: Agent, conversation_id: int, until: datetime
+           ) -> Conversation:
+    if until <= utcnow():
+        raise ShopDeskError("Snooze until a time in the future.")
+    return _change(session, agent, conversation_id, "snooze",
+                   status=ConversationStatus.SNOOZED, snoozed_until=until)
+
+
+def set_priority(session: Session, agent: Agent, conversation_id: int, priority: Priority
+                 ) -> Conversation:
+    return _change(session, agent, conversation_id, "priority", priority=Priority(priority))
+
+
+def wake_snoozed(session: Session, now: datetime | None = None) -> list[int]:
+    """Snoozed conversations whose time has come go back to open. Returns their ids."""
+    now = now or utcnow()
+    due = list(session.scalars(select(Conversation).where(
+        Conversation.status == ConversationStatus.SNOOZED, Conversation.snoozed_until <= now)))
+    for conv in due:
+        conv.status = ConversationStatus.OPEN
+        conv.snoozed_until = None
+    return [c.id for c in due]

@@ -4,18 +4,20 @@ composer."""
 from __future__ import annotations
 
 import html
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -29,18 +31,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
 
 from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Store
-from shopdesk.models.enums import Direction, SendState
+from shopdesk.models.enums import ConversationStatus, Direction, Priority, Role, SendState
 from shopdesk.services import inbox as svc
 from shopdesk.services import search as search_svc
+from shopdesk.services.agents import active_agents
 from shopdesk.services.permissions import Action, can
 from shopdesk.times import to_local, utcnow
 from shopdesk.ui.inbox_model import InboxModel, RowRole
 
 VIEWS = [svc.View.NEEDS_REPLY, svc.View.MINE, svc.View.UNASSIGNED, svc.View.ALL]
+
+
+def snooze_time(delta: timedelta | None) -> datetime:
+    """Now plus ``delta``, or tomorrow at 9:00 local time when ``delta`` is None."""
+    if delta is not None:
+        return utcnow() + delta
+    tomorrow = (datetime.now().astimezone() + timedelta(days=1)).replace(
+        hour=9, minute=0, second=0, microsecond=0)
+    return tomorrow.astimezone(UTC)
 
 
 def ago(widget: QWidget, when: datetime | None, now: datetime) -> str:
@@ -194,6 +207,7 @@ class InboxPage(QWidget):
         self.db = db
         self.agent: Agent | None = None
         self.current: int | None = None
+        self._status: ConversationStatus | None = None
         self.drafts: dict[int, str] = {}
 
         self.views = QTabBar()
@@ -260,6 +274,36 @@ class InboxPage(QWidget):
         self.header = QLabel()
         self.header.setObjectName("conversationHeader")
         self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.assign_me = QPushButton()
+        self.assign_me.setObjectName("assignMeButton")
+        self.assign_me.clicked.connect(lambda: self.act(
+            lambda s, a, c: svc.assign(s, a, c, a.id)))
+        self.assign_menu = QMenu(self)
+        self.assign_button = QToolButton()
+        self.assign_button.setObjectName("assignButton")
+        self.assign_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.assign_button.setMenu(self.assign_menu)
+        self.close_button = QPushButton()
+        self.close_button.setObjectName("closeButton")
+        self.close_button.clicked.connect(self._close_or_reopen)
+        self.snooze_menu = QMenu(self)
+        self.snooze_button = QToolButton()
+        self.snooze_button.setObjectName("snoozeButton")
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_button.setMenu(self.snooze_menu)
+        self.priority = QComboBox()
+        self.priority.setObjectName("priorityBox")
+        for p in Priority:
+            self.priority.addItem("", p.value)
+        self.priority.activated.connect(lambda _i: self.act(
+            lambda s, a, c: svc.set_priority(s, a, c, Priority(self.priority.currentData()))))
+        self.actions_bar = QWidget()
+        actions = QHBoxLayout(self.actions_bar)
+        actions.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.assign_me, self.assign_button, self.close_button,
+                       self.snooze_button, self.priority):
+            actions.addWidget(widget)
+        actions.addStretch(1)
         self.conversation = QTextBrowser()
         self.conversation.setObjectName("conversationView")
         self.conversation.setOpenLinks(False)
@@ -287,6 +331,7 @@ class InboxPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.header)
+        right_layout.addWidget(self.actions_bar)
         right_layout.addWidget(self.conversation, 1)
         right_layout.addWidget(self.composer)
         row = QHBoxLayout()
@@ -345,6 +390,7 @@ class InboxPage(QWidget):
 
     def set_actor(self, agent: Agent | None) -> None:
         self.agent = agent
+        self._fill_menus()
         self.reload()
         self._set_composer_enabled()
 
@@ -434,6 +480,10 @@ class InboxPage(QWidget):
             messages = svc.thread(session, self.current)
         if row is not None:
             self.header.setText(f"{row.customer}  ·  {row.store_name}")
+            self._status = row.status
+            self.close_button.setText(self.tr("Reopen") if row.status == ConversationStatus.CLOSED
+                                      else self.tr("Close"))
+            self.priority.setCurrentIndex(self.priority.findData(row.priority.value))
         if self.highlight is not None and all(m.id != self.highlight for m in messages):
             with self.db.read_session() as session:  # an older message: load from there on
                 messages = svc.thread_from(session, self.current, self.highlight)
@@ -483,6 +533,56 @@ class InboxPage(QWidget):
         parts.append("</table>")
         return "".join(parts)
 
+    # -- actions ----------------------------------------------------------------------------
+
+    def act(self, work) -> None:  # type: ignore[no-untyped-def]
+        """Run a conversation action for the signed-in agent, then refresh what shows it."""
+        if self.current is None or self.agent is None:
+            return
+        try:
+            with self.db.transaction() as session:
+                actor = session.get(Agent, self.agent.id)
+                work(session, actor, self.current)
+        except StaleDataError:
+            self.status.setText(self.tr(
+                "Someone else changed this conversation just now; it has been reloaded."))
+        except ShopDeskError as exc:
+            self.status.setText(str(exc))
+        else:
+            self.status.clear()
+        with self.db.read_session() as session:
+            fresh = svc.row(session, self.current)
+        if fresh is not None:
+            self.model.update_row(fresh)
+        self._show_counts()
+        self.show_conversation()
+        self.changed.emit()
+
+    def _close_or_reopen(self) -> None:
+        if self._status == ConversationStatus.CLOSED:
+            self.act(svc.reopen)
+        else:
+            self.act(svc.close)
+
+    def _fill_menus(self) -> None:
+        self.assign_menu.clear()
+        with self.db.read_session() as session:
+            agents = [(a.id, a.name) for a in active_agents(session)
+                      if a.role != Role.BOOKKEEPER]
+        unassigned = self.assign_menu.addAction(self.tr("Unassigned"))
+        unassigned.triggered.connect(lambda: self.act(lambda s, a, c: svc.assign(s, a, c, None)))
+        for agent_id, name in agents:
+            action = self.assign_menu.addAction(name)
+            action.triggered.connect(
+                lambda _=False, i=agent_id: self.act(lambda s, a, c: svc.assign(s, a, c, i)))
+        self.snooze_menu.clear()
+        for label, delta in ((self.tr("For 1 hour"), timedelta(hours=1)),
+                             (self.tr("For 3 hours"), timedelta(hours=3)),
+                             (self.tr("Until tomorrow 9:00"), None)):
+            action = self.snooze_menu.addAction(label)
+            action.triggered.connect(lambda _=False, d=delta: self.act(
+                lambda s, a, c: svc.snooze(s, a, c, snooze_time(d))))
+
     # -- composer ---------------------------------------------------------------------------
 
     def _set_composer_enabled(self) -> None:
@@ -492,8 +592,10 @@ class InboxPage(QWidget):
         self.send_button.setEnabled(ready)
         self.note_mode.setEnabled(ready)
         tip = "" if allowed else self.tr("Your role cannot answer customers.")
-        self.composer.setToolTip(tip)
-        self.send_button.setToolTip(tip)
+        for widget in (self.composer, self.send_button, self.assign_me, self.assign_button,
+                       self.close_button, self.snooze_button, self.priority):
+            widget.setEnabled(ready)
+            widget.setToolTip(tip)
 
     def send(self) -> None:
         if self.current is None or self.agent is None:
@@ -526,6 +628,13 @@ class InboxPage(QWidget):
             "Write a reply. Enter sends, Shift+Enter starts a new line."))
         self.note_mode.setText(self.tr("Internal note"))
         self.send_button.setText(self.tr("Send"))
+        self.assign_me.setText(self.tr("Assign to me"))
+        self.assign_button.setText(self.tr("Assign…"))
+        self.snooze_button.setText(self.tr("Snooze"))
+        for i, name in enumerate([self.tr("Low priority"), self.tr("Normal priority"),
+                                  self.tr("High priority"), self.tr("Urgent")]):
+            self.priority.setItemText(i, name)
+        self._fill_menus()
         for n, button in enumerate(self.store_buttons, start=1):
             button.setToolTip(self.tr("Show only this store (Alt+%1)").replace("%1", str(n)))
         self._show_counts()

@@ -12,6 +12,7 @@ from shopdesk.channels.registry import channel_for
 from shopdesk.channels.sync import sync_store
 from shopdesk.db import Database
 from shopdesk.models import Store
+from shopdesk.services.inbox import wake_snoozed
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,11 @@ class SyncWorker(QObject):
     def tick(self) -> None:
         changed: set[int] = set()
         arrived: set[int] = set()
+        try:
+            with self.db.transaction() as session:  # snoozed conversations whose time came
+                changed |= set(wake_snoozed(session))
+        except Exception:
+            log.exception("waking snoozed conversations failed")
         for store_id, channel in self.channels.items():
             try:
                 result = sync_store(self.db, store_id, channel)
