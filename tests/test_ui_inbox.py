@@ -206,3 +206,29 @@ def test_conversation_actions_from_the_bar(qtbot, page, sqlite_db) -> None:
     snooze.trigger()
     with sqlite_db.read_session() as s:
         assert s.get(Conversation, target).status == ConversationStatus.SNOOZED
+
+
+def test_slash_opens_quick_replies_and_fills_variables(qtbot, page, sqlite_db) -> None:
+    from tests.test_ui_agents import when_modal
+
+    page.list.setCurrentIndex(page.model.index(0))
+    seen: list[str] = []
+
+    def choose(picker) -> None:
+        assert picker.objectName() == "quickReplyPicker"
+        picker.search.setText("hi")  # the greeting, code "hi"
+        seen.append(picker.list.currentItem().text(0))
+        picker.accept()
+
+    when_modal(choose)
+    qtbot.keyClick(page.composer, Qt.Key.Key_Slash)
+    assert seen and seen[0].startswith("/hi")
+    with sqlite_db.read_session() as s:
+        store = s.scalar(select(Store.name).join(Conversation, Conversation.store_id == Store.id)
+                         .where(Conversation.id == page.current))
+    text = page.composer.toPlainText()
+    assert store in text and "王芳" in text and "{" not in text
+
+    when_modal(lambda picker: picker.reject())
+    qtbot.keyClick(page.composer, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    assert page.composer.toPlainText() == text  # cancelled: nothing inserted

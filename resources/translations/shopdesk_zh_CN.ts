@@ -366,8 +366,8 @@
         <translation>搜索消息和客户（Ctrl+K）</translation>
     </message>
     <message>
-        <source>Write a reply. Enter sends, Shift+Enter starts a new line.</source>
-        <translation>输入回复。按 Enter 发送，Shift+Enter 换行。</translation>
+        <source>Write a reply. Enter sends, Shift+Enter starts a new line, / or Ctrl+/ for quick replies.</source>
+        <translation>输入回复。Enter 发送，Shift+Enter 换行，/ 或 Ctrl+/ 打开快捷回复。</translation>
     </message>
     <message>
         <source>Send</source>
@@ -618,6 +618,17 @@
     <message>
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
+    </message>
+</context>
+<context>
+    <name>QuickReplyPicker</name>
+    <message>
+        <source>Quick replies</source>
+        <translation>快捷回复</translation>
+    </message>
+    <message>
+        <source>Code, title or text</source>
+        <translation>编码、标题或内容</translation>
     </message>
 </context>
 <context>

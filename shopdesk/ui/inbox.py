@@ -43,6 +43,7 @@ from shopdesk.services.agents import active_agents
 from shopdesk.services.permissions import Action, can
 from shopdesk.times import to_local, utcnow
 from shopdesk.ui.inbox_model import InboxModel, RowRole
+from shopdesk.ui.quick_reply_picker import QuickReplyPicker
 
 VIEWS = [svc.View.NEEDS_REPLY, svc.View.MINE, svc.View.UNASSIGNED, svc.View.ALL]
 
@@ -183,8 +184,15 @@ class Composer(QPlainTextEdit):
     """Enter sends; Shift+Enter or Ctrl+Enter starts a new line (as in sellers' chat tools)."""
 
     sendRequested = Signal()  # noqa: N815
+    quickReplyRequested = Signal(str)  # noqa: N815 - what was typed after "/"
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Slash and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.quickReplyRequested.emit("")
+            return
+        if event.text() == "/" and not self.toPlainText():
+            self.quickReplyRequested.emit("")  # "/" at the start opens the picker
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             modifiers = event.modifiers()
             if modifiers & (Qt.KeyboardModifier.ShiftModifier
@@ -311,6 +319,7 @@ class InboxPage(QWidget):
         self.composer.setObjectName("composer")
         self.composer.setMaximumHeight(110)
         self.composer.sendRequested.connect(self.send)
+        self.composer.quickReplyRequested.connect(self.insert_quick_reply)
         self.note_mode = QCheckBox()
         self.note_mode.setObjectName("noteMode")
         self.send_button = QPushButton()
@@ -597,6 +606,14 @@ class InboxPage(QWidget):
             widget.setEnabled(ready)
             widget.setToolTip(tip)
 
+    def insert_quick_reply(self, query: str = "") -> None:
+        if self.current is None or not self.composer.isEnabled():
+            return
+        text, chosen = QuickReplyPicker.pick(self.db, self.current, self.agent, query, self)
+        if chosen:
+            self.composer.insertPlainText(text)
+        self.composer.setFocus()
+
     def send(self) -> None:
         if self.current is None or self.agent is None:
             return
@@ -625,7 +642,8 @@ class InboxPage(QWidget):
     def retranslate(self) -> None:
         self.search_box.setPlaceholderText(self.tr("Search messages and customers (Ctrl+K)"))
         self.composer.setPlaceholderText(self.tr(
-            "Write a reply. Enter sends, Shift+Enter starts a new line."))
+            "Write a reply. Enter sends, Shift+Enter starts a new line, / or Ctrl+/ for "
+            "quick replies."))
         self.note_mode.setText(self.tr("Internal note"))
         self.send_button.setText(self.tr("Send"))
         self.assign_me.setText(self.tr("Assign to me"))
