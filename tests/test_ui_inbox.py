@@ -232,3 +232,32 @@ def test_slash_opens_quick_replies_and_fills_variables(qtbot, page, sqlite_db) -
     when_modal(lambda picker: picker.reject())
     qtbot.keyClick(page.composer, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
     assert page.composer.toPlainText() == text  # cancelled: nothing inserted
+
+
+def test_failed_reply_shows_retry_and_long_threads_load_earlier(qtbot, page, sqlite_db) -> None:
+    from PySide6.QtCore import QUrl
+
+    from shopdesk.models.enums import Direction
+
+    page.list.setCurrentIndex(page.model.index(0))
+    target = page.current
+    with sqlite_db.transaction() as s:
+        conv = s.get(Conversation, target)
+        for i in range(150):
+            s.add(Message(conversation_id=target, store_id=conv.store_id,
+                          at=datetime(2020, 1, 1, tzinfo=UTC).replace(minute=i % 60, hour=i // 60),
+                          direction=Direction.IN, text=f"旧消息 {i}"))
+        failed = Message(conversation_id=target, store_id=conv.store_id, at=datetime.now(UTC),
+                         direction=Direction.OUT, text="发不出去", send_state=SendState.FAILED,
+                         send_error="timeout")
+        s.add(failed)
+    page.show_conversation()
+    shown = page.conversation.toPlainText()
+    assert "发不出去" in shown and "timeout" in shown and "Retry" in shown
+    assert "Load earlier messages" in shown and "旧消息 0" not in shown
+    page._link(QUrl("older:"))
+    assert "旧消息 0" in page.conversation.toPlainText()
+    page._link(QUrl(f"retry:{failed.id}"))
+    with sqlite_db.read_session() as s:
+        assert s.get(Message, failed.id).send_state == SendState.QUEUED
+    assert "queued" in page.conversation.toPlainText()

@@ -330,8 +330,16 @@
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Load earlier messages</source>
+        <translation>加载更早的消息</translation>
+    </message>
+    <message>
         <source>queued</source>
         <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
     </message>
     <message>
         <source>failed</source>

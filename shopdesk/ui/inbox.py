@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
+from shopdesk.channels.sync import retry_now
 from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Store
@@ -45,6 +46,7 @@ from shopdesk.times import to_local, utcnow
 from shopdesk.ui.inbox_model import InboxModel, RowRole
 from shopdesk.ui.quick_reply_picker import QuickReplyPicker
 
+THREAD_PAGE = 100  # messages shown when a conversation opens; "Load earlier" adds more
 VIEWS = [svc.View.NEEDS_REPLY, svc.View.MINE, svc.View.UNASSIGNED, svc.View.ALL]
 
 
@@ -315,6 +317,8 @@ class InboxPage(QWidget):
         self.conversation = QTextBrowser()
         self.conversation.setObjectName("conversationView")
         self.conversation.setOpenLinks(False)
+        self.conversation.anchorClicked.connect(self._link)
+        self.thread_size = THREAD_PAGE
         self.composer = Composer()
         self.composer.setObjectName("composer")
         self.composer.setMaximumHeight(110)
@@ -475,6 +479,7 @@ class InboxPage(QWidget):
             self.drafts[self.current] = self.composer.toPlainText()
         row = current.data(RowRole) if current.isValid() else None
         self.current = row.id if row else None
+        self.thread_size = THREAD_PAGE
         self.composer.setPlainText(self.drafts.get(self.current, "") if self.current else "")
         self.show_conversation()
         self._set_composer_enabled()
@@ -486,7 +491,7 @@ class InboxPage(QWidget):
             return
         with self.db.read_session() as session:
             row = svc.row(session, self.current)
-            messages = svc.thread(session, self.current)
+            messages = svc.thread(session, self.current, None, self.thread_size)
         if row is not None:
             self.header.setText(f"{row.customer}  ·  {row.store_name}")
             self._status = row.status
@@ -506,6 +511,9 @@ class InboxPage(QWidget):
 
     def _render(self, messages: list[svc.ThreadMessage]) -> str:
         parts = ['<table width="100%" cellspacing="6">']
+        if len(messages) >= self.thread_size:
+            older = self.tr("Load earlier messages")
+            parts.append(f'<tr><td align="center"><a href="older:">{older}</a></td></tr>')
         last_day = None
         for m in messages:
             local = to_local(m.at)
@@ -529,7 +537,9 @@ class InboxPage(QWidget):
             if m.send_state == SendState.QUEUED:
                 state = " · " + self.tr("queued")
             elif m.send_state == SendState.FAILED:
-                state = " · " + self.tr("failed")
+                retry = self.tr("Retry")
+                state = (" · " + self.tr("failed") + f" ({html.escape(m.send_error or '')}) "
+                         f'<a href="retry:{m.id}">{retry}</a>')
             who = html.escape(m.author) + " · " if m.author else ""
             label = self.tr("Internal note") + " · " if m.direction == Direction.NOTE else ""
             if m.id == self.highlight:
@@ -541,6 +551,21 @@ class InboxPage(QWidget):
                 f"{time_text}{state}</span></td></tr></table></td></tr>")
         parts.append("</table>")
         return "".join(parts)
+
+    def _link(self, url) -> None:  # type: ignore[no-untyped-def]
+        """Links inside the conversation: load older messages, retry a failed send."""
+        target = url.toString()
+        if target == "older:":
+            self.thread_size += THREAD_PAGE
+            self.show_conversation()
+            self.conversation.verticalScrollBar().setValue(0)
+        elif target.startswith("retry:"):
+            try:
+                with self.db.transaction() as session:
+                    retry_now(session, int(target.split(":", 1)[1]))
+            except ShopDeskError as exc:
+                self.status.setText(str(exc))
+            self.show_conversation()
 
     # -- actions ----------------------------------------------------------------------------
 
