@@ -261,3 +261,24 @@ def test_failed_reply_shows_retry_and_long_threads_load_earlier(qtbot, page, sql
     with sqlite_db.read_session() as s:
         assert s.get(Message, failed.id).send_state == SendState.QUEUED
     assert "queued" in page.conversation.toPlainText()
+
+
+def test_draft_survives_a_restart_and_ctrl_enter_mode(qtbot, page, sqlite_db) -> None:
+    page.list.setCurrentIndex(page.model.index(0))
+    target = page.current
+    page.composer.setPlainText("关掉程序前没发出去的话")
+    page.save_draft()  # what closing the window (or the 1-second timer) does
+    again = InboxPage(sqlite_db)
+    qtbot.addWidget(again)
+    with sqlite_db.read_session() as s:
+        again.set_actor(s.scalar(select(Agent).where(Agent.key == "wangfang")))
+    row = again.model.row_of(target)
+    again.list.setCurrentIndex(again.model.index(row))
+    assert again.composer.toPlainText() == "关掉程序前没发出去的话"
+
+    again.composer.ctrl_enter_sends = True
+    again.composer.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(again.composer, Qt.Key.Key_Return)  # now Enter starts a new line
+    assert again.composer.toPlainText().endswith("\n")
+    qtbot.keyClick(again.composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert again.composer.toPlainText() == ""  # and Ctrl+Enter sends

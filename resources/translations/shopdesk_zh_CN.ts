@@ -560,6 +560,10 @@
         <translation>桌面通知(&amp;N)</translation>
     </message>
     <message>
+        <source>Ctrl+Enter sends (Enter starts a new line)</source>
+        <translation>Ctrl+Enter 发送（Enter 换行）</translation>
+    </message>
+    <message>
         <source>&amp;About ShopDesk</source>
         <translation>关于 ShopDesk(&amp;A)</translation>
     </message>

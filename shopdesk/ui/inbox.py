@@ -7,7 +7,15 @@ import html
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QShortcut,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,6 +53,7 @@ from shopdesk.services.permissions import Action, can
 from shopdesk.times import to_local, utcnow
 from shopdesk.ui.inbox_model import InboxModel, RowRole
 from shopdesk.ui.quick_reply_picker import QuickReplyPicker
+from shopdesk.ui.settings import Preferences
 
 THREAD_PAGE = 100  # messages shown when a conversation opens; "Load earlier" adds more
 VIEWS = [svc.View.NEEDS_REPLY, svc.View.MINE, svc.View.UNASSIGNED, svc.View.ALL]
@@ -187,6 +196,7 @@ class Composer(QPlainTextEdit):
 
     sendRequested = Signal()  # noqa: N815
     quickReplyRequested = Signal(str)  # noqa: N815 - what was typed after "/"
+    ctrl_enter_sends = False  # Settings: Ctrl+Enter sends and Enter starts a new line
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Slash and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -197,11 +207,13 @@ class Composer(QPlainTextEdit):
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             modifiers = event.modifiers()
-            if modifiers & (Qt.KeyboardModifier.ShiftModifier
-                            | Qt.KeyboardModifier.ControlModifier):
+            ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+            shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+            sends = ctrl if self.ctrl_enter_sends else not (ctrl or shift)
+            if sends:
+                self.sendRequested.emit()
+            else:
                 self.insertPlainText("\n")
-                return
-            self.sendRequested.emit()
             return
         super().keyPressEvent(event)
 
@@ -211,14 +223,15 @@ class InboxPage(QWidget):
 
     changed = Signal()  # something the rest of the window counts has changed
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, prefs: Preferences | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inboxPage")
         self.db = db
+        self.prefs = prefs or Preferences()
         self.agent: Agent | None = None
         self.current: int | None = None
         self._status: ConversationStatus | None = None
-        self.drafts: dict[int, str] = {}
 
         self.views = QTabBar()
         self.views.setObjectName("inboxViews")
@@ -323,6 +336,12 @@ class InboxPage(QWidget):
         self.composer.setObjectName("composer")
         self.composer.setMaximumHeight(110)
         self.composer.sendRequested.connect(self.send)
+        self.composer.ctrl_enter_sends = self.prefs.ctrl_enter_sends
+        self.draft_timer = QTimer(self)  # a crash loses at most a second of typing
+        self.draft_timer.setSingleShot(True)
+        self.draft_timer.setInterval(1000)
+        self.draft_timer.timeout.connect(self.save_draft)
+        self.composer.textChanged.connect(self.draft_timer.start)
         self.composer.quickReplyRequested.connect(self.insert_quick_reply)
         self.note_mode = QCheckBox()
         self.note_mode.setObjectName("noteMode")
@@ -442,11 +461,8 @@ class InboxPage(QWidget):
         if not data:
             return
         conversation_id, message_id = data
-        if self.current is not None:
-            self.drafts[self.current] = self.composer.toPlainText()
-        self.current = conversation_id
+        self._open(conversation_id)
         self.highlight = message_id
-        self.composer.setPlainText(self.drafts.get(conversation_id, ""))
         self.show_conversation()
         self._set_composer_enabled()
 
@@ -474,13 +490,24 @@ class InboxPage(QWidget):
 
     # -- the open conversation ---------------------------------------------------------------
 
-    def _opened(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def save_draft(self) -> None:
+        """Keep what is typed for this conversation (also across restarts)."""
         if self.current is not None:
-            self.drafts[self.current] = self.composer.toPlainText()
-        row = current.data(RowRole) if current.isValid() else None
-        self.current = row.id if row else None
+            self.prefs.set_draft(self.db.url, self.current, self.composer.toPlainText())
+
+    def _open(self, conversation_id: int | None) -> None:
+        self.save_draft()
+        self.current = conversation_id
         self.thread_size = THREAD_PAGE
-        self.composer.setPlainText(self.drafts.get(self.current, "") if self.current else "")
+        self.composer.blockSignals(True)
+        self.composer.setPlainText(
+            self.prefs.draft(self.db.url, conversation_id) if conversation_id else "")
+        self.composer.moveCursor(QTextCursor.MoveOperation.End)
+        self.composer.blockSignals(False)
+
+    def _opened(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = current.data(RowRole) if current.isValid() else None
+        self._open(row.id if row else None)
         self.show_conversation()
         self._set_composer_enabled()
 
@@ -653,7 +680,7 @@ class InboxPage(QWidget):
             return
         self.status.clear()
         self.composer.clear()
-        self.drafts.pop(self.current, None)
+        self.prefs.set_draft(self.db.url, self.current, "")
         with self.db.read_session() as session:
             fresh = svc.row(session, self.current)
         if fresh is not None:

@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
-        self.inbox = InboxPage(db)
+        self.inbox = InboxPage(db, prefs)
         self.inbox.changed.connect(self.refresh_figures)
         self.pages: list[QWidget] = [
             self.inbox, CustomersPage("customersPage"),
@@ -153,6 +153,11 @@ class MainWindow(QMainWindow):
         self.notify_action.setCheckable(True)
         self.notify_action.setChecked(self.prefs.notifications)
         self.notify_action.toggled.connect(self._set_notifications)
+        self.ctrl_enter_action = QAction(self)
+        self.ctrl_enter_action.setObjectName("ctrlEnterSendsAction")
+        self.ctrl_enter_action.setCheckable(True)
+        self.ctrl_enter_action.setChecked(self.prefs.ctrl_enter_sends)
+        self.ctrl_enter_action.toggled.connect(self._set_ctrl_enter)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGES.items():
@@ -175,6 +180,7 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.notify_action)
+        self.view_menu.addAction(self.ctrl_enter_action)
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.setObjectName("languageMenu")
         for action in self.language_actions.values():
@@ -202,6 +208,7 @@ class MainWindow(QMainWindow):
         self.switch_action.setText(self.tr("&Switch agent…"))
         self.end_shift_action.setText(self.tr("&End shift…"))
         self.notify_action.setText(self.tr("Desktop &notifications"))
+        self.ctrl_enter_action.setText(self.tr("Ctrl+Enter sends (Enter starts a new line)"))
         self._show_agent()
         self.about_action.setText(self.tr("&About ShopDesk"))
         self.db_label.setText(self.tr("Database: %1").replace("%1", self.db.location))
@@ -240,6 +247,10 @@ class MainWindow(QMainWindow):
 
     def _set_notifications(self, on: bool) -> None:
         self.prefs.notifications = on
+
+    def _set_ctrl_enter(self, on: bool) -> None:
+        self.prefs.ctrl_enter_sends = on
+        self.inbox.composer.ctrl_enter_sends = on
 
     def _show_unread(self) -> None:
         """The window title and the tray icon show how many conversations need a reply."""
@@ -344,5 +355,6 @@ class MainWindow(QMainWindow):
         self.prefs.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.inbox.save_draft()
         self.save_state()
         super().closeEvent(event)

@@ -93,5 +93,24 @@ class Preferences:
     def notifications(self, on: bool) -> None:
         self.q.setValue("ui/notifications", "true" if on else "false")
 
+    def draft(self, database: str, conversation_id: int) -> str:
+        return str(self._get(f"drafts-{_short(database)}/{conversation_id}", "", str))
+
+    def set_draft(self, database: str, conversation_id: int, text: str) -> None:
+        key = f"drafts-{_short(database)}/{conversation_id}"
+        if text.strip():
+            self.q.setValue(key, text)
+        else:
+            self.q.remove(key)
+        self.q.sync()  # on disk now: a crash must not lose what was typed
+
+    @property
+    def ctrl_enter_sends(self) -> bool:
+        return str(self.q.value("ui/ctrl_enter_sends", "false")).lower() == "true"
+
+    @ctrl_enter_sends.setter
+    def ctrl_enter_sends(self, on: bool) -> None:
+        self.q.setValue("ui/ctrl_enter_sends", "true" if on else "false")
+
     def sync(self) -> None:
         self.q.sync()
