@@ -282,3 +282,24 @@ def test_draft_survives_a_restart_and_ctrl_enter_mode(qtbot, page, sqlite_db) ->
     assert again.composer.toPlainText().endswith("\n")
     qtbot.keyClick(again.composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert again.composer.toPlainText() == ""  # and Ctrl+Enter sends
+
+
+def test_status_and_tag_filters(qtbot, page, sqlite_db) -> None:
+    from shopdesk.models import Tag, customer_tags
+    from shopdesk.models.enums import ConversationStatus
+
+    page.views.setCurrentIndex(3)
+    page.status_filter.setCurrentIndex(page.status_filter.findData("closed"))
+    with sqlite_db.read_session() as s:
+        closed = s.scalar(select(func.count()).select_from(Conversation)
+                          .where(Conversation.status == ConversationStatus.CLOSED))
+    assert page.views.tabText(3) == f"All ({closed})"
+    page.status_filter.setCurrentIndex(0)
+    vip = page.tag_filter.findText("VIP")
+    page.tag_filter.setCurrentIndex(vip)
+    with sqlite_db.read_session() as s:
+        tag = s.scalar(select(Tag.id).where(Tag.name == "VIP"))
+        customers = select(customer_tags.c.customer_id).where(customer_tags.c.tag_id == tag)
+        tagged = s.scalar(select(func.count()).select_from(Conversation)
+                          .where(Conversation.customer_id.in_(customers)))
+    assert page.views.tabText(3) == f"All ({tagged})"

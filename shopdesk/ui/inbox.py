@@ -44,7 +44,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from shopdesk.channels.sync import retry_now
 from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
-from shopdesk.models import Agent, Store
+from shopdesk.models import Agent, Store, Tag
 from shopdesk.models.enums import ConversationStatus, Direction, Priority, Role, SendState
 from shopdesk.services import inbox as svc
 from shopdesk.services import search as search_svc
@@ -263,6 +263,21 @@ class InboxPage(QWidget):
                 shortcut = QShortcut(QKeySequence(f"Alt+{n}"), self)
                 shortcut.activated.connect(button.toggle)
         bar.addStretch(1)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.addItem("", None)
+        for status in ConversationStatus:
+            self.status_filter.addItem("", status.value)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.tag_filter = QComboBox()
+        self.tag_filter.setObjectName("tagFilter")
+        self.tag_filter.addItem("", None)
+        with db.read_session() as session:
+            for tag_id, name in session.execute(select(Tag.id, Tag.name).order_by(Tag.name)):
+                self.tag_filter.addItem(name, tag_id)
+        self.tag_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        bar.addWidget(self.status_filter)
+        bar.addWidget(self.tag_filter)
 
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
@@ -392,8 +407,12 @@ class InboxPage(QWidget):
         stores = frozenset(int(b.property("store_id")) for b in self.store_buttons
                            if b.isChecked())
         view = VIEWS[max(0, self.views.currentIndex())]
+        status = self.status_filter.currentData() if hasattr(self, "status_filter") else None
+        tag = self.tag_filter.currentData() if hasattr(self, "tag_filter") else None
         return svc.InboxFilter(view=view, agent_id=self.agent.id if self.agent else None,
-                               store_ids=stores)
+                               store_ids=stores,
+                               status=ConversationStatus(status) if status else None,
+                               tag_id=tag)
 
     def _source(self):  # type: ignore[no-untyped-def]
         f = self.filter() if hasattr(self, "store_buttons") else svc.InboxFilter()
@@ -698,6 +717,11 @@ class InboxPage(QWidget):
             "quick replies."))
         self.note_mode.setText(self.tr("Internal note"))
         self.send_button.setText(self.tr("Send"))
+        self.status_filter.setItemText(0, self.tr("Any status"))
+        for i, name in enumerate([self.tr("Open"), self.tr("Pending"), self.tr("Snoozed"),
+                                  self.tr("Closed")], start=1):
+            self.status_filter.setItemText(i, name)
+        self.tag_filter.setItemText(0, self.tr("Any tag"))
         self.assign_me.setText(self.tr("Assign to me"))
         self.assign_button.setText(self.tr("Assign…"))
         self.snooze_button.setText(self.tr("Snooze"))
