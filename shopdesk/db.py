@@ -10,10 +10,6 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
@@ -21,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from shopdesk import paths
 from shopdesk.errors import ConfigurationError
+from shopdesk.migrations import HEAD
 from shopdesk.textfold import SQL_FUNCTION, fold
 
 log = logging.getLogger(__name__)
@@ -151,7 +148,9 @@ def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-
     return not (type_ == "index" and name and name.endswith("_trgm"))
 
 
-def alembic_config(connection=None) -> Config:  # type: ignore[no-untyped-def]
+def alembic_config(connection=None):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     if connection is not None:
@@ -160,12 +159,18 @@ def alembic_config(connection=None) -> Config:  # type: ignore[no-untyped-def]
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
 
 
 def current_revision(db: Database) -> str | None:
+    """The schema revision recorded in the database (None for an empty database). Plain SQL:
+    starting the program on an up-to-date database does not load Alembic."""
     with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade_to_head(db: Database, revision: str = "head") -> None:
@@ -176,6 +181,10 @@ def upgrade_to_head(db: Database, revision: str = "head") -> None:
     The foreign keys are checked afterwards and a violation stops the upgrade.
     """
     current = current_revision(db)
+    if revision == "head" and current == HEAD:
+        return
+    from alembic import command
+
     target = head_revision() if revision == "head" else revision
     if current == target:
         return

@@ -48,6 +48,12 @@ def test_every_revision_upgrades_from_the_one_before_keeping_data(db_url: str) -
     database.dispose()
 
 
+def test_head_constant_is_the_scripts_head() -> None:
+    from shopdesk.migrations import HEAD
+
+    assert dbmod.head_revision() == HEAD
+
+
 def test_opening_an_existing_database_again_keeps_its_data(db_url: str) -> None:
     first = dbmod.open_database(db_url)
     with first.transaction() as s:
@@ -100,14 +106,16 @@ def test_sqlite_upgrade_runs_with_foreign_keys_off_and_turns_them_back_on(
     """Batch migrations re-create tables; with foreign keys on, ON DELETE CASCADE would
     delete every child row. The migrations must see foreign keys off."""
     seen: list[int] = []
-    real_upgrade = dbmod.command.upgrade
+    from alembic import command
+
+    real_upgrade = command.upgrade
 
     def spying_upgrade(cfg, revision):  # type: ignore[no-untyped-def]
         conn = cfg.attributes["connection"]
         seen.append(conn.connection.driver_connection.execute("PRAGMA foreign_keys").fetchone()[0])
         real_upgrade(cfg, revision)
 
-    monkeypatch.setattr(dbmod.command, "upgrade", spying_upgrade)
+    monkeypatch.setattr(command, "upgrade", spying_upgrade)
     database = dbmod.open_database(f"sqlite:///{tmp_path / 'fk.sqlite'}")
     assert seen == [0]
     with database.engine.connect() as conn:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
-from shopdesk.exporters.handovers import export_handovers
 from shopdesk.ui.i18n import LANGUAGES
 
 
@@ -86,6 +85,8 @@ class HandoverExportDialog(QDialog):
     def export_to(self, path: Path) -> None:
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
+        from shopdesk.exporters.handovers import export_handovers  # openpyxl: load when used
+
         try:
             with self.db.read_session() as session:
                 rows = export_handovers(session, path, _day(self.first), _day(self.last),

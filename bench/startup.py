@@ -1,0 +1,151 @@
+"""Start-up and event-loop latency of the inbox on the large demo.
+
+* start: from a new process to the inbox showing its first rows, against the same for a
+  bare PySide6 window with an empty list (the issue's yardstick: at most 2×);
+* ingest: 10,000 customer messages stored by the sync service in a worker thread while the
+  GUI thread's event loop is sampled every 10 ms; the longest stall is reported.
+
+    python -m bench.startup --db /tmp/shopdesk-large.sqlite
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.report import record
+
+BARE = """
+import sys, time
+from PySide6.QtWidgets import QApplication, QListView
+from PySide6.QtCore import QTimer, QStringListModel
+app = QApplication(sys.argv)
+view = QListView(); view.setModel(QStringListModel([])); view.show()
+QTimer.singleShot(0, lambda: (print(time.time()), app.quit()))
+app.exec()
+"""
+
+SHOPDESK = """
+import sys, time
+from PySide6.QtCore import QTimer
+from shopdesk.db import open_database
+from shopdesk.ui.app import Shell, create_application
+from shopdesk.ui.settings import Preferences
+from sqlalchemy import select
+from shopdesk.models import Agent
+app = create_application()
+db = open_database(sys.argv[1])
+shell = Shell(db, Preferences(), "en", "")
+with db.read_session() as s:
+    shell.window.set_agent(s.scalar(select(Agent).where(Agent.key == "owner")))
+shell.window.show()
+def done():
+    assert shell.window.inbox.model.rowCount() > 0
+    print(time.time()); app.quit()
+QTimer.singleShot(0, done)
+app.exec()
+"""
+
+
+def started(code: str, *args: str) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    begin = time.time()
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                         env=env, check=True).stdout.strip().splitlines()[-1]
+    return float(out) - begin
+
+
+def ingest_stall(url: str, count: int = 10_000) -> tuple[float, float]:
+    """(seconds to ingest, longest event-loop stall in ms) with the sync in a thread."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtCore import QThread, QTimer
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import select
+
+    from shopdesk.channels.base import Fetched, Incoming
+    from shopdesk.channels.sync import sync_store
+    from shopdesk.db import open_database
+    from shopdesk.models import Store
+
+    app = QApplication.instance() or QApplication([])
+    db = open_database(url)
+    with db.read_session() as s:
+        store_id = s.scalar(select(Store.id).limit(1))
+    base = datetime.now(UTC)
+    stamp = int(time.time())
+
+    class Burst:
+        def __init__(self) -> None:
+            self.left = count
+
+        def fetch(self, cursor):  # type: ignore[no-untyped-def]
+            n = min(500, self.left)
+            self.left -= n
+            first = count - self.left - n
+            return Fetched([Incoming(f"bench-{stamp}-{i}", f"bench-thread-{stamp}-{i % 300}",
+                                     f"bench_buyer_{i % 300}", "压测客户",
+                                     base + timedelta(milliseconds=i), f"压测消息 {i}")
+                            for i in range(first, first + n)], str(first + n))
+
+        def send(self, reply):  # type: ignore[no-untyped-def]
+            return None
+
+    channel = Burst()
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def sample() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000)
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(sample)
+
+    class Worker(QThread):
+        def run(self) -> None:
+            while channel.left > 0:
+                sync_store(db, store_id, channel)
+
+    worker = Worker()
+    begin = time.perf_counter()
+    worker.finished.connect(app.quit)
+    timer.start()
+    worker.start()
+    app.exec()
+    seconds = time.perf_counter() - begin
+    worker.wait()
+    return seconds, max(gaps) - 10 if gaps else 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", default="/tmp/shopdesk-large.sqlite")
+    parser.add_argument("--no-record", action="store_true")
+    args = parser.parse_args()
+    url = args.db if "://" in args.db else f"sqlite:///{Path(args.db).resolve()}"
+    bare = sorted(started(BARE) for _ in range(3))[1]
+    ours = sorted(started(SHOPDESK, url) for _ in range(3))[1]
+    seconds, stall = ingest_stall(url)
+    body = "\n".join([
+        "| what | figure |", "| --- | ---: |",
+        f"| bare PySide6 window with an empty list, process start to first paint | {bare:.2f} s |",
+        f"| ShopDesk inbox on the large demo, process start to first rows | {ours:.2f} s |",
+        f"| ratio (target ≤ 2×) | {ours / bare:.1f}× |",
+        f"| 10,000 messages ingested by the sync service in a worker thread | {seconds:.1f} s |",
+        f"| longest GUI event-loop stall meanwhile (target ≤ 100 ms) | {stall:.0f} ms |",
+    ])
+    print(body)
+    if not args.no_record:
+        record("Start-up and live ingest (bench/startup.py)", body)
+
+
+if __name__ == "__main__":
+    main()
