@@ -410,6 +410,10 @@
         <translation>分配给我</translation>
     </message>
     <message>
+        <source>Choose a conversation on the left.</source>
+        <translation>请在左侧选择一个会话。</translation>
+    </message>
+    <message>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>

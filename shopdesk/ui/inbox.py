@@ -723,6 +723,9 @@ class InboxPage(QWidget):
             self.status_filter.setItemText(i, name)
         self.tag_filter.setItemText(0, self.tr("Any tag"))
         self.assign_me.setText(self.tr("Assign to me"))
+        if self.current is None:
+            self.close_button.setText(self.tr("Close"))
+        self.conversation.setPlaceholderText(self.tr("Choose a conversation on the left."))
         self.assign_button.setText(self.tr("Assign…"))
         self.snooze_button.setText(self.tr("Snooze"))
         for i, name in enumerate([self.tr("Low priority"), self.tr("Normal priority"),
