@@ -295,3 +295,35 @@ def test_export_handovers_dialog_writes_the_workbook(qtbot, demo, prefs, tmp_pat
     assert dialog.open_folder.isVisible() or dialog.written == tmp_path / "h.xlsx"
     sheet = load_workbook(tmp_path / "h.xlsx")["Handovers"]
     assert sheet.cell(row=2, column=4).value == "=SUM(A1) 交班"
+
+
+def test_quick_replies_panel(qtbot, demo, prefs, tmp_path):
+    from shopdesk.ui.quick_replies_panel import QuickReplyEditor
+
+    shell = Shell(demo, prefs, "en", "")
+    qtbot.addWidget(shell.window)
+    panel = shell.window.pages[-1].quick_replies
+    with demo.read_session() as s:
+        shell.window.set_agent(s.scalar(select(Agent).where(Agent.key == "emma")))
+    assert not panel.buttons["add"].isEnabled() and panel.buttons["export"].isEnabled()
+    assert panel.buttons["add"].toolTip() == "Only the owner changes quick replies."
+    shell.start("owner")
+    assert panel.buttons["add"].isEnabled()
+
+    def fill(editor: QuickReplyEditor) -> None:
+        editor.category.setCurrentText("售后 After-sales")
+        editor.code.setText("bz")
+        editor.title.setText("保修")
+        editor.body.setPlainText("{customer}您好，保修一年")
+        editor.accept()
+
+    when_modal(fill)
+    panel.buttons["add"].click()
+    assert panel.selected() is not None and panel.selected().code == "bz"
+    panel.buttons["up"].click()
+    panel.export_file(str(tmp_path / "qr.xlsx"))
+    assert "11 quick replies written" in panel.message.text()
+    panel.buttons["delete"].click()
+    assert "Deleted /bz." == panel.message.text()
+    panel.import_file(str(tmp_path / "qr.xlsx"))
+    assert panel.message.text() == "1 added, 10 updated."

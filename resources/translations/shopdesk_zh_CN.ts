@@ -661,6 +661,108 @@
     </message>
 </context>
 <context>
+    <name>QuickRepliesPanel</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Import .xlsx…</source>
+        <translation>导入 .xlsx…</translation>
+    </message>
+    <message>
+        <source>Export .xlsx…</source>
+        <translation>导出 .xlsx…</translation>
+    </message>
+    <message>
+        <source>Only the owner changes quick replies.</source>
+        <translation>只有店主可以修改快捷回复。</translation>
+    </message>
+    <message>
+        <source>Deleted /%1.</source>
+        <translation>已删除 /%1。</translation>
+    </message>
+    <message>
+        <source>Import quick replies</source>
+        <translation>导入快捷回复</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 updated.</source>
+        <translation>新增 %1 条，更新 %2 条。</translation>
+    </message>
+    <message>
+        <source>Export quick replies</source>
+        <translation>导出快捷回复</translation>
+    </message>
+    <message>
+        <source>%1 quick replies written to %2</source>
+        <translation>已将 %1 条快捷回复写入 %2</translation>
+    </message>
+</context>
+<context>
+    <name>QuickReplyEditor</name>
+    <message>
+        <source>Edit quick reply</source>
+        <translation>编辑快捷回复</translation>
+    </message>
+    <message>
+        <source>Add quick reply</source>
+        <translation>添加快捷回复</translation>
+    </message>
+    <message>
+        <source>Variables: {customer} {order_no} {store} {agent} {tracking_no}</source>
+        <translation>变量：{customer} {order_no} {store} {agent} {tracking_no}</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>分类：</translation>
+    </message>
+    <message>
+        <source>Code (typed after /):</source>
+        <translation>编码（在 / 后输入）：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>内容：</translation>
+    </message>
+</context>
+<context>
     <name>QuickReplyPicker</name>
     <message>
         <source>Quick replies</source>
@@ -738,6 +840,10 @@
     <message>
         <source>Agents</source>
         <translation>客服</translation>
+    </message>
+    <message>
+        <source>Quick replies</source>
+        <translation>快捷回复</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from shopdesk.services.permissions import Action, can
 from shopdesk.ui.agents import AgentsPanel
 from shopdesk.ui.export_dialog import HandoverExportDialog
 from shopdesk.ui.handover import handover_text, local_time
+from shopdesk.ui.quick_replies_panel import QuickRepliesPanel
 
 
 class Page(QWidget):
@@ -183,6 +184,8 @@ class SettingsPage(Page):
         self.tabs.setObjectName("settingsTabs")
         self.agents = AgentsPanel(self.db)
         self.tabs.addTab(self.agents, "")
+        self.quick_replies = QuickRepliesPanel(self.db)
+        self.tabs.addTab(self.quick_replies, "")
         self.body.addWidget(self.tabs)
 
     def retranslate(self) -> None:
@@ -190,4 +193,6 @@ class SettingsPage(Page):
         self.description.setText(self.tr(
             "Stores, agents, quick replies, tags and the rules of the shop."))
         self.tabs.setTabText(0, self.tr("Agents"))
+        self.tabs.setTabText(1, self.tr("Quick replies"))
         self.agents.retranslate()
+        self.quick_replies.retranslate()
