@@ -324,6 +324,6 @@ def test_quick_replies_panel(qtbot, demo, prefs, tmp_path):
     panel.export_file(str(tmp_path / "qr.xlsx"))
     assert "11 quick replies written" in panel.message.text()
     panel.buttons["delete"].click()
-    assert "Deleted /bz." == panel.message.text()
+    assert panel.message.text() == "Deleted /bz."
     panel.import_file(str(tmp_path / "qr.xlsx"))
     assert panel.message.text() == "1 added, 10 updated."
