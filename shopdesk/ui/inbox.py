@@ -276,8 +276,12 @@ class InboxPage(QWidget):
             for tag_id, name in session.execute(select(Tag.id, Tag.name).order_by(Tag.name)):
                 self.tag_filter.addItem(name, tag_id)
         self.tag_filter.currentIndexChanged.connect(lambda _i: self.reload())
-        bar.addWidget(self.status_filter)
-        bar.addWidget(self.tag_filter)
+        self.filter_bar = QWidget()
+        filters = QHBoxLayout(self.filter_bar)
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.tag_filter)
+        filters.addStretch(1)
 
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
@@ -372,6 +376,7 @@ class InboxPage(QWidget):
         left_layout.addWidget(self.search_box)
         left_layout.addWidget(self.views)
         left_layout.addWidget(self.store_bar)
+        left_layout.addWidget(self.filter_bar)
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.results, 1)
         right = QWidget()
@@ -452,6 +457,7 @@ class InboxPage(QWidget):
         self.list.setVisible(not searching)
         self.views.setVisible(not searching)
         self.store_bar.setVisible(not searching)
+        self.filter_bar.setVisible(not searching)
         self.results.clear()
         if not searching:
             return
