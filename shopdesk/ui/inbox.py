@@ -636,10 +636,15 @@ class InboxPage(QWidget):
             self.status.setText(str(exc))
         else:
             self.status.clear()
-        with self.db.read_session() as session:
-            fresh = svc.row(session, self.current)
-        if fresh is not None:
-            self.model.update_row(fresh)
+        self._refresh_current()
+
+    def _refresh_current(self) -> None:
+        """After a change to the open conversation: its row, the counts, the thread."""
+        if self.current is not None:
+            with self.db.read_session() as session:
+                fresh = svc.row(session, self.current)
+            if fresh is not None:
+                self.model.update_row(fresh)
         self._show_counts()
         self.show_conversation()
         self.changed.emit()
@@ -706,13 +711,7 @@ class InboxPage(QWidget):
         self.status.clear()
         self.composer.clear()
         self.prefs.set_draft(self.db.url, self.current, "")
-        with self.db.read_session() as session:
-            fresh = svc.row(session, self.current)
-        if fresh is not None:
-            self.model.update_row(fresh)
-        self._show_counts()
-        self.show_conversation()
-        self.changed.emit()
+        self._refresh_current()
 
     # -- text -------------------------------------------------------------------------------
 
