@@ -8,7 +8,7 @@ a file writes ("1,299.00", "¥128.00", "128").
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
 from shopdesk.errors import MoneyError
 
@@ -77,8 +77,3 @@ def format_money(minor: int, currency: str, *, symbol: bool = True) -> str:
     text = f"{abs(value):,.{places}f}"
     prefix = _SYMBOLS.get(currency.upper(), currency.upper() + " ") if symbol else ""
     return f"{sign}{prefix}{text}"
-
-
-def round_minor(value: Decimal) -> int:
-    """Round a computed ``Decimal`` amount of minor units half-up to a whole minor unit."""
-    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))

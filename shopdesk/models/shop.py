@@ -58,13 +58,6 @@ class Agent(Base):
 
     stores: Mapped[list[Store]] = relationship(secondary=agent_stores)
 
-    @property
-    def initials(self) -> str:
-        parts = self.name.split()
-        if len(parts) > 1:
-            return (parts[0][0] + parts[-1][0]).upper()
-        return self.name[:2].upper() if self.name.isascii() else self.name[-2:]
-
 
 class Tag(Base):
     __tablename__ = "tags"

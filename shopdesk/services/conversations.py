@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from shopdesk.models import Conversation, Message, Store
 from shopdesk.models.enums import Direction
 
 PREVIEW_LENGTH = 120
@@ -69,37 +65,3 @@ def summarise(
         first_response_at=first_response,
         first_response_due_at=waiting_since + reply_target if waiting_since else None,
     )
-
-
-def refresh_summaries(session: Session, conversation_ids: Iterable[int]) -> None:
-    """Recompute the stored summary of the given conversations from their messages."""
-    ids = list(conversation_ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        targets = dict(
-            session.execute(
-                select(Conversation.id, Store.reply_target_minutes)
-                .join(Store, Store.id == Conversation.store_id)
-                .where(Conversation.id.in_(chunk))
-            ).all()
-        )
-        rows = session.execute(
-            select(Message.conversation_id, Message.at, Message.direction, Message.text)
-            .where(Message.conversation_id.in_(chunk))
-            .order_by(Message.conversation_id, Message.at, Message.id)
-        ).all()
-        grouped: dict[int, list[tuple[datetime, Direction, str]]] = {cid: [] for cid in chunk}
-        for cid, at, direction, text in rows:
-            grouped[cid].append((at, direction, text))
-        for cid, msgs in grouped.items():
-            if cid not in targets:
-                continue
-            s = summarise(msgs, timedelta(minutes=targets[cid]))
-            conv = session.get(Conversation, cid)
-            assert conv is not None
-            conv.last_message_at = s.last_message_at
-            conv.last_direction = s.last_direction
-            conv.last_preview = s.last_preview
-            conv.unread_count = s.unread_count
-            conv.first_response_at = s.first_response_at
-            conv.first_response_due_at = s.first_response_due_at
