@@ -170,3 +170,22 @@ def test_conversation_actions_are_audited_and_stale_saves_refused(shop) -> None:
     stale.status = ConversationStatus.CLOSED
     with pytest.raises(StaleDataError), shop.transaction() as s:
         s.merge(stale)
+
+
+def test_replies_with_images(shop) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + b"0" * 100
+    with shop.read_session() as s:
+        target = inbox.page(s, inbox.InboxFilter(), None, 1)[0].id
+    with shop.transaction() as s:
+        emma = s.scalar(select(Agent).where(Agent.key == "emma"))
+        inbox.queue_reply(s, emma, target, "", attachments=[("破损.png", "image/png", png)])
+        with pytest.raises(ShopDeskError, match="not an image"):
+            inbox.queue_reply(s, emma, target, "x", attachments=[("a.exe", "application/x", b"")])
+        with pytest.raises(ShopDeskError, match="larger than 10 MB"):
+            inbox.queue_reply(s, emma, target, "x", attachments=[
+                ("big.png", "image/png", b"0" * (inbox.MAX_ATTACHMENT + 1))])
+    with shop.read_session() as s:
+        last = inbox.thread(s, target)[-1]
+        assert last.text == "" and [a.filename for a in last.attachments] == ["破损.png"]
+        assert inbox.attachment_data(s, last.attachments[0].id) == ("image/png", png)
+        assert inbox.row(s, target).preview == "[破损.png]"

@@ -159,3 +159,15 @@ def test_demo_channel_plays_customers(db, shop) -> None:
         texts = s.scalars(select(Message.text).where(Message.direction == Direction.IN)).all()
     assert len(texts) == total and all(texts)
 
+
+
+def test_outbox_sends_attachments(db, shop) -> None:
+    channel = ScriptedChannel()
+    channel.inbox = [incoming(1)]
+    sync_store(db, shop["store"], channel, now=lambda: T)
+    with db.transaction() as s:
+        owner = s.get(agent_svc.Agent, shop["owner"])
+        inbox.queue_reply(s, owner, s.scalar(select(Conversation.id)), "图片",
+                          attachments=[("a.png", "image/png", b"\x89PNG")])
+    sync_store(db, shop["store"], channel, now=lambda: T)
+    assert channel.sent[0].attachments == (("a.png", "image/png", b"\x89PNG"),)

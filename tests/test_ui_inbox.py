@@ -303,3 +303,28 @@ def test_status_and_tag_filters(qtbot, page, sqlite_db) -> None:
         tagged = s.scalar(select(func.count()).select_from(Conversation)
                           .where(Conversation.customer_id.in_(customers)))
     assert page.views.tabText(3) == f"All ({tagged})"
+
+
+def test_attach_an_image_send_it_and_enlarge_it(qtbot, page, sqlite_db, tmp_path) -> None:
+    from PySide6.QtGui import QImage
+
+    picture = QImage(40, 30, QImage.Format.Format_RGB32)
+    picture.fill(0xFF3366)
+    path = tmp_path / "破损照片.png"
+    assert picture.save(str(path))
+    page.list.setCurrentIndex(page.model.index(0))
+    page.attach_files([path])
+    assert "破损照片.png" in page.pending_label.text()
+    page.composer.setPlainText("请看照片")
+    page.send()
+    assert page.pending == [] and page.pending_label.text() == ""
+    with sqlite_db.read_session() as s:
+        from shopdesk.services import inbox as svc
+
+        last = svc.thread(s, page.current)[-1]
+    assert last.attachments and last.attachments[0].mime_type == "image/png"
+    html_text = page.conversation.toHtml()
+    assert f"att:{last.attachments[0].id}" in html_text
+    page.show_image(last.attachments[0].id)
+    assert page.viewer.isVisible()
+    page.viewer.close()

@@ -350,6 +350,10 @@
         <translation>内部备注</translation>
     </message>
     <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
         <source>Someone else changed this conversation just now; it has been reloaded.</source>
         <translation>其他人刚刚修改了这个会话，已重新加载。</translation>
     </message>
@@ -370,6 +374,18 @@
         <translation>您的角色不能回复客户。</translation>
     </message>
     <message>
+        <source>Attach images</source>
+        <translation>添加图片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>%1 image(s): %2</source>
+        <translation>%1 张图片：%2</translation>
+    </message>
+    <message>
         <source>Search messages and customers (Ctrl+K)</source>
         <translation>搜索消息和客户（Ctrl+K）</translation>
     </message>
@@ -380,6 +396,10 @@
     <message>
         <source>Send</source>
         <translation>发送</translation>
+    </message>
+    <message>
+        <source>Attach image…</source>
+        <translation>添加图片…</translation>
     </message>
     <message>
         <source>Any status</source>

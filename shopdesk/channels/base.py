@@ -36,6 +36,7 @@ class Outgoing:
     thread_id: str | None
     handle: str | None
     text: str
+    attachments: tuple[tuple[str, str, bytes], ...] = ()  # (file name, MIME type, bytes)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from shopdesk.channels.base import Channel, ChannelError, Incoming, Outgoing
 from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import (
+    Attachment,
     ChannelState,
     Conversation,
     Customer,
@@ -152,7 +153,10 @@ def send_outbox(db: Database, store_id: int, channel: Channel, result: SyncResul
             .where(CustomerIdentity.store_id == store_id,
                    CustomerIdentity.customer_id.in_({w[4] for w in waiting})))}
     for message_id, text, conv_id, thread, customer_id in waiting:
-        outgoing = Outgoing(message_id, thread, handles.get(customer_id), text)
+        with db.read_session() as session:
+            files = tuple((a.filename, a.mime_type, a.data) for a in session.scalars(
+                select(Attachment).where(Attachment.message_id == message_id)))
+        outgoing = Outgoing(message_id, thread, handles.get(customer_id), text, files)
         try:
             external = channel.send(outgoing)
             error = None

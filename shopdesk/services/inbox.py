@@ -6,6 +6,7 @@ own summary columns, so a million conversations cost no more than a hundred.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -14,7 +15,15 @@ from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from shopdesk.errors import ShopDeskError
-from shopdesk.models import Agent, Conversation, Customer, Message, Store, customer_tags
+from shopdesk.models import (
+    Agent,
+    Attachment,
+    Conversation,
+    Customer,
+    Message,
+    Store,
+    customer_tags,
+)
 from shopdesk.models.enums import ConversationStatus, Direction, Priority, SendState
 from shopdesk.services import audit
 from shopdesk.services.conversations import preview
@@ -146,6 +155,41 @@ class ThreadMessage:
     text: str
     send_state: SendState | None
     send_error: str | None
+    attachments: tuple[AttachmentInfo, ...] = ()
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: int
+    filename: str
+    mime_type: str
+    size: int
+
+
+MAX_ATTACHMENT = 10 * 1024 * 1024  # bytes; what chat platforms accept for an image
+IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp")
+
+
+def _with_attachments(session: Session, rows) -> list[ThreadMessage]:  # type: ignore[no-untyped-def]
+    messages = [ThreadMessage(*r) for r in rows]
+    ids = [m.id for m in messages]
+    if not ids:
+        return messages
+    found: dict[int, list[AttachmentInfo]] = {}
+    for mid, aid, name, mime, size in session.execute(
+            select(Attachment.message_id, Attachment.id, Attachment.filename,
+                   Attachment.mime_type, Attachment.size)
+            .where(Attachment.message_id.in_(ids)).order_by(Attachment.id)):
+        found.setdefault(mid, []).append(AttachmentInfo(aid, name, mime, size))
+    return [replace(m, attachments=tuple(found[m.id])) if m.id in found else m
+            for m in messages]
+
+
+def attachment_data(session: Session, attachment_id: int) -> tuple[str, bytes] | None:
+    """(mime type, bytes) of one attachment, for showing it."""
+    row = session.execute(select(Attachment.mime_type, Attachment.data)
+                          .where(Attachment.id == attachment_id)).first()
+    return (row[0], row[1]) if row else None
 
 
 def thread(session: Session, conversation_id: int, before: tuple[datetime, int] | None = None,
@@ -159,7 +203,7 @@ def thread(session: Session, conversation_id: int, before: tuple[datetime, int] 
         at, last_id = before
         q = q.where(or_(m.at < at, and_(m.at == at, m.id < last_id)))
     rows = session.execute(q.order_by(m.at.desc(), m.id.desc()).limit(limit)).all()
-    return [ThreadMessage(*r) for r in reversed(rows)]
+    return _with_attachments(session, list(reversed(rows)))
 
 
 def thread_from(session: Session, conversation_id: int, message_id: int,
@@ -177,17 +221,24 @@ def thread_from(session: Session, conversation_id: int, message_id: int,
          .where(m.conversation_id == conversation_id,
                 or_(m.at > anchor[0], and_(m.at == anchor[0], m.id >= anchor[1])))
          .order_by(m.at, m.id))
-    return earlier + [ThreadMessage(*r) for r in session.execute(q)]
+    return earlier + _with_attachments(session, session.execute(q).all())
 
 
 def queue_reply(session: Session, agent: Agent, conversation_id: int, text: str, *,
-                note: bool = False) -> Message:
+                note: bool = False,
+                attachments: Sequence[tuple[str, str, bytes]] = ()) -> Message:
     """Write an agent's reply (state ``queued``; the store's channel sends it) or an internal
     note. Written first, sent after: nothing typed is lost if sending fails."""
     require(agent, Action.REPLY)
     body = text.strip()
-    if not body:
+    if not body and not attachments:
         raise ShopDeskError("The message is empty.")
+    for name, mime, data in attachments:
+        if mime not in IMAGE_TYPES:
+            raise ShopDeskError(f"{name} is not an image ShopDesk can send (PNG, JPEG, GIF, "
+                                "WebP or BMP).")
+        if len(data) > MAX_ATTACHMENT:
+            raise ShopDeskError(f"{name} is larger than 10 MB.")
     conv = session.get(Conversation, conversation_id)
     if conv is None:
         raise ShopDeskError("That conversation no longer exists.")
@@ -195,11 +246,14 @@ def queue_reply(session: Session, agent: Agent, conversation_id: int, text: str,
     message = Message(conversation_id=conv.id, store_id=conv.store_id, at=now,
                       direction=Direction.NOTE if note else Direction.OUT, author_id=agent.id,
                       text=body, send_state=None if note else SendState.QUEUED)
+    for name, mime, data in attachments:
+        message.attachments.append(Attachment(filename=name, mime_type=mime, size=len(data),
+                                              data=data))
     session.add(message)
     if not note:
         conv.last_message_at = now
         conv.last_direction = Direction.OUT
-        conv.last_preview = preview(body)
+        conv.last_preview = preview(body or " ".join(f"[{n}]" for n, _m, _d in attachments))
         conv.unread_count = 0
         conv.first_response_due_at = None
         if conv.first_response_at is None:

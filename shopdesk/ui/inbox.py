@@ -4,21 +4,28 @@ composer."""
 from __future__ import annotations
 
 import html
+import mimetypes
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDir, QEvent, QModelIndex, QRect, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QImage,
     QKeyEvent,
     QKeySequence,
     QPainter,
+    QPixmap,
     QShortcut,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -55,6 +62,7 @@ from shopdesk.ui.inbox_model import InboxModel, RowRole
 from shopdesk.ui.quick_reply_picker import QuickReplyPicker
 from shopdesk.ui.settings import Preferences
 
+THUMB = 160  # width of an image inside a bubble; click to see it large
 THREAD_PAGE = 100  # messages shown when a conversation opens; "Load earlier" adds more
 VIEWS = [svc.View.NEEDS_REPLY, svc.View.MINE, svc.View.UNASSIGNED, svc.View.ALL]
 
@@ -364,6 +372,12 @@ class InboxPage(QWidget):
         self.composer.quickReplyRequested.connect(self.insert_quick_reply)
         self.note_mode = QCheckBox()
         self.note_mode.setObjectName("noteMode")
+        self.attach_button = QPushButton()
+        self.attach_button.setObjectName("attachButton")
+        self.attach_button.clicked.connect(self.choose_images)
+        self.pending: list[tuple[str, str, bytes]] = []  # images to send with the reply
+        self.pending_label = QLabel()
+        self.pending_label.setObjectName("pendingAttachments")
         self.send_button = QPushButton()
         self.send_button.setObjectName("sendButton")
         self.send_button.clicked.connect(self.send)
@@ -388,6 +402,8 @@ class InboxPage(QWidget):
         right_layout.addWidget(self.composer)
         row = QHBoxLayout()
         row.addWidget(self.note_mode)
+        row.addWidget(self.attach_button)
+        row.addWidget(self.pending_label)
         row.addWidget(self.status, 1)
         row.addWidget(self.send_button)
         right_layout.addLayout(row)
@@ -592,6 +608,13 @@ class InboxPage(QWidget):
                 retry = self.tr("Retry")
                 state = (" · " + self.tr("failed") + f" ({html.escape(m.send_error or '')}) "
                          f'<a href="retry:{m.id}">{retry}</a>')
+            for att in m.attachments:
+                if att.mime_type.startswith("image/"):
+                    self._load_image(att.id)
+                    text += (f'<br><a href="image:{att.id}"><img src="att:{att.id}" '
+                             f'width="{THUMB}"></a>')
+                else:
+                    text += f"<br>📎 {html.escape(att.filename)}"
             who = html.escape(m.author) + " · " if m.author else ""
             label = self.tr("Internal note") + " · " if m.direction == Direction.NOTE else ""
             if m.id == self.highlight:
@@ -611,6 +634,8 @@ class InboxPage(QWidget):
             self.thread_size += THREAD_PAGE
             self.show_conversation()
             self.conversation.verticalScrollBar().setValue(0)
+        elif target.startswith("image:"):
+            self.show_image(int(target.split(":", 1)[1]))
         elif target.startswith("retry:"):
             try:
                 with self.db.transaction() as session:
@@ -618,6 +643,36 @@ class InboxPage(QWidget):
             except ShopDeskError as exc:
                 self.status.setText(str(exc))
             self.show_conversation()
+
+    def _load_image(self, attachment_id: int) -> None:
+        document = self.conversation.document()
+        url = QUrl(f"att:{attachment_id}")
+        if not document.resource(QTextDocument.ResourceType.ImageResource, url):
+            with self.db.read_session() as session:
+                found = svc.attachment_data(session, attachment_id)
+            image = QImage.fromData(found[1]) if found else QImage()
+            document.addResource(QTextDocument.ResourceType.ImageResource, url, image)
+
+    def show_image(self, attachment_id: int) -> None:
+        """Click on an image: see it large."""
+        with self.db.read_session() as session:
+            found = svc.attachment_data(session, attachment_id)
+        if found is None:
+            return
+        viewer = QDialog(self)
+        viewer.setObjectName("imageViewer")
+        viewer.setWindowTitle(self.tr("Image"))
+        label = QLabel()
+        pixmap = QPixmap.fromImage(QImage.fromData(found[1]))
+        screen = self.screen().availableGeometry().size() * 0.8
+        label.setPixmap(pixmap.scaled(screen, Qt.AspectRatioMode.KeepAspectRatio,
+                                      Qt.TransformationMode.SmoothTransformation)
+                        if pixmap.width() > screen.width() or pixmap.height() > screen.height()
+                        else pixmap)
+        layout = QVBoxLayout(viewer)
+        layout.addWidget(label)
+        self.viewer = viewer
+        viewer.open()
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -683,10 +738,34 @@ class InboxPage(QWidget):
         self.send_button.setEnabled(ready)
         self.note_mode.setEnabled(ready)
         tip = "" if allowed else self.tr("Your role cannot answer customers.")
-        for widget in (self.composer, self.send_button, self.assign_me, self.assign_button,
+        for widget in (self.composer, self.send_button, self.attach_button, self.assign_me,
+                       self.assign_button,
                        self.close_button, self.snooze_button, self.priority):
             widget.setEnabled(ready)
             widget.setToolTip(tip)
+
+    def choose_images(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Attach images"), QDir.homePath(),
+            self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp)"))
+        self.attach_files([Path(p) for p in paths])
+
+    def attach_files(self, paths: list[Path]) -> None:
+        files = list(self.pending)
+        for path in paths:
+            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            try:
+                files.append((path.name, mime, path.read_bytes()))
+            except OSError as exc:
+                self.status.setText(f"{path.name}: {exc.strerror}")
+                return
+        self.set_pending(files)
+
+    def set_pending(self, files: list[tuple[str, str, bytes]]) -> None:
+        self.pending = files
+        self.pending_label.setText(
+            self.tr("%1 image(s): %2").replace("%1", str(len(files))).replace(
+                "%2", ", ".join(name for name, _m, _d in files)) if files else "")
 
     def insert_quick_reply(self, query: str = "") -> None:
         if self.current is None or not self.composer.isEnabled():
@@ -704,12 +783,13 @@ class InboxPage(QWidget):
             with self.db.transaction() as session:
                 actor = session.get(Agent, self.agent.id)
                 svc.queue_reply(session, actor, self.current, text,
-                                note=self.note_mode.isChecked())
+                                note=self.note_mode.isChecked(), attachments=self.pending)
         except ShopDeskError as exc:
             self.status.setText(str(exc))  # the text stays in the composer
             return
         self.status.clear()
         self.composer.clear()
+        self.set_pending([])
         self.prefs.set_draft(self.db.url, self.current, "")
         self._refresh_current()
 
@@ -722,6 +802,7 @@ class InboxPage(QWidget):
             "quick replies."))
         self.note_mode.setText(self.tr("Internal note"))
         self.send_button.setText(self.tr("Send"))
+        self.attach_button.setText(self.tr("Attach image…"))
         self.status_filter.setItemText(0, self.tr("Any status"))
         for i, name in enumerate([self.tr("Open"), self.tr("Pending"), self.tr("Snoozed"),
                                   self.tr("Closed")], start=1):
