@@ -328,3 +328,20 @@ def test_attach_an_image_send_it_and_enlarge_it(qtbot, page, sqlite_db, tmp_path
     page.show_image(last.attachments[0].id)
     assert page.viewer.isVisible()
     page.viewer.close()
+
+
+def test_tag_the_customer_from_the_conversation(qtbot, page, sqlite_db) -> None:
+    from shopdesk.models import AuditEvent, Customer, Tag
+
+    page.list.setCurrentIndex(page.model.index(0))
+    page._fill_tag_menu()
+    vip = next(a for a in page.tag_menu.actions() if a.text() == "VIP")
+    was = vip.isChecked()
+    vip.toggle()
+    with sqlite_db.read_session() as s:
+        conv = s.get(Conversation, page.current)
+        names = {t.name for t in s.get(Customer, conv.customer_id).tags}
+        assert ("VIP" in names) is (not was)
+        assert s.scalar(select(AuditEvent.action).order_by(AuditEvent.id.desc())) in (
+            "customer.tag", "customer.untag")
+        assert s.scalar(select(Tag.id).where(Tag.name == "VIP"))

@@ -442,6 +442,10 @@
         <translation>稍后处理</translation>
     </message>
     <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
         <source>Low priority</source>
         <translation>低优先级</translation>
     </message>

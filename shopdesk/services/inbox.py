@@ -22,6 +22,7 @@ from shopdesk.models import (
     Customer,
     Message,
     Store,
+    Tag,
     customer_tags,
 )
 from shopdesk.models.enums import ConversationStatus, Direction, Priority, SendState
@@ -337,3 +338,29 @@ def wake_snoozed(session: Session, now: datetime | None = None) -> list[int]:
         conv.status = ConversationStatus.OPEN
         conv.snoozed_until = None
     return [c.id for c in due]
+
+
+def customer_tags_of(session: Session, conversation_id: int) -> set[int]:
+    conv = _conversation(session, conversation_id)
+    return set(session.scalars(select(customer_tags.c.tag_id)
+                               .where(customer_tags.c.customer_id == conv.customer_id)))
+
+
+def tag_customer(session: Session, agent: Agent, conversation_id: int, tag_id: int,
+                 on: bool) -> None:
+    """Tag (or untag) the customer of a conversation."""
+    require(agent, Action.REPLY)
+    conv = _conversation(session, conversation_id)
+    customer = session.get(Customer, conv.customer_id)
+    tag = session.get(Tag, tag_id)
+    if customer is None or tag is None:
+        raise ShopDeskError("That tag or customer no longer exists.")
+    has = tag in customer.tags
+    if on and not has:
+        customer.tags.append(tag)
+    elif not on and has:
+        customer.tags.remove(tag)
+    else:
+        return
+    audit.record(session, agent.id, "customer.tag" if on else "customer.untag", "customer",
+                 customer.id, None, {"tag": tag.name})

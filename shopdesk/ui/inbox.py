@@ -341,6 +341,12 @@ class InboxPage(QWidget):
         self.snooze_button.setObjectName("snoozeButton")
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.snooze_button.setMenu(self.snooze_menu)
+        self.tag_menu = QMenu(self)
+        self.tag_menu.aboutToShow.connect(self._fill_tag_menu)
+        self.tag_button = QToolButton()
+        self.tag_button.setObjectName("tagButton")
+        self.tag_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.tag_button.setMenu(self.tag_menu)
         self.priority = QComboBox()
         self.priority.setObjectName("priorityBox")
         for p in Priority:
@@ -351,7 +357,7 @@ class InboxPage(QWidget):
         actions = QHBoxLayout(self.actions_bar)
         actions.setContentsMargins(0, 0, 0, 0)
         for widget in (self.assign_me, self.assign_button, self.close_button,
-                       self.snooze_button, self.priority):
+                       self.snooze_button, self.tag_button, self.priority):
             actions.addWidget(widget)
         actions.addStretch(1)
         self.conversation = QTextBrowser()
@@ -704,6 +710,21 @@ class InboxPage(QWidget):
         self.show_conversation()
         self.changed.emit()
 
+    def _fill_tag_menu(self) -> None:
+        """Tags of the conversation's customer, ticked; choosing one toggles it."""
+        self.tag_menu.clear()
+        if self.current is None:
+            return
+        with self.db.read_session() as session:
+            tags = list(session.execute(select(Tag.id, Tag.name).order_by(Tag.name)))
+            chosen = svc.customer_tags_of(session, self.current)
+        for tag_id, name in tags:
+            action = self.tag_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(tag_id in chosen)
+            action.toggled.connect(lambda on, t=tag_id: self.act(
+                lambda s, a, c: svc.tag_customer(s, a, c, t, on)))
+
     def _close_or_reopen(self) -> None:
         if self._status == ConversationStatus.CLOSED:
             self.act(svc.reopen)
@@ -739,8 +760,8 @@ class InboxPage(QWidget):
         self.note_mode.setEnabled(ready)
         tip = "" if allowed else self.tr("Your role cannot answer customers.")
         for widget in (self.composer, self.send_button, self.attach_button, self.assign_me,
-                       self.assign_button,
-                       self.close_button, self.snooze_button, self.priority):
+                       self.assign_button, self.close_button, self.snooze_button,
+                       self.tag_button, self.priority):
             widget.setEnabled(ready)
             widget.setToolTip(tip)
 
@@ -814,6 +835,7 @@ class InboxPage(QWidget):
         self.conversation.setPlaceholderText(self.tr("Choose a conversation on the left."))
         self.assign_button.setText(self.tr("Assign…"))
         self.snooze_button.setText(self.tr("Snooze"))
+        self.tag_button.setText(self.tr("Tags"))
         for i, name in enumerate([self.tr("Low priority"), self.tr("Normal priority"),
                                   self.tr("High priority"), self.tr("Urgent")]):
             self.priority.setItemText(i, name)
