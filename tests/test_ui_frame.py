@@ -129,3 +129,13 @@ def test_unexpected_errors_are_logged_and_shown(qtbot, caplog) -> None:
     reporter.handle(ShopDeskError, ShopDeskError("The order is already refunded"), None)
     qtbot.waitUntil(lambda: bool(shown), timeout=3000)
     assert shown == ["The order is already refunded"]
+
+
+def test_settings_inbox_options_follow_the_view_menu(qtbot, shell, prefs) -> None:
+    settings = shell.window.pages[-1]
+    assert not settings.ctrl_enter.isChecked()
+    settings.ctrl_enter.setChecked(True)
+    assert shell.window.ctrl_enter_action.isChecked()
+    assert prefs.ctrl_enter_sends and shell.window.inbox.composer.ctrl_enter_sends
+    shell.window.notify_action.setChecked(False)
+    assert not settings.notifications.isChecked() and not prefs.notifications

@@ -869,6 +869,18 @@
         <source>Quick replies</source>
         <translation>快捷回复</translation>
     </message>
+    <message>
+        <source>Inbox</source>
+        <translation>收件箱</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends a reply and Enter starts a new line (otherwise the reverse)</source>
+        <translation>Ctrl+Enter 发送回复，Enter 换行（否则相反）</translation>
+    </message>
+    <message>
+        <source>Desktop notifications for new customer messages</source>
+        <translation>新客户消息时显示桌面通知</translation>
+    </message>
 </context>
 <context>
     <name>Shell</name>

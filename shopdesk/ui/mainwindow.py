@@ -119,6 +119,13 @@ class MainWindow(QMainWindow):
             self.tray.show()
 
         self._build_actions(language)
+        settings_page = self.pages[-1]
+        assert isinstance(settings_page, SettingsPage)
+        for box, action in ((settings_page.ctrl_enter, self.ctrl_enter_action),
+                            (settings_page.notifications, self.notify_action)):
+            box.setChecked(action.isChecked())  # one preference, two places to set it
+            box.toggled.connect(action.setChecked)
+            action.toggled.connect(box.setChecked)
         self.figures: Overview | None = None
         self.refresh_figures()
         self.retranslate()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -186,6 +187,17 @@ class SettingsPage(Page):
         self.tabs.addTab(self.agents, "")
         self.quick_replies = QuickRepliesPanel(self.db)
         self.tabs.addTab(self.quick_replies, "")
+        self.inbox_options = QWidget()
+        self.inbox_options.setObjectName("inboxOptions")
+        options = QVBoxLayout(self.inbox_options)
+        self.ctrl_enter = QCheckBox()
+        self.ctrl_enter.setObjectName("ctrlEnterSends")
+        self.notifications = QCheckBox()
+        self.notifications.setObjectName("notificationsOption")
+        options.addWidget(self.ctrl_enter)
+        options.addWidget(self.notifications)
+        options.addStretch(1)
+        self.tabs.addTab(self.inbox_options, "")
         self.body.addWidget(self.tabs)
 
     def retranslate(self) -> None:
@@ -194,5 +206,9 @@ class SettingsPage(Page):
             "Stores, agents, quick replies, tags and the rules of the shop."))
         self.tabs.setTabText(0, self.tr("Agents"))
         self.tabs.setTabText(1, self.tr("Quick replies"))
+        self.tabs.setTabText(2, self.tr("Inbox"))
+        self.ctrl_enter.setText(self.tr(
+            "Ctrl+Enter sends a reply and Enter starts a new line (otherwise the reverse)"))
+        self.notifications.setText(self.tr("Desktop notifications for new customer messages"))
         self.agents.retranslate()
         self.quick_replies.retranslate()
