@@ -139,7 +139,8 @@ def test_live_arrival_keeps_selection_and_counts_follow(qtbot, page, sqlite_db) 
 
     worker = SyncWorker(sqlite_db)
     with sqlite_db.read_session() as s:
-        worker.channels = {s.scalar(select(Store.id).where(Store.key == "tmall")): OneMessage()}
+        sid = s.scalar(select(Store.id).where(Store.key == "tmall"))
+    worker.channels = {sid: OneMessage()}
     with qtbot.waitSignal(worker.changed) as signal:
         worker.tick()
     changed, arrived = signal.args
@@ -151,6 +152,28 @@ def test_live_arrival_keeps_selection_and_counts_follow(qtbot, page, sqlite_db) 
     assert page.current == chosen  # the selection stayed on its conversation
     assert page.list.currentIndex().data(RowRole).id == chosen
     assert page.views.tabText(0) == f"Needs reply ({before + 1})"
+
+    # a reader scrolled down keeps seeing the same rows when another one arrives on top
+    from shopdesk.ui.inbox import InboxDelegate
+
+    bar = page.list.verticalScrollBar()
+    bar.setValue(3 * InboxDelegate.HEIGHT)
+    first_visible = page.list.indexAt(page.list.viewport().rect().topLeft()).data(RowRole).id
+
+    class Another(OneMessage):
+        def fetch(self, cursor):
+            if cursor == "2":
+                return Fetched([], cursor)
+            return Fetched([Incoming("live-2", "another-thread", "buyer2", "又一位客户",
+                                     datetime.now(UTC), "在吗？")], "2")
+
+    worker.channels = {sid: Another() for sid in worker.channels}
+    with qtbot.waitSignal(worker.changed) as signal:
+        worker.tick()
+    page.on_changed(signal.args[0])
+    assert page.model.index(0).data(RowRole).customer == "又一位客户"
+    assert page.list.indexAt(page.list.viewport().rect().topLeft()).data(RowRole).id == \
+        first_visible
 
 
 def test_search_box_finds_chinese_and_opens_the_conversation(qtbot, page, sqlite_db) -> None:
