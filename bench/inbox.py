@@ -7,17 +7,13 @@ two and more characters. Medians over repeated runs go to docs/benchmarks.md.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import time
-from datetime import UTC, datetime
-from pathlib import Path
 
 from sqlalchemy import func, select
 
-from bench.report import record
-from shopdesk.cli import build_demo
-from shopdesk.db import is_empty, open_database
+from bench.report import large_demo_args, record
+from shopdesk.db import open_database
 from shopdesk.models import Message
 from shopdesk.services import inbox, search
 
@@ -34,15 +30,8 @@ def median_ms(work, repeat: int = 7) -> float:  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--db", default="/tmp/shopdesk-large.sqlite")
-    parser.add_argument("--no-record", action="store_true")
-    args = parser.parse_args()
-    url = args.db if "://" in args.db else f"sqlite:///{Path(args.db).resolve()}"
+    url, keep = large_demo_args(__doc__ or "")
     db = open_database(url)
-    if is_empty(db):
-        print("building the large demo (once)…")
-        build_demo(db, "large", 1, datetime(2026, 11, 1, tzinfo=UTC))
     lines = ["| what | median ms |", "| --- | ---: |"]
     with db.read_session() as s:
         messages = s.scalar(select(func.count()).select_from(Message))
@@ -65,7 +54,7 @@ def main() -> None:
                      f"**{statistics.median(search_times):.1f}** |")
     body = f"Database: {db.backend}, {messages:,} messages.\n\n" + "\n".join(lines)
     print(body)
-    if not args.no_record:
+    if keep:
         record(f"Inbox and search on {db.backend} (bench/inbox.py)", body)
 
 

@@ -25,3 +25,26 @@ def record(section: str, body: str) -> None:
     text = pattern.sub(lambda _m: block, text) if pattern.search(text) else (
         text.rstrip() + f"\n\n## {section}\n\n{block}\n")
     DOC.write_text(text, encoding="utf-8")
+
+
+def large_demo_args(description: str) -> tuple[str, bool]:
+    """Parse ``--db`` and ``--no-record``; build the large demo into the database the first
+    time. Returns (database URL, whether to record the figures)."""
+    import argparse
+    from datetime import UTC, datetime
+
+    from shopdesk.cli import build_demo
+    from shopdesk.db import is_empty, open_database, resolve_url
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--db", default="/tmp/shopdesk-large.sqlite",
+                        help="an SQLite path or a database URL; built on first use")
+    parser.add_argument("--no-record", action="store_true")
+    args = parser.parse_args()
+    url = resolve_url(args.db)
+    db = open_database(url)
+    if is_empty(db):
+        print("building the large demo (once)…")
+        build_demo(db, "large", 1, datetime(2026, 11, 1, tzinfo=UTC))
+    db.dispose()
+    return url, not args.no_record

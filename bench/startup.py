@@ -10,14 +10,12 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-from bench.report import record
+from bench.report import large_demo_args, record
 
 BARE = """
 import sys, time
@@ -126,11 +124,7 @@ def ingest_stall(url: str, count: int = 10_000) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--db", default="/tmp/shopdesk-large.sqlite")
-    parser.add_argument("--no-record", action="store_true")
-    args = parser.parse_args()
-    url = args.db if "://" in args.db else f"sqlite:///{Path(args.db).resolve()}"
+    url, keep = large_demo_args(__doc__ or "")
     bare = sorted(started(BARE) for _ in range(3))[1]
     ours = sorted(started(SHOPDESK, url) for _ in range(3))[1]
     seconds, stall = ingest_stall(url)
@@ -143,7 +137,7 @@ def main() -> None:
         f"| longest GUI event-loop stall meanwhile (target ≤ 100 ms) | {stall:.0f} ms |",
     ])
     print(body)
-    if not args.no_record:
+    if keep:
         record("Start-up and live ingest (bench/startup.py)", body)
 
 

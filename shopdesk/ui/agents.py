@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from shopdesk.models.enums import Role
 from shopdesk.money import format_money, to_minor
 from shopdesk.services import agents as agent_svc
 from shopdesk.services.permissions import Action, can
+from shopdesk.ui.forms import error_label, ok_cancel
 from shopdesk.ui.labels import role_label
 
 LIMIT_CURRENCY = "CNY"  # refund limits are set in the shop's main currency
@@ -82,18 +82,14 @@ class AgentEditor(QDialog):
             item.setCheckState(Qt.CheckState.Checked if store.id in chosen
                                else Qt.CheckState.Unchecked)
             self.stores.addItem(item)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #B91C1C")
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Role:"), self.role)
         form.addRow(self.tr("PIN (4–8 digits):"), self.pin)
         form.addRow(self.tr("Refund limit:"), self.limit)
         form.addRow(self.tr("Works in stores:"), self.stores)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         if self.remove_pin:

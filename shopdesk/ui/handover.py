@@ -27,6 +27,7 @@ from shopdesk.models import Agent, Handover
 from shopdesk.services import agents as agent_svc
 from shopdesk.services import handover as svc
 from shopdesk.times import to_local, utcnow
+from shopdesk.ui.forms import ok_cancel
 from shopdesk.ui.labels import return_kind_label, return_state_label, severity_label
 
 
@@ -89,13 +90,10 @@ class HandoverDialog(QDialog):
         self.note.setPlaceholderText(self.tr("Anything the next person should know"))
         self.note.setMaximumHeight(110)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel(self)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Hand over and sign out"))
         ok.setObjectName("handOverButton")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
 
         reassign_row = QHBoxLayout()
         reassign_row.addWidget(QLabel(self.tr("Give to:")))

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDir, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent
 from shopdesk.services import quick_replies as qr
 from shopdesk.services.permissions import Action, can
+from shopdesk.ui.forms import error_label, ok_cancel
 
 ID = Qt.ItemDataRole.UserRole
 
@@ -50,17 +50,13 @@ class QuickReplyEditor(QDialog):
             self.code.setText(item.code)
             self.title.setText(item.title)
             self.body.setPlainText(item.body)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #B91C1C")
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("Category:"), self.category)
         form.addRow(self.tr("Code (typed after /):"), self.code)
         form.addRow(self.tr("Title:"), self.title)
         form.addRow(self.tr("Text:"), self.body)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -20,6 +20,7 @@ from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent
 from shopdesk.services import agents as agent_svc
+from shopdesk.ui.forms import error_label, ok_cancel
 from shopdesk.ui.labels import role_label
 
 
@@ -46,17 +47,12 @@ class CreateOwnerDialog(QDialog):
         self.pin_again = QLineEdit()
         self.pin_again.setObjectName("ownerPinAgain")
         self.pin_again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("ownerError")
-        self.error.setStyleSheet("color: #B91C1C")
+        self.error = error_label("ownerError")
         form = QFormLayout()
         form.addRow(self.tr("Your name:"), self.name)
         form.addRow(self.tr("PIN:"), self.pin)
         form.addRow(self.tr("PIN again:"), self.pin_again)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -98,17 +94,11 @@ class SignInDialog(QDialog):
         self.pin.returnPressed.connect(self.accept)
         self.auto = QCheckBox(self.tr("Sign me in automatically on this computer"))
         self.auto.setObjectName("autoSignIn")
-        self.error = QLabel()
-        self.error.setObjectName("signInError")
-        self.error.setStyleSheet("color: #B91C1C")
-        self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.error = error_label("signInError")
+        self.buttons = ok_cancel(self)
         self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.sign_in_button.setObjectName("signInButton")
         self.sign_in_button.setText(self.tr("Sign in"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Who is working?")))
         layout.addWidget(self.agents)
