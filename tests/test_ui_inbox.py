@@ -368,3 +368,20 @@ def test_tag_the_customer_from_the_conversation(qtbot, page, sqlite_db) -> None:
         assert s.scalar(select(AuditEvent.action).order_by(AuditEvent.id.desc())) in (
             "customer.tag", "customer.untag")
         assert s.scalar(select(Tag.id).where(Tag.name == "VIP"))
+
+
+def test_customer_card_beside_the_conversation(qtbot, page, sqlite_db) -> None:
+    from shopdesk.models import Customer
+
+    page.list.setCurrentIndex(page.model.index(0))
+    with sqlite_db.transaction() as s:
+        conv = s.get(Conversation, page.current)
+        s.get(Customer, conv.customer_id).phone = "13812345678"
+        name = s.get(Customer, conv.customer_id).name
+    page.card.refresh()
+    text = page.card.view.toPlainText()
+    assert name in text and "138****5678" in text  # Wang is an agent: masked
+    assert "Orders" in text and "Conversations" in text
+    page._fill_tag_menu()
+    next(a for a in page.tag_menu.actions() if a.text() == "VIP").toggle()
+    assert ("VIP" in page.card.view.toPlainText()) != ("VIP" in text)

@@ -56,8 +56,10 @@ from shopdesk.models.enums import ConversationStatus, Direction, Priority, Role,
 from shopdesk.services import inbox as svc
 from shopdesk.services import search as search_svc
 from shopdesk.services.agents import active_agents
+from shopdesk.services.customers import customer_of_conversation
 from shopdesk.services.permissions import Action, can
 from shopdesk.times import to_local, utcnow
+from shopdesk.ui.customer_card import CustomerCard
 from shopdesk.ui.inbox_model import InboxModel, RowRole
 from shopdesk.ui.quick_reply_picker import QuickReplyPicker
 from shopdesk.ui.settings import Preferences
@@ -413,10 +415,13 @@ class InboxPage(QWidget):
         row.addWidget(self.status, 1)
         row.addWidget(self.send_button)
         right_layout.addLayout(row)
+        self.card = CustomerCard(db)
         splitter = QSplitter()
+        splitter.setObjectName("inboxSplitter")
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([420, 600])
+        splitter.addWidget(self.card)
+        splitter.setSizes([400, 560, 260])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(splitter)
@@ -562,10 +567,14 @@ class InboxPage(QWidget):
         if self.current is None:
             self.header.clear()
             self.conversation.clear()
+            self.card.show_customer(None, self.agent)
             return
         with self.db.read_session() as session:
             row = svc.row(session, self.current)
             messages = svc.thread(session, self.current, None, self.thread_size)
+            customer_id = customer_of_conversation(session, self.current)
+        if customer_id != self.card.customer_id or self.card.viewer is not self.agent:
+            self.card.show_customer(customer_id, self.agent)
         if row is not None:
             self.header.setText(f"{row.customer}  ·  {row.store_name}")
             self._status = row.status
@@ -698,6 +707,7 @@ class InboxPage(QWidget):
         else:
             self.status.clear()
         self._refresh_current()
+        self.card.refresh()  # tags and figures may have changed
 
     def _refresh_current(self) -> None:
         """After a change to the open conversation: its row, the counts, the thread."""

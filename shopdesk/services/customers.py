@@ -1,0 +1,132 @@
+"""The customer card: who this is at a glance, across every store.
+
+Personal data goes through ``services.privacy`` with the agent at the keyboard, so an agent
+sees ``138****5678`` where the owner sees the whole number.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from shopdesk.models import (
+    Agent,
+    Complaint,
+    Conversation,
+    Customer,
+    CustomerIdentity,
+    CustomerNote,
+    Order,
+    ReturnCase,
+    Store,
+    SurveyResponse,
+    Tag,
+    customer_tags,
+)
+from shopdesk.models.enums import OrderStatus
+from shopdesk.services.privacy import address_for, phone_for
+
+SPENDING = (OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.COMPLETED)
+
+
+@dataclass(frozen=True)
+class CardOrder:
+    order_no: str
+    store: str
+    placed_at: datetime
+    status: str
+    total_minor: int
+    currency: str
+
+
+@dataclass(frozen=True)
+class CardNote:
+    id: int
+    author: str | None
+    at: datetime
+    text: str
+    pinned: bool
+
+
+@dataclass
+class CustomerCardData:
+    id: int
+    name: str
+    phone: str | None
+    email: str | None
+    address: str | None
+    identities: list[tuple[str, str | None, str]] = field(default_factory=list)  # store, colour, handle
+    tags: list[tuple[str, str | None]] = field(default_factory=list)  # name, colour
+    orders: int = 0
+    spent: dict[str, int] = field(default_factory=dict)  # currency → minor units
+    refunds: int = 0
+    refunded: dict[str, int] = field(default_factory=dict)
+    complaints: int = 0
+    satisfaction: float | None = None  # average score, for display only (not money)
+    conversations: int = 0
+    recent_orders: list[CardOrder] = field(default_factory=list)
+    notes: list[CardNote] = field(default_factory=list)
+
+
+def card(session: Session, customer_id: int, viewer: Agent | None) -> CustomerCardData | None:
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        return None
+    data = CustomerCardData(
+        id=customer.id, name=customer.name, phone=phone_for(viewer, customer.phone),
+        email=customer.email, address=address_for(viewer, customer.address))
+    data.identities = [
+        (store, colour, handle) for store, colour, handle in session.execute(
+            select(Store.name, Store.colour, CustomerIdentity.handle)
+            .join(Store, Store.id == CustomerIdentity.store_id)
+            .where(CustomerIdentity.customer_id == customer_id).order_by(Store.id))]
+    data.tags = [(name, colour) for name, colour in session.execute(
+        select(Tag.name, Tag.colour).join(customer_tags, customer_tags.c.tag_id == Tag.id)
+        .where(customer_tags.c.customer_id == customer_id).order_by(Tag.name))]
+    spent: dict[str, int] = defaultdict(int)
+    for currency, total, count in session.execute(
+            select(Order.currency, func.sum(Order.total_minor), func.count())
+            .where(Order.customer_id == customer_id, Order.status.in_(SPENDING))
+            .group_by(Order.currency)):
+        spent[currency] += int(total or 0)
+        data.orders += int(count)
+    data.spent = dict(spent)
+    refunded: dict[str, int] = defaultdict(int)
+    for currency, total, count in session.execute(
+            select(ReturnCase.currency, func.sum(ReturnCase.refunded_minor), func.count())
+            .where(ReturnCase.customer_id == customer_id, ReturnCase.refunded_minor.is_not(None))
+            .group_by(ReturnCase.currency)):
+        refunded[currency] += int(total or 0)
+        data.refunds += int(count)
+    data.refunded = dict(refunded)
+    data.complaints = int(session.scalar(select(func.count()).select_from(Complaint)
+                                         .where(Complaint.customer_id == customer_id)) or 0)
+    average = session.scalar(
+        select(func.avg(SurveyResponse.score))
+        .join(Conversation, Conversation.id == SurveyResponse.conversation_id)
+        .where(Conversation.customer_id == customer_id))
+    data.satisfaction = round(float(average), 1) if average is not None else None
+    data.conversations = int(session.scalar(
+        select(func.count()).select_from(Conversation)
+        .where(Conversation.customer_id == customer_id)) or 0)
+    data.recent_orders = [
+        CardOrder(o.order_no, store, o.placed_at, o.status.value, o.total_minor, o.currency)
+        for o, store in session.execute(
+            select(Order, Store.name).join(Store, Store.id == Order.store_id)
+            .where(Order.customer_id == customer_id)
+            .order_by(Order.placed_at.desc()).limit(10))]
+    data.notes = [
+        CardNote(n.id, author, n.at, n.text, n.pinned) for n, author in session.execute(
+            select(CustomerNote, Agent.name).outerjoin(Agent, Agent.id == CustomerNote.author_id)
+            .where(CustomerNote.customer_id == customer_id)
+            .order_by(CustomerNote.pinned.desc(), CustomerNote.at.desc()))]
+    return data
+
+
+def customer_of_conversation(session: Session, conversation_id: int) -> int | None:
+    return session.scalar(select(Conversation.customer_id)
+                          .where(Conversation.id == conversation_id))
