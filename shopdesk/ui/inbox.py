@@ -421,7 +421,9 @@ class InboxPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.addWidget(self.card)
-        splitter.setSizes([400, 560, 260])
+        splitter.setSizes([360, 560, 240])
+        splitter.setStretchFactor(1, 1)  # the conversation takes what the window adds
+        self.card.setMinimumWidth(200)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(splitter)

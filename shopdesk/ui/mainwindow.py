@@ -349,7 +349,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(900, 600)
         geometry = self.prefs.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 780)
+            # Room for the list, the conversation and the customer card side by side.
+            available = self.screen().availableGeometry()
+            self.resize(min(1380, available.width()), min(780, available.height()))
         state = self.prefs.window_state
         if state is not None:
             self.restoreState(state)
