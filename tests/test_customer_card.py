@@ -39,3 +39,42 @@ def test_card_figures_and_masking(db) -> None:
                                         reverse=True)
     with db.read_session() as s:
         assert card(s, 10**9, None) is None
+
+
+def test_notes_add_edit_delete_undo_and_only_your_own(db) -> None:
+    import pytest
+
+    from shopdesk.errors import ShopDeskError
+    from shopdesk.models import AuditEvent, CustomerNote
+    from shopdesk.services import customers as svc
+
+    build_demo(db, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
+    with db.transaction() as s:
+        emma = s.scalar(select(Agent).where(Agent.key == "emma"))
+        wang = s.scalar(select(Agent).where(Agent.key == "wangfang"))
+        cid = s.scalar(select(Customer.id).order_by(Customer.id).limit(1))
+        note = svc.add_note(s, emma, cid, "  喜欢顺丰\n周末不收件 ", pinned=False)
+        with pytest.raises(ShopDeskError, match="empty"):
+            svc.add_note(s, emma, cid, "   ")
+        with pytest.raises(ShopDeskError, match="only your own"):
+            svc.edit_note(s, wang, note.id, "改别人的")
+        svc.edit_note(s, emma, note.id, "喜欢顺丰，周末不收件", pinned=True)
+        nid = note.id
+    with db.read_session() as s:
+        first = card(s, cid, None).notes[0]
+        assert first.text == "喜欢顺丰，周末不收件" and first.pinned  # pinned first
+    with db.transaction() as s:
+        emma = s.scalar(select(Agent).where(Agent.key == "emma"))
+        kept = svc.delete_note(s, emma, nid)
+    with db.read_session() as s:
+        assert s.get(CustomerNote, nid) is None
+    with db.transaction() as s:
+        emma = s.scalar(select(Agent).where(Agent.key == "emma"))
+        back = svc.restore_note(s, emma, kept)
+    with db.read_session() as s:
+        restored = s.get(CustomerNote, back.id)
+        assert restored.text == "喜欢顺丰，周末不收件" and restored.pinned
+        assert restored.author_id == s.scalar(select(Agent.id).where(Agent.key == "emma"))
+        actions = s.scalars(select(AuditEvent.action).where(
+            AuditEvent.entity == "customer_note").order_by(AuditEvent.id)).all()
+        assert actions == ["note.create", "note.update", "note.delete", "note.restore"]

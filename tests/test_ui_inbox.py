@@ -385,3 +385,24 @@ def test_customer_card_beside_the_conversation(qtbot, page, sqlite_db) -> None:
     page._fill_tag_menu()
     next(a for a in page.tag_menu.actions() if a.text() == "VIP").toggle()
     assert ("VIP" in page.card.view.toPlainText()) != ("VIP" in text)
+
+
+def test_notes_panel_add_pin_edit_delete_and_undo(qtbot, page, sqlite_db) -> None:
+    from PySide6.QtCore import QUrl
+
+    page.list.setCurrentIndex(page.model.index(0))
+    card = page.card
+    assert card.notes.isEnabled()
+    card.note_edit.setPlainText("只收顺丰\n工作日送货")
+    card.add_note_button.click()
+    assert "只收顺丰" in card.view.toPlainText() and card.note_edit.toPlainText() == ""
+    note = next(n for n in card._notes if n.text.startswith("只收顺丰"))
+    card._link(QUrl(f"note-pin:{note.id}"))
+    assert card._notes[0].id == note.id and card._notes[0].pinned
+    card.edit_note(note.id, "只收顺丰快递")
+    assert "只收顺丰快递" in card.view.toPlainText()
+    card._link(QUrl(f"note-delete:{note.id}"))
+    assert "只收顺丰快递" not in card.view.toPlainText()
+    assert card.undo_button.isVisible() and card.note_status.text() == "Note deleted."
+    card.undo_button.click()
+    assert "只收顺丰快递" in card.view.toPlainText() and not card.undo_button.isVisible()

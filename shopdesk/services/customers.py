@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from shopdesk.errors import ShopDeskError
 from shopdesk.models import (
     Agent,
     Complaint,
@@ -27,8 +28,11 @@ from shopdesk.models import (
     Tag,
     customer_tags,
 )
-from shopdesk.models.enums import OrderStatus
+from shopdesk.models.enums import OrderStatus, Role
+from shopdesk.services import audit
+from shopdesk.services.permissions import Action, require
 from shopdesk.services.privacy import address_for, phone_for
+from shopdesk.times import utcnow
 
 SPENDING = (OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.COMPLETED)
 
@@ -46,6 +50,7 @@ class CardOrder:
 @dataclass(frozen=True)
 class CardNote:
     id: int
+    author_id: int | None
     author: str | None
     at: datetime
     text: str
@@ -120,7 +125,8 @@ def card(session: Session, customer_id: int, viewer: Agent | None) -> CustomerCa
             .where(Order.customer_id == customer_id)
             .order_by(Order.placed_at.desc()).limit(10))]
     data.notes = [
-        CardNote(n.id, author, n.at, n.text, n.pinned) for n, author in session.execute(
+        CardNote(n.id, n.author_id, author, n.at, n.text, n.pinned)
+        for n, author in session.execute(
             select(CustomerNote, Agent.name).outerjoin(Agent, Agent.id == CustomerNote.author_id)
             .where(CustomerNote.customer_id == customer_id)
             .order_by(CustomerNote.pinned.desc(), CustomerNote.at.desc()))]
@@ -130,3 +136,69 @@ def card(session: Session, customer_id: int, viewer: Agent | None) -> CustomerCa
 def customer_of_conversation(session: Session, conversation_id: int) -> int | None:
     return session.scalar(select(Conversation.customer_id)
                           .where(Conversation.id == conversation_id))
+
+
+# -- notes ---------------------------------------------------------------------------------------
+
+def _own_note(session: Session, agent: Agent, note_id: int) -> CustomerNote:
+    require(agent, Action.REPLY)
+    note = session.get(CustomerNote, note_id)
+    if note is None:
+        raise ShopDeskError("That note no longer exists.")
+    if note.author_id != agent.id and agent.role != Role.OWNER:
+        raise ShopDeskError("You can change only your own notes.")
+    return note
+
+
+def add_note(session: Session, agent: Agent, customer_id: int, text: str,
+             pinned: bool = False) -> CustomerNote:
+    require(agent, Action.REPLY)
+    body = text.strip()
+    if not body:
+        raise ShopDeskError("The note is empty.")
+    if session.get(Customer, customer_id) is None:
+        raise ShopDeskError("That customer no longer exists.")
+    note = CustomerNote(customer_id=customer_id, author_id=agent.id, at=utcnow(), text=body,
+                        pinned=pinned)
+    session.add(note)
+    session.flush()
+    audit.record(session, agent.id, "note.create", "customer_note", note.id, None,
+                 {"customer": customer_id})
+    return note
+
+
+def edit_note(session: Session, agent: Agent, note_id: int, text: str,
+              pinned: bool | None = None) -> CustomerNote:
+    note = _own_note(session, agent, note_id)
+    body = text.strip()
+    if not body:
+        raise ShopDeskError("The note is empty.")
+    before = {"text": note.text, "pinned": note.pinned}
+    note.text = body
+    if pinned is not None:
+        note.pinned = pinned
+    audit.record(session, agent.id, "note.update", "customer_note", note.id, before,
+                 {"text": note.text, "pinned": note.pinned})
+    return note
+
+
+def delete_note(session: Session, agent: Agent, note_id: int) -> dict[str, object]:
+    """Delete a note; returns what ``restore_note`` needs to undo it."""
+    note = _own_note(session, agent, note_id)
+    kept = {"customer_id": note.customer_id, "author_id": note.author_id,
+            "at": note.at.isoformat(), "text": note.text, "pinned": note.pinned}
+    audit.record(session, agent.id, "note.delete", "customer_note", note.id, kept, None)
+    session.delete(note)
+    return kept
+
+
+def restore_note(session: Session, agent: Agent, kept: dict[str, object]) -> CustomerNote:
+    """Undo a deletion: the note comes back with its author, time and text."""
+    require(agent, Action.REPLY)
+    note = CustomerNote(customer_id=kept["customer_id"], author_id=kept["author_id"],
+                        at=datetime.fromisoformat(str(kept["at"])), text=str(kept["text"]),
+                        pinned=bool(kept["pinned"]))
+    session.add(note)
+    session.flush()
+    audit.record(session, agent.id, "note.restore", "customer_note", note.id, None, kept)
+    return note

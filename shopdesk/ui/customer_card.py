@@ -5,12 +5,25 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from shopdesk.db import Database
+from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent
+from shopdesk.models.enums import Role
 from shopdesk.money import format_money
 from shopdesk.services import customers as svc
+from shopdesk.services.permissions import Action, can
 from shopdesk.times import to_local
 
 
@@ -21,23 +34,128 @@ class CustomerCard(QWidget):
         self.db = db
         self.viewer: Agent | None = None
         self.customer_id: int | None = None
+        self._notes: list[svc.CardNote] = []
         self.view = QTextBrowser()
         self.view.setObjectName("customerCardText")
         self.view.setOpenLinks(False)
+        self.view.anchorClicked.connect(self._link)
+        self.notes = QWidget()
+        self.notes.setObjectName("notesPanel")
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setObjectName("noteEdit")
+        self.note_edit.setMaximumHeight(70)
+        self.note_pin = QCheckBox()
+        self.note_pin.setObjectName("notePin")
+        self.add_note_button = QPushButton()
+        self.add_note_button.setObjectName("addNoteButton")
+        self.add_note_button.clicked.connect(self.add_note)
+        self.note_status = QLabel()
+        self.note_status.setObjectName("notesStatus")
+        self.note_status.setWordWrap(True)
+        self.undo_button = QPushButton()
+        self.undo_button.setObjectName("undoDeleteButton")
+        self.undo_button.setVisible(False)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self._deleted: dict[str, object] | None = None
+        notes = QVBoxLayout(self.notes)
+        notes.setContentsMargins(0, 0, 0, 0)
+        notes.addWidget(self.note_edit)
+        row = QHBoxLayout()
+        row.addWidget(self.note_pin)
+        row.addStretch(1)
+        row.addWidget(self.add_note_button)
+        notes.addLayout(row)
+        undo_row = QHBoxLayout()
+        undo_row.addWidget(self.note_status, 1)
+        undo_row.addWidget(self.undo_button)
+        notes.addLayout(undo_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.notes)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.note_edit.setPlaceholderText(self.tr("A note about this customer"))
+        self.note_pin.setText(self.tr("Pin"))
+        self.add_note_button.setText(self.tr("Add note"))
+        self.undo_button.setText(self.tr("Undo"))
 
     def show_customer(self, customer_id: int | None, viewer: Agent | None) -> None:
         self.customer_id, self.viewer = customer_id, viewer
+        allowed = customer_id is not None and can(viewer, Action.REPLY)
+        self.notes.setEnabled(allowed)
         self.refresh()
+
+    def _work(self, work) -> object:  # type: ignore[no-untyped-def]
+        """Run a notes change as the signed-in agent; show the reason if it is refused."""
+        if self.viewer is None:
+            return None
+        try:
+            with self.db.transaction() as session:
+                result = work(session, session.get(Agent, self.viewer.id))
+        except ShopDeskError as exc:
+            self.note_status.setText(str(exc))
+            return None
+        self.refresh()
+        return result if result is not None else True
+
+    def add_note(self) -> None:
+        if self.customer_id is None:
+            return
+        text, pinned, customer = self.note_edit.toPlainText(), self.note_pin.isChecked(), \
+            self.customer_id
+        if self._work(lambda s, a: svc.add_note(s, a, customer, text, pinned)):
+            self.note_edit.clear()
+            self.note_pin.setChecked(False)
+            self.note_status.clear()
+            self.undo_button.setVisible(False)
+
+    def edit_note(self, note_id: int, text: str | None = None) -> None:
+        if text is None:
+            current = next((n.text for n in self._notes if n.id == note_id), "")
+            text, ok = QInputDialog.getMultiLineText(self, self.tr("Edit note"),
+                                                     self.tr("Note:"), current)
+            if not ok:
+                return
+        self._work(lambda s, a: svc.edit_note(s, a, note_id, text))
+
+    def toggle_pin(self, note_id: int) -> None:
+        note = next((n for n in self._notes if n.id == note_id), None)
+        if note is not None:
+            self._work(lambda s, a: svc.edit_note(s, a, note_id, note.text, not note.pinned))
+
+    def delete_note(self, note_id: int) -> None:
+        kept = self._work(lambda s, a: svc.delete_note(s, a, note_id))
+        if isinstance(kept, dict):
+            self._deleted = kept
+            self.note_status.setText(self.tr("Note deleted."))
+            self.undo_button.setVisible(True)
+
+    def undo_delete(self) -> None:
+        kept = self._deleted
+        if kept is not None and self._work(lambda s, a: svc.restore_note(s, a, kept)):
+            self._deleted = None
+            self.note_status.setText(self.tr("Note restored."))
+            self.undo_button.setVisible(False)
+
+    def _link(self, url) -> None:  # type: ignore[no-untyped-def]
+        kind, _, value = url.toString().partition(":")
+        if not value.isdigit():
+            return
+        handlers = {"note-edit": self.edit_note, "note-delete": self.delete_note,
+                    "note-pin": self.toggle_pin}
+        if kind in handlers:
+            handlers[kind](int(value))
 
     def refresh(self) -> None:
         if self.customer_id is None:
+            self._notes = []
             self.view.clear()
             return
         with self.db.read_session() as session:
             data = svc.card(session, self.customer_id, self.viewer)
+        self._notes = data.notes if data else []
         self.view.setHtml(self.render(data) if data else "")
 
     def render(self, d: svc.CustomerCardData) -> str:
@@ -70,11 +188,20 @@ class CustomerCard(QWidget):
         if d.notes:
             notes_title = self.tr("Notes")
             parts.append(f"<h4>{e(notes_title)}</h4>")
+            edit, delete = self.tr("Edit"), self.tr("Delete")
+            pin_label, unpin_label = self.tr("Pin"), self.tr("Unpin")
             for note in d.notes:
                 pin = "📌 " if note.pinned else ""
                 who = f"{e(note.author)} · " if note.author else ""
-                parts.append(f"<p>{pin}{e(note.text)}<br><span style='color:#9CA3AF'>"
-                             f"{who}{to_local(note.at):%Y-%m-%d}</span></p>")
+                mine = self.viewer is not None and (
+                    note.author_id == self.viewer.id or self.viewer.role == Role.OWNER)
+                links = (f" · <a href='note-edit:{note.id}'>{e(edit)}</a>"
+                         f" · <a href='note-pin:{note.id}'>"
+                         f"{e(unpin_label if note.pinned else pin_label)}</a>"
+                         f" · <a href='note-delete:{note.id}'>{e(delete)}</a>") if mine else ""
+                text = e(note.text).replace("\n", "<br>")
+                parts.append(f"<p>{pin}{text}<br><span style='color:#9CA3AF'>"
+                             f"{who}{to_local(note.at):%Y-%m-%d %H:%M}</span>{links}</p>")
         if d.recent_orders:
             orders_title = self.tr("Orders")
             parts.append(f"<h4>{e(orders_title)}</h4>")
@@ -86,5 +213,6 @@ class CustomerCard(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
             self.refresh()
         super().changeEvent(event)
