@@ -30,6 +30,7 @@ from shopdesk.models import (
 )
 from shopdesk.models.enums import ConversationStatus, Direction, SendState
 from shopdesk.services.conversations import preview
+from shopdesk.services.records import existing
 from shopdesk.times import utcnow
 
 BACKOFF = (timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=10),
@@ -124,9 +125,7 @@ def sync_store(db: Database, store_id: int, channel: Channel,
             state.online, state.error, state.checked_at = False, str(exc), now()
         return result
     with db.transaction() as session:
-        store = session.get(Store, store_id)
-        if store is None:
-            raise ShopDeskError("That store no longer exists.")
+        store = existing(session, Store, store_id, "store")
         result.arrived = ingest(session, store, fetched.messages)
         result.changed |= result.arrived
         result.fetched = len(fetched.messages)

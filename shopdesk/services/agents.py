@@ -18,6 +18,7 @@ from shopdesk.models import Agent, Store
 from shopdesk.models.enums import Role
 from shopdesk.services import audit
 from shopdesk.services.permissions import Action, require
+from shopdesk.services.records import existing
 
 PIN_RE = re.compile(r"^\d{4,8}$")
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
@@ -155,16 +156,9 @@ def add_agent(session: Session, actor: Agent, changes: AgentChanges) -> Agent:
     return agent
 
 
-def _existing(session: Session, agent_id: int) -> Agent:
-    agent = session.get(Agent, agent_id)
-    if agent is None:
-        raise ShopDeskError("That agent no longer exists.")
-    return agent
-
-
 def update_agent(session: Session, actor: Agent, agent_id: int, changes: AgentChanges) -> Agent:
     require(actor, Action.MANAGE_AGENTS)
-    agent = _existing(session, agent_id)
+    agent = existing(session, Agent, agent_id, "agent")
     before = _snapshot(agent)
     if agent.role == Role.OWNER and changes.role != Role.OWNER and _owners(session) == 1:
         raise ShopDeskError("The shop needs an owner: make someone else owner first.")
@@ -176,7 +170,7 @@ def update_agent(session: Session, actor: Agent, agent_id: int, changes: AgentCh
 def set_active(session: Session, actor: Agent, agent_id: int, active: bool) -> Agent:
     """Deactivate (or reactivate) an agent. Agents are never deleted: history keeps them."""
     require(actor, Action.MANAGE_AGENTS)
-    agent = _existing(session, agent_id)
+    agent = existing(session, Agent, agent_id, "agent")
     if not active and agent.id == actor.id:
         raise ShopDeskError("You cannot deactivate yourself.")
     if not active and agent.role == Role.OWNER and _owners(session) == 1:

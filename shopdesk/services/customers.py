@@ -32,6 +32,7 @@ from shopdesk.models.enums import OrderStatus, Role
 from shopdesk.services import audit
 from shopdesk.services.permissions import Action, require
 from shopdesk.services.privacy import address_for, phone_for
+from shopdesk.services.records import existing
 from shopdesk.times import utcnow
 
 SPENDING = (OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.COMPLETED)
@@ -142,9 +143,7 @@ def customer_of_conversation(session: Session, conversation_id: int) -> int | No
 
 def _own_note(session: Session, agent: Agent, note_id: int) -> CustomerNote:
     require(agent, Action.REPLY)
-    note = session.get(CustomerNote, note_id)
-    if note is None:
-        raise ShopDeskError("That note no longer exists.")
+    note = existing(session, CustomerNote, note_id, "note")
     if note.author_id != agent.id and agent.role != Role.OWNER:
         raise ShopDeskError("You can change only your own notes.")
     return note
@@ -156,8 +155,7 @@ def add_note(session: Session, agent: Agent, customer_id: int, text: str,
     body = text.strip()
     if not body:
         raise ShopDeskError("The note is empty.")
-    if session.get(Customer, customer_id) is None:
-        raise ShopDeskError("That customer no longer exists.")
+    existing(session, Customer, customer_id, "customer")
     note = CustomerNote(customer_id=customer_id, author_id=agent.id, at=utcnow(), text=body,
                         pinned=pinned)
     session.add(note)

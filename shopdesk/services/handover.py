@@ -20,7 +20,7 @@ from shopdesk.models import (
     ReturnCase,
     Store,
 )
-from shopdesk.models.enums import ComplaintStatus, ConversationStatus, Direction
+from shopdesk.models.enums import ComplaintStatus, ConversationStatus, Direction, Role
 from shopdesk.services import audit
 from shopdesk.services.permissions import Action, require
 from shopdesk.services.returns import TERMINAL, next_deadline
@@ -131,7 +131,7 @@ def reassign(session: Session, actor: Agent, kind: Kind, ids: list[int],
             raise ShopDeskError("That agent cannot take over work (deactivated or removed).")
     changed = 0
     for obj in session.scalars(select(model).where(model.id.in_(ids))):  # type: ignore[attr-defined]
-        if obj.assignee_id != actor.id and actor.role.value != "owner":
+        if obj.assignee_id != actor.id and actor.role != Role.OWNER:
             raise ShopDeskError("You can only hand over your own work.")
         if obj.assignee_id == to_agent_id:
             continue

@@ -29,6 +29,7 @@ from shopdesk.models.enums import ConversationStatus, Direction, Priority, SendS
 from shopdesk.services import audit
 from shopdesk.services.conversations import preview
 from shopdesk.services.permissions import Action, require
+from shopdesk.services.records import existing
 from shopdesk.times import utcnow
 
 PAGE = 200
@@ -240,9 +241,7 @@ def queue_reply(session: Session, agent: Agent, conversation_id: int, text: str,
                                 "WebP or BMP).")
         if len(data) > MAX_ATTACHMENT:
             raise ShopDeskError(f"{name} is larger than 10 MB.")
-    conv = session.get(Conversation, conversation_id)
-    if conv is None:
-        raise ShopDeskError("That conversation no longer exists.")
+    conv = _conversation(session, conversation_id)
     now = utcnow()
     message = Message(conversation_id=conv.id, store_id=conv.store_id, at=now,
                       direction=Direction.NOTE if note else Direction.OUT, author_id=agent.id,
@@ -270,10 +269,7 @@ def queue_reply(session: Session, agent: Agent, conversation_id: int, text: str,
 # -- conversation actions ----------------------------------------------------------------------
 
 def _conversation(session: Session, conversation_id: int) -> Conversation:
-    conv = session.get(Conversation, conversation_id)
-    if conv is None:
-        raise ShopDeskError("That conversation no longer exists.")
-    return conv
+    return existing(session, Conversation, conversation_id, "conversation")
 
 
 def _change(session: Session, agent: Agent, conversation_id: int, action: str,
@@ -351,10 +347,8 @@ def tag_customer(session: Session, agent: Agent, conversation_id: int, tag_id: i
     """Tag (or untag) the customer of a conversation."""
     require(agent, Action.REPLY)
     conv = _conversation(session, conversation_id)
-    customer = session.get(Customer, conv.customer_id)
-    tag = session.get(Tag, tag_id)
-    if customer is None or tag is None:
-        raise ShopDeskError("That tag or customer no longer exists.")
+    customer = existing(session, Customer, conv.customer_id, "customer")
+    tag = existing(session, Tag, tag_id, "tag")
     has = tag in customer.tags
     if on and not has:
         customer.tags.append(tag)

@@ -14,6 +14,7 @@ from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Conversation, Customer, Order, QuickReply, Store
 from shopdesk.services import audit
 from shopdesk.services.permissions import Action, require
+from shopdesk.services.records import existing
 from shopdesk.textfold import fold
 
 VARIABLE = re.compile(r"\{(customer|order_no|store|agent|tracking_no)\}")
@@ -100,9 +101,7 @@ def save(session: Session, actor: Agent, reply_id: int | None, category: str, co
         audit.record(session, actor.id, "quick_reply.create", "quick_reply", reply.id, None,
                      {"code": code})
         return reply
-    reply = session.get(QuickReply, reply_id)
-    if reply is None:
-        raise ShopDeskError("That quick reply no longer exists.")
+    reply = existing(session, QuickReply, reply_id, "quick reply")
     before = {"category": reply.category, "code": reply.code, "title": reply.title,
               "body": reply.body}
     reply.category, reply.code, reply.title, reply.body = category, code, title, body

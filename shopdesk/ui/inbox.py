@@ -441,15 +441,15 @@ class InboxPage(QWidget):
         stores = frozenset(int(b.property("store_id")) for b in self.store_buttons
                            if b.isChecked())
         view = VIEWS[max(0, self.views.currentIndex())]
-        status = self.status_filter.currentData() if hasattr(self, "status_filter") else None
-        tag = self.tag_filter.currentData() if hasattr(self, "tag_filter") else None
+        status = self.status_filter.currentData()
+        tag = self.tag_filter.currentData()
         return svc.InboxFilter(view=view, agent_id=self.agent.id if self.agent else None,
                                store_ids=stores,
                                status=ConversationStatus(status) if status else None,
                                tag_id=tag)
 
     def _source(self):  # type: ignore[no-untyped-def]
-        f = self.filter() if hasattr(self, "store_buttons") else svc.InboxFilter()
+        f = self.filter()
 
         def fetch(after, limit):  # type: ignore[no-untyped-def]
             with self.db.read_session() as session:
@@ -458,8 +458,6 @@ class InboxPage(QWidget):
         return fetch
 
     def reload(self) -> None:
-        if not hasattr(self, "model"):
-            return
         self.model.set_source(self._source())
         self._show_counts()
         row = self.model.row_of(self.current) if self.current is not None else -1
