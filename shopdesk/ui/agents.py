@@ -152,7 +152,7 @@ class AgentsPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.message)
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.retranslate()
+        # Texts and rows come with retranslate(), which the Settings page calls.
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([

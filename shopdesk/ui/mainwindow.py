@@ -233,7 +233,6 @@ class MainWindow(QMainWindow):
         self.end_shift_action.setEnabled(allowed)
         self.end_shift_action.setToolTip("" if allowed else self.tr(
             "A bookkeeper has no shift to hand over."))
-        self.refresh_figures()
         self.inbox.set_actor(agent)
         reports = self.pages[4]
         assert isinstance(reports, ReportsPage)

@@ -96,7 +96,7 @@ class QuickRepliesPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addLayout(row)
         layout.addWidget(self.message)
-        self.retranslate()
+        # Texts and rows come with retranslate(), which the Settings page calls.
 
     def retranslate(self) -> None:
         self.tree.setHeaderLabels([self.tr("Code"), self.tr("Title"), self.tr("Text")])
