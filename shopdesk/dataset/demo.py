@@ -326,6 +326,8 @@ class _Demo:
         order = {"kind": "order", "key": f"o{self.order_seq}", "store": store,
                  "customer": c["key"], "order_no": order_no, "placed_at": self.t(store, placed),
                  "paid_at": self.t(store, placed + timedelta(minutes=rng.randint(1, 30))),
+                 "delivered_at": (self.t(store, placed + timedelta(days=rng.randint(2, 4)))
+                                  if status in ("delivered", "completed") else None),
                  "status": status, "currency": "USD" if usd else "CNY",
                  "total": str(goods + shipping), "shipping": str(shipping) if shipping else None,
                  "items": items, "carrier": carrier, "tracking_no": tracking}

@@ -107,7 +107,8 @@ def dump_records(session: Session) -> Iterator[dict[str, Any]]:
         yield _drop_none({
             "kind": "order", "key": o.key, "store": stores[o.store_id].key,
             "customer": customers[o.customer_id], "order_no": o.order_no,
-            "placed_at": _t(o.placed_at), "paid_at": _t(o.paid_at), "status": o.status.value,
+            "placed_at": _t(o.placed_at), "paid_at": _t(o.paid_at),
+            "delivered_at": _t(o.delivered_at), "status": o.status.value,
             "currency": o.currency, "total": format_plain(o.total_minor, o.currency),
             "shipping": format_plain(o.shipping_minor, o.currency) if o.shipping_minor else None,
             "items": items_of.pop(o.id, []), "carrier": o.carrier, "tracking_no": o.tracking_no})

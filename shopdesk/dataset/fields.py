@@ -256,7 +256,8 @@ KINDS: dict[str, dict[str, Any]] = {
     },
     "order": {
         "kind": any_value, "key": key, "store": key, "customer": key, "order_no": nonempty,
-        "placed_at": when, "paid_at": optional(when), "status": choice(enums.OrderStatus),
+        "placed_at": when, "paid_at": optional(when), "delivered_at": optional(when),
+        "status": choice(enums.OrderStatus),
         "currency": currency, "total": money, "shipping": optional(money),
         "items": list_of(ITEM), "carrier": optional(text), "tracking_no": optional(text),
     },

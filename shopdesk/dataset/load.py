@@ -413,6 +413,7 @@ class _Loader:
         row = {"key": v["key"], "store_id": store["id"], "customer_id": cid,
                "order_no": v["order_no"], "placed_at": _aware(v["placed_at"]),
                "paid_at": _aware(v["paid_at"]) if v["paid_at"] else None,
+               "delivered_at": _aware(v["delivered_at"]) if v["delivered_at"] else None,
                "status": v["status"], "currency": cur, "total_minor": total,
                "shipping_minor": shipping, "carrier": v["carrier"], "tracking_no": v["tracking_no"]}
         oid = self.put(Order.__table__, "order", row, existing)

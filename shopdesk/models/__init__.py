@@ -7,6 +7,7 @@ from shopdesk.models.casework import (
     ReturnCase,
     ReturnEvent,
     ReturnItem,
+    ReturnPhoto,
     SurveyResponse,
 )
 from shopdesk.models.conversation import (
@@ -40,7 +41,7 @@ __all__ = [
     "Agent", "Attachment", "ChannelState", "AuditEvent", "Base", "Complaint", "ComplaintCategory",
     "ComplaintStatus", "Conversation", "ConversationStatus", "Customer", "CustomerIdentity",
     "CustomerNote", "Direction", "Handover", "HandoverRead", "Message", "Order", "OrderItem", "OrderStatus", "Platform",
-    "Priority", "QuickReply", "QuickReplyImage", "ReturnCase", "ReturnEvent", "ReturnItem",
+    "Priority", "QuickReply", "QuickReplyImage", "ReturnCase", "ReturnEvent", "ReturnItem", "ReturnPhoto",
     "ReturnKind", "ReturnReason", "ReturnState", "Role", "SendState", "Severity", "Store",
     "SurveyResponse", "Tag", "UTCDateTime", "agent_stores", "customer_tags", "new_key",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shopdesk.models.base import Base, new_key, str_enum
@@ -127,6 +127,7 @@ class ReturnCase(Base):
     refunded_minor: Mapped[int | None]
     carrier: Mapped[str | None] = mapped_column(String(100))
     tracking_no: Mapped[str | None] = mapped_column(String(100))
+    replacement: Mapped[str | None] = mapped_column(String(300))  # exchange: what goes out
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -142,6 +143,9 @@ class ReturnCase(Base):
     events: Mapped[list[ReturnEvent]] = relationship(
         back_populates="case", cascade="all, delete-orphan",
         order_by="(ReturnEvent.at, ReturnEvent.id)",
+    )
+    photos: Mapped[list[ReturnPhoto]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="ReturnPhoto.id"
     )
 
     __mapper_args__ = {"version_id_col": version}
@@ -180,6 +184,26 @@ class ReturnEvent(Base):
 
     case: Mapped[ReturnCase] = relationship(back_populates="events")
     by: Mapped[Agent | None] = relationship()
+
+
+class ReturnPhoto(Base):
+    """Evidence for a case: the buyer's photos of the damage, the inspection's photos."""
+
+    __tablename__ = "return_photos"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("return_cases.id", ondelete="CASCADE"), index=True
+    )
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("return_events.id", ondelete="SET NULL")
+    )
+    filename: Mapped[str] = mapped_column(String(300))
+    mime_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int]
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+    case: Mapped[ReturnCase] = relationship(back_populates="photos")
 
 
 class AuditEvent(Base):

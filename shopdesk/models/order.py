@@ -31,6 +31,8 @@ class Order(Base):
     order_no: Mapped[str] = mapped_column(String(64))
     placed_at: Mapped[datetime]
     paid_at: Mapped[datetime | None]
+    # When the buyer received the goods: the no-reason return window counts from here.
+    delivered_at: Mapped[datetime | None]
     status: Mapped[OrderStatus] = mapped_column(str_enum(OrderStatus, "order_status"))
     currency: Mapped[str] = mapped_column(String(3))
     # What the buyer paid for the whole order, shipping included, in minor units.
