@@ -100,13 +100,17 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p_dump)
 
     p_export = sub.add_parser("export", help="write an Excel workbook")
-    p_export.add_argument("what", choices=["handovers"])
+    p_export.add_argument("what", choices=["handovers", "refunds"])
     p_export.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", required=True,
                           help="first day (a calendar day in this computer's time zone)")
     p_export.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", required=True,
                           help="last day, included")
     p_export.add_argument("--lang", choices=["en", "zh_CN"], default="en",
                           help="language of headers and names")
+    p_export.add_argument("--store", action="append", metavar="KEY",
+                          help="only this store (repeat for several; default: all)")
+    p_export.add_argument("--no-mask", action="store_true",
+                          help="write customer names in full (masked by default)")
     p_export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
     _add_db(p_export)
 
@@ -206,17 +210,27 @@ def _parse_anchor(text: str | None) -> datetime | None:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from shopdesk.exporters.handovers import export_handovers
-
     first = _parse_day(args.date_from, "--from")
     last = _parse_day(args.date_to, "--to")
     if args.output.suffix.lower() != ".xlsx":
         raise ShopDeskError(f"the output file must end in .xlsx: {args.output}")
     db = open_database(args.db)
+    who = getpass.getuser()
     with db.read_session() as session:
-        rows = export_handovers(session, args.output, first, last, lang=args.lang,
-                                exported_by=getpass.getuser())
-    print(f"wrote {rows:,} handovers to {args.output}")
+        if args.what == "refunds":
+            from shopdesk.exporters.refunds import export_refunds
+
+            rows = export_refunds(session, args.output, first, last, lang=args.lang,
+                                  store_keys=args.store, mask=not args.no_mask,
+                                  exported_by=who)
+        else:
+            if args.store or args.no_mask:
+                raise ShopDeskError("--store and --no-mask do not apply to handovers")
+            from shopdesk.exporters.handovers import export_handovers
+
+            rows = export_handovers(session, args.output, first, last, lang=args.lang,
+                                    exported_by=who)
+    print(f"wrote {rows:,} {args.what} to {args.output}")
     return 0
 
 

@@ -49,6 +49,16 @@ def number_cell(sheet: WriteOnlyWorksheet, value: int | Decimal | None,
     return cell
 
 
+def formula_cell(sheet: WriteOnlyWorksheet, formula: str, number_format: str = "0"
+                 ) -> WriteOnlyCell:
+    """A formula ShopDesk wrote (never text from a person: see ``text_cell``)."""
+    assert formula.startswith("=")
+    cell = WriteOnlyCell(sheet, value=formula)
+    cell.data_type = "f"
+    cell.number_format = number_format
+    return cell
+
+
 def cell(sheet: WriteOnlyWorksheet, value: Any) -> WriteOnlyCell:
     """The right cell for a plain value."""
     if isinstance(value, datetime):

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from shopdesk import __version__
-from shopdesk.errors import ShopDeskError
 from shopdesk.exporters.cells import cell, text_cell, time_cell
+from shopdesk.exporters.workbook import about_sheet, check_lang, header, local_day_bounds, save
 from shopdesk.models import Agent, Handover
 
 HEADERS = {
@@ -23,32 +20,16 @@ HEADERS = {
     "zh_CN": ["时间", "交班人", "接收人", "备注", "等待回复", "退货退款", "投诉", "推迟的会话",
               "未完成事项"],
 }
-WORDS = {
-    "en": {"everyone": "Everyone", "sheet_about": "About", "exported": "Exported",
-           "by": "Exported by", "range": "Dates (local calendar days)", "zone": "Time zone",
-           "rows": "Rows", "version": "ShopDesk version", "sheet": "Handovers"},
-    "zh_CN": {"everyone": "所有人", "sheet_about": "关于", "exported": "导出时间",
-              "by": "导出人", "range": "日期（本地日历日）", "zone": "时区", "rows": "行数",
-              "version": "ShopDesk 版本", "sheet": "Handovers"},
-}
+WORDS = {"en": {"everyone": "Everyone", "what": "Shift handovers"},
+         "zh_CN": {"everyone": "所有人", "what": "交班记录"}}
 SECTIONS = ("waiting", "returns", "complaints", "snoozed")
-
-
-def local_day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
-    """[start of ``first``, start of the day after ``last``) in the computer's local time."""
-    if last < first:
-        raise ShopDeskError("The end date is before the start date.")
-    start = datetime(first.year, first.month, first.day).astimezone()
-    end = datetime(last.year, last.month, last.day).astimezone() + timedelta(days=1)
-    return start, end
 
 
 def export_handovers(session: Session, path: Path, first: date, last: date, *,
                      lang: str = "en", exported_by: str = "",
                      progress: Callable[[int, int], None] | None = None) -> int:
     """Write the handovers from ``first`` to ``last`` (local days) to ``path``. Returns rows."""
-    if lang not in HEADERS:
-        raise ShopDeskError(f"language must be one of {', '.join(HEADERS)}")
+    check_lang(lang)
     words = WORDS[lang]
     start, end = local_day_bounds(first, last)
     sender, receiver = aliased(Agent), aliased(Agent)
@@ -60,17 +41,8 @@ def export_handovers(session: Session, path: Path, first: date, last: date, *,
         .order_by(Handover.at)).all()
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(words["sheet"])
-    sheet.freeze_panes = "A2"
-    widths = [18, 16, 16, 50, 12, 12, 12, 12, 80]
-    for i, width in enumerate(widths):
-        sheet.column_dimensions[chr(ord("A") + i)].width = width
-    header = []
-    for title in HEADERS[lang]:
-        c = text_cell(sheet, title)
-        c.font = Font(bold=True)
-        header.append(c)
-    sheet.append(header)
+    sheet = book.create_sheet("Handovers")
+    header(sheet, HEADERS[lang], [18, 16, 16, 50, 12, 12, 12, 12, 80])
     for n, (handover, from_name, to_name) in enumerate(rows, start=1):
         content = handover.content or {}
         counts = [len(content.get(s) or []) for s in SECTIONS]
@@ -83,22 +55,7 @@ def export_handovers(session: Session, path: Path, first: date, last: date, *,
         if progress:
             progress(n, len(rows))
 
-    about = book.create_sheet(words["sheet_about"])
-    zone = time.strftime("%Z") or "local"
-    for key, value in [
-        (words["exported"], cell(about, datetime.now().astimezone())),
-        (words["by"], text_cell(about, exported_by)),
-        (words["range"], text_cell(about, f"{first.isoformat()} – {last.isoformat()}")),
-        (words["zone"], text_cell(about, f"{zone} (UTC{datetime.now().astimezone():%z})")),
-        (words["rows"], cell(about, len(rows))),
-        (words["version"], text_cell(about, __version__)),
-    ]:
-        about.append([text_cell(about, key), value])
-    tmp = path.with_name(path.name + ".part")
-    try:
-        book.save(tmp)
-        tmp.replace(path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    about_sheet(book, lang, what=words["what"], first=first, last=last, rows=len(rows),
+                exported_by=exported_by)
+    save(book, path)
     return len(rows)

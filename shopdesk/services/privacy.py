@@ -50,6 +50,12 @@ def mask_address(address: str) -> str:
     return "****"
 
 
+def mask_name(name: str) -> str:
+    """Keep the first character of each word: "王芳" → "王*", "Emma Stone" → "E*** S****"."""
+    return " ".join(word[:1] + "*" * (len(word) - 1) if len(word) > 1 else word
+                    for word in name.split())
+
+
 def phone_for(agent: AgentLike | None, phone: str | None) -> str | None:
     if not phone:
         return phone

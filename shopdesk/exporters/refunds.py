@@ -1,0 +1,185 @@
+"""The refunds ledger for the bookkeeper: one row per refund, monthly totals per store and
+currency as live formulas over those rows, and what was exported, when and by whom.
+
+Amounts come from minor units as ``Decimal`` (never ``float``), so the sheet adds up to the
+cent; the month of a refund is the local calendar month the About sheet names.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.worksheet.table import Table, TableStyleInfo
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from shopdesk.errors import ShopDeskError
+from shopdesk.exporters.cells import formula_cell, number_cell, text_cell, time_cell
+from shopdesk.exporters.workbook import (
+    ABOUT,
+    about_sheet,
+    check_lang,
+    header,
+    local_day_bounds,
+    save,
+)
+from shopdesk.models import Customer, Order, ReturnCase, ReturnEvent, Store
+from shopdesk.models.enums import ReturnReason, ReturnState
+from shopdesk.money import exponent, to_decimal
+from shopdesk.services.privacy import mask_name
+from shopdesk.services.return_cases import case_number
+from shopdesk.times import to_local
+
+HEADERS = {
+    "en": ["Date", "Case", "Store", "Order number", "Customer", "Reason", "Amount", "Currency",
+           "Month"],
+    "zh_CN": ["日期", "售后单", "店铺", "订单号", "客户", "原因", "金额", "币种", "月份"],
+}
+TOTAL_HEADERS = {
+    "en": ["Month", "Store", "Currency", "Refunds", "Amount"],
+    "zh_CN": ["月份", "店铺", "币种", "退款笔数", "金额"],
+}
+WORDS = {
+    "en": {"sheet": "Refunds", "totals": "Monthly totals", "what": "Refunds ledger",
+           "all_months": "All months", "grand": "Total"},
+    "zh_CN": {"sheet": "退款明细", "totals": "月度汇总", "what": "退款台账",
+              "all_months": "全部月份", "grand": "合计"},
+}
+REASONS = {
+    "en": {r: r.value.replace("_", " ").capitalize() for r in ReturnReason}
+    | {ReturnReason.NO_REASON_7_DAYS: "No reason (7 days)"},
+    "zh_CN": {
+        ReturnReason.NO_REASON_7_DAYS: "七天无理由", ReturnReason.QUALITY_ISSUE: "质量问题",
+        ReturnReason.WRONG_ITEM: "发错货", ReturnReason.MISSING_ITEM: "少件/漏发",
+        ReturnReason.DAMAGED_IN_TRANSIT: "运输破损", ReturnReason.NOT_AS_DESCRIBED: "与描述不符",
+        ReturnReason.SIZE_OR_FIT: "尺码不合适", ReturnReason.CHANGED_MIND: "不想要了",
+        ReturnReason.LATE_DELIVERY: "发货/配送太慢", ReturnReason.OTHER: "其他",
+    },
+}
+
+
+def money_format(currency: str) -> str:
+    places = exponent(currency)
+    return "#,##0" + ("." + "0" * places if places else "")
+
+
+@dataclass(frozen=True)
+class Refund:
+    at: datetime
+    case_id: int
+    store: str
+    order_no: str
+    customer: str
+    reason: ReturnReason
+    amount_minor: int
+    currency: str
+
+
+def refunds(session: Session, first: date, last: date,
+            store_keys: list[str] | None = None) -> list[Refund]:
+    """Every refund recorded in the local days ``first``…``last``, oldest first."""
+    start, end = local_day_bounds(first, last)
+    q = (select(ReturnEvent.at, ReturnEvent.amount_minor, ReturnCase.id,
+                ReturnCase.refunded_minor, ReturnCase.reason, ReturnCase.currency, Store.name,
+                Order.order_no, Customer.name)
+         .join(ReturnCase, ReturnCase.id == ReturnEvent.case_id)
+         .join(Store, Store.id == ReturnCase.store_id)
+         .join(Order, Order.id == ReturnCase.order_id)
+         .join(Customer, Customer.id == ReturnCase.customer_id)
+         .where(ReturnEvent.state == ReturnState.REFUNDED,
+                ReturnEvent.at >= start, ReturnEvent.at < end)
+         .order_by(ReturnEvent.at, ReturnEvent.id))
+    if store_keys:
+        known = set(session.scalars(select(Store.key).where(Store.key.in_(store_keys))))
+        unknown = sorted(set(store_keys) - known)
+        if unknown:
+            raise ShopDeskError(f"no store with the key {', '.join(unknown)}")
+        q = q.where(Store.key.in_(store_keys))
+    # A refund event without an amount refunded what the case had approved: the case's
+    # refunded amount (a case is refunded once).
+    return [Refund(at, cid, store, order_no, customer, ReturnReason(reason),
+                   amount if amount is not None else refunded, currency)
+            for at, amount, cid, refunded, reason, currency, store, order_no, customer
+            in session.execute(q)]
+
+
+def export_refunds(session: Session, path: Path, first: date, last: date, *,
+                   lang: str = "en", store_keys: list[str] | None = None, mask: bool = True,
+                   exported_by: str = "",
+                   progress: Callable[[int, int], None] | None = None) -> int:
+    """Write the refunds ledger to ``path``. Returns the number of refunds."""
+    check_lang(lang)
+    words = WORDS[lang]
+    rows = refunds(session, first, last, store_keys)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(words["sheet"])
+    header(sheet, HEADERS[lang], [18, 10, 18, 24, 18, 20, 14, 9, 10])
+    months: set[tuple[str, str, str]] = set()
+    for n, r in enumerate(rows, start=1):
+        month = f"{to_local(r.at):%Y-%m}"
+        months.add((month, r.store, r.currency))
+        sheet.append([
+            time_cell(sheet, r.at), text_cell(sheet, case_number(r.case_id)),
+            text_cell(sheet, r.store), text_cell(sheet, r.order_no),
+            text_cell(sheet, mask_name(r.customer) if mask else r.customer),
+            text_cell(sheet, REASONS[lang][r.reason]),
+            number_cell(sheet, to_decimal(r.amount_minor, r.currency), money_format(r.currency)),
+            text_cell(sheet, r.currency), text_cell(sheet, month)])
+        if progress and (n % 500 == 0 or n == len(rows)):
+            progress(n, len(rows))
+    last_row = len(rows) + 1
+    if rows:
+        table = Table(displayName="RefundsLedger", ref=f"A1:I{last_row}")
+        table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+        table._initialise_columns()  # write-only mode: the columns must match the header
+        for column, title in zip(table.tableColumns, HEADERS[lang], strict=True):
+            column.name = title
+        with warnings.catch_warnings():  # "add table columns manually": done just above
+            warnings.simplefilter("ignore", UserWarning)
+            sheet.add_table(table)
+
+    totals = book.create_sheet(words["totals"])
+    header(totals, TOTAL_HEADERS[lang], [12, 22, 10, 12, 16])
+    ref = _ranges(words["sheet"], last_row)
+    row = 1
+    for month, store, currency in sorted(months):
+        row += 1
+        criteria = f'{ref["I"]},$A{row},{ref["C"]},$B{row},{ref["H"]},$C{row}'
+        totals.append([text_cell(totals, month), text_cell(totals, store),
+                       text_cell(totals, currency),
+                       formula_cell(totals, f"=COUNTIFS({criteria})"),
+                       formula_cell(totals, f'=SUMIFS({ref["G"]},{criteria})',
+                                    money_format(currency))])
+    totals.append([])
+    row += 1
+    for currency in sorted({c for _m, _s, c in months}):
+        row += 1
+        cells = [text_cell(totals, words["grand"]), text_cell(totals, words["all_months"]),
+                 text_cell(totals, currency),
+                 formula_cell(totals, f'=COUNTIFS({ref["H"]},$C{row})'),
+                 formula_cell(totals, f'=SUMIFS({ref["G"]},{ref["H"]},$C{row})',
+                              money_format(currency))]
+        for c in cells:
+            c.font = Font(bold=True)
+        totals.append(cells)
+
+    stores = ", ".join(store_keys) if store_keys else None
+    about_sheet(book, lang, what=words["what"], first=first, last=last, rows=len(rows),
+                exported_by=exported_by, extra=[
+                    (ABOUT[lang]["stores"], stores or ABOUT[lang]["all"]),
+                    (ABOUT[lang]["masked"], ABOUT[lang]["yes" if mask else "no"])])
+    save(book, path)
+    return len(rows)
+
+
+def _ranges(sheet_title: str, last_row: int) -> dict[str, str]:
+    """Absolute ranges of the ledger's columns (rows 2…last; at least one row, so that an
+    empty ledger still gives formulas Excel accepts)."""
+    end = max(last_row, 2)
+    return {col: f"'{sheet_title}'!${col}$2:${col}${end}" for col in "CGHI"}
