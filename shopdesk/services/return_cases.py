@@ -397,8 +397,9 @@ def _system_event(session: Session, conv: Conversation, when: datetime, text: st
 
 TEMPLATES = {
     "en": {
-        "requested": "Hello {customer}, we have opened return {number} for order {order_no}. "
-                     "We will get back to you within {answer_hours} hours.",
+        "requested": "Hello {customer}, we have registered your return request for order "
+                     "{order_no} ({amount}). We will get back to you within {answer_hours} "
+                     "hours.",
         "approve": "Hello {customer}, your request {number} for order {order_no} is approved "
                    "({amount}).",
         "await_return": "Hello {customer}, please send the item(s) back within {ship_days} days "
@@ -414,8 +415,8 @@ TEMPLATES = {
         "appeal": "Hello {customer}, we are looking at request {number} again.",
     },
     "zh_CN": {
-        "requested": "亲爱的{customer}，我们已为订单{order_no}创建售后单{number}，"
-                     "将在{answer_hours}小时内回复您。",
+        "requested": "亲爱的{customer}，已为您登记订单{order_no}的售后申请（{amount}），"
+                     "我们会在{answer_hours}小时内处理。",
         "approve": "亲爱的{customer}，您的售后申请{number}（订单{order_no}）已同意，金额{amount}。",
         "await_return": "亲爱的{customer}，请在{ship_days}天内寄回商品，并告诉我们快递公司和单号。",
         "reject": "亲爱的{customer}，很抱歉，售后申请{number}无法通过：{note}",
@@ -441,19 +442,38 @@ def customer_language(session: Session, conversation_id: int | None) -> str:
     return "zh_CN" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
 
 
+def fill_template(action: str, lang: str, rules: StoreRules, **values: str) -> str:
+    """The customer message of ``action`` in ``lang`` with the store's deadlines filled in;
+    missing values stay empty."""
+    template = TEMPLATES[lang if lang in TEMPLATES else "en"][action]
+    fields = {"customer": "", "number": "", "order_no": "", "amount": "", "carrier": "",
+              "tracking_no": "", "note": "",
+              "answer_hours": str(int(rules.answer_request_within.total_seconds() // 3600)),
+              "ship_days": str(rules.ship_back_within.days)}
+    return template.format(**{**fields, **values})
+
+
+def request_message(session: Session, facts: OrderFacts, amount_minor: int,
+                    conversation_id: int | None) -> str:
+    """The message the wizard proposes to send when a case is started."""
+    store = session.get(Store, facts.store_id)
+    assert store is not None
+    return fill_template("requested", customer_language(session, conversation_id),
+                         store_rules(store), customer=facts.customer_name,
+                         order_no=facts.order_no,
+                         amount=format_money(amount_minor, facts.currency))
+
+
 def customer_message(session: Session, case: ReturnCase, action: str, *,
                      amount_minor: int | None = None, carrier: str = "", tracking_no: str = "",
                      note: str = "", lang: str | None = None) -> str:
     """The customer message template of ``action`` filled for ``case``."""
-    lang = lang or customer_language(session, case.conversation_id)
-    rules = store_rules(case.store)
     amount = amount_minor or case.approved_minor or case.requested_minor
-    return TEMPLATES[lang if lang in TEMPLATES else "en"][action].format(
-        customer=case.customer.name, number=case_number(case.id),
+    return fill_template(
+        action, lang or customer_language(session, case.conversation_id),
+        store_rules(case.store), customer=case.customer.name, number=case_number(case.id),
         order_no=case.order.order_no, amount=format_money(amount, case.currency),
-        carrier=carrier, tracking_no=tracking_no, note=note,
-        answer_hours=int(rules.answer_request_within.total_seconds() // 3600),
-        ship_days=rules.ship_back_within.days)
+        carrier=carrier, tracking_no=tracking_no, note=note)
 
 
 # -- the next steps ----------------------------------------------------------------------------

@@ -4,11 +4,10 @@ composer."""
 from __future__ import annotations
 
 import html
-import mimetypes
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QEvent, QModelIndex, QRect, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -16,7 +15,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPainter,
-    QPixmap,
     QShortcut,
     QTextCursor,
     QTextDocument,
@@ -24,8 +22,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -60,6 +56,8 @@ from shopdesk.services.customers import customer_of_conversation
 from shopdesk.services.permissions import Action, can
 from shopdesk.times import to_local, utcnow
 from shopdesk.ui.customer_card import CustomerCard
+from shopdesk.ui.images import choose_images as pick_images
+from shopdesk.ui.images import image_viewer, read_image
 from shopdesk.ui.inbox_model import InboxModel, RowRole
 from shopdesk.ui.quick_reply_picker import QuickReplyPicker
 from shopdesk.ui.settings import Preferences
@@ -672,22 +670,8 @@ class InboxPage(QWidget):
         """Click on an image: see it large."""
         with self.db.read_session() as session:
             found = svc.attachment_data(session, attachment_id)
-        if found is None:
-            return
-        viewer = QDialog(self)
-        viewer.setObjectName("imageViewer")
-        viewer.setWindowTitle(self.tr("Image"))
-        label = QLabel()
-        pixmap = QPixmap.fromImage(QImage.fromData(found[1]))
-        screen = self.screen().availableGeometry().size() * 0.8
-        label.setPixmap(pixmap.scaled(screen, Qt.AspectRatioMode.KeepAspectRatio,
-                                      Qt.TransformationMode.SmoothTransformation)
-                        if pixmap.width() > screen.width() or pixmap.height() > screen.height()
-                        else pixmap)
-        layout = QVBoxLayout(viewer)
-        layout.addWidget(label)
-        self.viewer = viewer
-        viewer.open()
+        if found is not None:
+            self.viewer = image_viewer(self, found[1])
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -776,17 +760,13 @@ class InboxPage(QWidget):
             widget.setToolTip(tip)
 
     def choose_images(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Attach images"), QDir.homePath(),
-            self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp)"))
-        self.attach_files([Path(p) for p in paths])
+        self.attach_files(pick_images(self))
 
     def attach_files(self, paths: list[Path]) -> None:
         files = list(self.pending)
         for path in paths:
-            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             try:
-                files.append((path.name, mime, path.read_bytes()))
+                files.append(read_image(path))
             except OSError as exc:
                 self.status.setText(f"{path.name}: {exc.strerror}")
                 return

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from shopdesk.models.enums import ReturnKind, ReturnState, Role, Severity
+from shopdesk.models.enums import ReturnKind, ReturnReason, ReturnState, Role, Severity
 
 
 def role_label(role: Role | str) -> str:
@@ -42,3 +42,19 @@ def return_state_label(state: ReturnState | str) -> str:
         ReturnState.CLOSED: QCoreApplication.translate("Labels", "Closed"),
         ReturnState.CANCELLED: QCoreApplication.translate("Labels", "Cancelled"),
     }[ReturnState(state)]
+
+
+def return_reason_label(reason: ReturnReason | str) -> str:
+    t = QCoreApplication.translate
+    return {
+        ReturnReason.NO_REASON_7_DAYS: t("Labels", "No reason (within the return window)"),
+        ReturnReason.QUALITY_ISSUE: t("Labels", "Quality issue"),
+        ReturnReason.WRONG_ITEM: t("Labels", "Wrong item sent"),
+        ReturnReason.MISSING_ITEM: t("Labels", "Item missing"),
+        ReturnReason.DAMAGED_IN_TRANSIT: t("Labels", "Damaged in transit"),
+        ReturnReason.NOT_AS_DESCRIBED: t("Labels", "Not as described"),
+        ReturnReason.SIZE_OR_FIT: t("Labels", "Size or fit"),
+        ReturnReason.CHANGED_MIND: t("Labels", "Changed mind"),
+        ReturnReason.LATE_DELIVERY: t("Labels", "Late delivery"),
+        ReturnReason.OTHER: t("Labels", "Other"),
+    }[ReturnReason(reason)]
