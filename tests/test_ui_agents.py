@@ -273,7 +273,7 @@ def test_handover_dialog_reassigns_and_the_next_agent_reads_it(qtbot, demo, pref
 def test_export_handovers_dialog_writes_the_workbook(qtbot, demo, prefs, tmp_path):
     from openpyxl import load_workbook
 
-    from shopdesk.ui.export_dialog import HandoverExportDialog
+    from shopdesk.ui.export_dialog import ExportDialog
 
     with demo.transaction() as s:
         wang = s.scalar(select(Agent).where(Agent.key == "wangfang"))
@@ -289,10 +289,11 @@ def test_export_handovers_dialog_writes_the_workbook(qtbot, demo, prefs, tmp_pat
     with demo.read_session() as s:
         shell.window.set_agent(s.scalar(select(Agent).where(Agent.key == "books")))
     assert reports.export_button.isEnabled()
-    dialog = HandoverExportDialog(demo, "赵会计", "zh_CN")
+    dialog = ExportDialog(demo, "handovers", "赵会计", "zh_CN")
     qtbot.addWidget(dialog)
     dialog.export_to(tmp_path / "h")
-    assert dialog.open_folder.isVisible() or dialog.written == tmp_path / "h.xlsx"
+    qtbot.waitUntil(lambda: dialog.written is not None)
+    assert dialog.written == tmp_path / "h.xlsx"
     sheet = load_workbook(tmp_path / "h.xlsx")["Handovers"]
     assert sheet.cell(row=2, column=4).value == "=SUM(A1) 交班"
 

@@ -37,6 +37,15 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
+def prefs(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from shopdesk.ui.settings import Preferences
+
+    return Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
 def shop(sqlite_db):
     now = utcnow()
     with sqlite_db.transaction() as s:
@@ -200,3 +209,180 @@ def test_bookkeeper_cannot_finish(qtbot, sqlite_db, shop) -> None:
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert "bookkeeper" in wizard.review_page.error.text().lower()
     assert wizard.case_id is None
+
+
+# -- the board -----------------------------------------------------------------------------------
+
+def make_case(db, shop, who="wang", **kw) -> int:
+    from shopdesk.services import return_cases as svc
+
+    base = {"order_id": shop["order"], "quantities": {"CUP": 1}, "kind": ReturnKind.REFUND_ONLY,
+            "reason": ReturnReason.QUALITY_ISSUE, "amount_minor": 6400,
+            "conversation_id": shop["conv"]}
+    with db.transaction() as s:
+        return svc.create_case(s, s.get(Agent, shop[who]), svc.NewCase(**{**base, **kw})).id
+
+
+@pytest.fixture
+def board(qtbot, sqlite_db, shop):
+    from shopdesk.ui.returns_board import ReturnsPage
+
+    page = ReturnsPage("returnsPage", sqlite_db)
+    qtbot.addWidget(page)
+    page.resize(1300, 800)
+    page.show()
+    page.set_actor(actor(sqlite_db, shop["wang"]))
+    return page
+
+
+def pick(page, case_id: int) -> None:
+    page.reload()
+    page.select_case(case_id)
+    assert page.panel.view is not None and page.panel.view.case_id == case_id
+
+
+def test_board_lists_overdue_first_in_red_and_filters(qtbot, sqlite_db, shop, board) -> None:
+    fresh = make_case(sqlite_db, shop)
+    old = make_case(sqlite_db, shop, quantities={"POT": 1}, amount_minor=19900,
+                    kind=ReturnKind.RETURN_REFUND)
+    with sqlite_db.transaction() as s:
+        s.get(ReturnCase, old).updated_at = utcnow() - timedelta(hours=50)
+    board.reload()
+    model = board.model
+    assert [r.case_id for r in model.rows] == [old, fresh]
+    assert model.index(0, 8).data().endswith("(overdue)")
+    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b91c1c"
+    assert model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert "1 overdue" in board.count.text()
+    board.overdue_only.setChecked(True)
+    assert [r.case_id for r in model.rows] == [old]
+    board.overdue_only.setChecked(False)
+    board.kind_filter.setCurrentIndex(board.kind_filter.findData(ReturnKind.REFUND_ONLY.value))
+    assert [r.case_id for r in model.rows] == [fresh]
+
+
+def test_case_panel_offers_only_the_next_steps_and_takes_them(qtbot, sqlite_db, shop,
+                                                              board) -> None:
+    from shopdesk.ui.returns_board import StepDialog
+
+    case_id = make_case(sqlite_db, shop)
+    pick(board, case_id)
+    panel = board.panel
+    assert set(panel.step_buttons) == {"approve", "reject", "cancel"}
+    assert "2041586613212345678" in panel.header.text()
+    panel.step_buttons["approve"].click()
+    dialog = panel.dialog
+    assert isinstance(dialog, StepDialog) and dialog.amount.text() == "64.00"
+    dialog.amount.setText("70")
+    dialog.apply()
+    assert "more than the requested" in dialog.error.text() and not dialog.applied
+    dialog.amount.setText("60.00")
+    dialog.send.setChecked(True)
+    assert "¥60.00" in dialog.message.toPlainText()
+    dialog.apply()
+    assert dialog.applied
+    assert set(panel.step_buttons) == {"refund", "cancel"}
+    assert "approved ¥60.00" in panel.header.text()
+    panel.step_buttons["refund"].click()
+    panel.dialog.apply()
+    assert set(panel.step_buttons) == {"close"}
+    assert "refunded ¥60.00" in panel.header.text()
+    timeline = panel.timeline.toPlainText()
+    assert timeline.index("Refunded") < timeline.index("Approved") < timeline.index("Requested")
+    with sqlite_db.read_session() as s:
+        texts = list(s.scalars(select_messages(shop["conv"])))
+        assert any("¥60.00" in t for t in texts)  # the approval message went out
+
+
+def select_messages(conv_id: int):
+    return select(Message.text).where(Message.conversation_id == conv_id,
+                                      Message.direction == Direction.OUT)
+
+
+def test_stale_step_says_who_changed_the_case(qtbot, sqlite_db, shop, board) -> None:
+    from shopdesk.services import return_cases as svc
+
+    case_id = make_case(sqlite_db, shop)
+    pick(board, case_id)
+    with sqlite_db.transaction() as s:  # the owner, on another PC, approves meanwhile
+        case = s.get(ReturnCase, case_id)
+        svc.take_step(s, s.get(Agent, shop["owner"]), case_id, case.version,
+                      svc.StepInput("approve"))
+    board.panel.step_buttons["cancel"].click()
+    dialog = board.panel.dialog
+    dialog.note.setPlainText("duplicate")
+    dialog.apply()
+    assert "changed by Owner at" in dialog.error.text() and not dialog.applied
+    dialog.reject()
+    assert "refund" in board.panel.step_buttons  # reloaded: now approved
+
+
+def test_refund_above_the_limit_waits_for_the_owner(qtbot, sqlite_db, shop, board) -> None:
+    case_id = make_case(sqlite_db, shop, quantities={"CUP": 2, "POT": 1}, amount_minor=33700)
+    with sqlite_db.transaction() as s:
+        s.get(Agent, shop["wang"]).refund_limit_minor = 20000  # ¥200.00
+    board.set_actor(actor(sqlite_db, shop["wang"]))
+    pick(board, case_id)
+    panel = board.panel
+    assert not panel.step_buttons["approve"].isEnabled()
+    assert "refund limit" in panel.step_buttons["approve"].toolTip()
+    assert panel.ask_owner.isVisibleTo(panel)
+    panel.ask_owner.click()
+    assert "with the owner" in panel.message.text()
+    assert panel.view.assignee == "Owner"
+
+
+def test_bookkeeper_sees_but_does_not_change(qtbot, sqlite_db, shop, board) -> None:
+    case_id = make_case(sqlite_db, shop)
+    board.set_actor(actor(sqlite_db, shop["books"]))
+    pick(board, case_id)
+    assert all(not b.isEnabled() for b in board.panel.step_buttons.values())
+    assert "bookkeeper" in board.panel.blocked.text().lower()
+    assert not board.new_button.isEnabled() and board.export_button.isEnabled()
+
+
+def test_export_refunds_dialog(qtbot, sqlite_db, shop, board, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    from shopdesk.services import return_cases as svc
+    from shopdesk.ui.export_dialog import ExportDialog
+
+    case_id = make_case(sqlite_db, shop)
+    with sqlite_db.transaction() as s:
+        owner = s.get(Agent, shop["owner"])
+        for action in ("approve", "refund"):
+            case = s.get(ReturnCase, case_id)
+            svc.take_step(s, owner, case_id, case.version, svc.StepInput(action))
+    dialog = ExportDialog(sqlite_db, "refunds", "Lin", "zh_CN")
+    qtbot.addWidget(dialog)
+    assert dialog.mask.isChecked() and dialog.chosen_stores() is None
+    dialog.stores.item(0).setCheckState(Qt.CheckState.Unchecked)
+    dialog.export_to(tmp_path / "r.xlsx")
+    assert "at least one store" in dialog.message.text()
+    dialog.stores.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.export_to(tmp_path / "r")
+    qtbot.waitUntil(lambda: dialog.written is not None)
+    assert dialog.open_folder.isVisibleTo(dialog)
+    rows = list(load_workbook(tmp_path / "r.xlsx")["退款明细"].iter_rows(min_row=2,
+                                                                        values_only=True))
+    assert [(r[3], r[4], r[6]) for r in rows] == [("2041586613212345678", "王*", 64)]
+
+
+def test_inbox_start_return_opens_the_wizard_for_the_conversation(qtbot, sqlite_db, shop,
+                                                                   prefs) -> None:
+    from shopdesk.ui.app import Shell
+
+    shell = Shell(sqlite_db, prefs, "en", "")
+    qtbot.addWidget(shell.window)
+    shell.window.set_agent(actor(sqlite_db, shop["wang"]))
+    inbox = shell.window.inbox
+    inbox.open_conversation(shop["conv"])
+    assert inbox.start_return.isEnabled()
+    inbox.start_return.click()
+    wizard = shell.window.returns.wizard
+    assert wizard.isVisible() and wizard.customer_id is not None
+    assert [h.order_id for h in wizard.order_page.hits] == [shop["order"]]
+    wizard.reject()
+    shell.window.set_agent(actor(sqlite_db, shop["books"]))
+    assert not inbox.start_return.isEnabled()
+    assert "bookkeeper" in inbox.start_return.toolTip()

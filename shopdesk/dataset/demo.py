@@ -326,8 +326,10 @@ class _Demo:
         order = {"kind": "order", "key": f"o{self.order_seq}", "store": store,
                  "customer": c["key"], "order_no": order_no, "placed_at": self.t(store, placed),
                  "paid_at": self.t(store, placed + timedelta(minutes=rng.randint(1, 30))),
-                 "delivered_at": (self.t(store, placed + timedelta(days=rng.randint(2, 4)))
-                                  if status in ("delivered", "completed") else None),
+                 # not from rng, so the rest of the demo stays as it was before this field
+                 "delivered_at": (
+                     self.t(store, placed + timedelta(days=2 + self.order_seq % 3))
+                     if status in ("delivered", "completed") else None),
                  "status": status, "currency": "USD" if usd else "CNY",
                  "total": str(goods + shipping), "shipping": str(shipping) if shipping else None,
                  "items": items, "carrier": carrier, "tracking_no": tracking}

@@ -1,13 +1,22 @@
-"""Reports → Export handovers…: a date range, the language, then where to save."""
+"""Export dialogs (Reports → Export handovers…, Returns → Export refunds…): a date range,
+the stores, the language, masking of personal data (on by default), then where to save.
+
+The workbook is written off the GUI thread with its own database session; a progress bar
+follows it, Cancel stops it without leaving a half-written file, and "Open folder" shows
+the result.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDir, QUrl
+from PySide6.QtCore import QDate, QDir, QObject, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -15,14 +24,23 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
 
 from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
+from shopdesk.models import Store
 from shopdesk.ui.i18n import LANGUAGES
+
+
+class Cancelled(ShopDeskError):
+    pass
 
 
 def _day(edit: QDateEdit) -> date:
@@ -30,15 +48,51 @@ def _day(edit: QDateEdit) -> date:
     return date(d.year(), d.month(), d.day())
 
 
-class HandoverExportDialog(QDialog):
-    def __init__(self, db: Database, exported_by: str, language: str,
+class ExportJob(QObject):
+    """Runs one export in a worker thread; reports progress; can be cancelled."""
+
+    progress = Signal(int, int)
+    done = Signal(int)
+    failed = Signal(str)
+
+    def __init__(self, db: Database, write: Callable[..., int]) -> None:
+        super().__init__()
+        self.db = db
+        self.write = write
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        def report(done: int, total: int) -> None:
+            if self.stop.is_set():
+                raise Cancelled("cancelled")
+            self.progress.emit(done, total)
+
+        try:
+            with self.db.read_session() as session:
+                rows = self.write(session, report)
+        except Cancelled:
+            self.failed.emit("")
+        except (ShopDeskError, OSError) as exc:
+            self.failed.emit(str(exc))
+        else:
+            self.done.emit(rows)
+
+
+class ExportDialog(QDialog):
+    """``kind``: "handovers" or "refunds"."""
+
+    def __init__(self, db: Database, kind: str, exported_by: str, language: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("handoverExportDialog")
+        self.setObjectName(f"{kind}ExportDialog")
         self.db = db
+        self.kind = kind
         self.exported_by = exported_by
         self.written: Path | None = None
-        self.setWindowTitle(self.tr("Export handovers"))
+        self.thread: QThread | None = None
+        self.job: ExportJob | None = None
+        titles = {"handovers": self.tr("Export handovers"), "refunds": self.tr("Export refunds")}
+        self.setWindowTitle(titles[kind])
         today = QDate.currentDate()
         self.first = QDateEdit(today.addDays(-30))
         self.first.setObjectName("exportFrom")
@@ -52,6 +106,22 @@ class HandoverExportDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.stores = QListWidget()
+        self.stores.setObjectName("exportStores")
+        self.stores.setMaximumHeight(110)
+        with db.read_session() as session:
+            for key, name in session.execute(select(Store.key, Store.name).order_by(Store.id)):
+                item = QListWidgetItem(name)
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked)
+                self.stores.addItem(item)
+        self.mask = QCheckBox(self.tr("Mask personal data (names, phone numbers)"))
+        self.mask.setObjectName("exportMask")
+        self.mask.setChecked(True)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("exportProgress")
+        self.progress.setVisible(False)
         self.message = QLabel()
         self.message.setObjectName("exportMessage")
         self.message.setWordWrap(True)
@@ -62,43 +132,121 @@ class HandoverExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("From:"), self.first)
         form.addRow(self.tr("To:"), self.last)
+        if kind == "refunds":
+            form.addRow(self.tr("Stores:"), self.stores)
+            form.addRow("", self.mask)
+        else:
+            self.stores.setVisible(False)
+            self.mask.setVisible(False)
         form.addRow(self.tr("Language:"), self.language)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Close)
         self.buttons.accepted.connect(self.choose_and_export)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self._close_or_cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Dates are calendar days in this computer's time zone.")))
+        layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addWidget(self.open_folder)
         layout.addWidget(self.buttons)
 
+    def chosen_stores(self) -> list[str] | None:
+        """The checked stores' keys; None when all are checked (no filter)."""
+        keys = [self.stores.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.stores.count())
+                if self.stores.item(i).checkState() == Qt.CheckState.Checked]
+        return None if len(keys) == self.stores.count() else keys
+
     def choose_and_export(self) -> None:
-        name = f"handovers-{_day(self.first)}-{_day(self.last)}.xlsx"
+        name = f"{self.kind}-{_day(self.first)}-{_day(self.last)}.xlsx"
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save workbook"), str(Path(QDir.homePath()) / name),
             self.tr("Excel workbook (*.xlsx)"))
         if path:
             self.export_to(Path(path))
 
+    def _writer(self, path: Path) -> Callable[..., int]:
+        first, last = _day(self.first), _day(self.last)
+        lang = self.language.currentData()
+        if self.kind == "refunds":
+            from shopdesk.exporters.refunds import export_refunds  # openpyxl: load when used
+
+            stores, mask = self.chosen_stores(), self.mask.isChecked()
+            if stores == []:
+                raise ShopDeskError(self.tr("Choose at least one store."))
+            return lambda session, report: export_refunds(
+                session, path, first, last, lang=lang, store_keys=stores, mask=mask,
+                exported_by=self.exported_by, progress=report)
+        from shopdesk.exporters.handovers import export_handovers
+
+        return lambda session, report: export_handovers(
+            session, path, first, last, lang=lang, exported_by=self.exported_by,
+            progress=report)
+
     def export_to(self, path: Path) -> None:
+        """Start writing ``path`` in a worker thread."""
+        if self.thread is not None:
+            return
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
-        from shopdesk.exporters.handovers import export_handovers  # openpyxl: load when used
-
         try:
-            with self.db.read_session() as session:
-                rows = export_handovers(session, path, _day(self.first), _day(self.last),
-                                        lang=self.language.currentData(),
-                                        exported_by=self.exported_by)
-        except (ShopDeskError, OSError) as exc:
+            write = self._writer(path)
+        except ShopDeskError as exc:
             self.message.setText(str(exc))
             return
-        self.written = path
-        self.message.setText(self.tr("%1 handovers written to %2")
-                             .replace("%1", str(rows)).replace("%2", str(path)))
+        self.target = path
+        self.open_folder.setVisible(False)
+        self.message.setText(self.tr("Writing %1…").replace("%1", str(path)))
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Cancel"))
+        self.job = ExportJob(self.db, write)
+        self.thread = QThread(self)
+        self.job.moveToThread(self.thread)
+        self.thread.started.connect(self.job.run)
+        self.job.progress.connect(self._progress)
+        self.job.done.connect(self._done)
+        self.job.failed.connect(self._failed)
+        self.thread.start()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _finish(self) -> None:
+        if self.thread is not None:
+            self.thread.quit()
+            self.thread.wait()
+        self.thread = None
+        self.job = None
+        self.progress.setVisible(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+
+    def _done(self, rows: int) -> None:
+        self._finish()
+        self.written = self.target
+        self.message.setText(self.tr("%1 rows written to %2")
+                             .replace("%1", f"{rows:,}").replace("%2", str(self.target)))
         self.open_folder.setVisible(True)
+
+    def _failed(self, message: str) -> None:
+        self._finish()
+        self.message.setText(message or self.tr("Export cancelled; no file was written."))
+
+    def _close_or_cancel(self) -> None:
+        if self.job is not None:
+            self.job.stop.set()
+            return
+        self.reject()
+
+    def done(self, result: int) -> None:  # closing the window also stops a running export
+        if self.job is not None:
+            self.job.stop.set()
+            self._finish()
+        super().done(result)
 
     def _open_folder(self) -> None:
         if self.written:

@@ -90,3 +90,8 @@ class LanguageSwitcher:
             self._installed.append(ours)
         QLocale.setDefault(QLocale(language))
         self.language = language
+
+
+def current_language() -> str:
+    """The interface language now: the default locale the switcher set."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"

@@ -7,7 +7,17 @@ import html
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -53,7 +63,7 @@ from shopdesk.services import inbox as svc
 from shopdesk.services import search as search_svc
 from shopdesk.services.agents import active_agents
 from shopdesk.services.customers import customer_of_conversation
-from shopdesk.services.permissions import Action, can
+from shopdesk.services.permissions import Action, can, denial
 from shopdesk.times import to_local, utcnow
 from shopdesk.ui.customer_card import CustomerCard
 from shopdesk.ui.images import choose_images as pick_images
@@ -230,6 +240,7 @@ class InboxPage(QWidget):
     """Views with counts, store filters, the merged list, the conversation and the composer."""
 
     changed = Signal()  # something the rest of the window counts has changed
+    startReturn = Signal(int)  # noqa: N815 - "Start return" for this conversation
 
     def __init__(self, db: Database, prefs: Preferences | None = None,
                  parent: QWidget | None = None) -> None:
@@ -353,6 +364,10 @@ class InboxPage(QWidget):
             self.priority.addItem("", p.value)
         self.priority.activated.connect(lambda _i: self.act(
             lambda s, a, c: svc.set_priority(s, a, c, Priority(self.priority.currentData()))))
+        self.start_return = QPushButton()
+        self.start_return.setObjectName("startReturnButton")
+        self.start_return.clicked.connect(
+            lambda: self.startReturn.emit(self.current) if self.current else None)
         self.actions_bar = QWidget()
         actions = QHBoxLayout(self.actions_bar)
         actions.setContentsMargins(0, 0, 0, 0)
@@ -360,6 +375,7 @@ class InboxPage(QWidget):
                        self.snooze_button, self.tag_button, self.priority):
             actions.addWidget(widget)
         actions.addStretch(1)
+        actions.addWidget(self.start_return)
         self.conversation = QTextBrowser()
         self.conversation.setObjectName("conversationView")
         self.conversation.setOpenLinks(False)
@@ -505,6 +521,19 @@ class InboxPage(QWidget):
             item.setSizeHint(label.sizeHint())
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
+
+    def open_conversation(self, conversation_id: int) -> None:
+        """Show one conversation (from a return case, a link…), selected if it is listed."""
+        for row in range(self.model.rowCount()):
+            data = self.model.index(row).data(RowRole)
+            if data is not None and data.id == conversation_id:
+                self.list.selectionModel().setCurrentIndex(
+                    self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                return
+        self._open(conversation_id)
+        self.highlight = None
+        self.show_conversation()
+        self._set_composer_enabled()
 
     def _open_result(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
@@ -758,6 +787,10 @@ class InboxPage(QWidget):
                        self.tag_button, self.priority):
             widget.setEnabled(ready)
             widget.setToolTip(tip)
+        cases = denial(self.agent, Action.HANDLE_CASES)
+        self.start_return.setEnabled(cases is None and self.current is not None)
+        self.start_return.setToolTip(cases or self.tr("Start a return or refund for this "
+                                                      "customer's order"))
 
     def choose_images(self) -> None:
         self.attach_files(pick_images(self))
@@ -814,6 +847,7 @@ class InboxPage(QWidget):
         self.note_mode.setText(self.tr("Internal note"))
         self.send_button.setText(self.tr("Send"))
         self.attach_button.setText(self.tr("Attach image…"))
+        self.start_return.setText(self.tr("Start return…"))
         self.status_filter.setItemText(0, self.tr("Any status"))
         for i, name in enumerate([self.tr("Open"), self.tr("Pending"), self.tr("Snoozed"),
                                   self.tr("Closed")], start=1):

@@ -31,9 +31,9 @@ from shopdesk.ui.pages import (
     CustomersPage,
     Page,
     ReportsPage,
-    ReturnsPage,
     SettingsPage,
 )
+from shopdesk.ui.returns_board import ReturnsPage
 from shopdesk.ui.settings import Preferences
 
 STYLE = """
@@ -78,9 +78,14 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pages")
         self.inbox = InboxPage(db, prefs)
         self.inbox.changed.connect(self.refresh_figures)
+        self.returns = ReturnsPage("returnsPage", db)
+        self.returns.changed.connect(self._returns_changed)
+        self.returns.openConversation.connect(self.show_conversation)
+        self.inbox.startReturn.connect(
+            lambda cid: self.returns.start_return(conversation_id=cid))
         self.pages: list[QWidget] = [
             self.inbox, CustomersPage("customersPage"),
-            ReturnsPage("returnsPage"), ComplaintsPage("complaintsPage"),
+            self.returns, ComplaintsPage("complaintsPage"),
             ReportsPage("reportsPage", db), SettingsPage("settingsPage", db),
         ]
         self.agent: Agent | None = None
@@ -192,6 +197,13 @@ class MainWindow(QMainWindow):
         self.language_menu.setObjectName("languageMenu")
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
+        self.returns_menu = bar.addMenu("")
+        self.new_return_action = self.returns_menu.addAction("")
+        self.new_return_action.setObjectName("newReturnAction")
+        self.new_return_action.triggered.connect(lambda: self.returns.start_return())
+        self.export_refunds_action = self.returns_menu.addAction("")
+        self.export_refunds_action.setObjectName("exportRefundsAction")
+        self.export_refunds_action.triggered.connect(self.returns.export_refunds)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -211,6 +223,9 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.returns_menu.setTitle(self.tr("&Returns"))
+        self.new_return_action.setText(self.tr("&New return…"))
+        self.export_refunds_action.setText(self.tr("&Export refunds…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.switch_action.setText(self.tr("&Switch agent…"))
         self.end_shift_action.setText(self.tr("&End shift…"))
@@ -234,10 +249,22 @@ class MainWindow(QMainWindow):
         self.end_shift_action.setToolTip("" if allowed else self.tr(
             "A bookkeeper has no shift to hand over."))
         self.inbox.set_actor(agent)
+        self.returns.set_actor(agent)
+        self.new_return_action.setEnabled(can(agent, Action.HANDLE_CASES))
+        self.export_refunds_action.setEnabled(can(agent, Action.EXPORT))
         reports = self.pages[4]
         assert isinstance(reports, ReportsPage)
         reports.set_actor(agent)
         self._show_agent()
+
+    def show_conversation(self, conversation_id: int) -> None:
+        self.navigation.setCurrentRow(0)
+        self.inbox.open_conversation(conversation_id)
+
+    def _returns_changed(self) -> None:
+        self.refresh_figures()
+        if self.inbox.current is not None:
+            self.inbox.show_conversation()  # the case's system line or message
 
     def _show_agent(self) -> None:
         if self.agent is None:

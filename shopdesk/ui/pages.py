@@ -3,7 +3,7 @@ what it will hold and shows the shop's figures that belong to it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,8 +24,9 @@ from shopdesk.models import Agent
 from shopdesk.services import handover as handover_svc
 from shopdesk.services.permissions import Action, can
 from shopdesk.ui.agents import AgentsPanel
-from shopdesk.ui.export_dialog import HandoverExportDialog
+from shopdesk.ui.export_dialog import ExportDialog
 from shopdesk.ui.handover import handover_text, local_time
+from shopdesk.ui.i18n import current_language
 from shopdesk.ui.quick_replies_panel import QuickRepliesPanel
 
 
@@ -80,13 +81,6 @@ class CustomersPage(Page):
         self.title.setText(self.tr("Customers"))
         self.description.setText(self.tr(
             "Customer cards with tags, notes, orders and history across stores."))
-
-
-class ReturnsPage(Page):
-    def retranslate(self) -> None:
-        self.title.setText(self.tr("Returns"))
-        self.description.setText(self.tr(
-            "Return and refund cases from request to closed, with their deadlines."))
 
 
 class ComplaintsPage(Page):
@@ -165,9 +159,9 @@ class ReportsPage(Page):
         self.reload()
 
     def export_handovers(self) -> None:
-        # The interface language is the default locale (see i18n.LanguageSwitcher).
-        language = "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
-        HandoverExportDialog(self.db, self.agent_name, language, self).exec()
+        self.export_dialog = ExportDialog(self.db, "handovers", self.agent_name,
+                                          current_language(), self)
+        self.export_dialog.open()
 
     def _show_selected(self) -> None:
         rows = self.handovers.selectionModel().selectedRows()
