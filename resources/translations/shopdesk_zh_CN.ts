@@ -103,6 +103,164 @@
     </message>
 </context>
 <context>
+    <name>AmountPage</name>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>What the customer gets back. Partial amounts are fine.</source>
+        <translation>退给顾客的金额，可以部分退款。</translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation>金额(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Suggested from the items: %1.</source>
+        <translation>按商品建议：%1。</translation>
+    </message>
+    <message>
+        <source>For an exchange this is the value of the goods; nothing is refunded.</source>
+        <translation>换货时这是商品的价值，不会退款。</translation>
+    </message>
+    <message>
+        <source>At most %1 can be refunded (paid %2, refunded %3).</source>
+        <translation>最多可退 %1（实付 %2，已退 %3）。</translation>
+    </message>
+</context>
+<context>
+    <name>BoardModel</name>
+    <message>
+        <source>Case</source>
+        <translation>售后单</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>已过</translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation>下一截止时间</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <comment>age in days</comment>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1（已超时）</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <source>Ask the owner</source>
+        <translation>请店主审批</translation>
+    </message>
+    <message>
+        <source>Assign the case to the owner, who can approve above your refund limit.</source>
+        <translation>把售后单转给店主，店主可以审批超出你退款额度的金额。</translation>
+    </message>
+    <message>
+        <source>Choose a case on the left.</source>
+        <translation>请在左侧选择一个售后单。</translation>
+    </message>
+    <message>
+        <source>This case no longer exists.</source>
+        <translation>该售后单已不存在。</translation>
+    </message>
+    <message>
+        <source>The amount is above your refund limit; the owner must approve it.</source>
+        <translation>金额超出你的退款额度，需要店主审批。</translation>
+    </message>
+    <message>
+        <source>A bookkeeper sees returns but does not change them.</source>
+        <translation>会计可以查看售后单，但不能修改。</translation>
+    </message>
+    <message>
+        <source>requested %1</source>
+        <translation>申请 %1</translation>
+    </message>
+    <message>
+        <source>approved %1</source>
+        <translation>同意 %1</translation>
+    </message>
+    <message>
+        <source>refunded %1</source>
+        <translation>已退 %1</translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <source>Replacement: %1</source>
+        <translation>换货商品：%1</translation>
+    </message>
+    <message>
+        <source>Return shipping paid by the shop</source>
+        <translation>退货运费由店铺承担</translation>
+    </message>
+    <message>
+        <source>Return shipping paid by the customer</source>
+        <translation>退货运费由顾客承担</translation>
+    </message>
+    <message>
+        <source>Next deadline: %1</source>
+        <translation>下一截止时间：%1</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>Open the conversation</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>The case is now with the owner.</source>
+        <translation>售后单已转给店主。</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsPage</name>
     <message>
         <source>Complaints</source>
@@ -250,6 +408,77 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export handovers</source>
+        <translation>导出交班记录</translation>
+    </message>
+    <message>
+        <source>Export refunds</source>
+        <translation>导出退款台账</translation>
+    </message>
+    <message>
+        <source>Mask personal data (names, phone numbers)</source>
+        <translation>个人信息脱敏（姓名、电话）</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <source>Stores:</source>
+        <translation>店铺：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Dates are calendar days in this computer's time zone.</source>
+        <translation>日期按本机时区的日历日计算。</translation>
+    </message>
+    <message>
+        <source>Save workbook</source>
+        <translation>保存工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose at least one store.</source>
+        <translation>请至少选择一个店铺。</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2</source>
+        <translation>已写入 %1 行到 %2</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <source>End shift</source>
@@ -325,45 +554,6 @@
     </message>
 </context>
 <context>
-    <name>HandoverExportDialog</name>
-    <message>
-        <source>Export handovers</source>
-        <translation>导出交班记录</translation>
-    </message>
-    <message>
-        <source>Open folder</source>
-        <translation>打开文件夹</translation>
-    </message>
-    <message>
-        <source>From:</source>
-        <translation>从：</translation>
-    </message>
-    <message>
-        <source>To:</source>
-        <translation>到：</translation>
-    </message>
-    <message>
-        <source>Language:</source>
-        <translation>语言：</translation>
-    </message>
-    <message>
-        <source>Dates are calendar days in this computer's time zone.</source>
-        <translation>日期按这台电脑所在时区的日历日计算。</translation>
-    </message>
-    <message>
-        <source>Save workbook</source>
-        <translation>保存工作簿</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>%1 handovers written to %2</source>
-        <translation>已将 %1 条交班记录写入 %2</translation>
-    </message>
-</context>
-<context>
     <name>HandoverNotesDialog</name>
     <message>
         <source>Handover notes</source>
@@ -372,6 +562,21 @@
     <message>
         <source>Mark as read</source>
         <translation>标记为已读</translation>
+    </message>
+</context>
+<context>
+    <name>Images</name>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Choose images</source>
+        <translation>选择图片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</translation>
     </message>
 </context>
 <context>
@@ -425,10 +630,6 @@
         <translation>内部备注</translation>
     </message>
     <message>
-        <source>Image</source>
-        <translation>图片</translation>
-    </message>
-    <message>
         <source>Someone else changed this conversation just now; it has been reloaded.</source>
         <translation>其他人刚刚修改了这个会话，已重新加载。</translation>
     </message>
@@ -449,12 +650,8 @@
         <translation>您的角色不能回复客户。</translation>
     </message>
     <message>
-        <source>Attach images</source>
-        <translation>添加图片</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</source>
-        <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</translation>
+        <source>Start a return or refund for this customer's order</source>
+        <translation>为该顾客的订单发起退货或退款</translation>
     </message>
     <message>
         <source>%1 image(s): %2</source>
@@ -475,6 +672,10 @@
     <message>
         <source>Attach image…</source>
         <translation>添加图片…</translation>
+    </message>
+    <message>
+        <source>Start return…</source>
+        <translation>发起售后…</translation>
     </message>
     <message>
         <source>Any status</source>
@@ -539,6 +740,68 @@
     <message>
         <source>Show only this store (Alt+%1)</source>
         <translation>只看这个店铺（Alt+%1）</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsPage</name>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>How many of each item does the customer return or want money back for?</source>
+        <translation>每件商品顾客要退回或退款多少件？</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <source>Already returned</source>
+        <translation>已退</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+</context>
+<context>
+    <name>KindPage</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What does the customer want?</source>
+        <translation>顾客想要什么？</translation>
+    </message>
+    <message>
+        <source>Money back, the goods stay with the customer</source>
+        <translation>退款，商品留在顾客处</translation>
+    </message>
+    <message>
+        <source>The goods come back, then the money</source>
+        <translation>先退回商品，再退款</translation>
+    </message>
+    <message>
+        <source>The goods come back, a replacement goes out</source>
+        <translation>退回商品，再寄出换货</translation>
+    </message>
+    <message>
+        <source>&amp;Replacement (item, size, colour):</source>
+        <translation>换货商品（款式、尺码、颜色）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Say what the customer gets in exchange.</source>
+        <translation>请填写顾客换到的商品。</translation>
     </message>
 </context>
 <context>
@@ -623,6 +886,46 @@
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <source>No reason (within the return window)</source>
+        <translation>七天无理由</translation>
+    </message>
+    <message>
+        <source>Quality issue</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>Wrong item sent</source>
+        <translation>发错货</translation>
+    </message>
+    <message>
+        <source>Item missing</source>
+        <translation>少件/漏发</translation>
+    </message>
+    <message>
+        <source>Damaged in transit</source>
+        <translation>运输破损</translation>
+    </message>
+    <message>
+        <source>Not as described</source>
+        <translation>与描述不符</translation>
+    </message>
+    <message>
+        <source>Size or fit</source>
+        <translation>尺码不合适</translation>
+    </message>
+    <message>
+        <source>Changed mind</source>
+        <translation>不想要了</translation>
+    </message>
+    <message>
+        <source>Late delivery</source>
+        <translation>发货/配送太慢</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -669,6 +972,18 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Returns</source>
+        <translation>售后(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New return…</source>
+        <translation>新建售后单(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export refunds…</source>
+        <translation>导出退款台账(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -757,6 +1072,61 @@
     <message>
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
+    </message>
+</context>
+<context>
+    <name>OrderPage</name>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Search by order number, customer or product.</source>
+        <translation>按订单号、客户或商品搜索。</translation>
+    </message>
+    <message>
+        <source>Order number, customer or product</source>
+        <translation>订单号、客户或商品</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Paid %1, of which shipping %2; refunded so far %3.</source>
+        <translation>实付 %1，其中运费 %2；已退款 %3。</translation>
+    </message>
+    <message>
+        <source>%1 × %2 bought, %3 already returned</source>
+        <translation>%1 × %2 件，已退 %3 件</translation>
+    </message>
+    <message>
+        <source>Choose an order.</source>
+        <translation>请选择一个订单。</translation>
+    </message>
+    <message>
+        <source>Everything in this order is already in a return.</source>
+        <translation>该订单的所有商品都已在售后中。</translation>
+    </message>
+    <message>
+        <source>This order has been refunded in full.</source>
+        <translation>该订单已全额退款。</translation>
     </message>
 </context>
 <context>
@@ -873,6 +1243,69 @@
     </message>
 </context>
 <context>
+    <name>ReasonPage</name>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Why, in the customer's words, with photos if there are any.</source>
+        <translation>用顾客的话说明原因，有照片请附上。</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>详情(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Photos:</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <source>&amp;Add photos…</source>
+        <translation>添加照片(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Not delivered yet (or the delivery date is unknown): the %1-day no-reason window has not started.</source>
+        <translation>尚未签收（或签收日期未知）：%1 天无理由退货期尚未开始。</translation>
+    </message>
+    <message>
+        <source>Delivered %1: inside the %2-day no-reason return window (until %3).</source>
+        <translation>%1 签收：在 %2 天无理由退货期内（至 %3）。</translation>
+    </message>
+    <message>
+        <source>Delivered %1: outside the %2-day no-reason return window (it ended %3).</source>
+        <translation>%1 签收：已超过 %2 天无理由退货期（%3 截止）。</translation>
+    </message>
+    <message>
+        <source>Refund only: nothing is sent back.</source>
+        <translation>仅退款：无需寄回商品。</translation>
+    </message>
+    <message>
+        <source>Return shipping for this reason: paid by the shop.</source>
+        <translation>此原因的退货运费：由店铺承担。</translation>
+    </message>
+    <message>
+        <source>Return shipping for this reason: paid by the customer.</source>
+        <translation>此原因的退货运费：由顾客承担。</translation>
+    </message>
+    <message>
+        <source>The order is outside the no-reason window; choose the real reason.</source>
+        <translation>订单已超过无理由退货期，请选择实际原因。</translation>
+    </message>
+    <message>
+        <source>Describe the reason when it is “Other”.</source>
+        <translation>原因为“其他”时请填写说明。</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Reports</source>
@@ -916,14 +1349,112 @@
     </message>
 </context>
 <context>
+    <name>ReturnWizard</name>
+    <message>
+        <source>Start a return</source>
+        <translation>发起售后</translation>
+    </message>
+</context>
+<context>
     <name>ReturnsPage</name>
     <message>
         <source>Returns</source>
         <translation>退货退款</translation>
     </message>
     <message>
-        <source>Return and refund cases from request to closed, with their deadlines.</source>
-        <translation>从申请到完结的退货退款工单及其截止时间。</translation>
+        <source>All stores</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>全部客服</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>只看超时</translation>
+    </message>
+    <message>
+        <source>Include closed and cancelled</source>
+        <translation>包括已完结和已取消</translation>
+    </message>
+    <message>
+        <source>New return…</source>
+        <translation>新建售后单…</translation>
+    </message>
+    <message>
+        <source>Start a return case (Ctrl+N)</source>
+        <translation>发起售后单 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Export refunds…</source>
+        <translation>导出退款台账…</translation>
+    </message>
+    <message>
+        <source>%1 cases</source>
+        <translation>%1 个售后单</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 个超时</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Finish creates the case and notes it in the conversation.</source>
+        <translation>点击“完成”创建售后单，并在会话中记录。</translation>
+    </message>
+    <message>
+        <source>&amp;Send this message to the customer</source>
+        <translation>把这条消息发给顾客(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation>换货商品</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>This customer has no conversation in this store; nothing will be sent.</source>
+        <translation>该顾客在此店铺没有会话，不会发送消息。</translation>
     </message>
 </context>
 <context>
@@ -993,6 +1524,92 @@
     <message>
         <source>Wrong PIN. %1 tries left.</source>
         <translation>PIN 码错误，还可以尝试 %1 次。</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Amount (%1):</source>
+        <translation>金额（%1）：</translation>
+    </message>
+    <message>
+        <source>Carrier:</source>
+        <translation>快递公司：</translation>
+    </message>
+    <message>
+        <source>Tracking number:</source>
+        <translation>快递单号：</translation>
+    </message>
+    <message>
+        <source>Reason (the customer sees it):</source>
+        <translation>原因（顾客可见）：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Photos:</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <source>Send a message to the customer</source>
+        <translation>给顾客发消息</translation>
+    </message>
+    <message>
+        <source>Fill in from the template</source>
+        <translation>用模板填写</translation>
+    </message>
+    <message>
+        <source>This case has no conversation to write to.</source>
+        <translation>该售后单没有可写入的会话。</translation>
+    </message>
+</context>
+<context>
+    <name>Steps</name>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Cancel case</source>
+        <translation>取消售后</translation>
+    </message>
+    <message>
+        <source>Ask to send back</source>
+        <translation>通知寄回</translation>
+    </message>
+    <message>
+        <source>Record buyer's tracking</source>
+        <translation>登记买家退货单号</translation>
+    </message>
+    <message>
+        <source>Mark received and inspected</source>
+        <translation>已收货并验货</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Ship the exchange</source>
+        <translation>寄出换货</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>完结</translation>
+    </message>
+    <message>
+        <source>Reopen (appeal)</source>
+        <translation>重新处理（申诉）</translation>
     </message>
 </context>
 <context>

@@ -45,16 +45,15 @@ def return_state_label(state: ReturnState | str) -> str:
 
 
 def return_reason_label(reason: ReturnReason | str) -> str:
-    t = QCoreApplication.translate
     return {
-        ReturnReason.NO_REASON_7_DAYS: t("Labels", "No reason (within the return window)"),
-        ReturnReason.QUALITY_ISSUE: t("Labels", "Quality issue"),
-        ReturnReason.WRONG_ITEM: t("Labels", "Wrong item sent"),
-        ReturnReason.MISSING_ITEM: t("Labels", "Item missing"),
-        ReturnReason.DAMAGED_IN_TRANSIT: t("Labels", "Damaged in transit"),
-        ReturnReason.NOT_AS_DESCRIBED: t("Labels", "Not as described"),
-        ReturnReason.SIZE_OR_FIT: t("Labels", "Size or fit"),
-        ReturnReason.CHANGED_MIND: t("Labels", "Changed mind"),
-        ReturnReason.LATE_DELIVERY: t("Labels", "Late delivery"),
-        ReturnReason.OTHER: t("Labels", "Other"),
+        ReturnReason.NO_REASON_7_DAYS: QCoreApplication.translate("Labels", "No reason (within the return window)"),
+        ReturnReason.QUALITY_ISSUE: QCoreApplication.translate("Labels", "Quality issue"),
+        ReturnReason.WRONG_ITEM: QCoreApplication.translate("Labels", "Wrong item sent"),
+        ReturnReason.MISSING_ITEM: QCoreApplication.translate("Labels", "Item missing"),
+        ReturnReason.DAMAGED_IN_TRANSIT: QCoreApplication.translate("Labels", "Damaged in transit"),
+        ReturnReason.NOT_AS_DESCRIBED: QCoreApplication.translate("Labels", "Not as described"),
+        ReturnReason.SIZE_OR_FIT: QCoreApplication.translate("Labels", "Size or fit"),
+        ReturnReason.CHANGED_MIND: QCoreApplication.translate("Labels", "Changed mind"),
+        ReturnReason.LATE_DELIVERY: QCoreApplication.translate("Labels", "Late delivery"),
+        ReturnReason.OTHER: QCoreApplication.translate("Labels", "Other"),
     }[ReturnReason(reason)]

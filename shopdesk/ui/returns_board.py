@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -112,7 +113,7 @@ class BoardModel(QAbstractTableModel):
                 return format_money(r.amount_minor, r.currency)
             if col == 7:
                 days = (self.now - r.created_at).days
-                return self.tr("%n day(s)", "", days)
+                return self.tr("%1 d", "age in days").replace("%1", str(days))
             if col == 8:
                 if r.deadline is None:
                     return ""
@@ -264,16 +265,17 @@ class StepDialog(QDialog):
 
 
 def step_label(action: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    t = QCoreApplication.translate
     return {
-        "approve": t("Steps", "Approve"), "reject": t("Steps", "Reject"),
-        "cancel": t("Steps", "Cancel case"), "await_return": t("Steps", "Ask to send back"),
-        "record_tracking": t("Steps", "Record buyer's tracking"),
-        "mark_received": t("Steps", "Mark received and inspected"),
-        "refund": t("Steps", "Refund"), "ship_exchange": t("Steps", "Ship the exchange"),
-        "close": t("Steps", "Close"), "appeal": t("Steps", "Reopen (appeal)"),
+        "approve": QCoreApplication.translate("Steps", "Approve"),
+        "reject": QCoreApplication.translate("Steps", "Reject"),
+        "cancel": QCoreApplication.translate("Steps", "Cancel case"),
+        "await_return": QCoreApplication.translate("Steps", "Ask to send back"),
+        "record_tracking": QCoreApplication.translate("Steps", "Record buyer's tracking"),
+        "mark_received": QCoreApplication.translate("Steps", "Mark received and inspected"),
+        "refund": QCoreApplication.translate("Steps", "Refund"),
+        "ship_exchange": QCoreApplication.translate("Steps", "Ship the exchange"),
+        "close": QCoreApplication.translate("Steps", "Close"),
+        "appeal": QCoreApplication.translate("Steps", "Reopen (appeal)"),
     }[action]
 
 
@@ -409,13 +411,14 @@ class CasePanel(QWidget):
                          "shop" else self.tr("Return shipping paid by the customer"))
         if v.deadline is not None:
             due = self.tr("Next deadline: %1").replace("%1", _local(v.deadline))
-            lines.append(f"<span style='color:#B91C1C'><b>{due} · {self.tr('overdue')}</b>"
-                         "</span>" if v.overdue else due)
+            overdue = self.tr("overdue")
+            lines.append(f"<span style='color:#B91C1C'><b>{due} · {overdue}</b></span>"
+                         if v.overdue else due)
         lines.append(self.tr("Assigned to %1").replace("%1", html.escape(v.assignee))
                      if v.assignee else self.tr("Not assigned"))
         if v.conversation_id is not None:
-            lines.append(f"<a href='conversation:{v.conversation_id}'>"
-                         f"{self.tr('Open the conversation')}</a>")
+            link = self.tr("Open the conversation")
+            lines.append(f"<a href='conversation:{v.conversation_id}'>{link}</a>")
         return "<br>".join(lines)
 
     def render_timeline(self, v: svc.CaseView) -> str:
