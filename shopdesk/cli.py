@@ -247,7 +247,19 @@ def build_demo(db: Database, size: str = "small", seed: int = 1,
     records = demo_records(size, seed, anchor)
     next(records)  # the header
     numbered = ((n, r) for n, r in enumerate(records, start=2))
-    return load_records(db, numbered, progress).summary()
+    summary = load_records(db, numbered, progress).summary()
+    from sqlalchemy import update
+
+    from shopdesk.models import Agent
+    from shopdesk.models.enums import Role
+
+    with db.transaction() as session:  # what the dataset format does not carry
+        session.execute(update(Agent).where(Agent.role == Role.AGENT)
+                        .values(refund_limit_minor=DEMO_REFUND_LIMIT))
+    return summary
+
+
+DEMO_REFUND_LIMIT = 20000  # the demo's agents approve up to ¥200.00 / $200.00 themselves
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:

@@ -192,8 +192,8 @@
         <translation>把售后单转给店主，店主可以审批超出你退款额度的金额。</translation>
     </message>
     <message>
-        <source>Choose a case on the left.</source>
-        <translation>请在左侧选择一个售后单。</translation>
+        <source>Choose a case in the list.</source>
+        <translation>请在列表中选择一个售后单。</translation>
     </message>
     <message>
         <source>This case no longer exists.</source>
@@ -1382,8 +1382,12 @@
         <translation>只看超时</translation>
     </message>
     <message>
-        <source>Include closed and cancelled</source>
-        <translation>包括已完结和已取消</translation>
+        <source>Show finished</source>
+        <translation>显示已完结</translation>
+    </message>
+    <message>
+        <source>Include closed and cancelled cases</source>
+        <translation>包括已完结和已取消的售后单</translation>
     </message>
     <message>
         <source>New return…</source>

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shopdesk.models import Complaint, Conversation, Customer, ReturnCase, Store
-from shopdesk.models.enums import ComplaintStatus, ConversationStatus, Direction, ReturnState
+from shopdesk.models.enums import ComplaintStatus, ConversationStatus, Direction
 from shopdesk.services.returns import TERMINAL
 
 
@@ -38,7 +38,7 @@ def overview(session: Session) -> Overview:
         ),
         open_returns=count(
             select(func.count()).select_from(ReturnCase).where(
-                ReturnCase.state.not_in([s.value for s in TERMINAL] + [ReturnState.REFUNDED.value])
+                ReturnCase.state.not_in([s.value for s in TERMINAL])  # as the returns board
             )
         ),
         open_complaints=count(

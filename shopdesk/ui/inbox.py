@@ -375,7 +375,6 @@ class InboxPage(QWidget):
                        self.snooze_button, self.tag_button, self.priority):
             actions.addWidget(widget)
         actions.addStretch(1)
-        actions.addWidget(self.start_return)
         self.conversation = QTextBrowser()
         self.conversation.setObjectName("conversationView")
         self.conversation.setOpenLinks(False)
@@ -418,7 +417,10 @@ class InboxPage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.header)
+        header_row = QHBoxLayout()
+        header_row.addWidget(self.header, 1)
+        header_row.addWidget(self.start_return)  # case buttons sit with who the customer is
+        right_layout.addLayout(header_row)
         right_layout.addWidget(self.actions_bar)
         right_layout.addWidget(self.conversation, 1)
         right_layout.addWidget(self.composer)
