@@ -386,3 +386,27 @@ def test_inbox_start_return_opens_the_wizard_for_the_conversation(qtbot, sqlite_
     shell.window.set_agent(actor(sqlite_db, shop["books"]))
     assert not inbox.start_return.isEnabled()
     assert "bookkeeper" in inbox.start_return.toolTip()
+
+
+def test_customer_card_links_to_cases_and_starts_a_return_on_an_order(qtbot, sqlite_db, shop,
+                                                                      prefs) -> None:
+    from PySide6.QtCore import QUrl
+
+    from shopdesk.ui.app import Shell
+
+    case_id = make_case(sqlite_db, shop)
+    shell = Shell(sqlite_db, prefs, "en", "")
+    qtbot.addWidget(shell.window)
+    shell.window.set_agent(actor(sqlite_db, shop["wang"]))
+    inbox = shell.window.inbox
+    inbox.open_conversation(shop["conv"])
+    card = inbox.card
+    assert f"R-{case_id}" in card.view.toPlainText() and "Start return" in card.view.toPlainText()
+    card._link(QUrl(f"return:{case_id}"))
+    assert shell.window.stack.currentWidget() is shell.window.returns
+    assert shell.window.returns.panel.view.case_id == case_id
+    card._link(QUrl(f"return-order:{shop['order']}"))
+    wizard = shell.window.returns.wizard
+    assert wizard.order_page.isComplete() and wizard.facts.order_id == shop["order"]
+    assert wizard.conversation_id == shop["conv"]
+    wizard.reject()

@@ -376,6 +376,14 @@
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
+    <message>
+        <source>Returns</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <source>Start return</source>
+        <translation>发起售后</translation>
+    </message>
 </context>
 <context>
     <name>CustomersPage</name>

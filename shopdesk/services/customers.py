@@ -28,11 +28,12 @@ from shopdesk.models import (
     Tag,
     customer_tags,
 )
-from shopdesk.models.enums import OrderStatus, Role
+from shopdesk.models.enums import OrderStatus, ReturnState, Role
 from shopdesk.services import audit
 from shopdesk.services.permissions import Action, require
 from shopdesk.services.privacy import address_for, phone_for
 from shopdesk.services.records import existing
+from shopdesk.services.return_cases import cases_of_customer
 from shopdesk.times import utcnow
 
 SPENDING = (OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.COMPLETED)
@@ -40,6 +41,7 @@ SPENDING = (OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderS
 
 @dataclass(frozen=True)
 class CardOrder:
+    id: int
     order_no: str
     store: str
     placed_at: datetime
@@ -76,6 +78,7 @@ class CustomerCardData:
     conversations: int = 0
     recent_orders: list[CardOrder] = field(default_factory=list)
     notes: list[CardNote] = field(default_factory=list)
+    cases: list[tuple[int, str, ReturnState]] = field(default_factory=list)  # id, number, state
 
 
 def card(session: Session, customer_id: int, viewer: Agent | None) -> CustomerCardData | None:
@@ -120,11 +123,12 @@ def card(session: Session, customer_id: int, viewer: Agent | None) -> CustomerCa
         select(func.count()).select_from(Conversation)
         .where(Conversation.customer_id == customer_id)) or 0)
     data.recent_orders = [
-        CardOrder(o.order_no, store, o.placed_at, o.status.value, o.total_minor, o.currency)
+        CardOrder(o.id, o.order_no, store, o.placed_at, o.status.value, o.total_minor, o.currency)
         for o, store in session.execute(
             select(Order, Store.name).join(Store, Store.id == Order.store_id)
             .where(Order.customer_id == customer_id)
             .order_by(Order.placed_at.desc()).limit(10))]
+    data.cases = cases_of_customer(session, customer_id)
     data.notes = [
         CardNote(n.id, n.author_id, author, n.at, n.text, n.pinned)
         for n, author in session.execute(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -25,9 +25,13 @@ from shopdesk.money import format_money
 from shopdesk.services import customers as svc
 from shopdesk.services.permissions import Action, can
 from shopdesk.times import to_local
+from shopdesk.ui.labels import return_state_label
 
 
 class CustomerCard(QWidget):
+    openReturn = Signal(int)  # noqa: N815 - a case link on the card
+    startReturn = Signal(int)  # noqa: N815 - "Start return" on one of the orders
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("customerCard")
@@ -144,7 +148,8 @@ class CustomerCard(QWidget):
         if not value.isdigit():
             return
         handlers = {"note-edit": self.edit_note, "note-delete": self.delete_note,
-                    "note-pin": self.toggle_pin}
+                    "note-pin": self.toggle_pin, "return": self.openReturn.emit,
+                    "return-order": self.startReturn.emit}
         if kind in handlers:
             handlers[kind](int(value))
 
@@ -202,13 +207,22 @@ class CustomerCard(QWidget):
                 text = e(note.text).replace("\n", "<br>")
                 parts.append(f"<p>{pin}{text}<br><span style='color:#9CA3AF'>"
                              f"{who}{to_local(note.at):%Y-%m-%d %H:%M}</span>{links}</p>")
+        if d.cases:
+            cases_title = self.tr("Returns")
+            parts.append(f"<h4>{e(cases_title)}</h4>")
+            parts.append(" · ".join(
+                f"<a href='return:{cid}'>{e(number)}</a> {e(return_state_label(state))}"
+                for cid, number, state in d.cases))
         if d.recent_orders:
             orders_title = self.tr("Orders")
+            start = self.tr("Start return")
+            can_start = can(self.viewer, Action.HANDLE_CASES)
             parts.append(f"<h4>{e(orders_title)}</h4>")
             for o in d.recent_orders:
+                link = (f" · <a href='return-order:{o.id}'>{e(start)}</a>" if can_start else "")
                 parts.append(f"<div>{e(o.order_no)} · {e(o.store)}<br>"
                              f"<span style='color:#6B7280'>{to_local(o.placed_at):%Y-%m-%d} · "
-                             f"{e(format_money(o.total_minor, o.currency))}</span></div>")
+                             f"{e(format_money(o.total_minor, o.currency))}</span>{link}</div>")
         return "".join(parts)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -241,6 +241,8 @@ class InboxPage(QWidget):
 
     changed = Signal()  # something the rest of the window counts has changed
     startReturn = Signal(int)  # noqa: N815 - "Start return" for this conversation
+    startOrderReturn = Signal(int)  # noqa: N815 - "Start return" on an order of the card
+    openReturn = Signal(int)  # noqa: N815 - a case link on the card
 
     def __init__(self, db: Database, prefs: Preferences | None = None,
                  parent: QWidget | None = None) -> None:
@@ -432,6 +434,8 @@ class InboxPage(QWidget):
         row.addWidget(self.send_button)
         right_layout.addLayout(row)
         self.card = CustomerCard(db)
+        self.card.openReturn.connect(self.openReturn)
+        self.card.startReturn.connect(self.startOrderReturn)
         splitter = QSplitter()
         splitter.setObjectName("inboxSplitter")
         splitter.addWidget(left)

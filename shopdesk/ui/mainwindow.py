@@ -83,6 +83,8 @@ class MainWindow(QMainWindow):
         self.returns.openConversation.connect(self.show_conversation)
         self.inbox.startReturn.connect(
             lambda cid: self.returns.start_return(conversation_id=cid))
+        self.inbox.startOrderReturn.connect(self._start_order_return)
+        self.inbox.openReturn.connect(self.show_return)
         self.pages: list[QWidget] = [
             self.inbox, CustomersPage("customersPage"),
             self.returns, ComplaintsPage("complaintsPage"),
@@ -260,6 +262,14 @@ class MainWindow(QMainWindow):
     def show_conversation(self, conversation_id: int) -> None:
         self.navigation.setCurrentRow(0)
         self.inbox.open_conversation(conversation_id)
+
+    def show_return(self, case_id: int) -> None:
+        self.navigation.setCurrentRow(2)
+        self.returns.reload(keep=case_id)
+
+    def _start_order_return(self, order_id: int) -> None:
+        """From the card beside a conversation: that order, and that conversation."""
+        self.returns.start_return(order_id=order_id, conversation_id=self.inbox.current)
 
     def _returns_changed(self) -> None:
         self.refresh_figures()
