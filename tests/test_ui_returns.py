@@ -410,3 +410,23 @@ def test_customer_card_links_to_cases_and_starts_a_return_on_an_order(qtbot, sql
     assert wizard.order_page.isComplete() and wizard.facts.order_id == shop["order"]
     assert wizard.conversation_id == shop["conv"]
     wizard.reject()
+
+
+def test_settings_return_rules_panel(qtbot, sqlite_db, shop) -> None:
+    from shopdesk.ui.return_rules_panel import ReturnRulesPanel
+
+    panel = ReturnRulesPanel(sqlite_db)
+    qtbot.addWidget(panel)
+    panel.set_actor(actor(sqlite_db, shop["wang"]))
+    assert not panel.save_button.isEnabled()
+    panel.set_actor(actor(sqlite_db, shop["owner"]))
+    assert panel.spins["no_reason_return_days"].value() == 7
+    panel.spins["no_reason_return_days"].setValue(15)
+    panel.save_button.click()
+    assert panel.status.text() == "Saved."
+    with sqlite_db.read_session() as s:
+        assert s.scalar(select(Store.settings)) == {
+            "no_reason_return_days": 15, "answer_request_hours": 48, "ship_back_days": 7,
+            "refund_hours": 48}
+    panel.load()
+    assert panel.spins["no_reason_return_days"].value() == 15

@@ -1357,6 +1357,41 @@
     </message>
 </context>
 <context>
+    <name>ReturnRulesPanel</name>
+    <message>
+        <source>The return rules of each store: the wizard checks the no-reason window, the returns board counts the deadlines from them.</source>
+        <translation>每个店铺的售后规则：向导据此判断无理由退货期，售后看板据此计算截止时间。</translation>
+    </message>
+    <message>
+        <source>&amp;Store:</source>
+        <translation>店铺(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;No-reason returns within (days after delivery):</source>
+        <translation>无理由退货期（签收后天数）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Answer a request within (hours):</source>
+        <translation>处理售后申请时限（小时）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Buyer &amp;ships back within (days after approval):</source>
+        <translation>买家寄回时限（同意后天数）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Refund within (hours after approval or receipt):</source>
+        <translation>退款时限（同意或收货后小时）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>ReturnWizard</name>
     <message>
         <source>Start a return</source>
@@ -1490,6 +1525,10 @@
     <message>
         <source>Inbox</source>
         <translation>收件箱</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>售后</translation>
     </message>
     <message>
         <source>Ctrl+Enter sends a reply and Enter starts a new line (otherwise the reverse)</source>

@@ -47,7 +47,7 @@ from shopdesk.services.conversations import preview
 from shopdesk.services.inbox import IMAGE_TYPES, MAX_ATTACHMENT, queue_reply
 from shopdesk.services.permissions import Action, PermissionDenied, denial, require
 from shopdesk.services.records import existing
-from shopdesk.services.rules import StoreRules, rules_for
+from shopdesk.services.rules import StoreRules, check_rule_values, rule_values, rules_for
 from shopdesk.textfold import fold
 from shopdesk.times import as_utc, to_local, utcnow
 
@@ -801,3 +801,16 @@ def cases_of_customer(session: Session, customer_id: int) -> list[tuple[int, str
     return [(cid, case_number(cid), state) for cid, state in session.execute(
         select(ReturnCase.id, ReturnCase.state).where(ReturnCase.customer_id == customer_id)
         .order_by(ReturnCase.created_at.desc()))]
+
+
+def set_return_rules(session: Session, agent: Agent, store_id: int,
+                     values: dict[str, int]) -> Store:
+    """Change a store's return window and case deadlines (owner; audited)."""
+    require(agent, Action.MANAGE_SETTINGS)
+    clean = check_rule_values(values)
+    store = existing(session, Store, store_id, "store")
+    before = rule_values(store.settings)
+    store.settings = {**(store.settings or {}), **clean}  # a new dict: JSON change tracked
+    audit.record(session, agent.id, "store.return_rules", "store", store.id, before,
+                 rule_values(store.settings))
+    return store

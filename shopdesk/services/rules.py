@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from shopdesk.errors import ShopDeskError
 from shopdesk.models.enums import Severity
 
 DEFAULT_SLA_HOURS = {
@@ -51,3 +52,40 @@ def rules_for(reply_target_minutes: int, settings: dict[str, Any] | None) -> Sto
         ),
         survey_enabled=bool(s.get("survey_enabled", base.survey_enabled)),
     )
+
+
+@dataclass(frozen=True)
+class RuleField:
+    key: str  # in Store.settings
+    low: int
+    high: int
+    default: int
+
+
+RETURN_RULES = (
+    RuleField("no_reason_return_days", 0, 90, StoreRules().no_reason_return_days),
+    RuleField("answer_request_hours", 1, 720, 48),
+    RuleField("ship_back_days", 1, 90, StoreRules().ship_back_within.days),
+    RuleField("refund_hours", 1, 720, 48),
+)
+
+
+def rule_values(settings: dict[str, Any] | None) -> dict[str, int]:
+    """The return rules of a store as the settings page edits them (defaults filled in)."""
+    s = settings or {}
+    return {f.key: int(s.get(f.key, f.default)) for f in RETURN_RULES}
+
+
+def check_rule_values(values: dict[str, int]) -> dict[str, int]:
+    """Only known rules, each a whole number in its range; else ``ShopDeskError``."""
+    fields = {f.key: f for f in RETURN_RULES}
+    clean = {}
+    for key, value in values.items():
+        spec = fields.get(key)
+        if spec is None:
+            raise ShopDeskError(f"'{key}' is not a store rule")
+        if isinstance(value, bool) or not isinstance(value, int) or not (
+                spec.low <= value <= spec.high):
+            raise ShopDeskError(f"{key} must be a whole number from {spec.low} to {spec.high}")
+        clean[key] = value
+    return clean
