@@ -32,6 +32,7 @@ from shopdesk.models.enums import (
 )
 from shopdesk.services import agents as agent_svc
 from shopdesk.services import return_cases as svc
+from shopdesk.services import rules
 from shopdesk.services.permissions import PermissionDenied
 from tests import factories as f
 
@@ -437,21 +438,22 @@ def test_two_cases_of_one_order_never_refund_more_than_paid(db, shop) -> None:
 def test_owner_sets_return_rules_per_store(db, shop) -> None:
     with db.transaction() as s:
         store_id = s.get(Order, shop["order"]).store_id
-        svc.set_return_rules(s, agent(s, shop, "owner"), store_id,
+        rules.set_store_rules(s, agent(s, shop, "owner"), store_id,
                              {"no_reason_return_days": 15, "ship_back_days": 10})
     with db.read_session() as s:
         order = s.get(Order, shop["order"])
         assert svc.order_facts(s, order.id, now=NOW).window.days == 15
-        assert svc.store_rules(order.store).ship_back_within == timedelta(days=10)
+        assert rules.of_store(order.store).ship_back_within == timedelta(days=10)
         assert s.scalar(select(AuditEvent.action).where(AuditEvent.entity == "store")) == \
-            "store.return_rules"
+            "store.rules"
     for bad, message in (({"no_reason_return_days": -1}, "from 0 to 90"),
                          ({"refund_hours": 0}, "from 1 to 720"),
                          ({"colour": 3}, "not a store rule")):
         with pytest.raises(ShopDeskError, match=message), db.transaction() as s:
-            svc.set_return_rules(s, agent(s, shop, "owner"), store_id, bad)
+            rules.set_store_rules(s, agent(s, shop, "owner"), store_id, bad)
     with pytest.raises(PermissionDenied), db.transaction() as s:
-        svc.set_return_rules(s, agent(s, shop, "wang"), store_id, {"ship_back_days": 3})
+        rules.set_store_rules(s, agent(s, shop, "wang"), store_id, {"ship_back_days": 3})
     with db.read_session() as s:
         assert s.get(Order, shop["order"]).store.settings == {
             "no_reason_return_days": 15, "ship_back_days": 10}
+        assert rules.rule_values(None)["sla_critical_hours"] == 2

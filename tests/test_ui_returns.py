@@ -413,9 +413,9 @@ def test_customer_card_links_to_cases_and_starts_a_return_on_an_order(qtbot, sql
 
 
 def test_settings_return_rules_panel(qtbot, sqlite_db, shop) -> None:
-    from shopdesk.ui.return_rules_panel import ReturnRulesPanel
+    from shopdesk.ui.store_rules_panel import StoreRulesPanel
 
-    panel = ReturnRulesPanel(sqlite_db)
+    panel = StoreRulesPanel(sqlite_db)
     qtbot.addWidget(panel)
     panel.set_actor(actor(sqlite_db, shop["wang"]))
     assert not panel.save_button.isEnabled()
@@ -427,6 +427,8 @@ def test_settings_return_rules_panel(qtbot, sqlite_db, shop) -> None:
     with sqlite_db.read_session() as s:
         assert s.scalar(select(Store.settings)) == {
             "no_reason_return_days": 15, "answer_request_hours": 48, "ship_back_days": 7,
-            "refund_hours": 48}
+            "refund_hours": 48, "sla_critical_hours": 2, "sla_high_hours": 8,
+            "sla_normal_hours": 24, "sla_low_hours": 72, "survey_enabled": True,
+            "survey_template": ""}
     panel.load()
     assert panel.spins["no_reason_return_days"].value() == 15

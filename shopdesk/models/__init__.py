@@ -4,6 +4,7 @@ from shopdesk.models.base import Base, UTCDateTime, new_key
 from shopdesk.models.casework import (
     AuditEvent,
     Complaint,
+    ComplaintEvent,
     ReturnCase,
     ReturnEvent,
     ReturnItem,
@@ -38,7 +39,7 @@ from shopdesk.models.order import Order, OrderItem
 from shopdesk.models.shop import Agent, ChannelState, Store, Tag, agent_stores
 
 __all__ = [
-    "Agent", "Attachment", "ChannelState", "AuditEvent", "Base", "Complaint", "ComplaintCategory",
+    "Agent", "Attachment", "ChannelState", "AuditEvent", "Base", "Complaint", "ComplaintEvent", "ComplaintCategory",
     "ComplaintStatus", "Conversation", "ConversationStatus", "Customer", "CustomerIdentity",
     "CustomerNote", "Direction", "Handover", "HandoverRead", "Message", "Order", "OrderItem", "OrderStatus", "Platform",
     "Priority", "QuickReply", "QuickReplyImage", "ReturnCase", "ReturnEvent", "ReturnItem", "ReturnPhoto",

@@ -66,8 +66,32 @@ class Complaint(Base):
     order: Mapped[Order | None] = relationship()
     conversation: Mapped[Conversation | None] = relationship()
     assignee: Mapped[Agent | None] = relationship()
+    events: Mapped[list[ComplaintEvent]] = relationship(
+        back_populates="complaint", cascade="all, delete-orphan",
+        order_by="(ComplaintEvent.at, ComplaintEvent.id)",
+    )
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class ComplaintEvent(Base):
+    """One change of a complaint: created, assigned, status, escalated, resolved, …"""
+
+    __tablename__ = "complaint_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    complaint_id: Mapped[int] = mapped_column(
+        ForeignKey("complaints.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime]
+    by_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    action: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(Text)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    complaint: Mapped[Complaint] = relationship(back_populates="events")
+    by: Mapped[Agent | None] = relationship()
 
 
 class SurveyResponse(Base):

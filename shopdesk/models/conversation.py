@@ -50,6 +50,7 @@ class Conversation(Base):
     snoozed_until: Mapped[datetime | None]
     first_response_due_at: Mapped[datetime | None]
     first_response_at: Mapped[datetime | None]
+    survey_sent_at: Mapped[datetime | None]  # the satisfaction survey went out (on close)
     unread_count: Mapped[int] = mapped_column(default=0)
     last_message_at: Mapped[datetime | None]
     last_direction: Mapped[Direction | None] = mapped_column(

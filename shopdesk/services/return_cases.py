@@ -47,7 +47,7 @@ from shopdesk.services.conversations import preview
 from shopdesk.services.inbox import IMAGE_TYPES, MAX_ATTACHMENT, queue_reply
 from shopdesk.services.permissions import Action, PermissionDenied, denial, require
 from shopdesk.services.records import existing
-from shopdesk.services.rules import StoreRules, check_rule_values, rule_values, rules_for
+from shopdesk.services.rules import StoreRules, of_store
 from shopdesk.textfold import fold
 from shopdesk.times import as_utc, to_local, utcnow
 
@@ -69,10 +69,6 @@ def case_number(case_id: int) -> str:
 def shipping_payer(reason: ReturnReason) -> str:
     """Who pays the return shipping for ``reason``: ``"shop"`` or ``"buyer"``."""
     return "shop" if ReturnReason(reason) in SHOP_AT_FAULT else "buyer"
-
-
-def store_rules(store: Store) -> StoreRules:
-    return rules_for(store.reply_target_minutes, store.settings)
 
 
 # -- what an order allows ----------------------------------------------------------------------
@@ -171,7 +167,7 @@ def order_facts(session: Session, order_id: int, *, exclude_case: int | None = N
         delivered_at=order.delivered_at, total_minor=order.total_minor,
         shipping_minor=order.shipping_minor,
         refunded_minor=returns.refunded_for_order(session, order.id),
-        items=list(lines.values()), window=return_window(order, store_rules(store), now))
+        items=list(lines.values()), window=return_window(order, of_store(store), now))
 
 
 @dataclass(frozen=True)
@@ -459,7 +455,7 @@ def request_message(session: Session, facts: OrderFacts, amount_minor: int,
     store = session.get(Store, facts.store_id)
     assert store is not None
     return fill_template("requested", customer_language(session, conversation_id),
-                         store_rules(store), customer=facts.customer_name,
+                         of_store(store), customer=facts.customer_name,
                          order_no=facts.order_no,
                          amount=format_money(amount_minor, facts.currency))
 
@@ -471,7 +467,7 @@ def customer_message(session: Session, case: ReturnCase, action: str, *,
     amount = amount_minor or case.approved_minor or case.requested_minor
     return fill_template(
         action, lang or customer_language(session, case.conversation_id),
-        store_rules(case.store), customer=case.customer.name, number=case_number(case.id),
+        of_store(case.store), customer=case.customer.name, number=case_number(case.id),
         order_no=case.order.order_no, amount=format_money(amount, case.currency),
         carrier=carrier, tracking_no=tracking_no, note=note)
 
@@ -710,7 +706,7 @@ def board(session: Session, flt: BoardFilter, now: datetime | None = None) -> li
     rules: dict[int, StoreRules] = {}
     rows = []
     for case, store, customer, order_no, assignee in session.execute(q):
-        r = rules.setdefault(store.id, store_rules(store))
+        r = rules.setdefault(store.id, of_store(store))
         due = returns.next_deadline(case, r)
         overdue = due is not None and as_utc(due) < now
         if flt.overdue_only and not overdue:
@@ -770,7 +766,7 @@ class CaseView:
 def case_view(session: Session, case_id: int, now: datetime | None = None) -> CaseView:
     case = existing(session, ReturnCase, case_id, "return case")
     now = now or utcnow()
-    due = returns.next_deadline(case, store_rules(case.store))
+    due = returns.next_deadline(case, of_store(case.store))
     titles = {i.sku: i.title for i in case.order.items}
     photos: dict[int | None, list[int]] = defaultdict(list)
     for pid, eid in session.execute(select(ReturnPhoto.id, ReturnPhoto.event_id)
@@ -802,15 +798,3 @@ def cases_of_customer(session: Session, customer_id: int) -> list[tuple[int, str
         select(ReturnCase.id, ReturnCase.state).where(ReturnCase.customer_id == customer_id)
         .order_by(ReturnCase.created_at.desc()))]
 
-
-def set_return_rules(session: Session, agent: Agent, store_id: int,
-                     values: dict[str, int]) -> Store:
-    """Change a store's return window and case deadlines (owner; audited)."""
-    require(agent, Action.MANAGE_SETTINGS)
-    clean = check_rule_values(values)
-    store = existing(session, Store, store_id, "store")
-    before = rule_values(store.settings)
-    store.settings = {**(store.settings or {}), **clean}  # a new dict: JSON change tracked
-    audit.record(session, agent.id, "store.return_rules", "store", store.id, before,
-                 rule_values(store.settings))
-    return store

@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         assert isinstance(settings, SettingsPage)
         settings.agents.set_actor(agent)
         settings.quick_replies.set_actor(agent)
-        settings.return_rules.set_actor(agent)
+        settings.store_rules.set_actor(agent)
         allowed = can(agent, Action.END_SHIFT)
         self.end_shift_action.setEnabled(allowed)
         self.end_shift_action.setToolTip("" if allowed else self.tr(

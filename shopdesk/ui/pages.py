@@ -28,7 +28,7 @@ from shopdesk.ui.export_dialog import ExportDialog
 from shopdesk.ui.handover import handover_text, local_time
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.quick_replies_panel import QuickRepliesPanel
-from shopdesk.ui.return_rules_panel import ReturnRulesPanel
+from shopdesk.ui.store_rules_panel import StoreRulesPanel
 
 
 class Page(QWidget):
@@ -193,8 +193,8 @@ class SettingsPage(Page):
         options.addWidget(self.notifications)
         options.addStretch(1)
         self.tabs.addTab(self.inbox_options, "")
-        self.return_rules = ReturnRulesPanel(self.db)
-        self.tabs.addTab(self.return_rules, "")
+        self.store_rules = StoreRulesPanel(self.db)
+        self.tabs.addTab(self.store_rules, "")
         self.body.addWidget(self.tabs)
 
     def retranslate(self) -> None:
@@ -204,10 +204,10 @@ class SettingsPage(Page):
         self.tabs.setTabText(0, self.tr("Agents"))
         self.tabs.setTabText(1, self.tr("Quick replies"))
         self.tabs.setTabText(2, self.tr("Inbox"))
-        self.tabs.setTabText(3, self.tr("Returns"))
+        self.tabs.setTabText(3, self.tr("Store rules"))
         self.ctrl_enter.setText(self.tr(
             "Ctrl+Enter sends a reply and Enter starts a new line (otherwise the reverse)"))
         self.notifications.setText(self.tr("Desktop notifications for new customer messages"))
         self.agents.retranslate()
         self.quick_replies.retranslate()
-        self.return_rules.retranslate()
+        self.store_rules.retranslate()

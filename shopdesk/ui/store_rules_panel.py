@@ -1,12 +1,16 @@
-"""Settings → Returns: per store, the no-reason return window and the case deadlines."""
+"""Settings → Store rules: per store, the return window and case deadlines, the complaint
+SLA by severity, and the satisfaction survey sent when a conversation is closed."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -18,15 +22,14 @@ from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Store
 from shopdesk.services.permissions import Action, denial
-from shopdesk.services.return_cases import set_return_rules
-from shopdesk.services.rules import RETURN_RULES, rule_values
+from shopdesk.services.rules import INT_RULES, RETURN_RULES, rule_values, set_store_rules
 from shopdesk.ui.forms import error_label
 
 
-class ReturnRulesPanel(QWidget):
+class StoreRulesPanel(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("returnRulesPanel")
+        self.setObjectName("storeRulesPanel")
         self.db = db
         self.agent: Agent | None = None
         self.store = QComboBox()
@@ -39,33 +42,52 @@ class ReturnRulesPanel(QWidget):
         self.store.currentIndexChanged.connect(lambda _i: self.load())
         self.spins: dict[str, QSpinBox] = {}
         self.labels: dict[str, QLabel] = {}
-        form = QFormLayout()
-        self.store_label = QLabel()
-        self.store_label.setBuddy(self.store)
-        form.addRow(self.store_label, self.store)
-        for spec in RETURN_RULES:
+        self.returns_box, self.sla_box, self.survey_box = QGroupBox(), QGroupBox(), QGroupBox()
+        forms = {}
+        for box in (self.returns_box, self.sla_box):
+            forms[id(box)] = QFormLayout(box)
+        for spec in INT_RULES:
             spin = QSpinBox()
             spin.setObjectName(f"rule_{spec.key}")
             spin.setRange(spec.low, spec.high)
             label = QLabel()
             label.setBuddy(spin)
-            form.addRow(label, spin)
+            box = self.returns_box if spec in RETURN_RULES else self.sla_box
+            forms[id(box)].addRow(label, spin)
             self.spins[spec.key] = spin
             self.labels[spec.key] = label
+        self.survey_on = QCheckBox()
+        self.survey_on.setObjectName("surveyEnabled")
+        self.survey_text = QPlainTextEdit()
+        self.survey_text.setObjectName("surveyTemplate")
+        self.survey_text.setTabChangesFocus(True)
+        self.survey_text.setMaximumHeight(70)
+        survey = QVBoxLayout(self.survey_box)
+        survey.addWidget(self.survey_on)
+        survey.addWidget(self.survey_text)
         self.save_button = QPushButton()
         self.save_button.setObjectName("saveRulesButton")
         self.save_button.clicked.connect(self.save)
         self.status = QLabel()
         self.status.setObjectName("rulesStatus")
         self.error = error_label("rulesError")
+        self.store_label = QLabel()
+        self.store_label.setBuddy(self.store)
+        top = QHBoxLayout()
+        top.addWidget(self.store_label)
+        top.addWidget(self.store, 1)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
         row.addWidget(self.save_button)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.returns_box)
+        left.addWidget(self.sla_box)
+        columns.addLayout(left, 1)
+        columns.addWidget(self.survey_box, 1)
         layout = QVBoxLayout(self)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        layout.addWidget(self.hint)
-        layout.addLayout(form)
+        layout.addLayout(top)
+        layout.addLayout(columns)
         layout.addLayout(row)
         layout.addWidget(self.error)
         layout.addStretch(1)
@@ -73,25 +95,34 @@ class ReturnRulesPanel(QWidget):
         self.load()
 
     def retranslate(self) -> None:
-        self.hint.setText(self.tr(
-            "The return rules of each store: the wizard checks the no-reason window, the "
-            "returns board counts the deadlines from them."))
         self.store_label.setText(self.tr("&Store:"))
+        self.returns_box.setTitle(self.tr("Returns"))
+        self.sla_box.setTitle(self.tr("Complaints: resolve within (hours)"))
+        self.survey_box.setTitle(self.tr("Satisfaction survey"))
         texts = {
             "no_reason_return_days": self.tr("&No-reason returns within (days after "
                                              "delivery):"),
             "answer_request_hours": self.tr("&Answer a request within (hours):"),
             "ship_back_days": self.tr("Buyer &ships back within (days after approval):"),
             "refund_hours": self.tr("&Refund within (hours after approval or receipt):"),
+            "sla_critical_hours": self.tr("Critical:"),
+            "sla_high_hours": self.tr("High:"),
+            "sla_normal_hours": self.tr("Normal:"),
+            "sla_low_hours": self.tr("Low:"),
         }
         for key, label in self.labels.items():
             label.setText(texts[key])
+        self.survey_on.setText(self.tr("Ask for a score when a conversation is closed"))
+        self.survey_text.setPlaceholderText(self.tr(
+            "Survey text (empty: ShopDesk's own, in the customer's language). {customer} "
+            "and {store} are filled in."))
         self.save_button.setText(self.tr("Save"))
 
     def set_actor(self, agent: Agent | None) -> None:
         self.agent = agent
         why = denial(agent, Action.MANAGE_SETTINGS)
-        for widget in (*self.spins.values(), self.save_button):
+        for widget in (*self.spins.values(), self.survey_on, self.survey_text,
+                       self.save_button):
             widget.setEnabled(why is None)
             widget.setToolTip(why or "")
 
@@ -104,6 +135,8 @@ class ReturnRulesPanel(QWidget):
             values = rule_values(store.settings if store else None)
         for key, spin in self.spins.items():
             spin.setValue(values[key])
+        self.survey_on.setChecked(values["survey_enabled"])
+        self.survey_text.setPlainText(values["survey_template"])
         self.status.clear()
         self.error.clear()
 
@@ -111,10 +144,12 @@ class ReturnRulesPanel(QWidget):
         store_id = self.store.currentData()
         if store_id is None or self.agent is None:
             return
+        values: dict[str, object] = {k: s.value() for k, s in self.spins.items()}
+        values["survey_enabled"] = self.survey_on.isChecked()
+        values["survey_template"] = self.survey_text.toPlainText()
         try:
             with self.db.transaction() as session:
-                set_return_rules(session, session.get(Agent, self.agent.id), store_id,
-                                 {k: s.value() for k, s in self.spins.items()})
+                set_store_rules(session, session.get(Agent, self.agent.id), store_id, values)
         except ShopDeskError as exc:
             self.error.setText(str(exc))
             return
