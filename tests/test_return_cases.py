@@ -33,6 +33,7 @@ from shopdesk.models.enums import (
 from shopdesk.services import agents as agent_svc
 from shopdesk.services import return_cases as svc
 from shopdesk.services import rules
+from shopdesk.services.conversations import customer_language
 from shopdesk.services.permissions import PermissionDenied
 from tests import factories as f
 
@@ -359,7 +360,7 @@ def test_customer_message_templates_fill_in_the_case(db, shop) -> None:
     case_id, _ = start(db, shop)
     with db.read_session() as s:
         case = s.get(ReturnCase, case_id)
-        assert svc.customer_language(s, shop["conv"]) == "zh_CN"
+        assert customer_language(s, shop["conv"]) == "zh_CN"
         text = svc.customer_message(s, case, "approve")
         assert "R-" in text and "2041586613212345678" in text and "¥64.00" in text
         english = svc.customer_message(s, case, "refund", amount_minor=100, lang="en")

@@ -29,6 +29,7 @@ from shopdesk.models import (
     Store,
 )
 from shopdesk.models.enums import ConversationStatus, Direction, SendState
+from shopdesk.services import surveys
 from shopdesk.services.conversations import preview
 from shopdesk.services.records import existing
 from shopdesk.times import utcnow
@@ -71,6 +72,13 @@ def ingest(session: Session, store: Store, messages: list[Incoming]) -> set[int]
             session.flush()
         session.add(Message(conversation_id=conv.id, store_id=store.id, at=m.at,
                             direction=Direction.IN, text=m.text, external_id=m.external_id))
+        if surveys.take_answer(session, conv, m.text, m.at):
+            # A score for the survey: recorded; the conversation stays closed.
+            conv.last_message_at = max(filter(None, (conv.last_message_at, m.at)))
+            conv.last_preview = preview(m.text)
+            session.flush()
+            changed.add(conv.id)
+            continue
         reopened = conv.status in (ConversationStatus.CLOSED, ConversationStatus.PENDING)
         if conv.last_message_at is None or m.at >= conv.last_message_at:
             if (reopened or conv.last_direction != Direction.IN

@@ -6,6 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from shopdesk.models import Message
 from shopdesk.models.enums import Direction
 
 PREVIEW_LENGTH = 120
@@ -24,6 +28,22 @@ class Summary:
 def preview(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= PREVIEW_LENGTH else flat[: PREVIEW_LENGTH - 1] + "…"
+
+
+def has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def customer_language(session: Session, conversation_id: int | None) -> str:
+    """``zh_CN`` when the customer's last message has Chinese characters, else ``en``
+    (without a conversation: ``zh_CN``, the shop's home market)."""
+    if conversation_id is None:
+        return "zh_CN"
+    text = session.scalars(
+        select(Message.text).where(Message.conversation_id == conversation_id,
+                                   Message.direction == Direction.IN)
+        .order_by(Message.at.desc(), Message.id.desc()).limit(1)).first() or ""
+    return "zh_CN" if has_chinese(text) else "en"
 
 
 def summarise(

@@ -303,8 +303,13 @@ def assign(session: Session, agent: Agent, conversation_id: int, to_agent_id: in
 
 
 def close(session: Session, agent: Agent, conversation_id: int) -> Conversation:
-    return _change(session, agent, conversation_id, "close", status=ConversationStatus.CLOSED,
+    """Close, and ask the customer for a score if the store's rules say so."""
+    from shopdesk.services import surveys
+
+    conv = _change(session, agent, conversation_id, "close", status=ConversationStatus.CLOSED,
                    snoozed_until=None)
+    surveys.ask_after_close(session, agent, conv)
+    return conv
 
 
 def reopen(session: Session, agent: Agent, conversation_id: int) -> Conversation:

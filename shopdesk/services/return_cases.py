@@ -20,7 +20,6 @@ from sqlalchemy.orm.exc import StaleDataError as OrmStaleDataError
 from shopdesk.errors import MoneyError, ShopDeskError, StaleDataError
 from shopdesk.models import (
     Agent,
-    AuditEvent,
     Conversation,
     Customer,
     CustomerIdentity,
@@ -43,13 +42,13 @@ from shopdesk.models.enums import (
 )
 from shopdesk.money import format_money
 from shopdesk.services import audit, returns
-from shopdesk.services.conversations import preview
+from shopdesk.services.conversations import customer_language, preview
 from shopdesk.services.inbox import IMAGE_TYPES, MAX_ATTACHMENT, queue_reply
 from shopdesk.services.permissions import Action, PermissionDenied, denial, require
 from shopdesk.services.records import existing
 from shopdesk.services.rules import StoreRules, of_store
 from shopdesk.textfold import fold
-from shopdesk.times import as_utc, to_local, utcnow
+from shopdesk.times import as_utc, utcnow
 
 S = ReturnState
 R = ReturnReason
@@ -427,17 +426,6 @@ TEMPLATES = {
 }
 
 
-def customer_language(session: Session, conversation_id: int | None) -> str:
-    """``zh_CN`` when the customer's last message has Chinese characters, else ``en``."""
-    if conversation_id is None:
-        return "zh_CN"
-    text = session.scalars(
-        select(Message.text).where(Message.conversation_id == conversation_id,
-                                   Message.direction == Direction.IN)
-        .order_by(Message.at.desc(), Message.id.desc()).limit(1)).first() or ""
-    return "zh_CN" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
-
-
 def fill_template(action: str, lang: str, rules: StoreRules, **values: str) -> str:
     """The customer message of ``action`` in ``lang`` with the store's deadlines filled in;
     missing values stay empty."""
@@ -552,7 +540,7 @@ def take_step(session: Session, agent: Agent, case_id: int, expected_version: in
                            .with_for_update()
                            .execution_options(populate_existing=True)).one()
     if case.version != expected_version:
-        raise StaleDataError(changed_by(session, case))
+        raise audit.stale(session, "return_case", case.id, "case")
     transition = next((t for t in returns.next_transitions(case.state, case.kind)
                        if t.action == step.action), None)
     if transition is None:
@@ -606,23 +594,12 @@ def _limit_message(agent: Agent, case: ReturnCase, amount: int | None) -> str:
             "Hand it to the owner with “Ask the owner”.")
 
 
-def changed_by(session: Session, case: ReturnCase) -> str:
-    """“Changed by X at HH:MM, reload.” from the case's newest audit entry."""
-    row = session.execute(
-        select(Agent.name, AuditEvent.at).outerjoin(Agent, Agent.id == AuditEvent.agent_id)
-        .where(AuditEvent.entity == "return_case", AuditEvent.entity_id == case.id)
-        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(1)).first()
-    who = row[0] if row and row[0] else "someone else"
-    when = to_local(row[1] if row else case.updated_at)
-    return f"This case was changed by {who} at {when:%H:%M}; reload it and try again."
-
-
 def ask_owner(session: Session, agent: Agent, case_id: int, expected_version: int) -> ReturnCase:
     """Hand a case above the agent's refund limit to the owner (assign; audited)."""
     require(agent, Action.HANDLE_CASES)
     case = existing(session, ReturnCase, case_id, "return case")
     if case.version != expected_version:
-        raise StaleDataError(changed_by(session, case))
+        raise audit.stale(session, "return_case", case.id, "case")
     owner = session.scalars(select(Agent).where(Agent.role == Role.OWNER, Agent.active.is_(True))
                             .order_by(Agent.id).limit(1)).first()
     if owner is None:
@@ -640,7 +617,7 @@ def assign_case(session: Session, agent: Agent, case_id: int, expected_version: 
     require(agent, Action.HANDLE_CASES)
     case = existing(session, ReturnCase, case_id, "return case")
     if case.version != expected_version:
-        raise StaleDataError(changed_by(session, case))
+        raise audit.stale(session, "return_case", case.id, "case")
     before = case.assignee_id
     case.assignee_id = to_agent_id
     session.flush()
