@@ -100,7 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p_dump)
 
     p_export = sub.add_parser("export", help="write an Excel workbook")
-    p_export.add_argument("what", choices=["handovers", "refunds"])
+    p_export.add_argument("what", choices=["complaints", "satisfaction", "refunds",
+                                           "handovers"])
     p_export.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", required=True,
                           help="first day (a calendar day in this computer's time zone)")
     p_export.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", required=True,
@@ -217,19 +218,19 @@ def _cmd_export(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     who = getpass.getuser()
     with db.read_session() as session:
-        if args.what == "refunds":
-            from shopdesk.exporters.refunds import export_refunds
-
-            rows = export_refunds(session, args.output, first, last, lang=args.lang,
-                                  store_keys=args.store, mask=not args.no_mask,
-                                  exported_by=who)
-        else:
+        if args.what == "handovers":
             if args.store or args.no_mask:
                 raise ShopDeskError("--store and --no-mask do not apply to handovers")
             from shopdesk.exporters.handovers import export_handovers
 
             rows = export_handovers(session, args.output, first, last, lang=args.lang,
                                     exported_by=who)
+        else:
+            from shopdesk.exporters import EXPORTERS
+
+            rows = EXPORTERS[args.what](session, args.output, first, last, lang=args.lang,
+                                        store_keys=args.store, mask=not args.no_mask,
+                                        exported_by=who)
     print(f"wrote {rows:,} {args.what} to {args.output}")
     return 0
 

@@ -1,6 +1,7 @@
-"""Evaluate the few formulas ShopDesk writes (COUNTIFS, SUMIFS with exact-match criteria
-over absolute column ranges) from a workbook re-read with openpyxl, so that tests check a
-sheet's live formulas give the figures the services compute."""
+"""Evaluate the few formulas ShopDesk writes (COUNTIFS, SUMIFS, AVERAGEIFS with exact or
+">=n" criteria over absolute column ranges, and a division of two cells) from a workbook
+re-read with openpyxl, so that tests check a sheet's live formulas give the figures the
+services compute. (A slow test recalculates with LibreOffice as well.)"""
 
 from __future__ import annotations
 
@@ -12,20 +13,19 @@ from openpyxl.utils import column_index_from_string
 
 RANGE = re.compile(r"'?(?P<sheet>[^'!]+)'?!\$(?P<col>[A-Z]+)\$(?P<first>\d+):\$[A-Z]+\$(?P<last>\d+)")
 REF = re.compile(r"^\$?(?P<col>[A-Z]+)\$?(?P<row>\d+)$")
-CALL = re.compile(r"^=(?P<fn>COUNTIFS|SUMIFS)\((?P<args>.*)\)$")
+CALL = re.compile(r"^=(?P<fn>COUNTIFS|SUMIFS|AVERAGEIFS)\((?P<args>.*)\)$")
+DIVISION = re.compile(r"^=(?P<a>[A-Z]+\d+)/(?P<b>[A-Z]+\d+)$")
 
 
 def _split(args: str) -> list[str]:
-    out, depth, quoted, cur = [], 0, False, ""
+    out, quoted, cur = [], False, ""
     for ch in args:
-        if ch == "'" :
+        if ch in "'\"":
             quoted = not quoted
-        if ch == "," and not quoted and depth == 0:
+        if ch == "," and not quoted:
             out.append(cur)
             cur = ""
             continue
-        depth += ch == "("
-        depth -= ch == ")"
         cur += ch
     out.append(cur)
     return [a.strip() for a in out]
@@ -40,27 +40,52 @@ def _column(book: Any, ref: str) -> list[Any]:
             for r in range(int(m["first"]), int(m["last"]) + 1)]
 
 
-def _value(book: Any, sheet: Any, arg: str) -> Any:
-    m = REF.fullmatch(arg)
-    if m:
-        return sheet.cell(row=int(m["row"]), column=column_index_from_string(m["col"])).value
+def _cell(sheet: Any, ref: str) -> Any:
+    m = REF.fullmatch(ref)
+    assert m, ref
+    return sheet.cell(row=int(m["row"]), column=column_index_from_string(m["col"])).value
+
+
+def _matches(value: Any, criterion: Any) -> bool:
+    if isinstance(criterion, str) and criterion.startswith(">="):
+        return value is not None and Decimal(str(value)) >= Decimal(criterion[2:])
+    return value == criterion
+
+
+def _criterion(sheet: Any, arg: str) -> Any:
+    if REF.fullmatch(arg):
+        return _cell(sheet, arg)
     if arg.startswith('"'):
         return arg.strip('"')
     return Decimal(arg)
 
 
-def evaluate(book: Any, sheet: Any, formula: str) -> Decimal | int:
+def evaluate(book: Any, sheet: Any, formula: str) -> Decimal | int | None:
+    division = DIVISION.fullmatch(formula)
+    if division:
+        a = evaluate_cell(book, sheet, division["a"])
+        b = evaluate_cell(book, sheet, division["b"])
+        return None if not b else Decimal(a) / Decimal(b)
     m = CALL.fullmatch(formula)
     assert m, f"unsupported formula: {formula}"
     args = _split(m["args"])
-    total_range = None
-    if m["fn"] == "SUMIFS":
-        total_range, args = _column(book, args[0]), args[1:]
-    pairs = [(_column(book, args[i]), _value(book, sheet, args[i + 1]))
+    values = None
+    if m["fn"] in ("SUMIFS", "AVERAGEIFS"):
+        values, args = _column(book, args[0]), args[1:]
+    pairs = [(_column(book, args[i]), _criterion(sheet, args[i + 1]))
              for i in range(0, len(args), 2)]
-    rows = range(len(pairs[0][0]))
-    hits = [r for r in rows if all(col[r] == want for col, want in pairs)]
-    if total_range is None:
+    hits = [r for r in range(len(pairs[0][0])) if all(_matches(col[r], want)
+                                                      for col, want in pairs)]
+    if values is None:
         return len(hits)
-    return sum((Decimal(str(total_range[r])) for r in hits if total_range[r] is not None),
-               Decimal(0))
+    numbers = [Decimal(str(values[r])) for r in hits if values[r] is not None]
+    if m["fn"] == "SUMIFS":
+        return sum(numbers, Decimal(0))
+    return sum(numbers, Decimal(0)) / len(numbers) if numbers else None
+
+
+def evaluate_cell(book: Any, sheet: Any, ref: str) -> Any:
+    value = _cell(sheet, ref)
+    if isinstance(value, str) and value.startswith("="):
+        return evaluate(book, sheet, value)
+    return value

@@ -7,7 +7,6 @@ cent; the month of a refund is the local calendar month the About sheet names.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -15,23 +14,26 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from openpyxl.worksheet.table import Table, TableStyleInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from shopdesk.errors import ShopDeskError
 from shopdesk.exporters.cells import formula_cell, number_cell, text_cell, time_cell
+from shopdesk.exporters.words import REASONS
 from shopdesk.exporters.workbook import (
     ABOUT,
     about_sheet,
+    add_table,
     check_lang,
+    check_store_keys,
+    column_ranges,
     header,
     local_day_bounds,
+    money_format,
     save,
 )
 from shopdesk.models import Customer, Order, ReturnCase, ReturnEvent, Store
 from shopdesk.models.enums import ReturnReason, ReturnState
-from shopdesk.money import exponent, to_decimal
+from shopdesk.money import to_decimal
 from shopdesk.services.privacy import mask_name
 from shopdesk.services.return_cases import case_number
 from shopdesk.times import to_local
@@ -51,24 +53,6 @@ WORDS = {
     "zh_CN": {"sheet": "退款明细", "totals": "月度汇总", "what": "退款台账",
               "all_months": "全部月份", "grand": "合计"},
 }
-REASONS = {
-    "en": {r: r.value.replace("_", " ").capitalize() for r in ReturnReason}
-    | {ReturnReason.NO_REASON_7_DAYS: "No reason (7 days)"},
-    "zh_CN": {
-        ReturnReason.NO_REASON_7_DAYS: "七天无理由", ReturnReason.QUALITY_ISSUE: "质量问题",
-        ReturnReason.WRONG_ITEM: "发错货", ReturnReason.MISSING_ITEM: "少件/漏发",
-        ReturnReason.DAMAGED_IN_TRANSIT: "运输破损", ReturnReason.NOT_AS_DESCRIBED: "与描述不符",
-        ReturnReason.SIZE_OR_FIT: "尺码不合适", ReturnReason.CHANGED_MIND: "不想要了",
-        ReturnReason.LATE_DELIVERY: "发货/配送太慢", ReturnReason.OTHER: "其他",
-    },
-}
-
-
-def money_format(currency: str) -> str:
-    places = exponent(currency)
-    return "#,##0" + ("." + "0" * places if places else "")
-
-
 @dataclass(frozen=True)
 class Refund:
     at: datetime
@@ -96,10 +80,7 @@ def refunds(session: Session, first: date, last: date,
                 ReturnEvent.at >= start, ReturnEvent.at < end)
          .order_by(ReturnEvent.at, ReturnEvent.id))
     if store_keys:
-        known = set(session.scalars(select(Store.key).where(Store.key.in_(store_keys))))
-        unknown = sorted(set(store_keys) - known)
-        if unknown:
-            raise ShopDeskError(f"no store with the key {', '.join(unknown)}")
+        check_store_keys(session, store_keys)
         q = q.where(Store.key.in_(store_keys))
     # A refund event without an amount refunded what the case had approved: the case's
     # refunded amount (a case is refunded once).
@@ -133,20 +114,11 @@ def export_refunds(session: Session, path: Path, first: date, last: date, *,
             text_cell(sheet, r.currency), text_cell(sheet, month)])
         if progress and (n % 500 == 0 or n == len(rows)):
             progress(n, len(rows))
-    last_row = len(rows) + 1
-    if rows:
-        table = Table(displayName="RefundsLedger", ref=f"A1:I{last_row}")
-        table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
-        table._initialise_columns()  # write-only mode: the columns must match the header
-        for column, title in zip(table.tableColumns, HEADERS[lang], strict=True):
-            column.name = title
-        with warnings.catch_warnings():  # "add table columns manually": done just above
-            warnings.simplefilter("ignore", UserWarning)
-            sheet.add_table(table)
+    add_table(sheet, "RefundsLedger", HEADERS[lang], len(rows))
 
     totals = book.create_sheet(words["totals"])
     header(totals, TOTAL_HEADERS[lang], [12, 22, 10, 12, 16])
-    ref = _ranges(words["sheet"], last_row)
+    ref = column_ranges(words["sheet"], len(rows), "CGHI")
     row = 1
     for month, store, currency in sorted(months):
         row += 1
@@ -176,10 +148,3 @@ def export_refunds(session: Session, path: Path, first: date, last: date, *,
                     (ABOUT[lang]["masked"], ABOUT[lang]["yes" if mask else "no"])])
     save(book, path)
     return len(rows)
-
-
-def _ranges(sheet_title: str, last_row: int) -> dict[str, str]:
-    """Absolute ranges of the ledger's columns (rows 2…last; at least one row, so that an
-    empty ledger still gives formulas Excel accepts)."""
-    end = max(last_row, 2)
-    return {col: f"'{sheet_title}'!${col}$2:${col}${end}" for col in "CGHI"}

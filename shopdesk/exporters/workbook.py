@@ -5,6 +5,7 @@ written file never replaces a good one)."""
 from __future__ import annotations
 
 import time
+import warnings
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -13,10 +14,15 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.table import Table, TableStyleInfo
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from shopdesk import __version__
 from shopdesk.errors import ShopDeskError
 from shopdesk.exporters.cells import cell, text_cell
+from shopdesk.models import Store
+from shopdesk.money import exponent
 
 LANGS = ("en", "zh_CN")
 ABOUT = {
@@ -34,6 +40,13 @@ ABOUT = {
 def check_lang(lang: str) -> None:
     if lang not in LANGS:
         raise ShopDeskError(f"language must be one of {', '.join(LANGS)}")
+
+
+def check_store_keys(session: Session, keys: Sequence[str]) -> None:
+    known = set(session.scalars(select(Store.key).where(Store.key.in_(list(keys)))))
+    unknown = sorted(set(keys) - known)
+    if unknown:
+        raise ShopDeskError(f"no store with the key {', '.join(unknown)}")
 
 
 def local_day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
@@ -56,6 +69,33 @@ def header(sheet: WriteOnlyWorksheet, titles: Sequence[str], widths: Sequence[in
         c.font = Font(bold=True)
         cells.append(c)
     sheet.append(cells)
+
+
+def add_table(sheet: WriteOnlyWorksheet, name: str, titles: Sequence[str], rows: int) -> None:
+    """Make the header and ``rows`` data rows an Excel table (filters, banded rows). In
+    write-only mode openpyxl needs the columns named by hand, as the header says."""
+    if rows == 0:
+        return  # Excel refuses a table without data rows
+    table = Table(displayName=name, ref=f"A1:{get_column_letter(len(titles))}{rows + 1}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    table._initialise_columns()
+    for column, title in zip(table.tableColumns, titles, strict=True):
+        column.name = title
+    with warnings.catch_warnings():  # "add table columns manually": done just above
+        warnings.simplefilter("ignore", UserWarning)
+        sheet.add_table(table)
+
+
+def column_ranges(sheet_title: str, rows: int, columns: str) -> dict[str, str]:
+    """Absolute ranges of a data sheet's columns, rows 2…last (at least row 2, so that an
+    empty sheet still gives formulas Excel accepts)."""
+    end = max(rows + 1, 2)
+    return {col: f"'{sheet_title}'!${col}$2:${col}${end}" for col in columns}
+
+
+def money_format(currency: str) -> str:
+    places = exponent(currency)
+    return "#,##0" + ("." + "0" * places if places else "")
 
 
 def about_sheet(book: Workbook, lang: str, *, what: str, first: date, last: date,

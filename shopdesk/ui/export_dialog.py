@@ -79,20 +79,31 @@ class ExportJob(QObject):
 
 
 class ExportDialog(QDialog):
-    """``kind``: "handovers" or "refunds"."""
+    """``kind``: "handovers", "refunds", "complaints", "satisfaction", or "workbooks" for
+    a choice of the last three (Reports → Export…)."""
 
     def __init__(self, db: Database, kind: str, exported_by: str, language: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"{kind}ExportDialog")
         self.db = db
-        self.kind = kind
         self.exported_by = exported_by
         self.written: Path | None = None
         self.thread: QThread | None = None
         self.job: ExportJob | None = None
-        titles = {"handovers": self.tr("Export handovers"), "refunds": self.tr("Export refunds")}
+        titles = {"handovers": self.tr("Export handovers"), "refunds": self.tr("Export refunds"),
+                  "complaints": self.tr("Export complaints"),
+                  "satisfaction": self.tr("Export satisfaction"),
+                  "workbooks": self.tr("Export")}
         self.setWindowTitle(titles[kind])
+        self.workbook = QComboBox()
+        self.workbook.setObjectName("exportWorkbook")
+        choices = (["complaints", "satisfaction", "refunds"] if kind == "workbooks"
+                   else [kind])
+        names = {"complaints": self.tr("Complaints"), "satisfaction": self.tr("Satisfaction"),
+                 "refunds": self.tr("Refunds"), "handovers": self.tr("Handovers")}
+        for choice in choices:
+            self.workbook.addItem(names[choice], choice)
         today = QDate.currentDate()
         self.first = QDateEdit(today.addDays(-30))
         self.first.setObjectName("exportFrom")
@@ -130,9 +141,11 @@ class ExportDialog(QDialog):
         self.open_folder.setVisible(False)
         self.open_folder.clicked.connect(self._open_folder)
         form = QFormLayout()
+        if kind == "workbooks":
+            form.addRow(self.tr("Workbook:"), self.workbook)
         form.addRow(self.tr("From:"), self.first)
         form.addRow(self.tr("To:"), self.last)
-        if kind == "refunds":
+        if kind != "handovers":
             form.addRow(self.tr("Stores:"), self.stores)
             form.addRow("", self.mask)
         else:
@@ -158,6 +171,10 @@ class ExportDialog(QDialog):
                 if self.stores.item(i).checkState() == Qt.CheckState.Checked]
         return None if len(keys) == self.stores.count() else keys
 
+    @property
+    def kind(self) -> str:
+        return str(self.workbook.currentData())
+
     def choose_and_export(self) -> None:
         name = f"{self.kind}-{_day(self.first)}-{_day(self.last)}.xlsx"
         path, _ = QFileDialog.getSaveFileName(
@@ -169,13 +186,14 @@ class ExportDialog(QDialog):
     def _writer(self, path: Path) -> Callable[..., int]:
         first, last = _day(self.first), _day(self.last)
         lang = self.language.currentData()
-        if self.kind == "refunds":
-            from shopdesk.exporters.refunds import export_refunds  # openpyxl: load when used
+        if self.kind != "handovers":
+            from shopdesk.exporters import EXPORTERS
 
             stores, mask = self.chosen_stores(), self.mask.isChecked()
             if stores == []:
                 raise ShopDeskError(self.tr("Choose at least one store."))
-            return lambda session, report: export_refunds(
+            write = EXPORTERS[self.kind]
+            return lambda session, report: write(
                 session, path, first, last, lang=lang, store_keys=stores, mask=mask,
                 exported_by=self.exported_by, progress=report)
         from shopdesk.exporters.handovers import export_handovers
