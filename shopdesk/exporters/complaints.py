@@ -102,16 +102,19 @@ def export_complaints(session: Session, path: Path, first: date, last: date, *,
                   / 3600).quantize(Decimal("0.1"), ROUND_HALF_UP) if c.resolved_at else None)
         compensation = (to_decimal(c.compensation_minor, c.currency)
                         if c.compensation_minor is not None else None)
+        # Our own words (ticket number, category, severity, status, currency, month) cannot
+        # start with "=": written as plain values, which openpyxl serialises faster.
         sheet.append([
-            text_cell(sheet, ticket_number(c.id)), time_cell(sheet, c.opened_at),
+            ticket_number(c.id), time_cell(sheet, c.opened_at),
             text_cell(sheet, store), text_cell(sheet, mask_name(customer) if mask else customer),
-            text_cell(sheet, order_no), text_cell(sheet, CATEGORIES[lang][c.category]),
-            text_cell(sheet, SEVERITIES[lang][c.severity]), number_cell(sheet, c.tier),
-            text_cell(sheet, STATUSES[lang][c.status]), text_cell(sheet, agent),
-            number_cell(sheet, first_minutes), number_cell(sheet, hours, "0.0"),
-            number_cell(sheet, compensation, money_format(c.currency)),
-            text_cell(sheet, c.currency), text_cell(sheet, c.summary),
-            text_cell(sheet, c.resolution), text_cell(sheet, month)])
+            text_cell(sheet, order_no) if order_no else None,
+            CATEGORIES[lang][c.category], SEVERITIES[lang][c.severity], c.tier,
+            STATUSES[lang][c.status], text_cell(sheet, agent) if agent else None,
+            first_minutes, number_cell(sheet, hours, "0.0") if hours is not None else None,
+            number_cell(sheet, compensation, money_format(c.currency))
+            if compensation is not None else None,
+            c.currency, text_cell(sheet, c.summary),
+            text_cell(sheet, c.resolution) if c.resolution else None, month])
         if progress and (n % 1000 == 0 or n == total):
             progress(n, total)
     add_table(sheet, "ComplaintsTable", HEADERS[lang], n)
