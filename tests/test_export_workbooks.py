@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from shopdesk.cli import main
 from shopdesk.exporters.complaints import export_complaints
 from shopdesk.exporters.satisfaction import export_satisfaction
+from shopdesk.exporters.words import CATEGORIES
 from shopdesk.models import Conversation, Customer, Order, Store, SurveyResponse
 from shopdesk.models.enums import (
     ComplaintCategory,
@@ -251,3 +252,30 @@ def test_libreoffice_recalculates_the_same_figures(shop, tmp_path) -> None:
         data = values.worksheets[0]
         texts = {c.value for row in data.iter_rows(min_row=2) for c in row}
         assert HOSTILE[0] in texts and "-1+1" in texts
+
+
+def test_report_figures_match_the_workbooks(shop, tmp_path) -> None:
+    from shopdesk.services import reports
+
+    start, end = datetime(2026, 10, 1).astimezone(), datetime(2026, 12, 1).astimezone()
+    with shop.read_session() as s:
+        fig = reports.figures(s, start, end)
+    _rows, path = complaints_book(shop, tmp_path)
+    book = load_workbook(path)
+    summary = book["Summary"]
+    months = [summary.cell(row=2, column=c).value for c in (2, 3)]
+    for r in range(3, 13):
+        name = summary.cell(row=r, column=1).value
+        category = next(c for c, n in CATEGORIES["en"].items() if n == name)
+        for col, month in zip("BC", months, strict=True):
+            assert evaluate_cell(book, summary, f"{col}{r}") == fig.complaints[month][category]
+    _rows, path = satisfaction_book(shop, tmp_path)
+    book = load_workbook(path)
+    summary = book["Summary"]
+    written = {}
+    for r in range(1, summary.max_row + 1):
+        if summary.cell(row=r, column=1).value == "Score distribution":
+            for k in range(1, 6):
+                written[k] = evaluate_cell(book, summary, f"B{r + 1 + k}")
+    assert written == fig.scores
+    assert sum(c.responses for c in fig.csat_by_week.values()) == 6

@@ -8,8 +8,7 @@ cent; the month of a refund is the local calendar month the About sheet names.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -31,11 +30,10 @@ from shopdesk.exporters.workbook import (
     money_format,
     save,
 )
-from shopdesk.models import Customer, Order, ReturnCase, ReturnEvent, Store
-from shopdesk.models.enums import ReturnReason, ReturnState
+from shopdesk.models import Store
 from shopdesk.money import to_decimal
 from shopdesk.services.privacy import mask_name
-from shopdesk.services.return_cases import case_number
+from shopdesk.services.return_cases import case_number, refunds_between
 from shopdesk.times import to_local
 
 HEADERS = {
@@ -53,43 +51,6 @@ WORDS = {
     "zh_CN": {"sheet": "退款明细", "totals": "月度汇总", "what": "退款台账",
               "all_months": "全部月份", "grand": "合计"},
 }
-@dataclass(frozen=True)
-class Refund:
-    at: datetime
-    case_id: int
-    store: str
-    order_no: str
-    customer: str
-    reason: ReturnReason
-    amount_minor: int
-    currency: str
-
-
-def refunds(session: Session, first: date, last: date,
-            store_keys: list[str] | None = None) -> list[Refund]:
-    """Every refund recorded in the local days ``first``…``last``, oldest first."""
-    start, end = local_day_bounds(first, last)
-    q = (select(ReturnEvent.at, ReturnEvent.amount_minor, ReturnCase.id,
-                ReturnCase.refunded_minor, ReturnCase.reason, ReturnCase.currency, Store.name,
-                Order.order_no, Customer.name)
-         .join(ReturnCase, ReturnCase.id == ReturnEvent.case_id)
-         .join(Store, Store.id == ReturnCase.store_id)
-         .join(Order, Order.id == ReturnCase.order_id)
-         .join(Customer, Customer.id == ReturnCase.customer_id)
-         .where(ReturnEvent.state == ReturnState.REFUNDED,
-                ReturnEvent.at >= start, ReturnEvent.at < end)
-         .order_by(ReturnEvent.at, ReturnEvent.id))
-    if store_keys:
-        check_store_keys(session, store_keys)
-        q = q.where(Store.key.in_(store_keys))
-    # A refund event without an amount refunded what the case had approved: the case's
-    # refunded amount (a case is refunded once).
-    return [Refund(at, cid, store, order_no, customer, ReturnReason(reason),
-                   amount if amount is not None else refunded, currency)
-            for at, amount, cid, refunded, reason, currency, store, order_no, customer
-            in session.execute(q)]
-
-
 def export_refunds(session: Session, path: Path, first: date, last: date, *,
                    lang: str = "en", store_keys: list[str] | None = None, mask: bool = True,
                    exported_by: str = "",
@@ -97,7 +58,12 @@ def export_refunds(session: Session, path: Path, first: date, last: date, *,
     """Write the refunds ledger to ``path``. Returns the number of refunds."""
     check_lang(lang)
     words = WORDS[lang]
-    rows = refunds(session, first, last, store_keys)
+    start, end = local_day_bounds(first, last)
+    store_ids: list[int] = []
+    if store_keys:
+        check_store_keys(session, store_keys)
+        store_ids = list(session.scalars(select(Store.id).where(Store.key.in_(store_keys))))
+    rows = refunds_between(session, start, end, store_ids)
     book = Workbook(write_only=True)
     sheet = book.create_sheet(words["sheet"])
     header(sheet, HEADERS[lang], [18, 10, 18, 24, 18, 20, 14, 9, 10])

@@ -1,0 +1,80 @@
+"""The figures of the Reports page's charts, from the same functions the workbooks use, so
+that a chart and its export agree. Weeks and months are the computer's local calendar."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from shopdesk.models import Complaint, Conversation
+from shopdesk.models.enums import ComplaintCategory
+from shopdesk.services import surveys
+from shopdesk.services.return_cases import refunds_between
+from shopdesk.times import as_utc, to_local
+
+# First-response buckets: (upper bound in minutes, key); the last has no bound.
+RESPONSE_BUCKETS: tuple[tuple[int | None, str], ...] = (
+    (15, "<15m"), (60, "15-60m"), (240, "1-4h"), (1440, "4-24h"), (None, ">24h"))
+
+
+@dataclass
+class Figures:
+    csat_by_week: dict[str, surveys.Csat] = field(default_factory=dict)
+    scores: dict[int, int] = field(default_factory=dict)
+    complaints: dict[str, dict[ComplaintCategory, int]] = field(default_factory=dict)  # month
+    first_response: dict[str, int] = field(default_factory=dict)  # bucket → conversations
+    refunds: dict[str, dict[str, int]] = field(default_factory=dict)  # month → currency → minor
+
+
+def month_of(at: datetime) -> str:
+    return f"{to_local(at):%Y-%m}"
+
+
+def bucket_of(minutes: float) -> str:
+    for bound, key in RESPONSE_BUCKETS:
+        if bound is None or minutes < bound:
+            return key
+    raise AssertionError("unreachable")
+
+
+def figures(session: Session, start: datetime, end: datetime,
+            store_ids: Sequence[int] = (), agent_ids: Sequence[int] = ()) -> Figures:
+    f = Figures()
+    answers = surveys.responses(session, start, end, store_ids, agent_ids)
+    f.csat_by_week = surveys.csat_by(answers, "week")
+    f.scores = surveys.distribution(answers)
+
+    q = select(Complaint.opened_at, Complaint.category).where(
+        Complaint.opened_at >= start, Complaint.opened_at < end)
+    if store_ids:
+        q = q.where(Complaint.store_id.in_(list(store_ids)))
+    if agent_ids:
+        q = q.where(Complaint.assignee_id.in_(list(agent_ids)))
+    complaints: dict[str, dict[ComplaintCategory, int]] = defaultdict(
+        lambda: dict.fromkeys(ComplaintCategory, 0))
+    for opened, category in session.execute(q):
+        complaints[month_of(opened)][ComplaintCategory(category)] += 1
+    f.complaints = dict(sorted(complaints.items()))
+
+    c = select(Conversation.created_at, Conversation.first_response_at).where(
+        Conversation.first_response_at >= start, Conversation.first_response_at < end)
+    if store_ids:
+        c = c.where(Conversation.store_id.in_(list(store_ids)))
+    if agent_ids:
+        c = c.where(Conversation.assignee_id.in_(list(agent_ids)))
+    buckets = {key: 0 for _b, key in RESPONSE_BUCKETS}
+    for created, answered in session.execute(c):
+        minutes = max(0.0, (as_utc(answered) - as_utc(created)).total_seconds() / 60)
+        buckets[bucket_of(minutes)] += 1
+    f.first_response = buckets
+
+    money: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for r in refunds_between(session, start, end, store_ids, agent_ids):
+        money[month_of(r.at)][r.currency] += r.amount_minor
+    f.refunds = {m: dict(v) for m, v in sorted(money.items())}
+    return f
