@@ -432,3 +432,71 @@ def test_settings_return_rules_panel(qtbot, sqlite_db, shop) -> None:
             "survey_template": ""}
     panel.load()
     assert panel.spins["no_reason_return_days"].value() == 15
+
+
+# -- complaints ----------------------------------------------------------------------------------
+
+def test_create_complaint_from_the_inbox_and_work_it(qtbot, sqlite_db, shop, prefs) -> None:
+    from shopdesk.models import Complaint
+    from shopdesk.ui.app import Shell
+    from shopdesk.ui.complaints import ComplaintDialog, NewComplaintDialog
+
+    shell = Shell(sqlite_db, prefs, "en", "")
+    qtbot.addWidget(shell.window)
+    shell.window.set_agent(actor(sqlite_db, shop["wang"]))
+    inbox = shell.window.inbox
+    inbox.open_conversation(shop["conv"])
+    assert inbox.create_complaint.isEnabled()
+    inbox.create_complaint.click()
+    dialog = shell.window.complaints.dialog
+    assert isinstance(dialog, NewComplaintDialog) and dialog.objectName() == "complaintDialog"
+    assert dialog.customer.currentText() == "王芳" and not dialog.customer.isEnabled()
+    assert dialog.order.currentData() == shop["order"]
+    assert dialog.details.toPlainText() == "> 杯子碎了，要退货"
+    dialog.save()
+    assert "summary" in dialog.error.text()
+    dialog.summary.setText("杯子碎了")
+    dialog.severity.setCurrentIndex(dialog.severity.findData("critical"))
+    dialog.save()
+    assert dialog.complaint_id is not None
+    worked = shell.window.complaints.worked
+    assert isinstance(worked, ComplaintDialog)
+    assert worked.buttons["start"].isVisibleTo(worked)
+    assert not worked.buttons["close"].isVisibleTo(worked)
+    worked.buttons["escalate"].click()
+    assert "why" in worked.error.text()
+    worked.note.setPlainText("需要供应商确认")
+    worked.buttons["escalate"].click()
+    assert "Tier 2" in worked.header.text()
+    worked.resolution.setPlainText("补发")
+    worked.compensation.setText("12.50")
+    worked.buttons["resolve"].click()
+    assert worked.error.text() == ""
+    with sqlite_db.read_session() as s:
+        c = s.get(Complaint, dialog.complaint_id)
+        assert (c.status.value, c.tier, c.compensation_minor, c.severity.value) == (
+            "resolved", 2, 1250, "critical")
+    page = shell.window.complaints
+    page.status_filter.setCurrentIndex(1)  # any status
+    assert [r.id for r in page.model.rows] == [dialog.complaint_id]
+    assert "1 tickets" in page.count.text()
+    page.status_filter.setCurrentIndex(0)  # open only
+    assert page.model.rows == []
+    inbox.card.refresh()
+    assert f"C-{dialog.complaint_id}" in inbox.card.view.toPlainText()
+
+
+def test_blank_complaint_searches_the_customer(qtbot, sqlite_db, shop) -> None:
+    from shopdesk.ui.complaints import NewComplaintDialog
+
+    dialog = NewComplaintDialog(sqlite_db, actor(sqlite_db, shop["wang"]))
+    qtbot.addWidget(dialog)
+    dialog.save()
+    assert "customer" in dialog.error.text()
+    dialog.customer_search.setText("王")
+    dialog.search_customers()
+    assert dialog.customer.currentText() == "王芳"
+    assert dialog.order.count() == 2  # (no order) and the one order
+    dialog.summary.setText("态度不好")
+    dialog.save()
+    assert dialog.complaint_id is not None

@@ -28,8 +28,9 @@ from shopdesk.models import (
     Tag,
     customer_tags,
 )
-from shopdesk.models.enums import OrderStatus, ReturnState, Role
+from shopdesk.models.enums import ComplaintStatus, OrderStatus, ReturnState, Role
 from shopdesk.services import audit
+from shopdesk.services.complaints import ticket_number
 from shopdesk.services.permissions import Action, require
 from shopdesk.services.privacy import address_for, phone_for
 from shopdesk.services.records import existing
@@ -79,6 +80,7 @@ class CustomerCardData:
     recent_orders: list[CardOrder] = field(default_factory=list)
     notes: list[CardNote] = field(default_factory=list)
     cases: list[tuple[int, str, ReturnState]] = field(default_factory=list)  # id, number, state
+    tickets: list[tuple[int, str, ComplaintStatus]] = field(default_factory=list)
 
 
 def card(session: Session, customer_id: int, viewer: Agent | None) -> CustomerCardData | None:
@@ -129,6 +131,9 @@ def card(session: Session, customer_id: int, viewer: Agent | None) -> CustomerCa
             .where(Order.customer_id == customer_id)
             .order_by(Order.placed_at.desc()).limit(10))]
     data.cases = cases_of_customer(session, customer_id)
+    data.tickets = [(cid, ticket_number(cid), ComplaintStatus(status)) for cid, status in session.execute(
+        select(Complaint.id, Complaint.status).where(Complaint.customer_id == customer_id)
+        .order_by(Complaint.opened_at.desc()).limit(20))]
     data.notes = [
         CardNote(n.id, n.author_id, author, n.at, n.text, n.pinned)
         for n, author in session.execute(
@@ -204,3 +209,16 @@ def restore_note(session: Session, agent: Agent, kept: dict[str, object]) -> Cus
     session.flush()
     audit.record(session, agent.id, "note.restore", "customer_note", note.id, None, kept)
     return note
+
+
+def find_customers(session: Session, text: str, limit: int = 20) -> list[tuple[int, str]]:
+    """(id, name) of customers whose name, store handle, phone or e-mail contains ``text``."""
+    query = text.strip()
+    if not query:
+        return []
+    like = f"%{query}%"
+    handles = select(CustomerIdentity.customer_id).where(CustomerIdentity.handle.ilike(like))
+    return [(cid, name) for cid, name in session.execute(
+        select(Customer.id, Customer.name).where(
+            Customer.name.ilike(like) | Customer.phone.like(like) | Customer.email.ilike(like)
+            | Customer.id.in_(handles)).order_by(Customer.name).limit(limit))]

@@ -25,12 +25,13 @@ from shopdesk.money import format_money
 from shopdesk.services import customers as svc
 from shopdesk.services.permissions import Action, can
 from shopdesk.times import to_local
-from shopdesk.ui.labels import return_state_label
+from shopdesk.ui.labels import complaint_status_label, return_state_label
 
 
 class CustomerCard(QWidget):
     openReturn = Signal(int)  # noqa: N815 - a case link on the card
     startReturn = Signal(int)  # noqa: N815 - "Start return" on one of the orders
+    openComplaint = Signal(int)  # noqa: N815 - a ticket link on the card
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,7 +150,8 @@ class CustomerCard(QWidget):
             return
         handlers = {"note-edit": self.edit_note, "note-delete": self.delete_note,
                     "note-pin": self.toggle_pin, "return": self.openReturn.emit,
-                    "return-order": self.startReturn.emit}
+                    "return-order": self.startReturn.emit,
+                    "complaint": self.openComplaint.emit}
         if kind in handlers:
             handlers[kind](int(value))
 
@@ -213,6 +215,12 @@ class CustomerCard(QWidget):
             parts.append(" · ".join(
                 f"<a href='return:{cid}'>{e(number)}</a> {e(return_state_label(state))}"
                 for cid, number, state in d.cases))
+        if d.tickets:
+            tickets_title = self.tr("Complaints")
+            parts.append(f"<h4>{e(tickets_title)}</h4>")
+            parts.append(" · ".join(
+                f"<a href='complaint:{cid}'>{e(number)}</a> {e(complaint_status_label(status))}"
+                for cid, number, status in d.tickets))
         if d.recent_orders:
             orders_title = self.tr("Orders")
             start = self.tr("Start return")

@@ -243,6 +243,8 @@ class InboxPage(QWidget):
     startReturn = Signal(int)  # noqa: N815 - "Start return" for this conversation
     startOrderReturn = Signal(int)  # noqa: N815 - "Start return" on an order of the card
     openReturn = Signal(int)  # noqa: N815 - a case link on the card
+    createComplaint = Signal(int)  # noqa: N815 - "Create complaint" for this conversation
+    openComplaint = Signal(int)  # noqa: N815 - a ticket link on the card
 
     def __init__(self, db: Database, prefs: Preferences | None = None,
                  parent: QWidget | None = None) -> None:
@@ -370,6 +372,10 @@ class InboxPage(QWidget):
         self.start_return.setObjectName("startReturnButton")
         self.start_return.clicked.connect(
             lambda: self.startReturn.emit(self.current) if self.current else None)
+        self.create_complaint = QPushButton()
+        self.create_complaint.setObjectName("createComplaintButton")
+        self.create_complaint.clicked.connect(
+            lambda: self.createComplaint.emit(self.current) if self.current else None)
         self.actions_bar = QWidget()
         actions = QHBoxLayout(self.actions_bar)
         actions.setContentsMargins(0, 0, 0, 0)
@@ -421,6 +427,7 @@ class InboxPage(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         header_row = QHBoxLayout()
         header_row.addWidget(self.header, 1)
+        header_row.addWidget(self.create_complaint)
         header_row.addWidget(self.start_return)  # case buttons sit with who the customer is
         right_layout.addLayout(header_row)
         right_layout.addWidget(self.actions_bar)
@@ -436,6 +443,7 @@ class InboxPage(QWidget):
         self.card = CustomerCard(db)
         self.card.openReturn.connect(self.openReturn)
         self.card.startReturn.connect(self.startOrderReturn)
+        self.card.openComplaint.connect(self.openComplaint)
         splitter = QSplitter()
         splitter.setObjectName("inboxSplitter")
         splitter.addWidget(left)
@@ -797,6 +805,9 @@ class InboxPage(QWidget):
         self.start_return.setEnabled(cases is None and self.current is not None)
         self.start_return.setToolTip(cases or self.tr("Start a return or refund for this "
                                                       "customer's order"))
+        self.create_complaint.setEnabled(cases is None and self.current is not None)
+        self.create_complaint.setToolTip(cases or self.tr(
+            "Open a complaint ticket with this conversation's customer, order and message"))
 
     def choose_images(self) -> None:
         self.attach_files(pick_images(self))
@@ -854,6 +865,7 @@ class InboxPage(QWidget):
         self.send_button.setText(self.tr("Send"))
         self.attach_button.setText(self.tr("Attach image…"))
         self.start_return.setText(self.tr("Start return…"))
+        self.create_complaint.setText(self.tr("Create complaint…"))
         self.status_filter.setItemText(0, self.tr("Any status"))
         for i, name in enumerate([self.tr("Open"), self.tr("Pending"), self.tr("Snoozed"),
                                   self.tr("Closed")], start=1):

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from shopdesk.models.enums import ReturnKind, ReturnReason, ReturnState, Role, Severity
+from shopdesk.models.enums import (
+    ComplaintCategory,
+    ComplaintStatus,
+    ReturnKind,
+    ReturnReason,
+    ReturnState,
+    Role,
+    Severity,
+)
 
 
 def role_label(role: Role | str) -> str:
@@ -57,3 +65,38 @@ def return_reason_label(reason: ReturnReason | str) -> str:
         ReturnReason.LATE_DELIVERY: QCoreApplication.translate("Labels", "Late delivery"),
         ReturnReason.OTHER: QCoreApplication.translate("Labels", "Other"),
     }[ReturnReason(reason)]
+
+
+def category_label(category: ComplaintCategory | str) -> str:
+    C = ComplaintCategory  # noqa: N806
+    return {
+        C.PRODUCT_QUALITY: QCoreApplication.translate("Labels", "Product quality"),
+        C.WRONG_ITEM: QCoreApplication.translate("Labels", "Wrong item"),
+        C.MISSING_ITEM: QCoreApplication.translate("Labels", "Missing item"),
+        C.DAMAGED_IN_TRANSIT: QCoreApplication.translate("Labels", "Damaged in transit"),
+        C.LOGISTICS_DELAY: QCoreApplication.translate("Labels", "Logistics delay"),
+        C.DESCRIPTION_MISMATCH: QCoreApplication.translate("Labels", "Not as described"),
+        C.SERVICE_ATTITUDE: QCoreApplication.translate("Labels", "Service attitude"),
+        C.PRICE_DISPUTE: QCoreApplication.translate("Labels", "Price dispute"),
+        C.AFTER_SALES: QCoreApplication.translate("Labels", "After-sales"),
+        C.OTHER: QCoreApplication.translate("Labels", "Other"),
+    }[ComplaintCategory(category)]
+
+
+def complaint_status_label(status: ComplaintStatus | str) -> str:
+    St = ComplaintStatus  # noqa: N806
+    return {
+        St.NEW: QCoreApplication.translate("Labels", "New"),
+        St.IN_PROGRESS: QCoreApplication.translate("Labels", "In progress"),
+        St.ESCALATED: QCoreApplication.translate("Labels", "Escalated"),
+        St.RESOLVED: QCoreApplication.translate("Labels", "Resolved"),
+        St.CLOSED: QCoreApplication.translate("Labels", "Closed"),
+    }[ComplaintStatus(status)]
+
+
+def tier_label(tier: int) -> str:
+    return {
+        1: QCoreApplication.translate("Labels", "Tier 1 · agent"),
+        2: QCoreApplication.translate("Labels", "Tier 2 · specialist"),
+        3: QCoreApplication.translate("Labels", "Tier 3 · supplier or platform"),
+    }[tier]

@@ -23,11 +23,11 @@ from shopdesk.models import Agent
 from shopdesk.services.inbox import row as inbox_row
 from shopdesk.services.overview import Overview, overview
 from shopdesk.services.permissions import Action, can
+from shopdesk.ui.complaints import ComplaintsPage
 from shopdesk.ui.i18n import LANGUAGES
 from shopdesk.ui.inbox import InboxPage
 from shopdesk.ui.labels import role_label
 from shopdesk.ui.pages import (
-    ComplaintsPage,
     CustomersPage,
     Page,
     ReportsPage,
@@ -85,9 +85,15 @@ class MainWindow(QMainWindow):
             lambda cid: self.returns.start_return(conversation_id=cid))
         self.inbox.startOrderReturn.connect(self._start_order_return)
         self.inbox.openReturn.connect(self.show_return)
+        self.complaints = ComplaintsPage("complaintsPage", db)
+        self.complaints.changed.connect(self._returns_changed)
+        self.complaints.openConversation.connect(self.show_conversation)
+        self.inbox.createComplaint.connect(
+            lambda cid: self.complaints.new_complaint(conversation_id=cid))
+        self.inbox.openComplaint.connect(self.show_complaint)
         self.pages: list[QWidget] = [
             self.inbox, CustomersPage("customersPage"),
-            self.returns, ComplaintsPage("complaintsPage"),
+            self.returns, self.complaints,
             ReportsPage("reportsPage", db), SettingsPage("settingsPage", db),
         ]
         self.agent: Agent | None = None
@@ -253,6 +259,7 @@ class MainWindow(QMainWindow):
             "A bookkeeper has no shift to hand over."))
         self.inbox.set_actor(agent)
         self.returns.set_actor(agent)
+        self.complaints.set_actor(agent)
         self.new_return_action.setEnabled(can(agent, Action.HANDLE_CASES))
         self.export_refunds_action.setEnabled(can(agent, Action.EXPORT))
         reports = self.pages[4]
@@ -267,6 +274,10 @@ class MainWindow(QMainWindow):
     def show_return(self, case_id: int) -> None:
         self.navigation.setCurrentRow(2)
         self.returns.reload(keep=case_id)
+
+    def show_complaint(self, complaint_id: int) -> None:
+        self.navigation.setCurrentRow(3)
+        self.complaints.open_complaint(complaint_id)
 
     def _start_order_return(self, order_id: int) -> None:
         """From the card beside a conversation: that order, and that conversation."""

@@ -84,13 +84,6 @@ class CustomersPage(Page):
             "Customer cards with tags, notes, orders and history across stores."))
 
 
-class ComplaintsPage(Page):
-    def retranslate(self) -> None:
-        self.title.setText(self.tr("Complaints"))
-        self.description.setText(self.tr(
-            "Complaint tickets by category and severity, with their response times."))
-
-
 class ReportsPage(Page):
     def __init__(self, object_name: str, db: Database, parent: QWidget | None = None) -> None:
         self.db = db
