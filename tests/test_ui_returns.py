@@ -500,3 +500,36 @@ def test_blank_complaint_searches_the_customer(qtbot, sqlite_db, shop) -> None:
     dialog.summary.setText("态度不好")
     dialog.save()
     assert dialog.complaint_id is not None
+
+
+def test_reports_page_charts_and_export_workbooks(qtbot, sqlite_db, shop, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    from shopdesk.models import SurveyResponse
+    from shopdesk.ui.export_dialog import ExportDialog
+    from shopdesk.ui.pages import ReportsPage
+
+    with sqlite_db.transaction() as s:
+        for score in (5, 4, 2):
+            s.add(SurveyResponse(conversation_id=shop["conv"], agent_id=shop["wang"],
+                                 score=score, answered_at=utcnow() - timedelta(days=1)))
+    page = ReportsPage("reportsPage", sqlite_db)
+    qtbot.addWidget(page)
+    page.set_actor(actor(sqlite_db, shop["wang"]))
+    page.show()
+    charts = page.charts
+    assert charts is not None and not charts.export_button.isEnabled()
+    scores = charts.views["scores"].chart().series()[0].barSets()[0]
+    assert [scores.at(i) for i in range(5)] == [0, 1, 0, 1, 1]
+    csat = charts.views["csat"].chart().series()[0].barSets()[0]
+    assert [round(csat.at(i), 1) for i in range(csat.count())] == [66.7]
+    charts.agent.setCurrentIndex(charts.agent.findData(shop["owner"]))
+    assert sum(charts.figures.scores.values()) == 0
+    page.set_actor(actor(sqlite_db, shop["books"]))
+    assert charts.export_button.isEnabled()
+    dialog = ExportDialog(sqlite_db, "workbooks", "Lin", "en")
+    qtbot.addWidget(dialog)
+    dialog.workbook.setCurrentIndex(dialog.workbook.findData("satisfaction"))
+    dialog.export_to(tmp_path / "s.xlsx")
+    qtbot.waitUntil(lambda: dialog.written is not None)
+    assert load_workbook(tmp_path / "s.xlsx").sheetnames == ["Responses", "Summary", "About"]

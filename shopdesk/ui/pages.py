@@ -109,15 +109,59 @@ class ReportsPage(Page):
         title_row = QHBoxLayout()
         title_row.addWidget(self.handovers_title, 1)
         title_row.addWidget(self.export_button)
-        self.body.addLayout(title_row)
-        self.body.addWidget(self.handovers, 2)
-        self.body.addWidget(self.handover_text, 1)
+        handovers = QWidget()
+        handovers_layout = QVBoxLayout(handovers)
+        handovers_layout.addLayout(title_row)
+        handovers_layout.addWidget(self.handovers, 2)
+        handovers_layout.addWidget(self.handover_text, 1)
+        self.charts_tab = QWidget()  # the charts are built when first shown (Qt Charts)
+        QVBoxLayout(self.charts_tab).setContentsMargins(0, 0, 0, 0)
+        self.charts = None
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("reportTabs")
+        self.tabs.addTab(self.charts_tab, "")
+        self.tabs.addTab(handovers, "")
+        self.body.addWidget(self.tabs, 1)
+        self.description.setVisible(False)
+        self.figures.parentWidget().setVisible(False)
+        self.can_export = False
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.ensure_charts()
+        super().showEvent(event)
+
+    def ensure_charts(self):  # type: ignore[no-untyped-def]
+        if self.charts is None:
+            from shopdesk.ui.reports import ReportCharts
+
+            self.charts = ReportCharts(self.db)
+            self.charts.exportRequested.connect(self.export_workbooks)
+            self.charts_tab.layout().addWidget(self.charts)
+            self.charts.retranslate()
+            self._allow_export()
+        return self.charts
+
+    def export_workbooks(self) -> None:
+        self.export_dialog = ExportDialog(self.db, "workbooks", self.agent_name,
+                                          current_language(), self)
+        self.export_dialog.open()
+
+    def _allow_export(self) -> None:
+        buttons = [self.export_button] + ([self.charts.export_button] if self.charts else [])
+        for button in buttons:
+            button.setEnabled(self.can_export)
+            button.setToolTip("" if self.can_export else self.tr(
+                "Only the owner and the bookkeeper export data."))
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Reports"))
         self.description.setText(self.tr(
             "Satisfaction, complaints and refunds over time, and the Excel exports."))
         self.handovers_title.setText(self.tr("Past shift handovers"))
+        self.tabs.setTabText(0, self.tr("Charts"))
+        self.tabs.setTabText(1, self.tr("Handovers"))
+        if self.charts is not None:
+            self.charts.retranslate()
         self.export_button.setText(self.tr("Export handovers…"))
         self.handovers.setHorizontalHeaderLabels(
             [self.tr("Time"), self.tr("From"), self.tr("For"), self.tr("Note")])
@@ -146,10 +190,8 @@ class ReportsPage(Page):
 
     def set_actor(self, agent: Agent | None) -> None:
         self.agent_name = agent.name if agent else ""
-        allowed = can(agent, Action.EXPORT)
-        self.export_button.setEnabled(allowed)
-        self.export_button.setToolTip("" if allowed else self.tr(
-            "Only the owner and the bookkeeper export data."))
+        self.can_export = can(agent, Action.EXPORT)
+        self._allow_export()
         self.reload()
 
     def export_handovers(self) -> None:
