@@ -533,3 +533,18 @@ def test_reports_page_charts_and_export_workbooks(qtbot, sqlite_db, shop, tmp_pa
     dialog.export_to(tmp_path / "s.xlsx")
     qtbot.waitUntil(lambda: dialog.written is not None)
     assert load_workbook(tmp_path / "s.xlsx").sheetnames == ["Responses", "Summary", "About"]
+
+
+def test_score_entered_by_hand_in_the_inbox(qtbot, sqlite_db, shop, prefs) -> None:
+    from shopdesk.models import SurveyResponse
+    from shopdesk.ui.app import Shell
+
+    shell = Shell(sqlite_db, prefs, "en", "")
+    qtbot.addWidget(shell.window)
+    shell.window.set_agent(actor(sqlite_db, shop["wang"]))
+    inbox = shell.window.inbox
+    inbox.open_conversation(shop["conv"])
+    assert inbox.score_button.isEnabled()
+    inbox.score_menu.actions()[1].trigger()  # 4 · satisfied
+    with sqlite_db.read_session() as s:
+        assert s.scalar(select(SurveyResponse.score)) == 4

@@ -19,6 +19,8 @@ FOLLOW_UPS = {
 }
 ANSWERS = {"zh": ["好的，谢谢亲～", "收到 👌", "那我等等看"],
            "en": ["Great, thanks!", "OK 👍", "Perfect, I'll wait."]}
+SCORES = {"zh": ["5", "非常满意", "满意", "五星好评", "一般", "5分"],
+          "en": ["5", "Very satisfied!", "4", "👍", "ok", "satisfied"]}
 NAMES = {"zh": ["小林", "阿杰", "陈女士", "张先生", "王小姐", "刘洋"],
          "en": ["Grace Hall", "Owen Clark", "Mia Young", "Noah King"]}
 
@@ -32,17 +34,17 @@ class DemoChannel:
         self.threads = threads
         self.rng = random.Random(seed)
         self.every = every_seconds
-        self._pending_answers: list[tuple[str, str, str]] = []
+        self._pending_answers: list[tuple[str, str, str, str]] = []
         self._last: datetime | None = None
 
     def fetch(self, cursor: str | None) -> Fetched:
         now = utcnow()
         count = int(cursor or 0)
         messages: list[Incoming] = []
-        for thread, handle, name in self._pending_answers:
+        for thread, handle, name, text in self._pending_answers:
             count += 1
             messages.append(Incoming(f"{self.store_key}-live-{count}", thread, handle, name, now,
-                                     self.rng.choice(ANSWERS[self.language])))
+                                     text))
         self._pending_answers.clear()
         due = self._last is None or (now - self._last).total_seconds() >= self.every
         if due and self.rng.random() < 0.7:
@@ -60,7 +62,9 @@ class DemoChannel:
         return Fetched(messages, str(count))
 
     def send(self, reply: Outgoing) -> str | None:
-        if reply.thread_id and reply.handle and self.rng.random() < 0.3:
+        survey = "1" in reply.text and "5" in reply.text  # "reply with a score from 1 to 5"
+        if reply.thread_id and reply.handle and self.rng.random() < (0.6 if survey else 0.3):
             name = next((n for t, h, n in self.threads if t == reply.thread_id), reply.handle)
-            self._pending_answers.append((reply.thread_id, reply.handle, name))
+            text = self.rng.choice((SCORES if survey else ANSWERS)[self.language])
+            self._pending_answers.append((reply.thread_id, reply.handle, name, text))
         return f"{self.store_key}-sent-{reply.message_id}"

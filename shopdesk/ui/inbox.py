@@ -61,6 +61,7 @@ from shopdesk.models import Agent, Store, Tag
 from shopdesk.models.enums import ConversationStatus, Direction, Priority, Role, SendState
 from shopdesk.services import inbox as svc
 from shopdesk.services import search as search_svc
+from shopdesk.services import surveys
 from shopdesk.services.agents import active_agents
 from shopdesk.services.customers import customer_of_conversation
 from shopdesk.services.permissions import Action, can, denial
@@ -372,6 +373,11 @@ class InboxPage(QWidget):
         self.start_return.setObjectName("startReturnButton")
         self.start_return.clicked.connect(
             lambda: self.startReturn.emit(self.current) if self.current else None)
+        self.score_menu = QMenu(self)
+        self.score_button = QToolButton()
+        self.score_button.setObjectName("scoreButton")
+        self.score_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.score_button.setMenu(self.score_menu)
         self.create_complaint = QPushButton()
         self.create_complaint.setObjectName("createComplaintButton")
         self.create_complaint.clicked.connect(
@@ -427,6 +433,7 @@ class InboxPage(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         header_row = QHBoxLayout()
         header_row.addWidget(self.header, 1)
+        header_row.addWidget(self.score_button)
         header_row.addWidget(self.create_complaint)
         header_row.addWidget(self.start_return)  # case buttons sit with who the customer is
         right_layout.addLayout(header_row)
@@ -779,6 +786,13 @@ class InboxPage(QWidget):
             action = self.assign_menu.addAction(name)
             action.triggered.connect(
                 lambda _=False, i=agent_id: self.act(lambda s, a, c: svc.assign(s, a, c, i)))
+        self.score_menu.clear()
+        for score, label in ((5, self.tr("5 · very satisfied")), (4, self.tr("4 · satisfied")),
+                             (3, self.tr("3 · neutral")), (2, self.tr("2 · dissatisfied")),
+                             (1, self.tr("1 · very dissatisfied"))):
+            action = self.score_menu.addAction(label)
+            action.triggered.connect(lambda _=False, n=score: self.act(
+                lambda s, a, c: surveys.enter_score(s, a, c, n)))
         self.snooze_menu.clear()
         for label, delta in ((self.tr("For 1 hour"), timedelta(hours=1)),
                              (self.tr("For 3 hours"), timedelta(hours=3)),
@@ -797,6 +811,7 @@ class InboxPage(QWidget):
         self.note_mode.setEnabled(ready)
         tip = "" if allowed else self.tr("Your role cannot answer customers.")
         for widget in (self.composer, self.send_button, self.attach_button, self.assign_me,
+                       self.score_button,
                        self.assign_button, self.close_button, self.snooze_button,
                        self.tag_button, self.priority):
             widget.setEnabled(ready)
@@ -805,6 +820,9 @@ class InboxPage(QWidget):
         self.start_return.setEnabled(cases is None and self.current is not None)
         self.start_return.setToolTip(cases or self.tr("Start a return or refund for this "
                                                       "customer's order"))
+        if self.score_button.isEnabled():
+            self.score_button.setToolTip(self.tr("Enter the customer's satisfaction score by "
+                                                 "hand (for example after a phone call)"))
         self.create_complaint.setEnabled(cases is None and self.current is not None)
         self.create_complaint.setToolTip(cases or self.tr(
             "Open a complaint ticket with this conversation's customer, order and message"))
@@ -866,6 +884,7 @@ class InboxPage(QWidget):
         self.attach_button.setText(self.tr("Attach image…"))
         self.start_return.setText(self.tr("Start return…"))
         self.create_complaint.setText(self.tr("Create complaint…"))
+        self.score_button.setText(self.tr("Score"))
         self.status_filter.setItemText(0, self.tr("Any status"))
         for i, name in enumerate([self.tr("Open"), self.tr("Pending"), self.tr("Snoozed"),
                                   self.tr("Closed")], start=1):
