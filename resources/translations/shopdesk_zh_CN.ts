@@ -261,14 +261,223 @@
     </message>
 </context>
 <context>
+    <name>ComplaintActions</name>
+    <message>
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Start working</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Change severity</source>
+        <translation>修改严重程度</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>创建</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无人）</translation>
+    </message>
+    <message>
+        <source>Note (for escalation and the timeline):</source>
+        <translation>备注（升级原因，记入时间线）：</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>处理结果：</translation>
+    </message>
+    <message>
+        <source>Compensation:</source>
+        <translation>补偿金额：</translation>
+    </message>
+    <message>
+        <source>Agent · severity:</source>
+        <translation>负责人 · 严重程度：</translation>
+    </message>
+    <message>
+        <source>Complaint %1</source>
+        <translation>投诉 %1</translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <source>resolve by %1</source>
+        <translation>解决期限 %1</translation>
+    </message>
+    <message>
+        <source>Opened %1 · first response %2 · resolved %3</source>
+        <translation>创建 %1 · 首次响应 %2 · 解决 %3</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Resolution: %1</source>
+        <translation>处理结果：%1</translation>
+    </message>
+    <message>
+        <source>Open the conversation</source>
+        <translation>打开会话</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsModel</name>
+    <message>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Resolve by</source>
+        <translation>解决期限</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation>未分配</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsPage</name>
     <message>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <source>Complaint tickets by category and severity, with their response times.</source>
-        <translation>按类别和严重程度管理投诉工单，并记录响应时间。</translation>
+        <source>All stores</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>全部严重程度</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部层级</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>全部客服</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>New complaint…</source>
+        <translation>新建投诉…</translation>
+    </message>
+    <message>
+        <source>Open a complaint ticket (Ctrl+N)</source>
+        <translation>新建投诉工单 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>%1 tickets</source>
+        <translation>%1 个工单</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 个超时</translation>
     </message>
 </context>
 <context>
@@ -426,12 +635,44 @@
         <translation>导出退款台账</translation>
     </message>
     <message>
+        <source>Export complaints</source>
+        <translation>导出投诉</translation>
+    </message>
+    <message>
+        <source>Export satisfaction</source>
+        <translation>导出满意度</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款台账</translation>
+    </message>
+    <message>
+        <source>Handovers</source>
+        <translation>交班记录</translation>
+    </message>
+    <message>
         <source>Mask personal data (names, phone numbers)</source>
         <translation>个人信息脱敏（姓名、电话）</translation>
     </message>
     <message>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Workbook:</source>
+        <translation>工作簿：</translation>
     </message>
     <message>
         <source>From:</source>
@@ -642,6 +883,26 @@
         <translation>其他人刚刚修改了这个会话，已重新加载。</translation>
     </message>
     <message>
+        <source>5 · very satisfied</source>
+        <translation>5 · 非常满意</translation>
+    </message>
+    <message>
+        <source>4 · satisfied</source>
+        <translation>4 · 满意</translation>
+    </message>
+    <message>
+        <source>3 · neutral</source>
+        <translation>3 · 一般</translation>
+    </message>
+    <message>
+        <source>2 · dissatisfied</source>
+        <translation>2 · 不满意</translation>
+    </message>
+    <message>
+        <source>1 · very dissatisfied</source>
+        <translation>1 · 非常不满意</translation>
+    </message>
+    <message>
         <source>For 1 hour</source>
         <translation>1 小时</translation>
     </message>
@@ -660,6 +921,14 @@
     <message>
         <source>Start a return or refund for this customer's order</source>
         <translation>为该顾客的订单发起退货或退款</translation>
+    </message>
+    <message>
+        <source>Enter the customer's satisfaction score by hand (for example after a phone call)</source>
+        <translation>手动录入顾客的满意度评分（例如电话回访后）</translation>
+    </message>
+    <message>
+        <source>Open a complaint ticket with this conversation's customer, order and message</source>
+        <translation>用此会话的顾客、订单和消息新建投诉工单</translation>
     </message>
     <message>
         <source>%1 image(s): %2</source>
@@ -684,6 +953,14 @@
     <message>
         <source>Start return…</source>
         <translation>发起售后…</translation>
+    </message>
+    <message>
+        <source>Create complaint…</source>
+        <translation>新建投诉…</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
     </message>
     <message>
         <source>Any status</source>
@@ -934,6 +1211,62 @@
         <source>Other</source>
         <translation>其他</translation>
     </message>
+    <message>
+        <source>Product quality</source>
+        <translation>产品质量</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>发错货</translation>
+    </message>
+    <message>
+        <source>Missing item</source>
+        <translation>少件/漏发</translation>
+    </message>
+    <message>
+        <source>Logistics delay</source>
+        <translation>物流延误</translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Price dispute</source>
+        <translation>价格争议</translation>
+    </message>
+    <message>
+        <source>After-sales</source>
+        <translation>售后问题</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Tier 1 · agent</source>
+        <translation>第 1 层 · 客服</translation>
+    </message>
+    <message>
+        <source>Tier 2 · specialist</source>
+        <translation>第 2 层 · 专员</translation>
+    </message>
+    <message>
+        <source>Tier 3 · supplier or platform</source>
+        <translation>第 3 层 · 供应商或平台</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1080,6 +1413,53 @@
     <message>
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
+    </message>
+</context>
+<context>
+    <name>NewComplaintDialog</name>
+    <message>
+        <source>New complaint</source>
+        <translation>新建投诉</translation>
+    </message>
+    <message>
+        <source>Name, handle, phone or e-mail</source>
+        <translation>姓名、账号、电话或邮箱</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>店铺：</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>订单：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Severity:</source>
+        <translation>严重程度：</translation>
+    </message>
+    <message>
+        <source>Summary:</source>
+        <translation>摘要：</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>详情：</translation>
+    </message>
+    <message>
+        <source>(no order)</source>
+        <translation>（无订单）</translation>
+    </message>
+    <message>
+        <source>Choose the customer.</source>
+        <translation>请选择客户。</translation>
     </message>
 </context>
 <context>
@@ -1314,6 +1694,85 @@
     </message>
 </context>
 <context>
+    <name>ReportCharts</name>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>全部客服</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>CSAT by week (%)</source>
+        <translation>每周满意度（%）</translation>
+    </message>
+    <message>
+        <source>CSAT</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Score distribution</source>
+        <translation>评分分布</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>评价数</translation>
+    </message>
+    <message>
+        <source>Complaints by category per month</source>
+        <translation>每月各类别投诉</translation>
+    </message>
+    <message>
+        <source>under 15 min</source>
+        <translation>15 分钟内</translation>
+    </message>
+    <message>
+        <source>15–60 min</source>
+        <translation>15–60 分钟</translation>
+    </message>
+    <message>
+        <source>1–4 h</source>
+        <translation>1–4 小时</translation>
+    </message>
+    <message>
+        <source>4–24 h</source>
+        <translation>4–24 小时</translation>
+    </message>
+    <message>
+        <source>over 24 h</source>
+        <translation>超过 24 小时</translation>
+    </message>
+    <message>
+        <source>First response time</source>
+        <translation>首次响应时间</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>会话数</translation>
+    </message>
+    <message>
+        <source>Refunds by month</source>
+        <translation>每月退款</translation>
+    </message>
+    <message>
+        <source>no data in these dates</source>
+        <translation>所选日期内没有数据</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Reports</source>
@@ -1326,6 +1785,14 @@
     <message>
         <source>Past shift handovers</source>
         <translation>历史交班记录</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Handovers</source>
+        <translation>交班记录</translation>
     </message>
     <message>
         <source>Export handovers…</source>
@@ -1354,41 +1821,6 @@
     <message>
         <source>Only the owner and the bookkeeper export data.</source>
         <translation>只有店主和会计可以导出数据。</translation>
-    </message>
-</context>
-<context>
-    <name>ReturnRulesPanel</name>
-    <message>
-        <source>The return rules of each store: the wizard checks the no-reason window, the returns board counts the deadlines from them.</source>
-        <translation>每个店铺的售后规则：向导据此判断无理由退货期，售后看板据此计算截止时间。</translation>
-    </message>
-    <message>
-        <source>&amp;Store:</source>
-        <translation>店铺(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>&amp;No-reason returns within (days after delivery):</source>
-        <translation>无理由退货期（签收后天数）(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>&amp;Answer a request within (hours):</source>
-        <translation>处理售后申请时限（小时）(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>Buyer &amp;ships back within (days after approval):</source>
-        <translation>买家寄回时限（同意后天数）(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>&amp;Refund within (hours after approval or receipt):</source>
-        <translation>退款时限（同意或收货后小时）(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
     </message>
 </context>
 <context>
@@ -1527,8 +1959,8 @@
         <translation>收件箱</translation>
     </message>
     <message>
-        <source>Returns</source>
-        <translation>售后</translation>
+        <source>Store rules</source>
+        <translation>店铺规则</translation>
     </message>
     <message>
         <source>Ctrl+Enter sends a reply and Enter starts a new line (otherwise the reverse)</source>
@@ -1661,6 +2093,73 @@
     <message>
         <source>Reopen (appeal)</source>
         <translation>重新处理（申诉）</translation>
+    </message>
+</context>
+<context>
+    <name>StoreRulesPanel</name>
+    <message>
+        <source>&amp;Store:</source>
+        <translation>店铺(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <source>Complaints: resolve within (hours)</source>
+        <translation>投诉：解决时限（小时）</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>&amp;No-reason returns within (days after delivery):</source>
+        <translation>无理由退货期（签收后天数）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Answer a request within (hours):</source>
+        <translation>处理售后申请时限（小时）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Buyer &amp;ships back within (days after approval):</source>
+        <translation>买家寄回时限（同意后天数）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Refund within (hours after approval or receipt):</source>
+        <translation>退款时限（同意或收货后小时）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Critical:</source>
+        <translation>紧急：</translation>
+    </message>
+    <message>
+        <source>High:</source>
+        <translation>高：</translation>
+    </message>
+    <message>
+        <source>Normal:</source>
+        <translation>一般：</translation>
+    </message>
+    <message>
+        <source>Low:</source>
+        <translation>低：</translation>
+    </message>
+    <message>
+        <source>Ask for a score when a conversation is closed</source>
+        <translation>关闭会话时请顾客评分</translation>
+    </message>
+    <message>
+        <source>Survey text (empty: ShopDesk's own, in the customer's language). {customer} and {store} are filled in.</source>
+        <translation>调查文字（留空则用 ShopDesk 的默认文字，按顾客语言）。{customer} 和 {store} 会自动填入。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
