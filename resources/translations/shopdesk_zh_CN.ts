@@ -1716,10 +1716,6 @@
         <translation>导出…</translation>
     </message>
     <message>
-        <source>CSAT by week (%)</source>
-        <translation>每周满意度（%）</translation>
-    </message>
-    <message>
         <source>CSAT</source>
         <translation>满意度</translation>
     </message>
@@ -1736,12 +1732,16 @@
         <translation>每月各类别投诉</translation>
     </message>
     <message>
-        <source>under 15 min</source>
-        <translation>15 分钟内</translation>
+        <source>0–15 min</source>
+        <translation>0–15 分钟</translation>
     </message>
     <message>
         <source>15–60 min</source>
         <translation>15–60 分钟</translation>
+    </message>
+    <message>
+        <source>CSAT by week number (%)</source>
+        <translation>每周满意度（按周数，%）</translation>
     </message>
     <message>
         <source>1–4 h</source>
@@ -1752,8 +1752,8 @@
         <translation>4–24 小时</translation>
     </message>
     <message>
-        <source>over 24 h</source>
-        <translation>超过 24 小时</translation>
+        <source>24 h +</source>
+        <translation>24 小时以上</translation>
     </message>
     <message>
         <source>First response time</source>
@@ -2139,7 +2139,7 @@
     </message>
     <message>
         <source>Normal:</source>
-        <translation>一般：</translation>
+        <translation>普通：</translation>
     </message>
     <message>
         <source>Low:</source>

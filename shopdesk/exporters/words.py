@@ -33,7 +33,7 @@ CATEGORIES = {
 }
 SEVERITIES = {
     "en": {S.LOW: "Low", S.NORMAL: "Normal", S.HIGH: "High", S.CRITICAL: "Critical"},
-    "zh_CN": {S.LOW: "低", S.NORMAL: "一般", S.HIGH: "高", S.CRITICAL: "紧急"},
+    "zh_CN": {S.LOW: "低", S.NORMAL: "普通", S.HIGH: "高", S.CRITICAL: "紧急"},
 }
 STATUSES = {
     "en": {St.NEW: "New", St.IN_PROGRESS: "In progress", St.ESCALATED: "Escalated",

@@ -88,13 +88,14 @@ class ReportCharts(QWidget):
         self.views: dict[str, QChartView] = {}
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
-        names = ["csat", "scores", "complaints", "first_response", "refunds"]
-        for n, name in enumerate(names):
+        places = {"csat": (0, 0, 1), "scores": (0, 1, 1), "complaints": (1, 0, 2),
+                  "first_response": (2, 0, 1), "refunds": (2, 1, 1)}  # row, column, span
+        for name, (row, col, span) in places.items():
             view = QChartView()
             view.setObjectName(f"chart_{name}")
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(260)
-            grid.addWidget(view, n // 2, n % 2)
+            view.setMinimumHeight(340 if span == 2 else 270)
+            grid.addWidget(view, row, col, 1, span)
             self.views[name] = view
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -120,9 +121,9 @@ class ReportCharts(QWidget):
         agents = [self.agent.currentData()] if self.agent.currentData() else []
         with self.db.read_session() as session:
             f = self.figures = svc.figures(session, start, end, stores, agents)
-        self._bars("csat", self.tr("CSAT by week (%)"),
+        self._bars("csat", self.tr("CSAT by week number (%)"),
                    {self.tr("CSAT"): [float(c.percent or 0) for c in f.csat_by_week.values()]},
-                   list(f.csat_by_week), maximum=100)
+                   [week.split("-W")[-1] for week in f.csat_by_week], maximum=100)
         self._bars("scores", self.tr("Score distribution"),
                    {self.tr("Responses"): list(f.scores.values())},
                    [str(s) for s in f.scores])
@@ -131,9 +132,9 @@ class ReportCharts(QWidget):
         self._bars("complaints", self.tr("Complaints by category per month"),
                    {category_label(c): [f.complaints[m][c] for m in f.complaints]
                     for c in categories}, list(f.complaints), stacked=True)
-        bucket_names = {"<15m": self.tr("under 15 min"), "15-60m": self.tr("15–60 min"),
+        bucket_names = {"<15m": self.tr("0–15 min"), "15-60m": self.tr("15–60 min"),
                         "1-4h": self.tr("1–4 h"), "4-24h": self.tr("4–24 h"),
-                        ">24h": self.tr("over 24 h")}
+                        ">24h": self.tr("24 h +")}
         self._bars("first_response", self.tr("First response time"),
                    {self.tr("Conversations"): list(f.first_response.values())},
                    [bucket_names[k] for k in f.first_response])
@@ -164,15 +165,21 @@ class ReportCharts(QWidget):
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
         axis_x.append(categories)
+        small = axis_x.labelsFont()
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        axis_x.setLabelsFont(small)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
         axis_y.setRange(0, maximum or max(1.0, top * 1.1))
         axis_y.setLabelFormat("%.0f")
+        if maximum is None:
+            axis_y.applyNiceNumbers()
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         chart.legend().setVisible(len(sets) > 1)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight if stacked
+                                    else Qt.AlignmentFlag.AlignBottom)
         if not categories:
             chart.setTitle(title + " — " + self.tr("no data in these dates"))
         self.views[name].setChart(chart)
