@@ -103,3 +103,29 @@ def test_xlsx_round_trip_and_bad_files(db, tmp_path) -> None:
         qr.import_xlsx(s, _owner(s), tmp_path / "not.xlsx")
     with db.read_session() as s:
         assert "zz" not in [r.code for r in qr.find(s)]
+
+
+def test_quick_reply_images_are_kept_replaced_and_checked(db) -> None:
+    import pytest
+
+    from shopdesk.errors import ShopDeskError
+
+    png = b"\x89PNG\r\n\x1a\n" + b"0" * 10
+    with db.transaction() as s:
+        s.add(Agent(key="owner", name="Owner", role="owner"))
+    with db.transaction() as s:
+        reply = qr.save(s, _owner(s), None, "物流", "pic", "尺码表", "尺码表见图",
+                        images=[("size.png", "image/png", png)])
+        rid = reply.id
+    with db.transaction() as s:  # editing the text without images keeps them
+        qr.save(s, _owner(s), rid, "物流", "pic", "尺码表", "尺码表见图片")
+    with db.read_session() as s:
+        assert qr.images_of(s, rid) == [("size.png", "image/png", png)]
+        assert qr.find(s, "pic")[0].images == ("size.png",)
+    with pytest.raises(ShopDeskError, match="not an image"), db.transaction() as s:
+        qr.save(s, _owner(s), rid, "物流", "pic", "尺码表", "x",
+                images=[("a.txt", "text/plain", b"x")])
+    with db.transaction() as s:
+        qr.save(s, _owner(s), rid, "物流", "pic", "尺码表", "x", images=[])
+    with db.read_session() as s:
+        assert qr.images_of(s, rid) == []

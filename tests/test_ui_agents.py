@@ -328,3 +328,19 @@ def test_quick_replies_panel(qtbot, demo, prefs, tmp_path):
     assert panel.message.text() == "Deleted /bz."
     panel.import_file(str(tmp_path / "qr.xlsx"))
     assert panel.message.text() == "1 added, 10 updated."
+
+
+def test_quick_reply_editor_lists_adds_and_removes_images(qtbot, tmp_path) -> None:
+    from shopdesk.ui.quick_replies_panel import QuickReplyEditor
+
+    picture = tmp_path / "chart.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 10)
+    editor = QuickReplyEditor(["物流"], None, None, [("a.png", "image/png", b"x")])
+    qtbot.addWidget(editor)
+    assert editor.image_list.count() == 1
+    editor.add_images([picture, tmp_path / "missing.png"])
+    assert [n for n, _m, _d in editor.images] == ["a.png", "chart.png"]
+    assert "missing.png" in editor.error.text()
+    editor.image_list.setCurrentRow(0)
+    editor.remove_image()
+    assert [n for n, _m, _d in editor.images] == ["chart.png"]

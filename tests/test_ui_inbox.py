@@ -406,3 +406,25 @@ def test_notes_panel_add_pin_edit_delete_and_undo(qtbot, page, sqlite_db) -> Non
     assert card.undo_button.isVisible() and card.note_status.text() == "Note deleted."
     card.undo_button.click()
     assert "只收顺丰快递" in card.view.toPlainText() and not card.undo_button.isVisible()
+
+
+def test_quick_reply_images_are_attached(qtbot, page, sqlite_db) -> None:
+    from shopdesk.services import quick_replies as qr
+    from tests.test_ui_agents import when_modal
+
+    png = b"\x89PNG\r\n\x1a\n" + b"0" * 10
+    with sqlite_db.transaction() as s:
+        owner = s.scalar(select(Agent).where(Agent.key == "owner"))
+        qr.save(s, owner, None, "物流", "sz", "尺码表", "亲，尺码表见图",
+                images=[("size.png", "image/png", png)])
+    page.list.setCurrentIndex(page.model.index(0))
+
+    def choose(picker) -> None:
+        picker.search.setText("sz")
+        picker.accept()
+
+    when_modal(choose)
+    qtbot.keyClick(page.composer, Qt.Key.Key_Slash)
+    assert "尺码表见图" in page.composer.toPlainText()
+    assert [name for name, _m, _d in page.pending] == ["size.png"]
+    assert "size.png" in page.pending_label.text()

@@ -1603,6 +1603,14 @@
         <translation>变量：{customer} {order_no} {store} {agent} {tracking_no}</translation>
     </message>
     <message>
+        <source>Add images…</source>
+        <translation>添加图片…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
         <source>Category:</source>
         <translation>分类：</translation>
     </message>
@@ -1617,6 +1625,10 @@
     <message>
         <source>Text:</source>
         <translation>内容：</translation>
+    </message>
+    <message>
+        <source>Images sent with it:</source>
+        <translation>随回复发送的图片：</translation>
     </message>
 </context>
 <context>

@@ -226,6 +226,18 @@ def thread_from(session: Session, conversation_id: int, message_id: int,
     return earlier + _with_attachments(session, session.execute(q).all())
 
 
+def check_images(files: Sequence[tuple[str, str, bytes]], most: int | None = None) -> None:
+    """Images ShopDesk can send and keep: PNG, JPEG, GIF, WebP or BMP, each up to 10 MB."""
+    if most is not None and len(files) > most:
+        raise ShopDeskError(f"At most {most} images.")
+    for name, mime, data in files:
+        if mime not in IMAGE_TYPES:
+            raise ShopDeskError(f"{name} is not an image ShopDesk can send (PNG, JPEG, GIF, "
+                                "WebP or BMP).")
+        if len(data) > MAX_ATTACHMENT:
+            raise ShopDeskError(f"{name} is larger than 10 MB.")
+
+
 def queue_reply(session: Session, agent: Agent, conversation_id: int, text: str, *,
                 note: bool = False,
                 attachments: Sequence[tuple[str, str, bytes]] = ()) -> Message:
@@ -235,12 +247,7 @@ def queue_reply(session: Session, agent: Agent, conversation_id: int, text: str,
     body = text.strip()
     if not body and not attachments:
         raise ShopDeskError("The message is empty.")
-    for name, mime, data in attachments:
-        if mime not in IMAGE_TYPES:
-            raise ShopDeskError(f"{name} is not an image ShopDesk can send (PNG, JPEG, GIF, "
-                                "WebP or BMP).")
-        if len(data) > MAX_ATTACHMENT:
-            raise ShopDeskError(f"{name} is larger than 10 MB.")
+    check_images(attachments)
     conv = _conversation(session, conversation_id)
     now = utcnow()
     message = Message(conversation_id=conv.id, store_id=conv.store_id, at=now,

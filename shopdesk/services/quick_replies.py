@@ -4,15 +4,26 @@ conversation ({customer}, {order_no}, {store}, {agent}, {tracking_no})."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import delete as delete_rows
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shopdesk.errors import ShopDeskError
-from shopdesk.models import Agent, Conversation, Customer, Order, QuickReply, Store
+from shopdesk.models import (
+    Agent,
+    Conversation,
+    Customer,
+    Order,
+    QuickReply,
+    QuickReplyImage,
+    Store,
+)
 from shopdesk.services import audit
+from shopdesk.services.inbox import check_images
 from shopdesk.services.permissions import Action, require
 from shopdesk.services.records import existing
 from shopdesk.textfold import fold
@@ -27,13 +38,19 @@ class QuickReplyItem:
     code: str
     title: str
     body: str
+    images: tuple[str, ...] = ()  # file names of the images sent with it
 
 
 def find(session: Session, query: str = "") -> list[QuickReplyItem]:
     """Quick replies whose code, title or text contains ``query``, in category order."""
     q = select(QuickReply).order_by(QuickReply.category, QuickReply.position, QuickReply.id)
-    rows = [QuickReplyItem(r.id, r.category, r.code, r.title, r.body)
-            for r in session.scalars(q)]
+    names: dict[int, list[str]] = {}
+    for reply_id, name in session.execute(select(QuickReplyImage.quick_reply_id,
+                                                 QuickReplyImage.filename)
+                                          .order_by(QuickReplyImage.id)):
+        names.setdefault(reply_id, []).append(name)
+    rows = [QuickReplyItem(r.id, r.category, r.code, r.title, r.body,
+                           tuple(names.get(r.id, ()))) for r in session.scalars(q)]
     needle = fold(query).strip()
     if not needle:
         return rows
@@ -85,10 +102,37 @@ def _check(category: str, code: str, title: str, body: str) -> tuple[str, str, s
     return category, code, title, body.strip()
 
 
+def images_of(session: Session, reply_id: int) -> list[tuple[str, str, bytes]]:
+    """The images of a quick reply, (file name, MIME type, bytes), to attach to the reply."""
+    return [(i.filename, i.mime_type, i.data) for i in session.scalars(
+        select(QuickReplyImage).where(QuickReplyImage.quick_reply_id == reply_id)
+        .order_by(QuickReplyImage.id))]
+
+
+MAX_IMAGES = 9
+
+
 def save(session: Session, actor: Agent, reply_id: int | None, category: str, code: str,
-         title: str, body: str) -> QuickReply:
+         title: str, body: str,
+         images: Sequence[tuple[str, str, bytes]] | None = None) -> QuickReply:
+    """Create or change a quick reply; ``images`` replaces its images (None keeps them)."""
     require(actor, Action.MANAGE_SETTINGS)
     category, code, title, body = _check(category, code, title, body)
+    if images is not None:
+        check_images(images, MAX_IMAGES)
+    reply = _save(session, actor, reply_id, category, code, title, body)
+    if images is not None:
+        session.execute(delete_rows(QuickReplyImage).where(
+            QuickReplyImage.quick_reply_id == reply.id))
+        for name, mime, data in images:
+            session.add(QuickReplyImage(quick_reply_id=reply.id, filename=name,
+                                        mime_type=mime, data=data))
+        session.flush()
+    return reply
+
+
+def _save(session: Session, actor: Agent, reply_id: int | None, category: str, code: str,
+          title: str, body: str) -> QuickReply:
     clash = session.scalar(select(QuickReply).where(QuickReply.code == code))
     if clash is not None and clash.id != reply_id:
         raise ShopDeskError(f"The code '{code}' is already used by '{clash.title}'.")

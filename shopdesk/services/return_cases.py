@@ -43,7 +43,7 @@ from shopdesk.models.enums import (
 from shopdesk.money import format_money
 from shopdesk.services import audit, returns
 from shopdesk.services.conversations import customer_language, preview
-from shopdesk.services.inbox import IMAGE_TYPES, MAX_ATTACHMENT, queue_reply
+from shopdesk.services.inbox import check_images, queue_reply
 from shopdesk.services.permissions import Action, PermissionDenied, denial, require
 from shopdesk.services.records import existing
 from shopdesk.services.rules import StoreRules, of_store
@@ -291,13 +291,7 @@ class NewCase:
 
 
 def check_photos(photos: Sequence[tuple[str, str, bytes]]) -> None:
-    if len(photos) > MAX_PHOTOS:
-        raise ShopDeskError(f"At most {MAX_PHOTOS} photos per case.")
-    for name, mime, data in photos:
-        if mime not in IMAGE_TYPES:
-            raise ShopDeskError(f"{name} is not an image (PNG, JPEG, GIF, WebP or BMP).")
-        if len(data) > MAX_ATTACHMENT:
-            raise ShopDeskError(f"{name} is larger than 10 MB.")
+    check_images(photos, MAX_PHOTOS)
 
 
 def create_case(session: Session, agent: Agent, new: NewCase,

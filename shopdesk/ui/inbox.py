@@ -849,9 +849,12 @@ class InboxPage(QWidget):
     def insert_quick_reply(self, query: str = "") -> None:
         if self.current is None or not self.composer.isEnabled():
             return
-        text, chosen = QuickReplyPicker.pick(self.db, self.current, self.agent, query, self)
-        if chosen:
+        chosen = QuickReplyPicker.pick(self.db, self.current, self.agent, query, self)
+        if chosen is not None:
+            text, images = chosen
             self.composer.insertPlainText(text)
+            if images:  # the reply's images go with it
+                self.set_pending(self.pending + images)
         self.composer.setFocus()
 
     def send(self) -> None:

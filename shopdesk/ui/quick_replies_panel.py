@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QTreeWidget,
@@ -27,13 +28,15 @@ from shopdesk.models import Agent
 from shopdesk.services import quick_replies as qr
 from shopdesk.services.permissions import Action, can
 from shopdesk.ui.forms import error_label, ok_cancel
+from shopdesk.ui.images import choose_images, read_image
 
 ID = Qt.ItemDataRole.UserRole
 
 
 class QuickReplyEditor(QDialog):
     def __init__(self, categories: list[str], item: qr.QuickReplyItem | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 images: list[tuple[str, str, bytes]] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("quickReplyEditor")
         self.setWindowTitle(self.tr("Edit quick reply") if item else self.tr("Add quick reply"))
@@ -50,18 +53,54 @@ class QuickReplyEditor(QDialog):
             self.code.setText(item.code)
             self.title.setText(item.title)
             self.body.setPlainText(item.body)
+        self.images: list[tuple[str, str, bytes]] = list(images or [])
+        self.image_list = QListWidget()
+        self.image_list.setObjectName("quickReplyImages")
+        self.image_list.setMaximumHeight(70)
+        add_image = QPushButton(self.tr("Add images…"))
+        add_image.setObjectName("addQuickReplyImage")
+        add_image.clicked.connect(lambda: self.add_images(choose_images(self)))
+        remove_image = QPushButton(self.tr("Remove"))
+        remove_image.clicked.connect(self.remove_image)
+        image_buttons = QVBoxLayout()
+        image_buttons.addWidget(add_image)
+        image_buttons.addWidget(remove_image)
+        image_row = QHBoxLayout()
+        image_row.addWidget(self.image_list, 1)
+        image_row.addLayout(image_buttons)
+        self._show_images()
         self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("Category:"), self.category)
         form.addRow(self.tr("Code (typed after /):"), self.code)
         form.addRow(self.tr("Title:"), self.title)
         form.addRow(self.tr("Text:"), self.body)
+        form.addRow(self.tr("Images sent with it:"), image_row)
         buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(520, 380)
+
+    def add_images(self, paths: list[Path]) -> None:
+        for path in paths:
+            try:
+                self.images.append(read_image(path))
+            except OSError as exc:
+                self.error.setText(f"{path.name}: {exc.strerror}")
+        self._show_images()
+
+    def remove_image(self) -> None:
+        row = self.image_list.currentRow()
+        if 0 <= row < len(self.images):
+            del self.images[row]
+            self._show_images()
+
+    def _show_images(self) -> None:
+        self.image_list.clear()
+        for name, _mime, data in self.images:
+            self.image_list.addItem(f"{name} ({len(data) // 1024 + 1} KB)")
 
     def values(self) -> tuple[str, str, str, str]:
         return (self.category.currentText(), self.code.text(), self.title.text(),
@@ -151,10 +190,15 @@ class QuickRepliesPanel(QWidget):
 
     def _editor(self, item: qr.QuickReplyItem | None) -> None:
         categories = sorted({i.category for i in self.items})
-        editor = QuickReplyEditor(categories, item, self)
+        images = None
+        if item is not None:
+            with self.db.read_session() as session:
+                images = qr.images_of(session, item.id)
+        editor = QuickReplyEditor(categories, item, self, images)
         while editor.exec() == QDialog.DialogCode.Accepted:
             values = editor.values()
-            saved = self._run(lambda s, a, v=values: qr.save(s, a, item.id if item else None, *v).id)
+            saved = self._run(lambda s, a, v=values: qr.save(
+                s, a, item.id if item else None, *v, images=editor.images).id)
             if saved:
                 self.reload(saved)  # type: ignore[arg-type]
                 return

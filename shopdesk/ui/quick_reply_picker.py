@@ -17,6 +17,7 @@ from shopdesk.models import Agent
 from shopdesk.services import quick_replies as qr
 
 BODY = Qt.ItemDataRole.UserRole
+REPLY_ID = Qt.ItemDataRole.UserRole + 1
 
 
 class QuickReplyPicker(QDialog):
@@ -41,6 +42,7 @@ class QuickReplyPicker(QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.list)
         self.chosen: str | None = None
+        self.chosen_id: int | None = None
         self.refresh()
 
     def refresh(self) -> None:
@@ -58,6 +60,7 @@ class QuickReplyPicker(QDialog):
                 group.setExpanded(True)
             child = QTreeWidgetItem([f"/{item.code}   {item.title}   —   {item.body}"])
             child.setData(0, BODY, item.body)
+            child.setData(0, REPLY_ID, item.id)
             child.setToolTip(0, item.body)
             group.addChild(child)
             first = first or child
@@ -70,15 +73,18 @@ class QuickReplyPicker(QDialog):
         if body is None:
             return
         self.chosen = body
+        self.chosen_id = item.data(0, REPLY_ID)
         super().accept()
 
     @classmethod
     def pick(cls, db: Database, conversation_id: int, agent: Agent | None, query: str = "",
-             parent: QWidget | None = None) -> tuple[str, bool]:
-        """The chosen reply with its variables filled, and whether one was chosen."""
+             parent: QWidget | None = None
+             ) -> tuple[str, list[tuple[str, str, bytes]]] | None:
+        """The chosen reply with its variables filled and its images; None if cancelled."""
         dialog = cls(db, query, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
-            return "", False
+            return None
         with db.read_session() as session:
             values = qr.variables(session, conversation_id, agent)
-        return qr.fill(dialog.chosen, values), True
+            images = qr.images_of(session, dialog.chosen_id)
+        return qr.fill(dialog.chosen, values), images
