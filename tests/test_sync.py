@@ -171,3 +171,24 @@ def test_outbox_sends_attachments(db, shop) -> None:
                           attachments=[("a.png", "image/png", b"\x89PNG")])
     sync_store(db, shop["store"], channel, now=lambda: T)
     assert channel.sent[0].attachments == (("a.png", "image/png", b"\x89PNG"),)
+
+
+def test_incoming_images_are_stored_and_shown(db, shop) -> None:
+    from shopdesk.channels.demo import demo_photo
+    from shopdesk.models import Attachment
+    from shopdesk.services.inbox import attachment_data, thread
+
+    photo = demo_photo(1)
+    channel = ScriptedChannel()
+    channel.inbox = [Incoming("p1", "t1", "buyer88", "周磊", T, "",
+                              attachments=(("box.png", "image/png", photo),))]
+    sync_store(db, shop["store"], channel, now=lambda: T)
+    sync_store(db, shop["store"], channel, now=lambda: T)  # again: stored once
+    with db.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(Attachment)) == 1
+        conv = s.scalar(select(Conversation))
+        assert conv.last_preview == "[box.png]"
+        messages = thread(s, conv.id, None, 50)
+        assert [a.filename for a in messages[0].attachments] == ["box.png"]
+        assert attachment_data(s, messages[0].attachments[0].id)[1] == photo
+    assert photo.startswith(b"\x89PNG")

@@ -26,6 +26,7 @@ class Incoming:
     at: datetime
     text: str
     subject: str | None = None
+    attachments: tuple[tuple[str, str, bytes], ...] = ()  # (file name, MIME type, bytes)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ conversations and from new customers; some replies get an answer."""
 from __future__ import annotations
 
 import random
+import struct
+import zlib
 from datetime import datetime
 
 from shopdesk.channels.base import Fetched, Incoming, Outgoing
@@ -23,6 +25,29 @@ SCORES = {"zh": ["5", "非常满意", "满意", "五星好评", "一般", "5分"
           "en": ["5", "Very satisfied!", "4", "👍", "ok", "satisfied"]}
 NAMES = {"zh": ["小林", "阿杰", "陈女士", "张先生", "王小姐", "刘洋"],
          "en": ["Grace Hall", "Owen Clark", "Mia Young", "Noah King"]}
+
+
+PHOTO_TEXT = {"zh": "看看这个包装 📷", "en": "This is how it arrived 📷"}
+
+
+def demo_photo(seed: int) -> bytes:
+    """A small PNG (a parcel-brown picture with a darker stripe), made without Qt."""
+    width, height = 160, 120
+    rng = random.Random(seed)
+    base = (180 + rng.randint(-20, 20), 140, 90)
+    rows = []
+    for y in range(height):
+        stripe = abs(y - height // 2) < 8
+        colour = bytes((c - 60 if stripe else c) for c in base)
+        rows.append(b"\x00" + colour * width)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"".join(rows))) + chunk(b"IEND", b""))
 
 
 class DemoChannel:
@@ -57,8 +82,14 @@ class DemoChannel:
                 handle = f"live_{self.store_key}_{count}"
                 thread = f"{self.store_key}-live-thread-{count}"
                 self.threads.append((thread, handle, name))
-            messages.append(Incoming(f"{self.store_key}-live-{count}", thread, handle, name, now,
-                                     self.rng.choice(FOLLOW_UPS[self.language])))
+            if self.rng.random() < 0.1:  # now and then a customer sends a photo
+                messages.append(Incoming(
+                    f"{self.store_key}-live-{count}", thread, handle, name, now,
+                    PHOTO_TEXT[self.language],
+                    attachments=(("photo.png", "image/png", demo_photo(count)),)))
+            else:
+                messages.append(Incoming(f"{self.store_key}-live-{count}", thread, handle,
+                                         name, now, self.rng.choice(FOLLOW_UPS[self.language])))
         return Fetched(messages, str(count))
 
     def send(self, reply: Outgoing) -> str | None:

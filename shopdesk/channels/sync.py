@@ -70,8 +70,12 @@ def ingest(session: Session, store: Store, messages: list[Incoming]) -> set[int]
                                 status=ConversationStatus.OPEN)
             session.add(conv)
             session.flush()
-        session.add(Message(conversation_id=conv.id, store_id=store.id, at=m.at,
-                            direction=Direction.IN, text=m.text, external_id=m.external_id))
+        message = Message(conversation_id=conv.id, store_id=store.id, at=m.at,
+                          direction=Direction.IN, text=m.text, external_id=m.external_id)
+        for name, mime, data in m.attachments:
+            message.attachments.append(Attachment(filename=name, mime_type=mime,
+                                                  size=len(data), data=data))
+        session.add(message)
         if surveys.take_answer(session, conv, m.text, m.at):
             # A score for the survey: recorded; the conversation stays closed.
             conv.last_message_at = max(filter(None, (conv.last_message_at, m.at)))
@@ -86,7 +90,8 @@ def ingest(session: Session, store: Store, messages: list[Incoming]) -> set[int]
                 conv.first_response_due_at = m.at + target  # the clock starts now
             conv.last_message_at = m.at
             conv.last_direction = Direction.IN
-            conv.last_preview = preview(m.text)
+            conv.last_preview = preview(m.text or " ".join(f"[{n}]" for n, _t, _d in
+                                                           m.attachments))
         conv.unread_count += 1
         if reopened:
             conv.status = ConversationStatus.OPEN  # the customer wrote again
