@@ -23,16 +23,15 @@ from sqlalchemy.orm import Session
 from shopdesk.exporters.cells import formula_cell, number_cell, text_cell, time_cell
 from shopdesk.exporters.words import CATEGORIES, SEVERITIES, STATUSES
 from shopdesk.exporters.workbook import (
-    ABOUT,
     about_sheet,
     add_table,
     check_lang,
-    check_store_keys,
     column_ranges,
     header,
     local_day_bounds,
     money_format,
     save,
+    store_ids,
 )
 from shopdesk.models import Agent, Complaint, Customer, Order, Store
 from shopdesk.models.enums import ComplaintCategory
@@ -80,8 +79,7 @@ def export_complaints(session: Session, path: Path, first: date, last: date, *,
          .where(Complaint.opened_at >= start, Complaint.opened_at < end)
          .order_by(Complaint.opened_at, Complaint.id))
     if store_keys:
-        check_store_keys(session, store_keys)
-        q = q.where(Store.key.in_(store_keys))
+        q = q.where(Complaint.store_id.in_(store_ids(session, store_keys)))
     total = int(session.scalar(q.with_only_columns(func.count()).order_by(None)) or 0)
 
     book = Workbook(write_only=True)
@@ -119,11 +117,8 @@ def export_complaints(session: Session, path: Path, first: date, last: date, *,
             progress(n, total)
     add_table(sheet, "ComplaintsTable", HEADERS[lang], n)
     _summary(book, words, lang, n, sorted(months), sorted(money))
-    stores = ", ".join(store_keys) if store_keys else ABOUT[lang]["all"]
     about_sheet(book, lang, what=words["what"], first=first, last=last, rows=n,
-                exported_by=exported_by, extra=[
-                    (ABOUT[lang]["stores"], stores),
-                    (ABOUT[lang]["masked"], ABOUT[lang]["yes" if mask else "no"])])
+                exported_by=exported_by, store_keys=store_keys, mask=mask)
     save(book, path)
     return n
 

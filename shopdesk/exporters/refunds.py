@@ -13,24 +13,21 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shopdesk.exporters.cells import formula_cell, number_cell, text_cell, time_cell
 from shopdesk.exporters.words import REASONS
 from shopdesk.exporters.workbook import (
-    ABOUT,
     about_sheet,
     add_table,
     check_lang,
-    check_store_keys,
     column_ranges,
     header,
     local_day_bounds,
     money_format,
     save,
+    store_ids,
 )
-from shopdesk.models import Store
 from shopdesk.money import to_decimal
 from shopdesk.services.privacy import mask_name
 from shopdesk.services.return_cases import case_number, refunds_between
@@ -59,11 +56,8 @@ def export_refunds(session: Session, path: Path, first: date, last: date, *,
     check_lang(lang)
     words = WORDS[lang]
     start, end = local_day_bounds(first, last)
-    store_ids: list[int] = []
-    if store_keys:
-        check_store_keys(session, store_keys)
-        store_ids = list(session.scalars(select(Store.id).where(Store.key.in_(store_keys))))
-    rows = refunds_between(session, start, end, store_ids)
+    stores = store_ids(session, store_keys)
+    rows = refunds_between(session, start, end, stores)
     book = Workbook(write_only=True)
     sheet = book.create_sheet(words["sheet"])
     header(sheet, HEADERS[lang], [18, 10, 18, 24, 18, 20, 14, 9, 10])
@@ -107,10 +101,7 @@ def export_refunds(session: Session, path: Path, first: date, last: date, *,
             c.font = Font(bold=True)
         totals.append(cells)
 
-    stores = ", ".join(store_keys) if store_keys else None
     about_sheet(book, lang, what=words["what"], first=first, last=last, rows=len(rows),
-                exported_by=exported_by, extra=[
-                    (ABOUT[lang]["stores"], stores or ABOUT[lang]["all"]),
-                    (ABOUT[lang]["masked"], ABOUT[lang]["yes" if mask else "no"])])
+                exported_by=exported_by, store_keys=store_keys, mask=mask)
     save(book, path)
     return len(rows)

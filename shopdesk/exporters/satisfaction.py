@@ -15,22 +15,19 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Font
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shopdesk.exporters.cells import formula_cell, number_cell, text_cell, time_cell
 from shopdesk.exporters.workbook import (
-    ABOUT,
     about_sheet,
     add_table,
     check_lang,
-    check_store_keys,
     column_ranges,
     header,
     local_day_bounds,
     save,
+    store_ids,
 )
-from shopdesk.models import Store
 from shopdesk.services.privacy import mask_name
 from shopdesk.services.surveys import month_of, responses
 
@@ -62,11 +59,8 @@ def export_satisfaction(session: Session, path: Path, first: date, last: date, *
     check_lang(lang)
     words = WORDS[lang]
     start, end = local_day_bounds(first, last)
-    store_ids: list[int] = []
-    if store_keys:
-        check_store_keys(session, store_keys)
-        store_ids = list(session.scalars(select(Store.id).where(Store.key.in_(store_keys))))
-    rows = responses(session, start, end, store_ids)
+    stores = store_ids(session, store_keys)
+    rows = responses(session, start, end, stores)
     book = Workbook(write_only=True)
     sheet = book.create_sheet(words["sheet"])
     header(sheet, HEADERS[lang], [17, 18, 12, 14, 12, 7, 50, 9])
@@ -84,11 +78,8 @@ def export_satisfaction(session: Session, path: Path, first: date, last: date, *
              sorted({(month_of(r.answered_at), r.store) for r in rows}),
              sorted({r.agent or words["nobody"] for r in rows}),
              sorted({month_of(r.answered_at) for r in rows}))
-    stores = ", ".join(store_keys) if store_keys else ABOUT[lang]["all"]
     about_sheet(book, lang, what=words["what"], first=first, last=last, rows=len(rows),
-                exported_by=exported_by, extra=[
-                    (ABOUT[lang]["stores"], stores),
-                    (ABOUT[lang]["masked"], ABOUT[lang]["yes" if mask else "no"])])
+                exported_by=exported_by, store_keys=store_keys, mask=mask)
     save(book, path)
     return len(rows)
 

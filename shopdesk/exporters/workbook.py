@@ -42,11 +42,16 @@ def check_lang(lang: str) -> None:
         raise ShopDeskError(f"language must be one of {', '.join(LANGS)}")
 
 
-def check_store_keys(session: Session, keys: Sequence[str]) -> None:
-    known = set(session.scalars(select(Store.key).where(Store.key.in_(list(keys)))))
-    unknown = sorted(set(keys) - known)
+def store_ids(session: Session, keys: Sequence[str] | None) -> list[int]:
+    """The ids of the stores ``keys`` names (none: no filter); an unknown key is an error."""
+    if not keys:
+        return []
+    found = {key: sid for key, sid in session.execute(
+        select(Store.key, Store.id).where(Store.key.in_(list(keys))))}
+    unknown = sorted(set(keys) - set(found))
     if unknown:
         raise ShopDeskError(f"no store with the key {', '.join(unknown)}")
+    return [found[k] for k in keys]
 
 
 def local_day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
@@ -99,9 +104,14 @@ def money_format(currency: str) -> str:
 
 
 def about_sheet(book: Workbook, lang: str, *, what: str, first: date, last: date,
-                rows: int, exported_by: str,
-                extra: Sequence[tuple[str, str]] = ()) -> None:
+                rows: int, exported_by: str, store_keys: Sequence[str] | None = None,
+                mask: bool | None = None) -> None:
+    """What was exported, when, by whom, for which days and stores, masked or not."""
     words = ABOUT[lang]
+    extra = []
+    if mask is not None:
+        extra = [(words["stores"], ", ".join(store_keys) if store_keys else words["all"]),
+                 (words["masked"], words["yes" if mask else "no"])]
     about = book.create_sheet(words["sheet"])
     about.column_dimensions["A"].width = 26
     about.column_dimensions["B"].width = 60
