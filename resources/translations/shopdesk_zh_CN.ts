@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AgentEditor</name>
@@ -487,7 +488,7 @@
         <translation>欢迎使用 ShopDesk</translation>
     </message>
     <message>
-        <source>This shop is new. Who owns it? The owner can do everything, add agents and set the shop's rules. A PIN is optional; without one, anyone at this computer can sign in as the owner.</source>
+        <source>This shop is new. Who owns it? The owner can do everything, add agents and set the shop&apos;s rules. A PIN is optional; without one, anyone at this computer can sign in as the owner.</source>
         <translation>这是一个新店铺。店主是谁？店主拥有全部权限，可以添加客服并设置店铺规则。PIN 码可选；不设置的话，这台电脑前的任何人都能以店主身份登录。</translation>
     </message>
     <message>
@@ -691,7 +692,7 @@
         <translation>语言：</translation>
     </message>
     <message>
-        <source>Dates are calendar days in this computer's time zone.</source>
+        <source>Dates are calendar days in this computer&apos;s time zone.</source>
         <translation>日期按本机时区的日历日计算。</translation>
     </message>
     <message>
@@ -919,15 +920,15 @@
         <translation>您的角色不能回复客户。</translation>
     </message>
     <message>
-        <source>Start a return or refund for this customer's order</source>
+        <source>Start a return or refund for this customer&apos;s order</source>
         <translation>为该顾客的订单发起退货或退款</translation>
     </message>
     <message>
-        <source>Enter the customer's satisfaction score by hand (for example after a phone call)</source>
+        <source>Enter the customer&apos;s satisfaction score by hand (for example after a phone call)</source>
         <translation>手动录入顾客的满意度评分（例如电话回访后）</translation>
     </message>
     <message>
-        <source>Open a complaint ticket with this conversation's customer, order and message</source>
+        <source>Open a complaint ticket with this conversation&apos;s customer, order and message</source>
         <translation>用此会话的顾客、订单和消息新建投诉工单</translation>
     </message>
     <message>
@@ -1649,7 +1650,7 @@
         <translation>原因</translation>
     </message>
     <message>
-        <source>Why, in the customer's words, with photos if there are any.</source>
+        <source>Why, in the customer&apos;s words, with photos if there are any.</source>
         <translation>用顾客的话说明原因，有照片请附上。</translation>
     </message>
     <message>
@@ -2083,7 +2084,7 @@
         <translation>通知寄回</translation>
     </message>
     <message>
-        <source>Record buyer's tracking</source>
+        <source>Record buyer&apos;s tracking</source>
         <translation>登记买家退货单号</translation>
     </message>
     <message>
@@ -2162,7 +2163,7 @@
         <translation>关闭会话时请顾客评分</translation>
     </message>
     <message>
-        <source>Survey text (empty: ShopDesk's own, in the customer's language). {customer} and {store} are filled in.</source>
+        <source>Survey text (empty: ShopDesk&apos;s own, in the customer&apos;s language). {customer} and {store} are filled in.</source>
         <translation>调查文字（留空则用 ShopDesk 的默认文字，按顾客语言）。{customer} 和 {store} 会自动填入。</translation>
     </message>
     <message>

@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -56,6 +55,7 @@ from shopdesk.ui.labels import (
     tier_label,
 )
 from shopdesk.ui.pages import Page
+from shopdesk.ui.table_model import RowsModel
 
 RED = QColor("#B91C1C")
 
@@ -362,9 +362,8 @@ class ComplaintDialog(QDialog):
         self.changed.emit()
 
 
-class ComplaintsModel(QAbstractTableModel):
+class ComplaintsModel(RowsModel):
     PAGE = 200
-    COLUMNS = 10
 
     def __init__(self) -> None:
         super().__init__()
@@ -395,19 +394,10 @@ class ComplaintsModel(QAbstractTableModel):
             self.rows.extend(more)
             self.endInsertRows()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802,B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802,B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> list[str]:
         return [self.tr("Ticket"), self.tr("Opened"), self.tr("Store"), self.tr("Customer"),
                 self.tr("Category"), self.tr("Severity"), self.tr("Tier"), self.tr("Status"),
-                self.tr("Resolve by"), self.tr("Summary")][section]
+                self.tr("Resolve by"), self.tr("Summary")]
 
     def overdue(self, r: svc.ComplaintRow) -> bool:
         return svc.is_overdue(r, self.now)
@@ -537,8 +527,7 @@ class ComplaintsPage(Page):
                                   self.tr("Last 30 days"), self.tr("Last 90 days")]):
             self.period.setItemText(i, text)
         self.new_button.setText(self.tr("New complaint…"))
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
-                                          ComplaintsModel.COLUMNS - 1)
+        self.model.retranslate()
         self._show_count()
 
     def set_actor(self, agent: Agent | None) -> None:

@@ -5,6 +5,7 @@ from ``services.reports``, the same functions the workbooks use."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -140,13 +141,14 @@ class ReportCharts(QWidget):
                    [bucket_names[k] for k in f.first_response])
         currencies = sorted({c for by in f.refunds.values() for c in by})
         self._bars("refunds", self.tr("Refunds by month"),
-                   {cur: [float(to_decimal(f.refunds[m].get(cur, 0), cur)) for m in f.refunds]
+                   {cur: [int(to_decimal(f.refunds[m].get(cur, 0), cur).to_integral_value())
+                          for m in f.refunds]
                     for cur in currencies}, list(f.refunds))
 
-    def _bars(self, name: str, title: str, sets: dict[str, list[float]], categories: list[str],
+    def _bars(self, name: str, title: str, sets: dict[str, list[Any]], categories: list[str],
               stacked: bool = False, maximum: float | None = None) -> None:
-        """Bar chart of ``sets`` over ``categories``. (Chart heights are display only: the
-        money itself stays Decimal in the services and the workbooks.)"""
+        """Bar chart of ``sets`` over ``categories`` (money in whole units: the exact amounts
+        are in the workbooks)."""
         chart = QChart()
         chart.setTitle(title)
         chart.setMargins(QMargins(4, 4, 4, 4))

@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
@@ -53,6 +52,7 @@ from shopdesk.ui.i18n import current_language
 from shopdesk.ui.images import choose_images, image_viewer, read_image
 from shopdesk.ui.labels import return_kind_label, return_reason_label, return_state_label
 from shopdesk.ui.pages import Page
+from shopdesk.ui.table_model import RowsModel
 
 THUMB = 96
 RED = QColor("#B91C1C")
@@ -62,8 +62,7 @@ def _local(when: datetime | None) -> str:
     return f"{to_local(when):%Y-%m-%d %H:%M}" if when else ""
 
 
-class BoardModel(QAbstractTableModel):
-    COLUMNS = 9
+class BoardModel(RowsModel):
 
     def __init__(self) -> None:
         super().__init__()
@@ -76,19 +75,10 @@ class BoardModel(QAbstractTableModel):
         self.now = utcnow()
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802,B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802,B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> list[str]:
         return [self.tr("Case"), self.tr("State"), self.tr("Kind"), self.tr("Customer"),
                 self.tr("Store"), self.tr("Order"), self.tr("Amount"), self.tr("Age"),
-                self.tr("Next deadline")][section]
+                self.tr("Next deadline")]
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -608,7 +598,7 @@ class ReturnsPage(Page):
         self.new_button.setText(self.tr("New return…"))
         self.new_button.setToolTip(self.tr("Start a return case (Ctrl+N)"))
         self.export_button.setText(self.tr("Export refunds…"))
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, BoardModel.COLUMNS - 1)
+        self.model.retranslate()
         self.panel.retranslate()
         self._show_count()
 
