@@ -115,6 +115,15 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
     _add_db(p_export)
 
+    p_import = sub.add_parser("import", help="import orders from a platform's export")
+    p_import.add_argument("what", choices=["orders"])
+    p_import.add_argument("--format", required=True, choices=["taobao", "shopify"],
+                          dest="fmt", help="taobao: the Taobao/Tmall order report; shopify: "
+                                           "the Shopify orders export")
+    p_import.add_argument("--store", required=True, metavar="KEY", help="the store's key")
+    p_import.add_argument("file", type=Path)
+    _add_db(p_import)
+
     p_demo = sub.add_parser("demo", help="build the demo shop into an empty database")
     p_demo.add_argument("--size", choices=["small", "large"], default="small",
                         help="small: 600 conversations; large: 100,000 and 1,000,000 messages")
@@ -133,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _run_gui(args)
         handler = {"db": _cmd_db, "load": _cmd_load, "dump": _cmd_dump, "demo": _cmd_demo,
-                   "export": _cmd_export}
+                   "export": _cmd_export, "import": _cmd_import}
         return handler[args.command](args)
     except ShopDeskError as exc:
         log.warning("command failed: %s", exc)
@@ -232,6 +241,40 @@ def _cmd_export(args: argparse.Namespace) -> int:
                                         store_keys=args.store, mask=not args.no_mask,
                                         exported_by=who)
     print(f"wrote {rows:,} {args.what} to {args.output}")
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from shopdesk.importers import orders as imp
+    from shopdesk.models import Agent, Store
+    from shopdesk.models.enums import Role
+
+    db = open_database(args.db)
+    with db.read_session() as session:
+        store = session.scalar(select(Store).where(Store.key == args.store))
+        if store is None:
+            raise ShopDeskError(f"no store with the key {args.store}")
+        store_id, zone = store.id, store.timezone
+    parsed = imp.parse_file(args.fmt, args.file, zone)
+    if parsed.errors:
+        for error in parsed.errors[:50]:
+            print(f"line {error.line}: {error.reason}", file=sys.stderr)
+        more = len(parsed.errors) - 50
+        if more > 0:
+            print(f"… and {more} more", file=sys.stderr)
+        raise ShopDeskError(f"{len(parsed.errors)} rows cannot be read; nothing was imported")
+    progress = Progress()
+    with db.transaction() as session:
+        owner = session.scalar(select(Agent).where(Agent.role == Role.OWNER,
+                                                   Agent.active.is_(True)).limit(1))
+        if owner is None:
+            raise ShopDeskError("the database has no owner yet; start ShopDesk once first")
+        result = imp.apply(session, owner, store_id, parsed,
+                           lambda done, total: progress("importing", done, total))
+    print(f"{result.orders_new:,} new orders, {result.orders_updated:,} updated; "
+          f"{result.customers_new:,} new customers, {result.customers_matched:,} matched")
     return 0
 
 

@@ -1,0 +1,1 @@
+"""Order and chat files from the platforms (Taobao/Tmall reports, Shopify exports)."""
