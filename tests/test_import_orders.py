@@ -162,3 +162,32 @@ def test_cli_import_orders(db, shop, capsys, tmp_path) -> None:
     assert main(["import", "orders", "--format", "taobao", "--store", "nope",
                  str(broken), "--db", url]) == 1
     assert "no store" in capsys.readouterr().err
+
+
+@pytest.mark.gui
+def test_import_dialog_previews_then_imports(qtbot, sqlite_db, tmp_path) -> None:
+    from shopdesk.ui.import_dialog import ImportOrdersDialog
+
+    with sqlite_db.transaction() as s:
+        owner = agent_svc.create_owner(s, "Owner")
+        s.add(Store(key="tb", name="小鹿家居旗舰店", platform=Platform.TAOBAO, currency="CNY",
+                    timezone="Asia/Shanghai"))
+    with sqlite_db.read_session() as s:
+        owner = s.get(Agent, owner.id)
+    dialog = ImportOrdersDialog(sqlite_db, owner)
+    qtbot.addWidget(dialog)
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes(TAOBAO.decode("gb18030").replace("交易成功", "神秘状态").encode("gbk"))
+    dialog.path.setText(str(broken))
+    dialog.run_preview()
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.parsed is not None)
+    assert dialog.errors.count() == 1 and dialog.errors.item(0).text().startswith("line 2:")
+    assert not dialog.import_button.isEnabled()
+    dialog.path.setText(str(SAMPLES / "taobao-orders.csv"))
+    dialog.run_preview()
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.parsed is not None)
+    assert "3 new orders" in dialog.summary.text() and dialog.import_button.isEnabled()
+    dialog.run_import()
+    qtbot.waitUntil(lambda: dialog.imported is not None)
+    assert counts(sqlite_db) == (3, 3, 3)
+    assert "Imported: 3 new orders" in dialog.summary.text()

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AgentEditor</name>
@@ -488,7 +487,7 @@
         <translation>欢迎使用 ShopDesk</translation>
     </message>
     <message>
-        <source>This shop is new. Who owns it? The owner can do everything, add agents and set the shop&apos;s rules. A PIN is optional; without one, anyone at this computer can sign in as the owner.</source>
+        <source>This shop is new. Who owns it? The owner can do everything, add agents and set the shop's rules. A PIN is optional; without one, anyone at this computer can sign in as the owner.</source>
         <translation>这是一个新店铺。店主是谁？店主拥有全部权限，可以添加客服并设置店铺规则。PIN 码可选；不设置的话，这台电脑前的任何人都能以店主身份登录。</translation>
     </message>
     <message>
@@ -692,7 +691,7 @@
         <translation>语言：</translation>
     </message>
     <message>
-        <source>Dates are calendar days in this computer&apos;s time zone.</source>
+        <source>Dates are calendar days in this computer's time zone.</source>
         <translation>日期按本机时区的日历日计算。</translation>
     </message>
     <message>
@@ -830,6 +829,85 @@
     </message>
 </context>
 <context>
+    <name>ImportOrdersDialog</name>
+    <message>
+        <source>Import orders</source>
+        <translation>导入订单</translation>
+    </message>
+    <message>
+        <source>Taobao / Tmall order report (CSV)</source>
+        <translation>淘宝 / 天猫订单报表（CSV）</translation>
+    </message>
+    <message>
+        <source>Shopify orders export (CSV)</source>
+        <translation>Shopify 订单导出（CSV）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>店铺：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Choose the export</source>
+        <translation>选择导出文件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Choose the file to import.</source>
+        <translation>请选择要导入的文件。</translation>
+    </message>
+    <message>
+        <source>%1 new orders, %2 already known (they will be updated); %3 new customers, %4 matched to existing ones.</source>
+        <translation>%1 个新订单，%2 个已有订单（将被更新）；%3 个新客户，%4 个匹配到已有客户。</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>%1 rows cannot be read. Fix them in the file and preview again: nothing is imported until every row can be read.</source>
+        <translation>%1 行无法读取。请在文件中修正后重新预览：所有行都能读取之前不会导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new orders, %2 updated; %3 new customers.</source>
+        <translation>已导入：%1 个新订单，%2 个已更新；%3 个新客户。</translation>
+    </message>
+</context>
+<context>
     <name>InboxPage</name>
     <message>
         <source>Needs reply</source>
@@ -920,15 +998,15 @@
         <translation>您的角色不能回复客户。</translation>
     </message>
     <message>
-        <source>Start a return or refund for this customer&apos;s order</source>
+        <source>Start a return or refund for this customer's order</source>
         <translation>为该顾客的订单发起退货或退款</translation>
     </message>
     <message>
-        <source>Enter the customer&apos;s satisfaction score by hand (for example after a phone call)</source>
+        <source>Enter the customer's satisfaction score by hand (for example after a phone call)</source>
         <translation>手动录入顾客的满意度评分（例如电话回访后）</translation>
     </message>
     <message>
-        <source>Open a complaint ticket with this conversation&apos;s customer, order and message</source>
+        <source>Open a complaint ticket with this conversation's customer, order and message</source>
         <translation>用此会话的顾客、订单和消息新建投诉工单</translation>
     </message>
     <message>
@@ -1340,6 +1418,10 @@
         <translation>交班(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Import orders…</source>
+        <translation>导入订单(&amp;I)…</translation>
+    </message>
+    <message>
         <source>Desktop &amp;notifications</source>
         <translation>桌面通知(&amp;N)</translation>
     </message>
@@ -1650,7 +1732,7 @@
         <translation>原因</translation>
     </message>
     <message>
-        <source>Why, in the customer&apos;s words, with photos if there are any.</source>
+        <source>Why, in the customer's words, with photos if there are any.</source>
         <translation>用顾客的话说明原因，有照片请附上。</translation>
     </message>
     <message>
@@ -2084,7 +2166,7 @@
         <translation>通知寄回</translation>
     </message>
     <message>
-        <source>Record buyer&apos;s tracking</source>
+        <source>Record buyer's tracking</source>
         <translation>登记买家退货单号</translation>
     </message>
     <message>
@@ -2163,7 +2245,7 @@
         <translation>关闭会话时请顾客评分</translation>
     </message>
     <message>
-        <source>Survey text (empty: ShopDesk&apos;s own, in the customer&apos;s language). {customer} and {store} are filled in.</source>
+        <source>Survey text (empty: ShopDesk's own, in the customer's language). {customer} and {store} are filled in.</source>
         <translation>调查文字（留空则用 ShopDesk 的默认文字，按顾客语言）。{customer} 和 {store} 会自动填入。</translation>
     </message>
     <message>

@@ -8,12 +8,11 @@ the result.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDir, QObject, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QDate, QDir, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,45 +36,12 @@ from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import Store
 from shopdesk.ui.i18n import LANGUAGES
-
-
-class Cancelled(ShopDeskError):
-    pass
+from shopdesk.ui.jobs import Job
 
 
 def _day(edit: QDateEdit) -> date:
     d = edit.date()
     return date(d.year(), d.month(), d.day())
-
-
-class ExportJob(QObject):
-    """Runs one export in a worker thread; reports progress; can be cancelled."""
-
-    progress = Signal(int, int)
-    done = Signal(int)
-    failed = Signal(str)
-
-    def __init__(self, db: Database, write: Callable[..., int]) -> None:
-        super().__init__()
-        self.db = db
-        self.write = write
-        self.stop = threading.Event()
-
-    def run(self) -> None:
-        def report(done: int, total: int) -> None:
-            if self.stop.is_set():
-                raise Cancelled("cancelled")
-            self.progress.emit(done, total)
-
-        try:
-            with self.db.read_session() as session:
-                rows = self.write(session, report)
-        except Cancelled:
-            self.failed.emit("")
-        except (ShopDeskError, OSError) as exc:
-            self.failed.emit(str(exc))
-        else:
-            self.done.emit(rows)
 
 
 class ExportDialog(QDialog):
@@ -89,8 +55,7 @@ class ExportDialog(QDialog):
         self.db = db
         self.exported_by = exported_by
         self.written: Path | None = None
-        self.thread: QThread | None = None
-        self.job: ExportJob | None = None
+        self.job: Job | None = None
         titles = {"handovers": self.tr("Export handovers"), "refunds": self.tr("Export refunds"),
                   "complaints": self.tr("Export complaints"),
                   "satisfaction": self.tr("Export satisfaction"),
@@ -204,7 +169,7 @@ class ExportDialog(QDialog):
 
     def export_to(self, path: Path) -> None:
         """Start writing ``path`` in a worker thread."""
-        if self.thread is not None:
+        if self.job is not None:
             return
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
@@ -220,24 +185,25 @@ class ExportDialog(QDialog):
         self.progress.setVisible(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Cancel"))
-        self.job = ExportJob(self.db, write)
-        self.thread = QThread(self)
-        self.job.moveToThread(self.thread)
-        self.thread.started.connect(self.job.run)
+        db = self.db
+
+        def work(report):  # type: ignore[no-untyped-def]
+            with db.read_session() as session:
+                return write(session, report)
+
+        self.job = Job(work)
         self.job.progress.connect(self._progress)
         self.job.done.connect(self._done)
         self.job.failed.connect(self._failed)
-        self.thread.start()
+        self.job.start(self)
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
     def _finish(self) -> None:
-        if self.thread is not None:
-            self.thread.quit()
-            self.thread.wait()
-        self.thread = None
+        if self.job is not None:
+            self.job.finish()
         self.job = None
         self.progress.setVisible(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)

@@ -191,6 +191,11 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.import_action = QAction(self)
+        self.import_action.setObjectName("importOrdersAction")
+        self.import_action.triggered.connect(self.import_orders)
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.switch_action)
         self.file_menu.addAction(self.end_shift_action)
         self.file_menu.addSeparator()
@@ -237,6 +242,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.switch_action.setText(self.tr("&Switch agent…"))
         self.end_shift_action.setText(self.tr("&End shift…"))
+        self.import_action.setText(self.tr("&Import orders…"))
         self.notify_action.setText(self.tr("Desktop &notifications"))
         self.ctrl_enter_action.setText(self.tr("Ctrl+Enter sends (Enter starts a new line)"))
         self._show_agent()
@@ -261,6 +267,7 @@ class MainWindow(QMainWindow):
         self.returns.set_actor(agent)
         self.complaints.set_actor(agent)
         self.new_return_action.setEnabled(can(agent, Action.HANDLE_CASES))
+        self.import_action.setEnabled(can(agent, Action.MANAGE_SETTINGS))
         self.export_refunds_action.setEnabled(can(agent, Action.EXPORT))
         reports = self.pages[4]
         assert isinstance(reports, ReportsPage)
@@ -274,6 +281,15 @@ class MainWindow(QMainWindow):
     def show_return(self, case_id: int) -> None:
         self.navigation.setCurrentRow(2)
         self.returns.reload(keep=case_id)
+
+    def import_orders(self) -> None:
+        if self.agent is None or not can(self.agent, Action.MANAGE_SETTINGS):
+            return
+        from shopdesk.ui.import_dialog import ImportOrdersDialog
+
+        self.import_dialog = ImportOrdersDialog(self.db, self.agent, self)
+        self.import_dialog.finished.connect(lambda _r: self.refresh_figures())
+        self.import_dialog.open()
 
     def show_complaint(self, complaint_id: int) -> None:
         self.navigation.setCurrentRow(3)

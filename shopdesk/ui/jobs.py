@@ -1,0 +1,59 @@
+"""Long work (exports, imports) in a worker thread with its own database sessions: progress
+back to the dialog, Cancel between steps, and the result or the error's message."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from shopdesk.errors import ShopDeskError
+
+
+class Cancelled(ShopDeskError):
+    pass
+
+
+class Job(QObject):
+    """``work(report)`` runs in the thread; ``report(done, total)`` raises ``Cancelled``
+    once Cancel was pressed (the work's transaction then rolls back)."""
+
+    progress = Signal(int, int)
+    done = Signal(object)
+    failed = Signal(str)  # "" when cancelled
+
+    def __init__(self, work: Callable[[Callable[[int, int], None]], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.stop = threading.Event()
+        self.thread: QThread | None = None
+
+    def run(self) -> None:
+        def report(done: int, total: int) -> None:
+            if self.stop.is_set():
+                raise Cancelled("cancelled")
+            self.progress.emit(done, total)
+
+        try:
+            result = self.work(report)
+        except Cancelled:
+            self.failed.emit("")
+        except (ShopDeskError, OSError) as exc:
+            self.failed.emit(str(exc))
+        else:
+            self.done.emit(result)
+
+    def start(self, parent: QObject) -> None:
+        self.thread = QThread(parent)
+        self.moveToThread(self.thread)
+        self.thread.started.connect(self.run)
+        self.thread.start()
+
+    def finish(self) -> None:
+        """Wait for the thread to end (after done/failed, or after Cancel)."""
+        if self.thread is not None:
+            self.thread.quit()
+            self.thread.wait()
+            self.thread = None
