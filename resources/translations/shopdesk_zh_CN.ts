@@ -2182,7 +2182,7 @@
         <translation>寄出换货</translation>
     </message>
     <message>
-        <source>Close</source>
+        <source>Close case</source>
         <translation>完结</translation>
     </message>
     <message>

@@ -264,7 +264,7 @@ def step_label(action: str) -> str:
         "mark_received": QCoreApplication.translate("Steps", "Mark received and inspected"),
         "refund": QCoreApplication.translate("Steps", "Refund"),
         "ship_exchange": QCoreApplication.translate("Steps", "Ship the exchange"),
-        "close": QCoreApplication.translate("Steps", "Close"),
+        "close": QCoreApplication.translate("Steps", "Close case"),
         "appeal": QCoreApplication.translate("Steps", "Reopen (appeal)"),
     }[action]
 
