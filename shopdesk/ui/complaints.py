@@ -502,6 +502,8 @@ class ComplaintsPage(Page):
         self.body.addWidget(self.table, 1)
         self.body.addWidget(self.count)
         QShortcut(QKeySequence("Ctrl+N"), self, lambda: self.new_complaint())
+
+    def first_show(self) -> None:
         self.reload()
 
     def retranslate(self) -> None:

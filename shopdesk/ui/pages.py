@@ -68,6 +68,16 @@ class Page(QWidget):
     def retranslate(self) -> None:
         """Set every visible string; called again when the language changes."""
 
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        """Pages with their own data load it when first shown, not at start-up."""
+        if not getattr(self, "_shown", False):
+            self._shown = True
+            self.first_show()
+        super().showEvent(event)
+
+    def first_show(self) -> None:
+        """Load what the page shows; called once, the first time it is shown."""
+
     def show_figures(self, text: str) -> None:
         self.figures.setText(text)
 
@@ -126,9 +136,8 @@ class ReportsPage(Page):
         self.figures.parentWidget().setVisible(False)
         self.can_export = False
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def first_show(self) -> None:
         self.ensure_charts()
-        super().showEvent(event)
 
     def ensure_charts(self):  # type: ignore[no-untyped-def]
         if self.charts is None:

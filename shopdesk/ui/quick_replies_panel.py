@@ -59,7 +59,7 @@ class QuickReplyEditor(QDialog):
         self.image_list.setMaximumHeight(70)
         add_image = QPushButton(self.tr("Add images…"))
         add_image.setObjectName("addQuickReplyImage")
-        add_image.clicked.connect(lambda: self.add_images(choose_images(self)))
+        add_image.clicked.connect(self.choose_images)
         remove_image = QPushButton(self.tr("Remove"))
         remove_image.clicked.connect(self.remove_image)
         image_buttons = QVBoxLayout()
@@ -82,6 +82,9 @@ class QuickReplyEditor(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(520, 380)
+
+    def choose_images(self) -> None:
+        self.add_images(choose_images(self))
 
     def add_images(self, paths: list[Path]) -> None:
         for path in paths:
@@ -201,8 +204,9 @@ class QuickRepliesPanel(QWidget):
                 s, a, item.id if item else None, *v, images=editor.images).id)
             if saved:
                 self.reload(saved)  # type: ignore[arg-type]
-                return
+                break
             editor.error.setText(self.message.text())
+        editor.deleteLater()
 
     def add(self) -> None:
         self._editor(None)

@@ -568,6 +568,8 @@ class ReturnsPage(Page):
         self.body.addLayout(filters)
         self.body.addWidget(splitter, 1)
         QShortcut(QKeySequence("Ctrl+N"), self, self.start_return)
+
+    def first_show(self) -> None:
         self.reload()
 
     def _fill_agents(self) -> None:
