@@ -499,12 +499,16 @@ class InboxPage(QWidget):
         if row >= 0:
             self.list.setCurrentIndex(self.model.index(row))
 
-    def _show_counts(self) -> None:
-        with self.db.read_session() as session:
-            counts = svc.view_counts(session, self.filter())
+    def _show_counts(self, recount: bool = True) -> None:
+        """The views' names with their counts; ``recount=False`` (a language change, or
+        before anyone signed in) keeps the counts it has instead of asking the database."""
+        if recount or (getattr(self, "_counts", None) is None and self.isVisible()):
+            with self.db.read_session() as session:
+                self._counts = svc.view_counts(session, self.filter())
+        counts = getattr(self, "_counts", None)
         names = [self.tr("Needs reply"), self.tr("Mine"), self.tr("Unassigned"), self.tr("All")]
         for i, (view, name) in enumerate(zip(VIEWS, names, strict=True)):
-            self.views.setTabText(i, f"{name} ({counts[view]:,})")
+            self.views.setTabText(i, f"{name} ({counts[view]:,})" if counts else name)
 
     def set_actor(self, agent: Agent | None) -> None:
         self.agent = agent
@@ -906,9 +910,14 @@ class InboxPage(QWidget):
         self._fill_menus()
         for n, button in enumerate(self.store_buttons, start=1):
             button.setToolTip(self.tr("Show only this store (Alt+%1)").replace("%1", str(n)))
-        self._show_counts()
+        self._show_counts(recount=False)
         if self.current is not None:
             self.show_conversation()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        if getattr(self, "_counts", None) is None:
+            self._show_counts()  # nobody signed in yet: count on first show
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
