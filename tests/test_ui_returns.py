@@ -548,3 +548,22 @@ def test_score_entered_by_hand_in_the_inbox(qtbot, sqlite_db, shop, prefs) -> No
     inbox.score_menu.actions()[1].trigger()  # 4 · satisfied
     with sqlite_db.read_session() as s:
         assert s.scalar(select(SurveyResponse.score)) == 4
+
+
+def test_complaint_without_events_shows_its_times(qtbot, sqlite_db, shop) -> None:
+    from shopdesk.models import Complaint, ComplaintEvent
+    from shopdesk.services import complaints as csvc
+    from shopdesk.ui.complaints import ComplaintDialog
+
+    with sqlite_db.transaction() as s:
+        c = csvc.create(s, s.get(Agent, shop["wang"]), csvc.NewComplaint(
+            s.scalar(select(Store.id)), s.scalar(select(Customer.id)), "other", "low", "x"))
+        c.first_response_at = c.opened_at + timedelta(minutes=5)
+        s.execute(ComplaintEvent.__table__.delete())
+        cid = c.id
+    dialog = ComplaintDialog(sqlite_db, actor(sqlite_db, shop["wang"]), cid)
+    qtbot.addWidget(dialog)
+    text = dialog.timeline.toPlainText()
+    assert "Opened" in text and "First response" in text
+    with sqlite_db.read_session() as s:
+        assert s.get(Complaint, cid) is not None

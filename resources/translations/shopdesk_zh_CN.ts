@@ -357,6 +357,10 @@
         <source>Open the conversation</source>
         <translation>打开会话</translation>
     </message>
+    <message>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintsModel</name>

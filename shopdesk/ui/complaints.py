@@ -323,6 +323,13 @@ class ComplaintDialog(QDialog):
         self.timeline.setHtml(self.render_timeline(v))
 
     def render_timeline(self, v: svc.ComplaintView) -> str:
+        if not v.timeline:  # a ticket loaded from a dataset keeps only its times
+            known = [(v.opened_at, action_label("created")),
+                     (v.first_response_at, self.tr("First response")),
+                     (v.resolved_at, complaint_status_label(ComplaintStatus.RESOLVED))]
+            return "".join(f"<p><span style='color:#6B7280'>{_local(at)}</span><br>"
+                           f"<b>{html.escape(what)}</b></p>"
+                           for at, what in reversed(known) if at is not None)
         parts = []
         for e in reversed(v.timeline):
             who = html.escape(e.by) if e.by else ""
