@@ -567,3 +567,38 @@ def test_complaint_without_events_shows_its_times(qtbot, sqlite_db, shop) -> Non
     assert "Opened" in text and "First response" in text
     with sqlite_db.read_session() as s:
         assert s.get(Complaint, cid) is not None
+
+
+def test_tag_editor_on_the_card_and_settings_tags(qtbot, sqlite_db, shop, prefs) -> None:
+    from shopdesk.ui.app import Shell
+
+    shell = Shell(sqlite_db, prefs, "en", "")
+    qtbot.addWidget(shell.window)
+    shell.window.set_agent(actor(sqlite_db, shop["wang"]))
+    inbox = shell.window.inbox
+    inbox.open_conversation(shop["conv"])
+    editor = inbox.card.tag_editor
+    assert editor.objectName() == "tagEditor" and editor.field.isEnabled()
+    for name in ("VIP", "易碎品"):
+        editor.field.setText(name)
+        editor.add_typed()
+    assert sorted(editor.buttons) == ["VIP", "易碎品"] and editor.field.text() == ""
+    assert inbox.tag_filter.findText("VIP") > 0  # the inbox can filter by the new tag
+    editor.buttons["VIP"].click()  # one click removes it
+    assert list(editor.buttons) == ["易碎品"]
+    panel = shell.window.pages[-1].tags
+    panel.set_actor(actor(sqlite_db, shop["wang"]))
+    assert not panel.buttons["rename"].isEnabled()
+    panel.set_actor(actor(sqlite_db, shop["owner"]))
+    assert [t.name for t in panel.tags] == ["VIP", "易碎品"]
+    panel.table.setCurrentCell(1, 0)
+    panel.rename("易碎")
+    assert panel.message.text() == "Renamed."
+    assert list(editor.buttons) == ["易碎"]  # the card follows
+    panel.table.setCurrentCell(0, 0)
+    panel.recolour("#123456")
+    panel.merge("易碎")
+    assert [t.name for t in panel.tags] == ["易碎"]
+    panel.table.setCurrentCell(0, 0)
+    panel.delete(confirmed=True)
+    assert panel.tags == [] and editor.buttons == {}

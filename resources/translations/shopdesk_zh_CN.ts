@@ -2062,6 +2062,10 @@
         <translation>店铺规则</translation>
     </message>
     <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
         <source>Ctrl+Enter sends a reply and Enter starts a new line (otherwise the reverse)</source>
         <translation>Ctrl+Enter 发送回复，Enter 换行（否则相反）</translation>
     </message>
@@ -2259,6 +2263,84 @@
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>TagEditor</name>
+    <message>
+        <source>Add a tag (Enter)</source>
+        <translation>添加标签（回车）</translation>
+    </message>
+    <message>
+        <source>Remove this tag</source>
+        <translation>移除此标签</translation>
+    </message>
+</context>
+<context>
+    <name>TagsPanel</name>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>颜色…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Rename tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Renamed.</source>
+        <translation>已重命名。</translation>
+    </message>
+    <message>
+        <source>Colour changed.</source>
+        <translation>颜色已修改。</translation>
+    </message>
+    <message>
+        <source>Merge tag</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <source>Give the customers of “%1” this tag instead:</source>
+        <translation>把“%1”的客户改为使用此标签：</translation>
+    </message>
+    <message>
+        <source>Merged into %1.</source>
+        <translation>已合并到 %1。</translation>
+    </message>
+    <message>
+        <source>Delete tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? %2 customers lose it.</source>
+        <translation>删除“%1”？%2 位客户将失去此标签。</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
     </message>
 </context>
 <context>

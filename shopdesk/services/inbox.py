@@ -22,7 +22,6 @@ from shopdesk.models import (
     Customer,
     Message,
     Store,
-    Tag,
     customer_tags,
 )
 from shopdesk.models.enums import ConversationStatus, Direction, Priority, SendState
@@ -357,16 +356,7 @@ def customer_tags_of(session: Session, conversation_id: int) -> set[int]:
 def tag_customer(session: Session, agent: Agent, conversation_id: int, tag_id: int,
                  on: bool) -> None:
     """Tag (or untag) the customer of a conversation."""
-    require(agent, Action.REPLY)
+    from shopdesk.services import tags
+
     conv = _conversation(session, conversation_id)
-    customer = existing(session, Customer, conv.customer_id, "customer")
-    tag = existing(session, Tag, tag_id, "tag")
-    has = tag in customer.tags
-    if on and not has:
-        customer.tags.append(tag)
-    elif not on and has:
-        customer.tags.remove(tag)
-    else:
-        return
-    audit.record(session, agent.id, "customer.tag" if on else "customer.untag", "customer",
-                 customer.id, None, {"tag": tag.name})
+    tags.set_on_customer(session, agent, conv.customer_id, tag_id, on)

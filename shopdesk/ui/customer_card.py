@@ -26,12 +26,14 @@ from shopdesk.services import customers as svc
 from shopdesk.services.permissions import Action, can
 from shopdesk.times import to_local
 from shopdesk.ui.labels import complaint_status_label, return_state_label
+from shopdesk.ui.tag_editor import TagEditor
 
 
 class CustomerCard(QWidget):
     openReturn = Signal(int)  # noqa: N815 - a case link on the card
     startReturn = Signal(int)  # noqa: N815 - "Start return" on one of the orders
     openComplaint = Signal(int)  # noqa: N815 - a ticket link on the card
+    tagsChanged = Signal()  # noqa: N815
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +78,10 @@ class CustomerCard(QWidget):
         notes.addLayout(undo_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.tag_editor = TagEditor(db)
+        self.tag_editor.changed.connect(self.tagsChanged)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.tag_editor)
         layout.addWidget(self.notes)
         self.retranslate()
 
@@ -85,9 +90,11 @@ class CustomerCard(QWidget):
         self.note_pin.setText(self.tr("Pin"))
         self.add_note_button.setText(self.tr("Add note"))
         self.undo_button.setText(self.tr("Undo"))
+        self.tag_editor.retranslate()
 
     def show_customer(self, customer_id: int | None, viewer: Agent | None) -> None:
         self.customer_id, self.viewer = customer_id, viewer
+        self.tag_editor.show_customer(customer_id, viewer)
         allowed = customer_id is not None and can(viewer, Action.REPLY)
         self.notes.setEnabled(allowed)
         self.refresh()
@@ -175,10 +182,6 @@ class CustomerCard(QWidget):
         if contact:
             parts.append("<div style='color:#374151'>" + "<br>".join(e(x) for x in contact)
                          + "</div>")
-        if d.tags:
-            parts.append("<p>" + " ".join(
-                f"<span style='background:{colour or '#9CA3AF'};color:white'>&nbsp;{e(name)}"
-                "&nbsp;</span>" for name, colour in d.tags) + "</p>")
         spent = ", ".join(format_money(v, c) for c, v in sorted(d.spent.items())) or "—"
         refunded = ", ".join(format_money(v, c) for c, v in sorted(d.refunded.items()))
         figures = [

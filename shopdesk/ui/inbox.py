@@ -295,10 +295,7 @@ class InboxPage(QWidget):
         self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.tag_filter = QComboBox()
         self.tag_filter.setObjectName("tagFilter")
-        self.tag_filter.addItem("", None)
-        with db.read_session() as session:
-            for tag_id, name in session.execute(select(Tag.id, Tag.name).order_by(Tag.name)):
-                self.tag_filter.addItem(name, tag_id)
+        self.fill_tag_filter()
         self.tag_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.filter_bar = QWidget()
         filters = QHBoxLayout(self.filter_bar)
@@ -451,6 +448,7 @@ class InboxPage(QWidget):
         self.card.openReturn.connect(self.openReturn)
         self.card.startReturn.connect(self.startOrderReturn)
         self.card.openComplaint.connect(self.openComplaint)
+        self.card.tagsChanged.connect(self.fill_tag_filter)
         splitter = QSplitter()
         splitter.setObjectName("inboxSplitter")
         splitter.addWidget(left)
@@ -546,6 +544,18 @@ class InboxPage(QWidget):
             item.setSizeHint(label.sizeHint())
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
+
+    def fill_tag_filter(self) -> None:
+        """The tags to filter by (again after tags were created, renamed or merged)."""
+        current = self.tag_filter.currentData()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem(self.tr("Any tag"), None)
+        with self.db.read_session() as session:
+            for tag_id, name in session.execute(select(Tag.id, Tag.name).order_by(Tag.name)):
+                self.tag_filter.addItem(name, tag_id)
+        self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(current)))
+        self.tag_filter.blockSignals(False)
 
     def open_conversation(self, conversation_id: int) -> None:
         """Show one conversation (from a return case, a link…), selected if it is listed."""

@@ -134,6 +134,8 @@ class MainWindow(QMainWindow):
         self._build_actions(language)
         settings_page = self.pages[-1]
         assert isinstance(settings_page, SettingsPage)
+        settings_page.tags.changed.connect(self.inbox.fill_tag_filter)
+        settings_page.tags.changed.connect(self.inbox.card.tag_editor.reload)
         for box, action in ((settings_page.ctrl_enter, self.ctrl_enter_action),
                             (settings_page.notifications, self.notify_action)):
             box.setChecked(action.isChecked())  # one preference, two places to set it
@@ -259,6 +261,7 @@ class MainWindow(QMainWindow):
         settings.agents.set_actor(agent)
         settings.quick_replies.set_actor(agent)
         settings.store_rules.set_actor(agent)
+        settings.tags.set_actor(agent)
         allowed = can(agent, Action.END_SHIFT)
         self.end_shift_action.setEnabled(allowed)
         self.end_shift_action.setToolTip("" if allowed else self.tr(

@@ -29,6 +29,7 @@ from shopdesk.ui.handover import handover_text, local_time
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.quick_replies_panel import QuickRepliesPanel
 from shopdesk.ui.store_rules_panel import StoreRulesPanel
+from shopdesk.ui.tags_panel import TagsPanel
 
 
 class Page(QWidget):
@@ -239,6 +240,8 @@ class SettingsPage(Page):
         self.tabs.addTab(self.inbox_options, "")
         self.store_rules = StoreRulesPanel(self.db)
         self.tabs.addTab(self.store_rules, "")
+        self.tags = TagsPanel(self.db)
+        self.tabs.addTab(self.tags, "")
         self.body.addWidget(self.tabs)
 
     def retranslate(self) -> None:
@@ -249,9 +252,11 @@ class SettingsPage(Page):
         self.tabs.setTabText(1, self.tr("Quick replies"))
         self.tabs.setTabText(2, self.tr("Inbox"))
         self.tabs.setTabText(3, self.tr("Store rules"))
+        self.tabs.setTabText(4, self.tr("Tags"))
         self.ctrl_enter.setText(self.tr(
             "Ctrl+Enter sends a reply and Enter starts a new line (otherwise the reverse)"))
         self.notifications.setText(self.tr("Desktop notifications for new customer messages"))
         self.agents.retranslate()
         self.quick_replies.retranslate()
         self.store_rules.retranslate()
+        self.tags.retranslate()
