@@ -78,3 +78,28 @@ def test_notes_add_edit_delete_undo_and_only_your_own(db) -> None:
         actions = s.scalars(select(AuditEvent.action).where(
             AuditEvent.entity == "customer_note").order_by(AuditEvent.id)).all()
         assert actions == ["note.create", "note.update", "note.delete", "note.restore"]
+
+
+def test_notes_are_searchable_on_the_card(qtbot, sqlite_db) -> None:
+    from shopdesk.models import Agent, Customer, CustomerNote
+    from shopdesk.services import agents as agent_svc
+    from shopdesk.ui.customer_card import CustomerCard
+
+    with sqlite_db.transaction() as s:
+        owner = agent_svc.create_owner(s, "Owner")
+        cu = Customer(key="c1", name="王芳")
+        s.add(cu)
+        s.flush()
+        for text in ("喜欢顺丰", "Prefers e-mail", "上次投诉过包装"):
+            s.add(CustomerNote(customer_id=cu.id, author_id=owner.id, text=text))
+        ids = (cu.id, owner.id)
+    card = CustomerCard(sqlite_db)
+    qtbot.addWidget(card)
+    with sqlite_db.read_session() as s:
+        card.show_customer(ids[0], s.get(Agent, ids[1]))
+    assert "喜欢顺丰" in card.view.toPlainText()
+    card.note_search.setText("包装")
+    text = card.view.toPlainText()
+    assert "上次投诉过包装" in text and "喜欢顺丰" not in text and "1 of 3 notes" in text
+    card.note_search.setText("E-MAIL")  # case and width do not matter
+    assert "Prefers e-mail" in card.view.toPlainText()

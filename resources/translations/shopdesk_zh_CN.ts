@@ -522,6 +522,10 @@
         <translation>关于这位客户的备注</translation>
     </message>
     <message>
+        <source>Search this customer's notes</source>
+        <translation>搜索该客户的备注</translation>
+    </message>
+    <message>
         <source>Pin</source>
         <translation>置顶</translation>
     </message>
@@ -588,6 +592,10 @@
     <message>
         <source>Unpin</source>
         <translation>取消置顶</translation>
+    </message>
+    <message>
+        <source>%1 of %2 notes match</source>
+        <translation>%2 条备注中有 %1 条匹配</translation>
     </message>
     <message>
         <source>Returns</source>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTextBrowser,
@@ -24,6 +25,7 @@ from shopdesk.models.enums import Role
 from shopdesk.money import format_money
 from shopdesk.services import customers as svc
 from shopdesk.services.permissions import Action, can
+from shopdesk.textfold import fold
 from shopdesk.times import to_local
 from shopdesk.ui.labels import complaint_status_label, return_state_label
 from shopdesk.ui.tag_editor import TagEditor
@@ -64,8 +66,13 @@ class CustomerCard(QWidget):
         self.undo_button.setVisible(False)
         self.undo_button.clicked.connect(self.undo_delete)
         self._deleted: dict[str, object] | None = None
+        self.note_search = QLineEdit()
+        self.note_search.setObjectName("noteSearch")
+        self.note_search.setClearButtonEnabled(True)
+        self.note_search.textChanged.connect(lambda _t: self.refresh())
         notes = QVBoxLayout(self.notes)
         notes.setContentsMargins(0, 0, 0, 0)
+        notes.addWidget(self.note_search)
         notes.addWidget(self.note_edit)
         row = QHBoxLayout()
         row.addWidget(self.note_pin)
@@ -87,12 +94,17 @@ class CustomerCard(QWidget):
 
     def retranslate(self) -> None:
         self.note_edit.setPlaceholderText(self.tr("A note about this customer"))
+        self.note_search.setPlaceholderText(self.tr("Search this customer's notes"))
         self.note_pin.setText(self.tr("Pin"))
         self.add_note_button.setText(self.tr("Add note"))
         self.undo_button.setText(self.tr("Undo"))
         self.tag_editor.retranslate()
 
     def show_customer(self, customer_id: int | None, viewer: Agent | None) -> None:
+        if customer_id != self.customer_id:
+            self.note_search.blockSignals(True)
+            self.note_search.clear()
+            self.note_search.blockSignals(False)
         self.customer_id, self.viewer = customer_id, viewer
         self.tag_editor.show_customer(customer_id, viewer)
         allowed = customer_id is not None and can(viewer, Action.REPLY)
@@ -200,7 +212,13 @@ class CustomerCard(QWidget):
             parts.append(f"<h4>{e(notes_title)}</h4>")
             edit, delete = self.tr("Edit"), self.tr("Delete")
             pin_label, unpin_label = self.tr("Pin"), self.tr("Unpin")
-            for note in d.notes:
+            needle = fold(self.note_search.text()).strip()
+            shown = [n for n in d.notes if needle in fold(n.text)] if needle else d.notes
+            if needle:
+                parts.append("<p style='color:#6B7280'>" + e(
+                    self.tr("%1 of %2 notes match").replace("%1", str(len(shown)))
+                    .replace("%2", str(len(d.notes)))) + "</p>")
+            for note in shown:
                 pin = "📌 " if note.pinned else ""
                 who = f"{e(note.author)} · " if note.author else ""
                 mine = self.viewer is not None and (
