@@ -182,6 +182,7 @@ class CustomerCard(QWidget):
         with self.db.read_session() as session:
             data = svc.card(session, self.customer_id, self.viewer)
         self._notes = data.notes if data else []
+        self.tag_editor.reload()
         self.view.setHtml(self.render(data) if data else "")
 
     def render(self, d: svc.CustomerCardData) -> str:
