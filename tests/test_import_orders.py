@@ -66,6 +66,7 @@ def test_taobao_report(db, shop) -> None:
             ("小鹿 保温杯 500ml 316不锈钢 ×2", 2, 6400)]
         li = order.customer
         assert (li.name, li.phone) == ("李明", "13812345678")
+        assert li.segment is not None  # the import recomputed the customer's segment
         assert li.address.startswith("浙江省 杭州市")
         shipped = s.scalar(select(Order).where(Order.order_no == "2041577302398812346"))
         assert (shipped.status, shipped.shipping_minor, shipped.total_minor) == (

@@ -428,8 +428,9 @@ def test_settings_return_rules_panel(qtbot, sqlite_db, shop) -> None:
         assert s.scalar(select(Store.settings)) == {
             "no_reason_return_days": 15, "answer_request_hours": 48, "ship_back_days": 7,
             "refund_hours": 48, "sla_critical_hours": 2, "sla_high_hours": 8,
-            "sla_normal_hours": 24, "sla_low_hours": 72, "survey_enabled": True,
-            "survey_template": ""}
+            "sla_normal_hours": 24, "sla_low_hours": 72, "rfm_window_days": 90,
+            "rfm_vip_orders": 3, "rfm_vip_spent_minor": 100_000, "rfm_new_days": 30,
+            "rfm_lost_days": 180, "survey_enabled": True, "survey_template": ""}
     panel.load()
     assert panel.spins["no_reason_return_days"].value() == 15
 

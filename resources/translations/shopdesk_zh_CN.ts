@@ -554,6 +554,10 @@
         <translation>备注已恢复。</translation>
     </message>
     <message>
+        <source>%1 orders, %2 in %3 days</source>
+        <translation>%3 天内 %1 单，%2</translation>
+    </message>
+    <message>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
@@ -1357,6 +1361,26 @@
     <message>
         <source>Tier 3 · supplier or platform</source>
         <translation>第 3 层 · 供应商或平台</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活跃</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已流失</translation>
     </message>
 </context>
 <context>
@@ -2225,6 +2249,10 @@
         <translation>满意度调查</translation>
     </message>
     <message>
+        <source>Customer segments (RFM)</source>
+        <translation>客户分层（RFM）</translation>
+    </message>
+    <message>
         <source>&amp;No-reason returns within (days after delivery):</source>
         <translation>无理由退货期（签收后天数）(&amp;N)：</translation>
     </message>
@@ -2255,6 +2283,26 @@
     <message>
         <source>Low:</source>
         <translation>低：</translation>
+    </message>
+    <message>
+        <source>Look back (days):</source>
+        <translation>统计周期（天）：</translation>
+    </message>
+    <message>
+        <source>VIP from (orders in that time):</source>
+        <translation>VIP 门槛（周期内订单数）：</translation>
+    </message>
+    <message>
+        <source>or VIP from (spent, in cents/fen):</source>
+        <translation>或 VIP 门槛（消费金额，单位：分）：</translation>
+    </message>
+    <message>
+        <source>New customer for (days after the first order):</source>
+        <translation>新客户期（首单后天数）：</translation>
+    </message>
+    <message>
+        <source>Lost after (days without an order):</source>
+        <translation>流失判定（无订单天数）：</translation>
     </message>
     <message>
         <source>Ask for a score when a conversation is closed</source>

@@ -64,7 +64,7 @@ from shopdesk.models import (
 from shopdesk.models.enums import Direction, ReturnState
 from shopdesk.money import to_minor
 from shopdesk.services import returns as rsm
-from shopdesk.services import search
+from shopdesk.services import search, segments
 from shopdesk.services.conversations import summarise
 from shopdesk.services.rules import rules_for
 
@@ -183,6 +183,7 @@ def load_records(
         for lineno, record in records:
             loader.stage(lineno, record)
         loader.write()
+        segments.recompute(session)  # orders changed: the customers' RFM segments follow
         return loader.report
 
 

@@ -22,7 +22,7 @@ from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Customer, CustomerIdentity, Order, OrderItem, Store
 from shopdesk.models.enums import OrderStatus
 from shopdesk.money import parse_amount
-from shopdesk.services import audit
+from shopdesk.services import audit, segments
 from shopdesk.services.permissions import Action, require
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -167,6 +167,7 @@ def apply(session: Session, agent: Agent, store_id: int, parsed: Parsed,
         raise ShopDeskError("That store no longer exists.")
     result = preview(session, store_id, parsed)
     total = len(parsed.orders)
+    touched: set[int] = set()
     for n, o in enumerate(parsed.orders, start=1):
         if o.currency != store.currency:
             raise ShopDeskError(f"line {o.line}: order {o.order_no} is in {o.currency}, the "
@@ -199,8 +200,10 @@ def apply(session: Session, agent: Agent, store_id: int, parsed: Parsed,
         order.items = [OrderItem(sku=sku, title=title, qty=qty, unit_price_minor=unit)
                        for sku, title, qty, unit in o.items]
         session.flush()
+        touched.add(customer.id)
         if progress and (n % 200 == 0 or n == total):
             progress(n, total)
+    segments.recompute(session, touched)
     audit.record(session, agent.id, "orders.import", "store", store_id, None,
                  {"new": result.orders_new, "updated": result.orders_updated,
                   "customers_new": result.customers_new})

@@ -29,7 +29,7 @@ from shopdesk.models import (
     customer_tags,
 )
 from shopdesk.models.enums import ComplaintStatus, OrderStatus, ReturnState, Role
-from shopdesk.services import audit
+from shopdesk.services import audit, segments
 from shopdesk.services.complaints import ticket_number
 from shopdesk.services.permissions import Action, require
 from shopdesk.services.privacy import address_for, phone_for
@@ -81,6 +81,7 @@ class CustomerCardData:
     notes: list[CardNote] = field(default_factory=list)
     cases: list[tuple[int, str, ReturnState]] = field(default_factory=list)  # id, number, state
     tickets: list[tuple[int, str, ComplaintStatus]] = field(default_factory=list)
+    rfm: segments.Rfm | None = None  # the segment and what it is based on
 
 
 def card(session: Session, customer_id: int, viewer: Agent | None) -> CustomerCardData | None:
@@ -130,6 +131,7 @@ def card(session: Session, customer_id: int, viewer: Agent | None) -> CustomerCa
             select(Order, Store.name).join(Store, Store.id == Order.store_id)
             .where(Order.customer_id == customer_id)
             .order_by(Order.placed_at.desc()).limit(10))]
+    data.rfm = segments.of_customer(session, customer_id)
     data.cases = cases_of_customer(session, customer_id)
     data.tickets = [(cid, ticket_number(cid), ComplaintStatus(status)) for cid, status in session.execute(
         select(Complaint.id, Complaint.status).where(Complaint.customer_id == customer_id)

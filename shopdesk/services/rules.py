@@ -41,7 +41,14 @@ SLA_RULES = (  # hours to resolve a complaint, by severity
     RuleField("sla_normal_hours", 1, 720, 24),
     RuleField("sla_low_hours", 1, 720, 72),
 )
-INT_RULES = RETURN_RULES + SLA_RULES
+RFM_RULES = (  # customer segments
+    RuleField("rfm_window_days", 7, 730, 90),
+    RuleField("rfm_vip_orders", 1, 100, 3),
+    RuleField("rfm_vip_spent_minor", 0, 100_000_000, 100_000),  # 1,000.00 in the currency
+    RuleField("rfm_new_days", 1, 365, 30),
+    RuleField("rfm_lost_days", 30, 1460, 180),
+)
+INT_RULES = RETURN_RULES + SLA_RULES + RFM_RULES
 SLA_KEY = {Severity.CRITICAL: "sla_critical_hours", Severity.HIGH: "sla_high_hours",
            Severity.NORMAL: "sla_normal_hours", Severity.LOW: "sla_low_hours"}
 MAX_TEMPLATE = 500
@@ -58,6 +65,12 @@ class StoreRules:
     survey_template: str = ""  # empty: ShopDesk's own text in the customer's language
     sla_hours: tuple[tuple[Severity, int], ...] = tuple(
         (sev, next(f.default for f in SLA_RULES if f.key == key)) for sev, key in SLA_KEY.items())
+
+    rfm_window_days: int = 90
+    rfm_vip_orders: int = 3
+    rfm_vip_spent_minor: int = 100_000
+    rfm_new_days: int = 30
+    rfm_lost_days: int = 180
 
     def complaint_sla(self, severity: Severity) -> timedelta:
         return timedelta(hours=dict(self.sla_hours)[Severity(severity)])
@@ -84,6 +97,7 @@ def rules_for(reply_target_minutes: int, settings: dict[str, Any] | None) -> Sto
         survey_enabled=v["survey_enabled"],
         survey_template=v["survey_template"],
         sla_hours=tuple((sev, v[key]) for sev, key in SLA_KEY.items()),
+        **{f.key: v[f.key] for f in RFM_RULES},
     )
 
 

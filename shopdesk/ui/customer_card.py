@@ -27,7 +27,12 @@ from shopdesk.services import customers as svc
 from shopdesk.services.permissions import Action, can
 from shopdesk.textfold import fold
 from shopdesk.times import to_local
-from shopdesk.ui.labels import complaint_status_label, return_state_label
+from shopdesk.ui.labels import (
+    SEGMENT_COLOURS,
+    complaint_status_label,
+    return_state_label,
+    segment_label,
+)
 from shopdesk.ui.tag_editor import TagEditor
 
 
@@ -188,6 +193,15 @@ class CustomerCard(QWidget):
     def render(self, d: svc.CustomerCardData) -> str:
         e = html.escape
         parts = [f"<h3>{e(d.name)}</h3>"]
+        if d.rfm is not None and d.rfm.segment is not None:
+            rfm = d.rfm
+            spent = ", ".join(format_money(v, c) for c, v in sorted(rfm.spent_in_window.items()))
+            reason = (self.tr("%1 orders, %2 in %3 days").replace("%1", str(rfm.orders_in_window))
+                      .replace("%2", spent or "—").replace("%3", str(rfm.window_days)))
+            colour = SEGMENT_COLOURS[rfm.segment.value]
+            parts.append(f"<p><span style='background:{colour};color:white'>&nbsp;"
+                         f"{e(segment_label(rfm.segment.value))}&nbsp;</span> "
+                         f"<span style='color:#6B7280'>{e(reason)}</span></p>")
         for store, colour, handle in d.identities:
             parts.append(f"<div><span style='color:{colour or '#6B7280'}'>●</span> "
                          f"{e(store)} · {e(handle)}</div>")

@@ -100,3 +100,17 @@ def tier_label(tier: int) -> str:
         2: QCoreApplication.translate("Labels", "Tier 2 · specialist"),
         3: QCoreApplication.translate("Labels", "Tier 3 · supplier or platform"),
     }[tier]
+
+
+def segment_label(segment: str) -> str:
+    return {
+        "new": QCoreApplication.translate("Labels", "New customer"),
+        "active": QCoreApplication.translate("Labels", "Active"),
+        "vip": QCoreApplication.translate("Labels", "VIP"),
+        "at_risk": QCoreApplication.translate("Labels", "At risk"),
+        "lost": QCoreApplication.translate("Labels", "Lost"),
+    }[segment]
+
+
+SEGMENT_COLOURS = {"new": "#0891B2", "active": "#16A34A", "vip": "#CA8A04",
+                   "at_risk": "#EA580C", "lost": "#6B7280"}

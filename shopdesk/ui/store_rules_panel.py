@@ -22,7 +22,13 @@ from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Store
 from shopdesk.services.permissions import Action, denial
-from shopdesk.services.rules import INT_RULES, RETURN_RULES, rule_values, set_store_rules
+from shopdesk.services.rules import (
+    INT_RULES,
+    RETURN_RULES,
+    SLA_RULES,
+    rule_values,
+    set_store_rules,
+)
 from shopdesk.ui.forms import error_label
 
 
@@ -43,8 +49,9 @@ class StoreRulesPanel(QWidget):
         self.spins: dict[str, QSpinBox] = {}
         self.labels: dict[str, QLabel] = {}
         self.returns_box, self.sla_box, self.survey_box = QGroupBox(), QGroupBox(), QGroupBox()
+        self.rfm_box = QGroupBox()
         forms = {}
-        for box in (self.returns_box, self.sla_box):
+        for box in (self.returns_box, self.sla_box, self.rfm_box):
             forms[id(box)] = QFormLayout(box)
         for spec in INT_RULES:
             spin = QSpinBox()
@@ -52,7 +59,8 @@ class StoreRulesPanel(QWidget):
             spin.setRange(spec.low, spec.high)
             label = QLabel()
             label.setBuddy(spin)
-            box = self.returns_box if spec in RETURN_RULES else self.sla_box
+            box = (self.returns_box if spec in RETURN_RULES else
+                   self.sla_box if spec in SLA_RULES else self.rfm_box)
             forms[id(box)].addRow(label, spin)
             self.spins[spec.key] = spin
             self.labels[spec.key] = label
@@ -84,7 +92,11 @@ class StoreRulesPanel(QWidget):
         left.addWidget(self.returns_box)
         left.addWidget(self.sla_box)
         columns.addLayout(left, 1)
-        columns.addWidget(self.survey_box, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.survey_box)
+        right.addWidget(self.rfm_box)
+        right.addStretch(1)
+        columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(columns)
@@ -99,6 +111,7 @@ class StoreRulesPanel(QWidget):
         self.returns_box.setTitle(self.tr("Returns"))
         self.sla_box.setTitle(self.tr("Complaints: resolve within (hours)"))
         self.survey_box.setTitle(self.tr("Satisfaction survey"))
+        self.rfm_box.setTitle(self.tr("Customer segments (RFM)"))
         texts = {
             "no_reason_return_days": self.tr("&No-reason returns within (days after "
                                              "delivery):"),
@@ -109,6 +122,11 @@ class StoreRulesPanel(QWidget):
             "sla_high_hours": self.tr("High:"),
             "sla_normal_hours": self.tr("Normal:"),
             "sla_low_hours": self.tr("Low:"),
+            "rfm_window_days": self.tr("Look back (days):"),
+            "rfm_vip_orders": self.tr("VIP from (orders in that time):"),
+            "rfm_vip_spent_minor": self.tr("or VIP from (spent, in cents/fen):"),
+            "rfm_new_days": self.tr("New customer for (days after the first order):"),
+            "rfm_lost_days": self.tr("Lost after (days without an order):"),
         }
         for key, label in self.labels.items():
             label.setText(texts[key])
