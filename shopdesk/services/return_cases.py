@@ -606,20 +606,6 @@ def ask_owner(session: Session, agent: Agent, case_id: int, expected_version: in
     return case
 
 
-def assign_case(session: Session, agent: Agent, case_id: int, expected_version: int,
-                to_agent_id: int | None) -> ReturnCase:
-    require(agent, Action.HANDLE_CASES)
-    case = existing(session, ReturnCase, case_id, "return case")
-    if case.version != expected_version:
-        raise audit.stale(session, "return_case", case.id, "case")
-    before = case.assignee_id
-    case.assignee_id = to_agent_id
-    session.flush()
-    audit.record(session, agent.id, "return.assign", "return_case", case.id,
-                 {"assignee": before}, {"assignee": to_agent_id})
-    return case
-
-
 # -- the board ---------------------------------------------------------------------------------
 
 @dataclass

@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDoubleSpinBox,
@@ -34,6 +33,7 @@ from shopdesk.services import agents as agent_svc
 from shopdesk.services.permissions import Action, can
 from shopdesk.ui.forms import error_label, ok_cancel
 from shopdesk.ui.labels import role_label
+from shopdesk.ui.table_model import row_table
 
 LIMIT_CURRENCY = "CNY"  # refund limits are set in the shop's main currency
 
@@ -123,12 +123,7 @@ class AgentsPanel(QWidget):
         self.setObjectName("agentsPage")
         self.db = db
         self.actor: Agent | None = None
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("agentsTable")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = row_table(QTableWidget(0, 5), "agentsTable")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.edit())
         self.add_button = QPushButton()

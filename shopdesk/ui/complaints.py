@@ -18,7 +18,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -55,7 +54,7 @@ from shopdesk.ui.labels import (
     tier_label,
 )
 from shopdesk.ui.pages import Page
-from shopdesk.ui.table_model import RowsModel
+from shopdesk.ui.table_model import RowsModel, row_table
 
 RED = QColor("#B91C1C")
 
@@ -488,17 +487,11 @@ class ComplaintsPage(Page):
         filters.addStretch(1)
         filters.addWidget(self.new_button)
         self.model = ComplaintsModel()
-        self.table = QTableView()
-        self.table.setObjectName("complaintList")
+        self.table = row_table(QTableView(), "complaintList")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(lambda index: self.open_complaint(
             self.model.rows[index.row()].id))
         self.table.doubleClicked.connect(lambda index: self.open_complaint(

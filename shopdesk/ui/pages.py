@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from shopdesk.ui.handover import handover_text, local_time
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.quick_replies_panel import QuickRepliesPanel
 from shopdesk.ui.store_rules_panel import StoreRulesPanel
+from shopdesk.ui.table_model import row_table
 from shopdesk.ui.tags_panel import TagsPanel
 
 
@@ -103,12 +103,7 @@ class ReportsPage(Page):
     def build(self) -> None:
         self.handovers_title = QLabel()
         self.handovers_title.setObjectName("sectionTitle")
-        self.handovers = QTableWidget(0, 4)
-        self.handovers.setObjectName("handoverList")
-        self.handovers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.handovers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.handovers.verticalHeader().setVisible(False)
-        self.handovers.horizontalHeader().setStretchLastSection(True)
+        self.handovers = row_table(QTableWidget(0, 4), "handoverList")
         self.handover_text = QPlainTextEdit()
         self.handover_text.setObjectName("handoverText")
         self.handover_text.setReadOnly(True)

@@ -12,7 +12,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -46,6 +45,7 @@ from shopdesk.times import to_local
 from shopdesk.ui.forms import error_label
 from shopdesk.ui.images import choose_images, read_image
 from shopdesk.ui.labels import return_kind_label, return_reason_label
+from shopdesk.ui.table_model import row_table
 
 
 def _day(when: datetime | None) -> str:
@@ -90,12 +90,7 @@ class OrderPage(_Page):
         self.timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _t: self.timer.start())
         self.search.installEventFilter(self)
-        self.results = QTableWidget(0, 5)
-        self.results.setObjectName("orderResults")
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.verticalHeader().setVisible(False)
+        self.results = row_table(QTableWidget(0, 5), "orderResults")
         self.results.horizontalHeader().setSectionResizeMode(
             4, QHeaderView.ResizeMode.Stretch)
         self.results.itemSelectionChanged.connect(self._picked)

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QImage, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -52,7 +51,7 @@ from shopdesk.ui.i18n import current_language
 from shopdesk.ui.images import choose_images, image_viewer, read_image
 from shopdesk.ui.labels import return_kind_label, return_reason_label, return_state_label
 from shopdesk.ui.pages import Page
-from shopdesk.ui.table_model import RowsModel
+from shopdesk.ui.table_model import RowsModel, row_table
 
 THUMB = 96
 RED = QColor("#B91C1C")
@@ -537,17 +536,11 @@ class ReturnsPage(Page):
         filters.addWidget(self.new_button)
         filters.addWidget(self.export_button)
         self.model = BoardModel()
-        self.table = QTableView()
-        self.table.setObjectName("returnsBoard")
+        self.table = row_table(QTableView(), "returnsBoard")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._picked)
         self.panel = CasePanel(self.db)
         self.panel.changed.connect(self._case_changed)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QColorDialog,
     QHBoxLayout,
     QInputDialog,
@@ -24,6 +23,7 @@ from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent
 from shopdesk.services import tags as svc
 from shopdesk.services.permissions import Action, denial
+from shopdesk.ui.table_model import row_table
 
 
 class TagsPanel(QWidget):
@@ -35,13 +35,7 @@ class TagsPanel(QWidget):
         self.db = db
         self.agent: Agent | None = None
         self.tags: list[svc.TagInfo] = []
-        self.table = QTableWidget(0, 2)
-        self.table.setObjectName("tagList")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(QTableWidget(0, 2), "tagList")
         self.buttons = {name: QPushButton() for name in ("rename", "colour", "merge", "delete")}
         self.buttons["rename"].clicked.connect(self.rename)
         self.buttons["colour"].clicked.connect(self.recolour)
