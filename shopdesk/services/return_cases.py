@@ -490,6 +490,7 @@ class Step:
     target: ReturnState
     needs: tuple[StepField, ...]
     blocked: str | None  # why this agent cannot take the step, or None
+    over_limit: bool = False  # blocked only by the agent's refund limit: the owner can
 
 
 def steps(case: ReturnCase, agent: Agent | None) -> list[Step]:
@@ -498,10 +499,12 @@ def steps(case: ReturnCase, agent: Agent | None) -> list[Step]:
     out = []
     for t in returns.next_transitions(case.state, case.kind):
         why = denial(agent, Action.HANDLE_CASES)
+        over_limit = False
         if why is None and moves_money(case.kind, t.action):
             amount = case.requested_minor if t.action == "approve" else case.approved_minor
             why = denial(agent, Action.APPROVE_REFUND, amount_minor=amount)
-        out.append(Step(t.action, t.target, NEEDS.get(t.action, ()), why))
+            over_limit = why is not None and denial(agent, Action.APPROVE_REFUND) is None
+        out.append(Step(t.action, t.target, NEEDS.get(t.action, ()), why, over_limit))
     return out
 
 

@@ -40,7 +40,7 @@ from sqlalchemy import select
 from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError, StaleDataError
 from shopdesk.models import Agent, ReturnCase, Store
-from shopdesk.models.enums import ReturnKind, ReturnReason
+from shopdesk.models.enums import ReturnKind, ReturnReason, Role
 from shopdesk.money import format_money, format_plain, parse_amount
 from shopdesk.services import return_cases as svc
 from shopdesk.services.agents import active_agents
@@ -350,32 +350,30 @@ class CasePanel(QWidget):
             steps = svc.steps(case, agent)
         v = self.view
         self.header.setText(self.describe(v))
-        reasons = []
         for step in steps:
             button = QPushButton(step_label(step.action))
             button.setObjectName(f"step_{step.action}")
             button.setEnabled(step.blocked is None)
             if step.blocked:
-                button.setToolTip(step.blocked)
-                reasons.append(step.blocked)
+                button.setToolTip(self._why(step))
             button.clicked.connect(lambda _c=False, s=step: self.take(s))
             self.steps_layout.addWidget(button)
             self.step_buttons[step.action] = button
-        limit_hit = any("refund limit" in (s.blocked or "") for s in steps)
-        if reasons and not any(s.blocked is None for s in steps):
-            self.blocked.setText(self._why(reasons[0]))
-        elif limit_hit:
-            self.blocked.setText(self.tr("The amount is above your refund limit; the owner "
-                                         "must approve it."))
-        self.ask_owner.setVisible(limit_hit and can(self.agent, Action.HANDLE_CASES))
+        limited = next((s for s in steps if s.over_limit), None)
+        if steps and all(s.blocked for s in steps):
+            self.blocked.setText(self._why(steps[0]))
+        elif limited is not None:
+            self.blocked.setText(self._why(limited))
+        self.ask_owner.setVisible(limited is not None)
         self.timeline.setHtml(self.render_timeline(v))
 
-    def _why(self, reason: str) -> str:
-        if "bookkeeper" in reason:
-            return self.tr("A bookkeeper sees returns but does not change them.")
-        if "refund limit" in reason:
+    def _why(self, step: svc.Step) -> str:
+        """Why a step is refused, in the interface's language where ShopDesk knows it."""
+        if step.over_limit:
             return self.tr("The amount is above your refund limit; the owner must approve it.")
-        return reason
+        if self.agent is not None and self.agent.role == Role.BOOKKEEPER:
+            return self.tr("A bookkeeper sees returns but does not change them.")
+        return step.blocked or ""
 
     def describe(self, v: svc.CaseView) -> str:
         money = [self.tr("requested %1").replace("%1", format_money(v.requested_minor,
