@@ -29,7 +29,7 @@ from shopdesk.models import (
     Store,
 )
 from shopdesk.models.enums import ConversationStatus, Direction, SendState
-from shopdesk.services import surveys
+from shopdesk.services import customer_list, surveys
 from shopdesk.services.conversations import preview
 from shopdesk.services.records import existing
 from shopdesk.times import utcnow
@@ -56,6 +56,7 @@ class SyncResult:
 def ingest(session: Session, store: Store, messages: list[Incoming]) -> set[int]:
     """Store fetched messages once each; returns the conversations that changed."""
     changed: set[int] = set()
+    contact: dict[int, datetime] = {}  # customer → latest message
     target = timedelta(minutes=store.reply_target_minutes)
     for m in messages:
         known = session.scalar(select(Message.id).where(
@@ -76,6 +77,7 @@ def ingest(session: Session, store: Store, messages: list[Incoming]) -> set[int]
             message.attachments.append(Attachment(filename=name, mime_type=mime,
                                                   size=len(data), data=data))
         session.add(message)
+        contact[conv.customer_id] = max(m.at, contact.get(conv.customer_id, m.at))
         if surveys.take_answer(session, conv, m.text, m.at):
             # A score for the survey: recorded; the conversation stays closed.
             conv.last_message_at = max(filter(None, (conv.last_message_at, m.at)))
@@ -97,6 +99,7 @@ def ingest(session: Session, store: Store, messages: list[Incoming]) -> set[int]
             conv.status = ConversationStatus.OPEN  # the customer wrote again
         session.flush()
         changed.add(conv.id)
+    customer_list.touch_contact(session, contact)
     return changed
 
 
@@ -105,8 +108,10 @@ def _customer(session: Session, store: Store, m: Incoming) -> Customer:
         CustomerIdentity.store_id == store.id, CustomerIdentity.handle == m.handle))
     if ident is not None:
         return ident.customer
-    customer = Customer(name=m.customer_name or m.handle, created_at=m.at,
-                        email=m.handle if "@" in m.handle else None)
+    email = m.handle if "@" in m.handle else None
+    customer = Customer(name=m.customer_name or m.handle, created_at=m.at, email=email,
+                        search_text=customer_list.search_text(m.customer_name, None, email,
+                                                              [m.handle]))
     customer.identities.append(CustomerIdentity(store_id=store.id, handle=m.handle))
     session.add(customer)
     session.flush()

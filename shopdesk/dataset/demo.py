@@ -240,6 +240,7 @@ class _Demo:
         customers = list(self._customers())
         for c in customers:
             yield c["record"]
+        yield from self._second_accounts(customers)
         yield from self._notes(customers)
         yield from self._orders(customers)
         convs = []
@@ -281,6 +282,20 @@ class _Demo:
                                      for j, s in enumerate(stores)]}
             yield {"key": key, "name": name, "stores": stores, "record": _clean(record),
                    "lang": "en" if english else "zh"}
+
+    def _second_accounts(self, customers: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        """One customer in fifty also has an account of its own in another store, with the
+        same phone number or e-mail address: what the Customers page suggests merging. A
+        separate random stream keeps the rest of the demo as it was."""
+        rng = random.Random(len(customers) * 7919)
+        for n, c in enumerate(rng.sample(customers, len(customers) // 50), start=1):
+            record = c["record"]
+            other = next(s["key"] for s in STORES if s["key"] not in c["stores"])
+            handle = f"{record['identities'][0]['handle']}_{other}_2"
+            yield _clean({"kind": "customer", "key": f"d{n}", "name": record["name"],
+                          "phone": record.get("phone"), "email": record.get("email"),
+                          "created_at": record["created_at"],
+                          "identities": [{"store": other, "handle": handle}]})
 
     def _notes(self, customers: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         texts = {"zh": ["老客户，喜欢陶瓷系列", "上次发错货，注意核对", "要求发顺丰",

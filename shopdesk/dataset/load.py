@@ -63,8 +63,8 @@ from shopdesk.models import (
 )
 from shopdesk.models.enums import Direction, ReturnState
 from shopdesk.money import to_minor
+from shopdesk.services import customer_list, search
 from shopdesk.services import returns as rsm
-from shopdesk.services import search, segments
 from shopdesk.services.conversations import summarise
 from shopdesk.services.rules import rules_for
 
@@ -183,7 +183,8 @@ def load_records(
         for lineno, record in records:
             loader.stage(lineno, record)
         loader.write()
-        segments.recompute(session)  # orders changed: the customers' RFM segments follow
+        # The customers' summaries (orders, spent, search text) and RFM segments follow.
+        customer_list.refresh(session)
         return loader.report
 
 

@@ -22,7 +22,7 @@ from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Customer, CustomerIdentity, Order, OrderItem, Store
 from shopdesk.models.enums import OrderStatus
 from shopdesk.money import parse_amount
-from shopdesk.services import audit, segments
+from shopdesk.services import audit, customer_list
 from shopdesk.services.permissions import Action, require
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -203,7 +203,7 @@ def apply(session: Session, agent: Agent, store_id: int, parsed: Parsed,
         touched.add(customer.id)
         if progress and (n % 200 == 0 or n == total):
             progress(n, total)
-    segments.recompute(session, touched)
+    customer_list.refresh(session, touched)
     audit.record(session, agent.id, "orders.import", "store", store_id, None,
                  {"new": result.orders_new, "updated": result.orders_updated,
                   "customers_new": result.customers_new})

@@ -23,7 +23,13 @@ class Customer(Base):
     """One person, possibly known in several stores."""
 
     __tablename__ = "customers"
-    __table_args__ = (Index("ix_customers_phone", "phone"), Index("ix_customers_email", "email"))
+    __table_args__ = (
+        Index("ix_customers_phone", "phone"), Index("ix_customers_email", "email"),
+        Index("ix_customers_last_order_at", "last_order_at"),
+        Index("ix_customers_spent_minor", "spent_minor"),
+        Index("ix_customers_last_contact_at", "last_contact_at"),
+        Index("ix_customers_merged_into_id", "merged_into_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(64), unique=True, default=new_key)
@@ -33,6 +39,16 @@ class Customer(Base):
     address: Mapped[str | None] = mapped_column(Text)
     segment: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Summary kept by ``services.customer_list.refresh`` for the Customers page (sorting and
+    # searching 100,000 customers without adding up their orders on every page).
+    orders_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    spent_minor: Mapped[int] = mapped_column(default=0, server_default="0")
+    spent_currency: Mapped[str | None] = mapped_column(String(3))  # of ``spent_minor``
+    last_order_at: Mapped[datetime | None] = mapped_column()
+    last_contact_at: Mapped[datetime | None] = mapped_column()
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")  # folded
+    # Set when this customer was merged into another; hidden from lists, kept for undo.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
 
     identities: Mapped[list[CustomerIdentity]] = relationship(
         back_populates="customer", cascade="all, delete-orphan"

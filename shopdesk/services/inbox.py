@@ -25,7 +25,7 @@ from shopdesk.models import (
     customer_tags,
 )
 from shopdesk.models.enums import ConversationStatus, Direction, Priority, SendState
-from shopdesk.services import audit
+from shopdesk.services import audit, customer_list
 from shopdesk.services.conversations import preview
 from shopdesk.services.permissions import Action, require
 from shopdesk.services.records import existing
@@ -266,6 +266,7 @@ def queue_reply(session: Session, agent: Agent, conversation_id: int, text: str,
             conv.first_response_at = now
         if conv.assignee_id is None:
             conv.assignee_id = agent.id
+        customer_list.touch_contact(session, {conv.customer_id: now})
     session.flush()
     audit.record(session, agent.id, "message.note" if note else "message.queue", "message",
                  message.id, None, {"conversation": conv.id})

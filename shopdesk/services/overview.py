@@ -28,7 +28,8 @@ def overview(session: Session) -> Overview:
 
     return Overview(
         stores=count(select(func.count()).select_from(Store).where(Store.archived.is_(False))),
-        customers=count(select(func.count()).select_from(Customer)),
+        customers=count(select(func.count()).select_from(Customer)
+                        .where(Customer.merged_into_id.is_(None))),
         conversations=count(select(func.count()).select_from(Conversation)),
         needs_reply=count(
             select(func.count()).select_from(Conversation).where(

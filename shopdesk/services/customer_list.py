@@ -1,0 +1,196 @@
+"""The Customers page: every customer, searched, filtered and sorted, a page at a time.
+
+Sorting 100,000 customers by what they spent cannot add up their orders on every page, so
+each customer carries a summary (orders, spent, last order, last contact, folded search
+text) that ``refresh`` keeps: order import, dataset load and merges call it; new messages
+and replies move ``last_contact_at`` with ``touch_contact``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import Select, exists, func, or_, select, text, update
+from sqlalchemy.orm import Session
+
+from shopdesk.models import (
+    Agent,
+    Conversation,
+    Customer,
+    CustomerIdentity,
+    Order,
+    Store,
+    customer_tags,
+)
+from shopdesk.services import segments
+from shopdesk.services.privacy import phone_for
+from shopdesk.textfold import fold
+from shopdesk.times import as_utc
+
+PAGE = 100
+CHUNK = 5000  # customers per statement when refreshing many
+
+
+class Sort(StrEnum):
+    LAST_ORDER = "last_order"
+    SPENT = "spent"
+    LAST_CONTACT = "last_contact"
+    NAME = "name"
+
+
+@dataclass(frozen=True)
+class CustomerFilter:
+    text: str = ""
+    tag_id: int | None = None
+    segment: str | None = None  # a segments.Segment value
+    store_id: int | None = None
+    sort: Sort = Sort.LAST_ORDER
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    id: int
+    name: str
+    stores: list[tuple[str, str | None]]  # name, colour
+    phone: str | None  # masked for agents
+    segment: str | None
+    orders: int
+    spent_minor: int
+    spent_currency: str | None
+    last_order_at: datetime | None
+    last_contact_at: datetime | None
+
+
+def search_text(name: str | None, phone: str | None, email: str | None,
+                handles: Iterable[str]) -> str:
+    """What the Customers page searches, folded as the query is."""
+    return fold(" ".join(filter(None, (name, phone, email, *handles))))
+
+
+def _like(query: str) -> str:
+    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _filtered(session: Session, q: Select, f: CustomerFilter) -> Select:
+    c = Customer
+    q = q.where(c.merged_into_id.is_(None))
+    needle = fold(f.text).strip()
+    if needle:
+        if session.get_bind().dialect.name == "sqlite":
+            matches = text("instr(customers.search_text, :needle) > 0").bindparams(
+                needle=needle)
+        else:  # served by the pg_trgm index from three characters on
+            matches = c.search_text.like(_like(needle), escape="\\")
+        by_order = select(Order.customer_id).where(
+            Order.order_no.ilike(_like(f.text.strip()), escape="\\"))
+        q = q.where(or_(matches, c.id.in_(by_order)))
+    if f.tag_id is not None:
+        q = q.where(exists().where(customer_tags.c.customer_id == c.id,
+                                   customer_tags.c.tag_id == f.tag_id))
+    if f.segment:
+        q = q.where(c.segment == f.segment)
+    if f.store_id is not None:
+        q = q.where(exists().where(CustomerIdentity.customer_id == c.id,
+                                   CustomerIdentity.store_id == f.store_id))
+    return q
+
+
+def count(session: Session, f: CustomerFilter) -> int:
+    return int(session.scalar(_filtered(session, select(func.count()).select_from(Customer),
+                                        f)) or 0)
+
+
+def page(session: Session, f: CustomerFilter, viewer: Agent | None, offset: int = 0,
+         limit: int = PAGE) -> list[CustomerRow]:
+    c = Customer
+    order = {
+        Sort.LAST_ORDER: (c.last_order_at.desc().nulls_last(), c.id.desc()),
+        Sort.SPENT: (c.spent_minor.desc(), c.id.desc()),
+        Sort.LAST_CONTACT: (c.last_contact_at.desc().nulls_last(), c.id.desc()),
+        Sort.NAME: (c.name, c.id),
+    }[f.sort]
+    q = _filtered(session, select(c.id, c.name, c.phone, c.segment, c.orders_count,
+                                  c.spent_minor, c.spent_currency, c.last_order_at,
+                                  c.last_contact_at), f)
+    rows = session.execute(q.order_by(*order).offset(offset).limit(limit)).all()
+    stores: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
+    if rows:
+        for cid, name, colour in session.execute(
+                select(CustomerIdentity.customer_id, Store.name, Store.colour)
+                .join(Store, Store.id == CustomerIdentity.store_id)
+                .where(CustomerIdentity.customer_id.in_([r[0] for r in rows]))
+                .order_by(CustomerIdentity.customer_id, Store.id)):
+            if (name, colour) not in stores[cid]:
+                stores[cid].append((name, colour))
+    return [CustomerRow(r[0], r[1], stores.get(r[0], []), phone_for(viewer, r[2]), r[3],
+                        r[4], r[5], r[6], r[7], r[8]) for r in rows]
+
+
+# -- keeping the summary ----------------------------------------------------------------------
+
+def _chunks(ids: list[int]) -> Iterable[list[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start:start + CHUNK]
+
+
+def refresh(session: Session, customer_ids: Iterable[int] | None = None) -> None:
+    """Recompute the summary, search text and RFM segment of these customers (all when
+    None) from their orders, conversations and identities, a few statements per chunk."""
+    if customer_ids is None:
+        ids = list(session.scalars(select(Customer.id).order_by(Customer.id)))
+    else:
+        ids = sorted(set(customer_ids))
+    for chunk in _chunks(ids):
+        _refresh_chunk(session, chunk)
+    segments.recompute(session, None if customer_ids is None else ids)
+
+
+def _refresh_chunk(session: Session, ids: list[int]) -> None:
+    spending: dict[int, dict[str, list]] = defaultdict(dict)  # id → currency → [n, sum, last]
+    for cid, currency, n, total, last in session.execute(
+            select(Order.customer_id, Order.currency, func.count(), func.sum(Order.total_minor),
+                   func.max(Order.placed_at))
+            .where(Order.customer_id.in_(ids), Order.status.in_(segments.SPENDING))
+            .group_by(Order.customer_id, Order.currency)):
+        spending[cid][currency] = [int(n), int(total or 0), last]
+    contact = {cid: at for cid, at in session.execute(
+        select(Conversation.customer_id, func.max(Conversation.last_message_at))
+        .where(Conversation.customer_id.in_(ids)).group_by(Conversation.customer_id))}
+    handles: dict[int, list[str]] = defaultdict(list)
+    for cid, handle in session.execute(
+            select(CustomerIdentity.customer_id, CustomerIdentity.handle)
+            .where(CustomerIdentity.customer_id.in_(ids))):
+        handles[cid].append(handle)
+    changes = []
+    for cid, name, phone, email in session.execute(
+            select(Customer.id, Customer.name, Customer.phone, Customer.email)
+            .where(Customer.id.in_(ids))):
+        by_currency = spending.get(cid, {})
+        main = min(by_currency, key=lambda cur: (-by_currency[cur][1], cur), default=None)
+        lasts = [as_utc(v[2]) for v in by_currency.values() if v[2] is not None]
+        at = contact.get(cid)
+        changes.append({
+            "id": cid,
+            "orders_count": sum(v[0] for v in by_currency.values()),
+            "spent_minor": by_currency[main][1] if main else 0,
+            "spent_currency": main,
+            "last_order_at": max(lasts) if lasts else None,
+            "last_contact_at": as_utc(at) if at is not None else None,
+            "search_text": search_text(name, phone, email, handles.get(cid, ())),
+        })
+    if changes:  # ORM bulk UPDATE by primary key
+        session.execute(update(Customer), changes)
+
+
+def touch_contact(session: Session, latest: dict[int, datetime]) -> None:
+    """A message arrived or went out: move the customers' last contact forward."""
+    c = Customer
+    for cid, at in latest.items():
+        session.execute(update(c).where(c.id == cid, or_(c.last_contact_at.is_(None),
+                                                         c.last_contact_at < at))
+                        .values(last_contact_at=at))
