@@ -554,6 +554,14 @@
         <translation>备注已恢复。</translation>
     </message>
     <message>
+        <source>Merge undone.</source>
+        <translation>已撤销合并。</translation>
+    </message>
+    <message>
+        <source>1 order, %2 in %3 days</source>
+        <translation>%3 天内 1 单，%2</translation>
+    </message>
+    <message>
         <source>%1 orders, %2 in %3 days</source>
         <translation>%3 天内 %1 单，%2</translation>
     </message>
@@ -606,8 +614,51 @@
         <translation>售后</translation>
     </message>
     <message>
+        <source>Merged into this customer</source>
+        <translation>已合并到此客户</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
         <source>Start return</source>
         <translation>发起售后</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>客户分层</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
     </message>
 </context>
 <context>
@@ -617,8 +668,52 @@
         <translation>客户</translation>
     </message>
     <message>
-        <source>Customer cards with tags, notes, orders and history across stores.</source>
-        <translation>客户卡片：跨店铺的标签、备注、订单和历史记录。</translation>
+        <source>Name, handle, phone, e-mail or order no. (Ctrl+F)</source>
+        <translation>姓名、店铺账号、电话、邮箱或订单号（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>任意标签</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <source>Any segment</source>
+        <translation>任意分层</translation>
+    </message>
+    <message>
+        <source>Last order first</source>
+        <translation>最近下单优先</translation>
+    </message>
+    <message>
+        <source>Most spent first</source>
+        <translation>消费最多优先</translation>
+    </message>
+    <message>
+        <source>Last contact first</source>
+        <translation>最近联系优先</translation>
+    </message>
+    <message>
+        <source>By name</source>
+        <translation>按姓名</translation>
+    </message>
+    <message>
+        <source>Merge selected…</source>
+        <translation>合并所选…</translation>
+    </message>
+    <message>
+        <source>Possible duplicates…</source>
+        <translation>疑似重复客户…</translation>
+    </message>
+    <message>
+        <source>Customers that are probably one person across stores; select two rows to merge them directly</source>
+        <translation>跨店铺疑似同一人的客户；选中两行可直接合并</translation>
+    </message>
+    <message>
+        <source>%1 customers</source>
+        <translation>%1 位客户</translation>
     </message>
 </context>
 <context>
@@ -1062,22 +1157,6 @@
         <translation>全部状态</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>等待中</translation>
-    </message>
-    <message>
-        <source>Snoozed</source>
-        <translation>稍后处理</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已关闭</translation>
-    </message>
-    <message>
         <source>Any tag</source>
         <translation>全部标签</translation>
     </message>
@@ -1351,6 +1430,18 @@
         <translation>已解决</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>已暂缓</translation>
+    </message>
+    <message>
         <source>Tier 1 · agent</source>
         <translation>第 1 层 · 客服</translation>
     </message>
@@ -1532,6 +1623,101 @@
     <message>
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Probably also</source>
+        <translation>疑似同一人</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Keep this record</source>
+        <translation>保留此记录</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <source>same name and address</source>
+        <translation>姓名和地址相同</translation>
+    </message>
+    <message>
+        <source>chosen by you</source>
+        <translation>由您选择</translation>
+    </message>
+    <message>
+        <source>%1 pairs of customers look like one person. Choose a pair, check what combines, then merge; a merge can be undone.</source>
+        <translation>有 %1 对客户疑似同一人。选择一对，核对将合并的内容后再合并；合并可以撤销。</translation>
+    </message>
+    <message>
+        <source>Check what combines, then merge; a merge can be undone.</source>
+        <translation>核对将合并的内容后再合并；合并可以撤销。</translation>
+    </message>
+    <message>
+        <source>Store accounts</source>
+        <translation>店铺账号</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>No customers to merge.</source>
+        <translation>没有可合并的客户。</translation>
+    </message>
+    <message>
+        <source>After the merge, %1 keeps everything of %2: %3. %2 disappears from the lists.</source>
+        <translation>合并后，%1 将保留 %2 的全部资料：%3。%2 将不再出现在列表中。</translation>
+    </message>
+    <message>
+        <source>%1 was merged into %2.</source>
+        <translation>已将 %1 合并到 %2。</translation>
+    </message>
+    <message>
+        <source>The merge was undone.</source>
+        <translation>合并已撤销。</translation>
     </message>
 </context>
 <context>

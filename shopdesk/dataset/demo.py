@@ -216,6 +216,12 @@ def default_anchor() -> datetime:
     return datetime(today.year, today.month, today.day, tzinfo=UTC)
 
 
+def _us_phone(i: int, _drawn: int) -> str:
+    """A US number of its own for customer ``i`` (so that only the demo's deliberate second
+    accounts share one); the random draw is still made to keep the demo's stream."""
+    return f"+1 415 {200 + i // 10000} {i % 10000:04d}"
+
+
 class _Demo:
     def __init__(self, size: DemoSize, seed: int, anchor: datetime) -> None:
         self.size = size
@@ -266,7 +272,7 @@ class _Demo:
                 name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
                 handle = f"{name.lower().replace(' ', '.')}{i + 1}"
                 email = f"{handle}@example.com"
-                phone = None if rng.random() < 0.6 else f"+1 415 555 {rng.randint(1000, 9999)}"
+                phone = None if rng.random() < 0.6 else _us_phone(i, rng.randint(1000, 9999))
             else:
                 name = rng.choice(SURNAMES) + rng.choice(GIVEN)
                 handle = f"tb_{rng.randint(100, 999)}{i + 1:05d}"

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shopdesk.models.base import Base, new_key
@@ -28,7 +38,10 @@ class Customer(Base):
         Index("ix_customers_last_order_at", "last_order_at"),
         Index("ix_customers_spent_minor", "spent_minor"),
         Index("ix_customers_last_contact_at", "last_contact_at"),
-        Index("ix_customers_merged_into_id", "merged_into_id"),
+        # Partial: only merged customers are in it, so "not merged" never walks it.
+        Index("ix_customers_merged_into_id", "merged_into_id",
+              sqlite_where=text("merged_into_id IS NOT NULL"),
+              postgresql_where=text("merged_into_id IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -13,8 +13,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Select, exists, func, or_, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from shopdesk.models import (
@@ -86,9 +98,13 @@ def _filtered(session: Session, q: Select, f: CustomerFilter) -> Select:
                 needle=needle)
         else:  # served by the pg_trgm index from three characters on
             matches = c.search_text.like(_like(needle), escape="\\")
-        by_order = select(Order.customer_id).where(
-            Order.order_no.ilike(_like(f.text.strip()), escape="\\"))
-        q = q.where(or_(matches, c.id.in_(by_order)))
+        # Order numbers all have digits; one or two digits are a phone fragment, not an
+        # order number (and "00" would match most orders).
+        if len(needle) >= 4 and any(ch.isdigit() for ch in needle):
+            by_order = select(Order.customer_id).where(
+                Order.order_no.like(_like(f.text.strip()), escape="\\"))
+            matches = or_(matches, c.id.in_(by_order))
+        q = q.where(matches)
     if f.tag_id is not None:
         q = q.where(exists().where(customer_tags.c.customer_id == c.id,
                                    customer_tags.c.tag_id == f.tag_id))
@@ -105,19 +121,38 @@ def count(session: Session, f: CustomerFilter) -> int:
                                         f)) or 0)
 
 
-def page(session: Session, f: CustomerFilter, viewer: Agent | None, offset: int = 0,
-         limit: int = PAGE) -> list[CustomerRow]:
+def _after(f: CustomerFilter, row: CustomerRow) -> ColumnElement[bool]:
+    """The rows that come after ``row`` in the filter's order (keyset paging: page 500 costs
+    what page 1 costs)."""
     c = Customer
-    order = {
-        Sort.LAST_ORDER: (c.last_order_at.desc().nulls_last(), c.id.desc()),
-        Sort.SPENT: (c.spent_minor.desc(), c.id.desc()),
-        Sort.LAST_CONTACT: (c.last_contact_at.desc().nulls_last(), c.id.desc()),
-        Sort.NAME: (c.name, c.id),
-    }[f.sort]
+    if f.sort == Sort.NAME:
+        return or_(c.name > row.name, and_(c.name == row.name, c.id > row.id))
+    column, value = {Sort.LAST_ORDER: (c.last_order_at, row.last_order_at),
+                     Sort.SPENT: (c.spent_minor, row.spent_minor),
+                     Sort.LAST_CONTACT: (c.last_contact_at, row.last_contact_at)}[f.sort]
+    if value is None:  # already among the customers without one (they come last)
+        return and_(column.is_(None), c.id < row.id)
+    return or_(column < value, and_(column == value, c.id < row.id), column.is_(None))
+
+
+def page(session: Session, f: CustomerFilter, viewer: Agent | None,
+         after: CustomerRow | None = None, limit: int = PAGE) -> list[CustomerRow]:
+    """One page in the filter's order, starting after the row ``after`` (None: the top)."""
+    c = Customer
+    key: Any = {Sort.LAST_ORDER: c.last_order_at, Sort.SPENT: c.spent_minor,
+                Sort.LAST_CONTACT: c.last_contact_at, Sort.NAME: c.name}[f.sort]
+    if f.text.strip() and session.get_bind().dialect.name == "sqlite":
+        # A search matches few rows: one scan and a sort beats walking the sort index and
+        # looking up every row (SQLite's unary + keeps it off the index; 214 → 35 ms).
+        key = literal_column(f"+customers.{key.key}")
+    order = (key.asc(), c.id.asc()) if f.sort == Sort.NAME else \
+        (key.desc().nulls_last(), c.id.desc())
     q = _filtered(session, select(c.id, c.name, c.phone, c.segment, c.orders_count,
                                   c.spent_minor, c.spent_currency, c.last_order_at,
                                   c.last_contact_at), f)
-    rows = session.execute(q.order_by(*order).offset(offset).limit(limit)).all()
+    if after is not None:
+        q = q.where(_after(f, after))
+    rows = session.execute(q.order_by(*order).limit(limit)).all()
     stores: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
     if rows:
         for cid, name, colour in session.execute(

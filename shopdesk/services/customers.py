@@ -29,7 +29,7 @@ from shopdesk.models import (
     customer_tags,
 )
 from shopdesk.models.enums import ComplaintStatus, OrderStatus, ReturnState, Role
-from shopdesk.services import audit, segments
+from shopdesk.services import audit, duplicates, segments
 from shopdesk.services.complaints import ticket_number
 from shopdesk.services.permissions import Action, require
 from shopdesk.services.privacy import address_for, phone_for
@@ -49,6 +49,16 @@ class CardOrder:
     status: str
     total_minor: int
     currency: str
+
+
+@dataclass(frozen=True)
+class CardConversation:
+    id: int
+    store: str
+    colour: str | None
+    status: str
+    last_message_at: datetime | None
+    preview: str | None
 
 
 @dataclass(frozen=True)
@@ -77,6 +87,8 @@ class CustomerCardData:
     complaints: int = 0
     satisfaction: float | None = None  # average score, for display only (not money)
     conversations: int = 0
+    recent_conversations: list[CardConversation] = field(default_factory=list)
+    merged: list[duplicates.Merged] = field(default_factory=list)  # merges that can be undone
     recent_orders: list[CardOrder] = field(default_factory=list)
     notes: list[CardNote] = field(default_factory=list)
     cases: list[tuple[int, str, ReturnState]] = field(default_factory=list)  # id, number, state
@@ -125,6 +137,16 @@ def card(session: Session, customer_id: int, viewer: Agent | None) -> CustomerCa
     data.conversations = int(session.scalar(
         select(func.count()).select_from(Conversation)
         .where(Conversation.customer_id == customer_id)) or 0)
+    data.recent_conversations = [
+        CardConversation(cid, store, colour, status.value, at, text)
+        for cid, store, colour, status, at, text in session.execute(
+            select(Conversation.id, Store.name, Store.colour, Conversation.status,
+                   Conversation.last_message_at, Conversation.last_preview)
+            .join(Store, Store.id == Conversation.store_id)
+            .where(Conversation.customer_id == customer_id)
+            .order_by(Conversation.last_message_at.desc().nulls_last(), Conversation.id.desc())
+            .limit(20))]
+    data.merged = duplicates.merged_into(session, customer_id)
     data.recent_orders = [
         CardOrder(o.id, o.order_no, store, o.placed_at, o.status.value, o.total_minor, o.currency)
         for o, store in session.execute(

@@ -90,7 +90,10 @@ def suggestions(session: Session, limit: int = 500) -> list[Suggestion]:
         first = ids[0]
         for other in ids[1:]:
             pairs[(first, other)].add(reason)
-    ranked = sorted(pairs.items(), key=lambda kv: (-len(kv[1]), -kv[0][1]))
+    # More reasons first; among equals, the same name first (a shared family phone is a
+    # weaker hint than one person with two accounts); then the newest.
+    ranked = sorted(pairs.items(), key=lambda kv: (
+        -len(kv[1]), fold(names[kv[0][0]]) != fold(names[kv[0][1]]), -kv[0][1]))
     return [Suggestion(a, names[a], b, names[b], tuple(sorted(reasons)))
             for (a, b), reasons in ranked[:limit]]
 

@@ -24,12 +24,14 @@ from shopdesk.models import Agent
 from shopdesk.models.enums import Role
 from shopdesk.money import format_money
 from shopdesk.services import customers as svc
+from shopdesk.services import duplicates
 from shopdesk.services.permissions import Action, can
 from shopdesk.textfold import fold
 from shopdesk.times import to_local
 from shopdesk.ui.labels import (
     SEGMENT_COLOURS,
     complaint_status_label,
+    conversation_status_label,
     return_state_label,
     segment_label,
 )
@@ -40,7 +42,9 @@ class CustomerCard(QWidget):
     openReturn = Signal(int)  # noqa: N815 - a case link on the card
     startReturn = Signal(int)  # noqa: N815 - "Start return" on one of the orders
     openComplaint = Signal(int)  # noqa: N815 - a ticket link on the card
+    openConversation = Signal(int)  # noqa: N815 - a conversation in any store
     tagsChanged = Signal()  # noqa: N815
+    customersChanged = Signal()  # noqa: N815 - a merge was undone
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -168,6 +172,12 @@ class CustomerCard(QWidget):
             self.note_status.setText(self.tr("Note restored."))
             self.undo_button.setVisible(False)
 
+    def undo_merge(self, event_id: int) -> None:
+        """Undo a merge listed on the card: the merged customer comes back as it was."""
+        if self._work(lambda s, a: duplicates.undo_merge(s, a, event_id)):
+            self.note_status.setText(self.tr("Merge undone."))
+            self.customersChanged.emit()
+
     def _link(self, url) -> None:  # type: ignore[no-untyped-def]
         kind, _, value = url.toString().partition(":")
         if not value.isdigit():
@@ -175,7 +185,8 @@ class CustomerCard(QWidget):
         handlers = {"note-edit": self.edit_note, "note-delete": self.delete_note,
                     "note-pin": self.toggle_pin, "return": self.openReturn.emit,
                     "return-order": self.startReturn.emit,
-                    "complaint": self.openComplaint.emit}
+                    "complaint": self.openComplaint.emit,
+                    "conversation": self.openConversation.emit, "unmerge": self.undo_merge}
         if kind in handlers:
             handlers[kind](int(value))
 
@@ -196,7 +207,9 @@ class CustomerCard(QWidget):
         if d.rfm is not None and d.rfm.segment is not None:
             rfm = d.rfm
             spent = ", ".join(format_money(v, c) for c, v in sorted(rfm.spent_in_window.items()))
-            reason = (self.tr("%1 orders, %2 in %3 days").replace("%1", str(rfm.orders_in_window))
+            pattern = (self.tr("1 order, %2 in %3 days") if rfm.orders_in_window == 1
+                       else self.tr("%1 orders, %2 in %3 days"))
+            reason = (pattern.replace("%1", str(rfm.orders_in_window))
                       .replace("%2", spent or "—").replace("%3", str(rfm.window_days)))
             colour = SEGMENT_COLOURS[rfm.segment.value]
             parts.append(f"<p><span style='background:{colour};color:white'>&nbsp;"
@@ -257,6 +270,26 @@ class CustomerCard(QWidget):
             parts.append(" · ".join(
                 f"<a href='complaint:{cid}'>{e(number)}</a> {e(complaint_status_label(status))}"
                 for cid, number, status in d.tickets))
+        if d.recent_conversations:
+            title = self.tr("Conversations")
+            parts.append(f"<h4>{e(title)}</h4>")
+            for conv in d.recent_conversations:
+                when = f"{to_local(conv.last_message_at):%Y-%m-%d %H:%M}" \
+                    if conv.last_message_at else ""
+                parts.append(
+                    f"<div><span style='color:{conv.colour or '#6B7280'}'>●</span> "
+                    f"<a href='conversation:{conv.id}'>{e(conv.store)}</a> · "
+                    f"{e(conversation_status_label(conv.status))}<br>"
+                    f"<span style='color:#6B7280'>{e(when)} · {e(conv.preview or '')}</span>"
+                    "</div>")
+        if d.merged:
+            title, undo = self.tr("Merged into this customer"), self.tr("Undo merge")
+            parts.append(f"<h4>{e(title)}</h4>")
+            for m in d.merged:
+                by = f" · {e(m.by)}" if m.by else ""
+                parts.append(f"<div>{e(m.name)} <span style='color:#6B7280'>"
+                             f"{to_local(m.at):%Y-%m-%d %H:%M}{by}</span> · "
+                             f"<a href='unmerge:{m.event_id}'>{e(undo)}</a></div>")
         if d.recent_orders:
             orders_title = self.tr("Orders")
             start = self.tr("Start return")

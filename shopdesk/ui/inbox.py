@@ -70,6 +70,7 @@ from shopdesk.ui.customer_card import CustomerCard
 from shopdesk.ui.images import choose_images as pick_images
 from shopdesk.ui.images import image_viewer, read_image
 from shopdesk.ui.inbox_model import InboxModel, RowRole
+from shopdesk.ui.labels import conversation_status_label
 from shopdesk.ui.quick_reply_picker import QuickReplyPicker
 from shopdesk.ui.settings import Preferences
 
@@ -448,6 +449,7 @@ class InboxPage(QWidget):
         self.card.openReturn.connect(self.openReturn)
         self.card.startReturn.connect(self.startOrderReturn)
         self.card.openComplaint.connect(self.openComplaint)
+        self.card.openConversation.connect(self.open_conversation)
         self.card.tagsChanged.connect(self.fill_tag_filter)
         splitter = QSplitter()
         splitter.setObjectName("inboxSplitter")
@@ -903,9 +905,8 @@ class InboxPage(QWidget):
         self.create_complaint.setText(self.tr("Create complaint…"))
         self.score_button.setText(self.tr("Score"))
         self.status_filter.setItemText(0, self.tr("Any status"))
-        for i, name in enumerate([self.tr("Open"), self.tr("Pending"), self.tr("Snoozed"),
-                                  self.tr("Closed")], start=1):
-            self.status_filter.setItemText(i, name)
+        for i, status in enumerate(ConversationStatus, start=1):
+            self.status_filter.setItemText(i, conversation_status_label(status))
         self.tag_filter.setItemText(0, self.tr("Any tag"))
         self.assign_me.setText(self.tr("Assign to me"))
         if self.current is None:

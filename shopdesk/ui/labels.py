@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from shopdesk.models.enums import (
     ComplaintCategory,
     ComplaintStatus,
+    ConversationStatus,
     ReturnKind,
     ReturnReason,
     ReturnState,
@@ -92,6 +93,16 @@ def complaint_status_label(status: ComplaintStatus | str) -> str:
         St.RESOLVED: QCoreApplication.translate("Labels", "Resolved"),
         St.CLOSED: QCoreApplication.translate("Labels", "Closed"),
     }[ComplaintStatus(status)]
+
+
+def conversation_status_label(status: ConversationStatus | str) -> str:
+    St = ConversationStatus  # noqa: N806
+    return {
+        St.OPEN: QCoreApplication.translate("Labels", "Open"),
+        St.PENDING: QCoreApplication.translate("Labels", "Pending"),
+        St.SNOOZED: QCoreApplication.translate("Labels", "Snoozed"),
+        St.CLOSED: QCoreApplication.translate("Labels", "Closed"),
+    }[ConversationStatus(status)]
 
 
 def tier_label(tier: int) -> str:

@@ -24,11 +24,11 @@ from shopdesk.services.inbox import row as inbox_row
 from shopdesk.services.overview import Overview, overview
 from shopdesk.services.permissions import Action, can
 from shopdesk.ui.complaints import ComplaintsPage
+from shopdesk.ui.customers import CustomersPage
 from shopdesk.ui.i18n import LANGUAGES
 from shopdesk.ui.inbox import InboxPage
 from shopdesk.ui.labels import role_label
 from shopdesk.ui.pages import (
-    CustomersPage,
     Page,
     ReportsPage,
     SettingsPage,
@@ -91,8 +91,16 @@ class MainWindow(QMainWindow):
         self.inbox.createComplaint.connect(
             lambda cid: self.complaints.new_complaint(conversation_id=cid))
         self.inbox.openComplaint.connect(self.show_complaint)
+        self.customers = CustomersPage("customersPage", db)
+        self.customers.openConversation.connect(self.show_conversation)
+        self.customers.openReturn.connect(self.show_return)
+        self.customers.openComplaint.connect(self.show_complaint)
+        self.customers.startReturn.connect(
+            lambda oid: self.returns.start_return(order_id=oid))
+        self.customers.changed.connect(lambda: self._customers_changed(False))
+        self.inbox.card.customersChanged.connect(lambda: self._customers_changed(True))
         self.pages: list[QWidget] = [
-            self.inbox, CustomersPage("customersPage"),
+            self.inbox, self.customers,
             self.returns, self.complaints,
             ReportsPage("reportsPage", db), SettingsPage("settingsPage", db),
         ]
@@ -136,6 +144,7 @@ class MainWindow(QMainWindow):
         assert isinstance(settings_page, SettingsPage)
         settings_page.tags.changed.connect(self.inbox.fill_tag_filter)
         settings_page.tags.changed.connect(self.inbox.card.tag_editor.reload)
+        settings_page.tags.changed.connect(self.customers.fill_filters)
         for box, action in ((settings_page.ctrl_enter, self.ctrl_enter_action),
                             (settings_page.notifications, self.notify_action)):
             box.setChecked(action.isChecked())  # one preference, two places to set it
@@ -269,6 +278,7 @@ class MainWindow(QMainWindow):
         self.inbox.set_actor(agent)
         self.returns.set_actor(agent)
         self.complaints.set_actor(agent)
+        self.customers.set_actor(agent)
         self.new_return_action.setEnabled(can(agent, Action.HANDLE_CASES))
         self.import_action.setEnabled(can(agent, Action.MANAGE_SETTINGS))
         self.export_refunds_action.setEnabled(can(agent, Action.EXPORT))
@@ -301,6 +311,13 @@ class MainWindow(QMainWindow):
     def _start_order_return(self, order_id: int) -> None:
         """From the card beside a conversation: that order, and that conversation."""
         self.returns.start_return(order_id=order_id, conversation_id=self.inbox.current)
+
+    def _customers_changed(self, customers_page_too: bool) -> None:
+        """A merge or its undo: lists and cards that name customers follow."""
+        self.refresh_figures()
+        self.inbox.reload()
+        if customers_page_too and getattr(self.customers, "_shown", False):
+            self.customers.reload()
 
     def _returns_changed(self) -> None:
         self.refresh_figures()

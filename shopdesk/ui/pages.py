@@ -88,13 +88,6 @@ class Page(QWidget):
         super().changeEvent(event)
 
 
-class CustomersPage(Page):
-    def retranslate(self) -> None:
-        self.title.setText(self.tr("Customers"))
-        self.description.setText(self.tr(
-            "Customer cards with tags, notes, orders and history across stores."))
-
-
 class ReportsPage(Page):
     def __init__(self, object_name: str, db: Database, parent: QWidget | None = None) -> None:
         self.db = db

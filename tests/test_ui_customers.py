@@ -1,0 +1,152 @@
+"""The Customers page and the merge dialog with pytest-qt, on a real SQLite file."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QUrl
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView
+from sqlalchemy import select
+
+from shopdesk.cli import build_demo
+from shopdesk.models import Agent, Conversation, Customer, Tag, customer_tags
+from shopdesk.ui.app import Shell
+from shopdesk.ui.customers import MergeDialog
+from shopdesk.ui.settings import Preferences
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot, sqlite_db, tmp_path):
+    build_demo(sqlite_db, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
+    prefs = Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    shell = Shell(sqlite_db, prefs, "en", "/tmp/shopdesk.log")
+    qtbot.addWidget(shell.window)
+    with sqlite_db.read_session() as s:
+        shell.window.set_agent(s.scalar(select(Agent).where(Agent.key == "owner")))
+    shell.window.show()
+    shell.window.navigation.setCurrentRow(1)
+    return shell.window
+
+
+def _names(page) -> list[str]:
+    return [r.name for r in page.model.rows]
+
+
+def test_list_search_filters_sort_and_card(qtbot, window, sqlite_db) -> None:
+    page = window.customers
+    table = page.findChild(QTableView, "customerList")
+    assert table is not None and page.model.rowCount() == 100  # the first page
+    assert page.findChild(QLabel, "customersCount").text() == "306 customers"
+    table.verticalScrollBar().setValue(table.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: page.model.rowCount() > 100)  # more rows as it scrolls
+    assert page.card.customer_id == page.model.rows[0].id  # the first row is shown
+    # sort by what they spent
+    page.sort.setCurrentIndex(page.sort.findData("spent"))
+    spent = [r.spent_minor for r in page.model.rows]
+    assert spent == sorted(spent, reverse=True)
+    # search a Chinese substring (typed, with the debounce)
+    with sqlite_db.read_session() as s:
+        target = s.scalar(select(Customer).where(Customer.name.like("王%"))
+                          .order_by(Customer.id).limit(1))
+        surname, name = "王", target.name
+    page.search.insert(surname)  # (QTest cannot type Chinese characters)
+    qtbot.waitUntil(lambda: page.model.rows and all(surname in n for n in _names(page)))
+    assert name in _names(page)
+    page.search.clear()
+    page.reload()
+    # tag and store filters
+    with sqlite_db.read_session() as s:
+        tag_id, tagged = s.execute(select(Tag.id, Tag.name)).first()
+        expected = {cid for cid in s.scalars(select(customer_tags.c.customer_id)
+                                             .where(customer_tags.c.tag_id == tag_id))}
+    page.tag_filter.setCurrentIndex(page.tag_filter.findData(tag_id))
+    while page.model.canFetchMore(page.model.index(0, 0).parent()):
+        page.model.fetchMore(page.model.index(0, 0).parent())
+    assert {r.id for r in page.model.rows} == expected
+    page.tag_filter.setCurrentIndex(0)
+    page.segment_filter.setCurrentIndex(page.segment_filter.findData("vip"))
+    assert page.model.rows and all(r.segment == "vip" for r in page.model.rows)
+    page.segment_filter.setCurrentIndex(0)
+    # the card: a conversation link opens it in the inbox
+    with sqlite_db.read_session() as s:
+        conv = s.scalar(select(Conversation).order_by(Conversation.id).limit(1))
+        customer_id, conversation_id = conv.customer_id, conv.id
+    page.card.show_customer(customer_id, window.agent)
+    assert "Conversations" in page.card.view.toPlainText()
+    page.card._link(QUrl(f"conversation:{conversation_id}"))
+    assert window.navigation.currentRow() == 0 and window.inbox.current == conversation_id
+
+
+def test_agents_see_masked_phones_and_bookkeepers_cannot_merge(qtbot, window,
+                                                               sqlite_db) -> None:
+    page = window.customers
+    with sqlite_db.read_session() as s:
+        emma = s.scalar(select(Agent).where(Agent.key == "emma"))
+        books = s.scalar(select(Agent).where(Agent.role == "bookkeeper"))
+    full = [r.phone for r in page.model.rows if r.phone]
+    assert full and not any("*" in p for p in full)  # the owner sees them whole
+    window.set_agent(emma)
+    phones = [r.phone for r in page.model.rows if r.phone]
+    assert len(phones) == len(full) and all("***" in p for p in phones)
+    assert page.findChild(QPushButton, "duplicatesButton").isEnabled()
+    window.set_agent(books)
+    assert not page.findChild(QPushButton, "duplicatesButton").isEnabled()
+
+
+def test_merge_dialog_merges_a_suggestion_and_undoes_it(qtbot, window, sqlite_db) -> None:
+    page = window.customers
+    page.merge_button.click()
+    dialog = window.findChild(MergeDialog, "mergeDialog")
+    assert dialog is not None and dialog.list.rowCount() == 6
+    assert not dialog.undo_button.isVisible()  # nothing to undo yet
+    keep, other = dialog.previews
+    assert "same phone" in dialog.list.item(0, 2).text() or \
+        "same e-mail" in dialog.list.item(0, 2).text()
+    assert keep.name in dialog.summary.text() and "Store accounts" in dialog.summary.text()
+    suggestions = dialog.list.rowCount()
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert dialog.list.rowCount() == suggestions - 1
+    assert dialog.status.text() == f"{other.name} was merged into {keep.name}."
+    assert page.findChild(QLabel, "customersCount").text() == "305 customers"
+    with sqlite_db.read_session() as s:
+        assert s.get(Customer, other.id).merged_into_id == keep.id
+    # the card of the kept customer offers the undo too
+    page.card.show_customer(keep.id, window.agent)
+    assert "Merged into this customer" in page.card.view.toPlainText()
+    dialog.undo_button.click()
+    assert dialog.list.rowCount() == suggestions
+    assert page.findChild(QLabel, "customersCount").text() == "306 customers"
+    with sqlite_db.read_session() as s:
+        assert s.get(Customer, other.id).merged_into_id is None
+    dialog.reject()
+
+
+def test_merge_two_selected_rows_and_undo_from_the_card(qtbot, window, sqlite_db) -> None:
+    page = window.customers
+    flags = QItemSelectionModel.SelectionFlag
+    first, second = page.model.rows[0], page.model.rows[1]
+    page.table.selectionModel().select(page.model.index(0, 0), flags.ClearAndSelect | flags.Rows)
+    page.table.selectionModel().select(page.model.index(1, 0), flags.Select | flags.Rows)
+    assert page.merge_button.text() == "Merge selected…"
+    page.merge_button.click()
+    dialog = window.findChild(MergeDialog, "mergeDialog")
+    assert dialog.list.rowCount() == 1 and dialog.list.item(0, 2).text() == "chosen by you"
+    dialog.keep[1].setChecked(True)  # keep the second
+    assert dialog.summary.text().startswith(f"After the merge, {second.name} keeps")
+    dialog.merge_button.click()
+    dialog.reject()
+    with sqlite_db.read_session() as s:
+        assert s.get(Customer, first.id).merged_into_id == second.id
+    page.card.show_customer(second.id, window.agent)
+    with sqlite_db.read_session() as s:
+        from shopdesk.services.duplicates import merged_into
+
+        event_id = merged_into(s, second.id)[0].event_id
+    page.card._link(QUrl(f"unmerge:{event_id}"))
+    assert page.card.note_status.text() == "Merge undone."
+    with sqlite_db.read_session() as s:
+        assert s.get(Customer, first.id).merged_into_id is None
+    assert first.id in {r.id for r in page.model.rows}
