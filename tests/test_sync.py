@@ -144,9 +144,21 @@ def test_offline_channel_keeps_the_outbox_waiting(db, shop) -> None:
         assert not state.online and state.error == "host not found"
         assert s.get(Message, mid).send_state == SendState.QUEUED
     channel.fail_fetch = None
-    assert sync_store(db, shop["store"], channel, now=lambda: T).sent == 1
+    # backing off: not tried again within 30 s of the failure, still shown offline
+    waiting = sync_store(db, shop["store"], channel, now=lambda: T + timedelta(seconds=20))
+    assert waiting.error == "host not found" and waiting.sent == 0
+    channel.fail_fetch = "timed out"  # a second failure waits longer (2 minutes)
+    sync_store(db, shop["store"], channel, now=lambda: T + timedelta(seconds=31))
     with db.read_session() as s:
-        assert s.get(ChannelState, shop["store"]).online
+        assert s.get(ChannelState, shop["store"]).failures == 2
+    channel.fail_fetch = None
+    assert sync_store(db, shop["store"], channel,
+                      now=lambda: T + timedelta(seconds=91)).error == "timed out"
+    assert sync_store(db, shop["store"], channel,
+                      now=lambda: T + timedelta(seconds=152)).sent == 1
+    with db.read_session() as s:
+        state = s.get(ChannelState, shop["store"])
+        assert state.online and state.failures == 0
 
 
 def test_demo_channel_plays_customers(db, shop) -> None:

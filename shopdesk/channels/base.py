@@ -27,6 +27,10 @@ class Incoming:
     text: str
     subject: str | None = None
     attachments: tuple[tuple[str, str, bytes], ...] = ()  # (file name, MIME type, bytes)
+    # Ids of earlier messages this one answers (e-mail: In-Reply-To and References): when
+    # ``thread_id`` is new, a conversation holding one of them takes the message.
+    references: tuple[str, ...] = ()
+    warning: str | None = None  # the message could not be read cleanly: why
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class Outgoing:
     handle: str | None
     text: str
     attachments: tuple[tuple[str, str, bytes], ...] = ()  # (file name, MIME type, bytes)
+    subject: str | None = None  # the conversation's subject
+    references: tuple[str, ...] = ()  # external ids of the thread's messages, oldest first
 
 
 @dataclass(frozen=True)

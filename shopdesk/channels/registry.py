@@ -1,5 +1,10 @@
 """Which channel runs for a store: ``Store.settings["channel"]["kind"]`` names a module's
-factory here. A new channel is one module plus one line in ``FACTORIES``."""
+factory here. A new channel is one module plus one line in ``FACTORIES`` (docs/channels.md).
+
+A factory gets the store and the program's ``Credentials`` (the OS keyring) and returns a
+ready channel; settings without secrets live in the store's settings, secrets only in the
+keyring.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +15,15 @@ from sqlalchemy.orm import Session
 
 from shopdesk.channels.base import Channel
 from shopdesk.channels.demo import DemoChannel
+from shopdesk.channels.email import EmailChannel, EmailSettings
+from shopdesk.credentials import Credentials
 from shopdesk.models import Conversation, Customer, CustomerIdentity, Store
 from shopdesk.models.enums import Platform
 
+Factory = Callable[[Session, Store, Credentials], Channel]
 
-def _demo(session: Session, store: Store) -> Channel:
+
+def _demo(session: Session, store: Store, _credentials: Credentials) -> Channel:
     rows = session.execute(
         select(Conversation.external_id, CustomerIdentity.handle, Customer.name)
         .join(Customer, Customer.id == Conversation.customer_id)
@@ -26,11 +35,22 @@ def _demo(session: Session, store: Store) -> Channel:
     return DemoChannel(store.key, language, [tuple(r) for r in rows])  # type: ignore[misc]
 
 
-FACTORIES: dict[str, Callable[[Session, Store], Channel]] = {"demo": _demo}
+def _email(_session: Session, store: Store, credentials: Credentials) -> Channel:
+    settings = EmailSettings.from_dict(channel_settings(store))
+    return EmailChannel(store.name, settings, credentials.get(store.key, "password"))
 
 
-def channel_for(session: Session, store: Store) -> Channel | None:
+FACTORIES: dict[str, Factory] = {"demo": _demo, "email": _email}
+# The secrets each kind keeps in the keyring (Settings → Stores asks for them).
+SECRETS: dict[str, tuple[str, ...]] = {"demo": (), "email": ("password",)}
+
+
+def channel_settings(store: Store) -> dict:
+    return dict((store.settings or {}).get("channel") or {})
+
+
+def channel_for(session: Session, store: Store, credentials: Credentials) -> Channel | None:
     """The store's channel, or None when the store has none configured."""
-    kind = ((store.settings or {}).get("channel") or {}).get("kind")
+    kind = channel_settings(store).get("kind")
     factory = FACTORIES.get(kind) if kind else None
-    return factory(session, store) if factory else None
+    return factory(session, store, credentials) if factory else None

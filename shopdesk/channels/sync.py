@@ -32,11 +32,12 @@ from shopdesk.models.enums import ConversationStatus, Direction, SendState
 from shopdesk.services import customer_list, surveys
 from shopdesk.services.conversations import preview
 from shopdesk.services.records import existing
-from shopdesk.times import utcnow
+from shopdesk.times import as_utc, utcnow
 
 BACKOFF = (timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=10),
            timedelta(minutes=30), timedelta(hours=1))
 OUTBOX_BATCH = 50
+REFERENCES = 20  # earlier message ids a reply names (the thread's first and the latest)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -65,6 +66,12 @@ def ingest(session: Session, store: Store, messages: list[Incoming]) -> set[int]
             continue
         conv = session.scalar(select(Conversation).where(
             Conversation.store_id == store.id, Conversation.external_id == m.thread_id))
+        if conv is None and m.references:  # an answer to a message we know (or sent)
+            conv = session.scalar(
+                select(Conversation).join(Message, Message.conversation_id == Conversation.id)
+                .where(Message.store_id == store.id,
+                       Message.external_id.in_(list(m.references)))
+                .order_by(Message.at.desc()).limit(1))
         if conv is None:
             conv = Conversation(store_id=store.id, customer_id=_customer(session, store, m).id,
                                 external_id=m.thread_id, subject=m.subject, created_at=m.at,
@@ -72,7 +79,8 @@ def ingest(session: Session, store: Store, messages: list[Incoming]) -> set[int]
             session.add(conv)
             session.flush()
         message = Message(conversation_id=conv.id, store_id=store.id, at=m.at,
-                          direction=Direction.IN, text=m.text, external_id=m.external_id)
+                          direction=Direction.IN, text=m.text, external_id=m.external_id,
+                          warning=m.warning)
         for name, mime, data in m.attachments:
             message.attachments.append(Attachment(filename=name, mime_type=mime,
                                                   size=len(data), data=data))
@@ -134,6 +142,10 @@ def sync_store(db: Database, store_id: int, channel: Channel,
     with db.read_session() as session:
         state = session.get(ChannelState, store_id)
         cursor = state.cursor if state else None
+        if state is not None and not state.online and state.failures and state.checked_at \
+                and now() < as_utc(state.checked_at) + backoff(state.failures):
+            result.error = state.error  # still offline; not tried again before the backoff
+            return result
     try:
         fetched = channel.fetch(cursor)
     except ChannelError as exc:
@@ -141,6 +153,7 @@ def sync_store(db: Database, store_id: int, channel: Channel,
         with db.transaction() as session:
             state = _state(session, store_id)
             state.online, state.error, state.checked_at = False, str(exc), now()
+            state.failures = (state.failures or 0) + 1
         return result
     with db.transaction() as session:
         store = existing(session, Store, store_id, "store")
@@ -150,6 +163,7 @@ def sync_store(db: Database, store_id: int, channel: Channel,
         state = _state(session, store_id)
         state.cursor, state.online, state.error, state.checked_at = (
             fetched.cursor, True, None, now())
+        state.failures = 0
     send_outbox(db, store_id, channel, result, now)
     return result
 
@@ -159,7 +173,7 @@ def send_outbox(db: Database, store_id: int, channel: Channel, result: SyncResul
     with db.read_session() as session:
         waiting = list(session.execute(
             select(Message.id, Message.text, Conversation.id, Conversation.external_id,
-                   Conversation.customer_id)
+                   Conversation.customer_id, Conversation.subject)
             .join(Conversation, Conversation.id == Message.conversation_id)
             .where(Message.store_id == store_id, Message.direction == Direction.OUT,
                    Message.send_state.in_([SendState.QUEUED, SendState.FAILED]),
@@ -169,11 +183,18 @@ def send_outbox(db: Database, store_id: int, channel: Channel, result: SyncResul
             select(CustomerIdentity.customer_id, CustomerIdentity.handle)
             .where(CustomerIdentity.store_id == store_id,
                    CustomerIdentity.customer_id.in_({w[4] for w in waiting})))}
-    for message_id, text, conv_id, thread, customer_id in waiting:
+    for message_id, text, conv_id, thread, customer_id, subject in waiting:
         with db.read_session() as session:
             files = tuple((a.filename, a.mime_type, a.data) for a in session.scalars(
                 select(Attachment).where(Attachment.message_id == message_id)))
-        outgoing = Outgoing(message_id, thread, handles.get(customer_id), text, files)
+            earlier = list(session.scalars(
+                select(Message.external_id).where(Message.conversation_id == conv_id,
+                                                  Message.external_id.is_not(None),
+                                                  Message.id != message_id)
+                .order_by(Message.at, Message.id)))
+        references = tuple(earlier[:1] + earlier[1:][-(REFERENCES - 1):])  # root + latest
+        outgoing = Outgoing(message_id, thread, handles.get(customer_id), text, files,
+                            subject, references)
         try:
             external = channel.send(outgoing)
             error = None

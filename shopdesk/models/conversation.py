@@ -94,6 +94,8 @@ class Message(Base):
     send_error: Mapped[str | None] = mapped_column(Text)
     send_attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime | None]  # when a failed send is tried again
+    # Set when a channel could not read the message cleanly (a broken e-mail): shown on it.
+    warning: Mapped[str | None] = mapped_column(Text)
 
     attachments: Mapped[list[Attachment]] = relationship(
         back_populates="message", cascade="all, delete-orphan"

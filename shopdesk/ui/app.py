@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from shopdesk import __version__
+from shopdesk.credentials import Credentials
 from shopdesk.db import Database, open_database
 from shopdesk.errors import ShopDeskError
 from shopdesk.logs import setup_logging
@@ -54,11 +55,13 @@ class Shell:
         self.guard = SignInGuard()
         self.languages = LanguageSwitcher()
         self.languages.apply(language)
-        self.window = MainWindow(db, prefs, language, log_path)
+        self.credentials = Credentials()
+        self.window = MainWindow(db, prefs, language, log_path, self.credentials)
         self.window.languageRequested.connect(self.set_language)
         self.window.switchAgentRequested.connect(self.switch_agent)
         self.window.endShiftRequested.connect(self.end_shift)
-        self.sync = SyncThread(db)
+        self.sync = SyncThread(db, self.credentials)
+        self.window.storesChanged.connect(self.sync.worker.reload)
         self.sync.worker.changed.connect(self.window.on_synced)
         self.sync.worker.storeState.connect(self.window.on_store_state)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk import __version__
+from shopdesk.credentials import Credentials
 from shopdesk.db import Database
 from shopdesk.models import Agent
 from shopdesk.services.inbox import row as inbox_row
@@ -59,11 +60,14 @@ class MainWindow(QMainWindow):
     languageRequested = Signal(str)  # noqa: N815 - Qt naming
     switchAgentRequested = Signal()  # noqa: N815
     endShiftRequested = Signal()  # noqa: N815
+    storesChanged = Signal()  # noqa: N815 - added, edited or archived: channels follow
 
     def __init__(self, db: Database, prefs: Preferences, language: str,
-                 log_path: str = "", parent: QWidget | None = None) -> None:
+                 log_path: str = "", credentials: Credentials | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        self.credentials = credentials or Credentials()
         self.db = db
         self.prefs = prefs
         self.log_path = log_path

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from shopdesk.channels.base import Channel
 from shopdesk.channels.registry import channel_for
 from shopdesk.channels.sync import sync_store
+from shopdesk.credentials import Credentials
 from shopdesk.db import Database
 from shopdesk.models import Store
 from shopdesk.services.inbox import wake_snoozed
@@ -23,20 +24,33 @@ class SyncWorker(QObject):
     changed = Signal(list, list)  # conversation ids changed, of those with new messages
     storeState = Signal(int, bool, str)  # noqa: N815 - store id, online, reason
 
-    def __init__(self, db: Database, interval_ms: int = 3000) -> None:
+    def __init__(self, db: Database, credentials: Credentials | None = None,
+                 interval_ms: int = 3000) -> None:
         super().__init__()
         self.db = db
+        self.credentials = credentials or Credentials()
         self.interval_ms = interval_ms
         self.channels: dict[int, Channel] = {}
         self.timer: QTimer | None = None
 
     @Slot()
-    def start(self) -> None:
+    def reload(self) -> None:
+        """Build every active store's channel again (a store or its password changed)."""
+        channels: dict[int, Channel] = {}
         with self.db.read_session() as session:
             for store in session.scalars(select(Store).where(Store.archived.is_(False))):
-                channel = channel_for(session, store)
+                try:
+                    channel = channel_for(session, store, self.credentials)
+                except Exception:  # a store with broken settings must not stop the others
+                    log.exception("the channel of store %s could not be set up", store.id)
+                    continue
                 if channel is not None:
-                    self.channels[store.id] = channel
+                    channels[store.id] = channel
+        self.channels = channels
+
+    @Slot()
+    def start(self) -> None:
+        self.reload()
         self.timer = QTimer(self)
         self.timer.setInterval(self.interval_ms)
         self.timer.timeout.connect(self.tick)
@@ -72,10 +86,11 @@ class SyncWorker(QObject):
 class SyncThread:
     """Owns the worker's thread: start with the window, stop before the database closes."""
 
-    def __init__(self, db: Database, interval_ms: int = 3000) -> None:
+    def __init__(self, db: Database, credentials: Credentials,
+                 interval_ms: int = 3000) -> None:
         self.thread = QThread()
         self.thread.setObjectName("syncThread")
-        self.worker = SyncWorker(db, interval_ms)
+        self.worker = SyncWorker(db, credentials, interval_ms)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.start)
         self.thread.finished.connect(self.worker.stop)
