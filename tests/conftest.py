@@ -16,6 +16,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Fixtures of the mail servers (Dovecot, aiosmtpd) and the in-memory keyring.
+pytest_plugins = ("tests.mailservers", "tests.keyrings")
+
 PG_URL = os.environ.get("SHOPDESK_TEST_PG_URL", "")
 REQUIRE_PG = os.environ.get("SHOPDESK_REQUIRE_PG") == "1"
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"

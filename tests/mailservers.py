@@ -16,7 +16,9 @@ import signal
 import socket
 import ssl
 import subprocess
+import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -252,3 +254,23 @@ class Smtp:
         if self.controller is not None:
             self.controller.stop()
             self.controller = None
+
+
+@pytest.fixture
+def servers() -> Iterator[tuple[Dovecot, Smtp]]:
+    """A fresh Dovecot and aiosmtpd with the same throw-away user and password."""
+    # Dovecot's own users must reach the folder: not pytest's private tmp_path.
+    root = Path(tempfile.mkdtemp(prefix="shopdesk-mail-"))
+    root.chmod(0o755)
+    cert, key = make_certificate(root)
+    imap = Dovecot(root / "dovecot", cert, key)
+    imap.root.mkdir()
+    try:
+        imap.start()
+        smtp = Smtp(cert, key, password=imap.password)
+        smtp.start()
+        yield imap, smtp
+        smtp.stop()
+    finally:
+        imap.stop()
+        shutil.rmtree(root, ignore_errors=True)

@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import base64
 import email
-import shutil
-import tempfile
 from datetime import UTC, datetime, timedelta
 from email.policy import default as default_policy
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -113,25 +110,6 @@ def test_threading_rules() -> None:
 
 
 # -- against the servers -------------------------------------------------------------------
-
-
-@pytest.fixture
-def servers():
-    # Dovecot's own users must reach the folder: not pytest's private tmp_path.
-    root = Path(tempfile.mkdtemp(prefix="shopdesk-mail-"))
-    root.chmod(0o755)
-    cert, key = make_certificate(root)
-    imap = Dovecot(root / "dovecot", cert, key)
-    imap.root.mkdir()
-    try:
-        imap.start()
-        smtp = Smtp(cert, key, password=imap.password)
-        smtp.start()
-        yield imap, smtp
-        smtp.stop()
-    finally:
-        imap.stop()
-        shutil.rmtree(root, ignore_errors=True)
 
 
 def _settings(imap: Dovecot, smtp: Smtp, **kw) -> EmailSettings:

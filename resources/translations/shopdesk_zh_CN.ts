@@ -261,6 +261,117 @@
     </message>
 </context>
 <context>
+    <name>ChannelText</name>
+    <message>
+        <source>%1: the server “%2” was not found. Check the server name.</source>
+        <translation>%1：找不到服务器“%2”。请检查服务器名称。</translation>
+    </message>
+    <message>
+        <source>%1: %2 refused the connection. Check the port.</source>
+        <translation>%1：%2 拒绝了连接。请检查端口。</translation>
+    </message>
+    <message>
+        <source>%1: %2 did not answer within %3 seconds.</source>
+        <translation>%1：%2 在 %3 秒内没有响应。</translation>
+    </message>
+    <message>
+        <source>%1: the certificate of %2 is not trusted (%3).</source>
+        <translation>%1：%2 的证书不受信任（%3）。</translation>
+    </message>
+    <message>
+        <source>%1: the secure connection (TLS) to %2 failed (%3). Check the port and whether the server wants TLS or STARTTLS.</source>
+        <translation>%1：与 %2 的安全连接（TLS）失败（%3）。请检查端口，以及服务器要求的是 TLS 还是 STARTTLS。</translation>
+    </message>
+    <message>
+        <source>%1: the server refused the user name or password.</source>
+        <translation>%1：服务器拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+        <source>%1: %2 does not offer STARTTLS. Choose TLS, or another port.</source>
+        <translation>%1：%2 不支持 STARTTLS。请选择 TLS 或其他端口。</translation>
+    </message>
+    <message>
+        <source>%1: the connection to %2 was lost.</source>
+        <translation>%1：与 %2 的连接中断了。</translation>
+    </message>
+    <message>
+        <source>IMAP: signed in to %1 as %2; the mailbox %3 holds %4 messages.</source>
+        <translation>IMAP：已以 %2 登录 %1；文件夹 %3 中有 %4 封邮件。</translation>
+    </message>
+    <message>
+        <source>SMTP: signed in to %1 as %2.</source>
+        <translation>SMTP：已以 %2 登录 %1。</translation>
+    </message>
+    <message>
+        <source>IMAP: the mailbox “%1” does not exist on the server.</source>
+        <translation>IMAP：服务器上没有文件夹“%1”。</translation>
+    </message>
+    <message>
+        <source>There is no password for this store's mailbox on this computer. Enter it in Settings → Stores.</source>
+        <translation>这台电脑上没有此店铺邮箱的密码。请在“设置 → 店铺”中输入。</translation>
+    </message>
+    <message>
+        <source>This customer has no e-mail address in this store.</source>
+        <translation>该客户在此店铺没有邮箱地址。</translation>
+    </message>
+    <message>
+        <source>The demo channel needs no connection.</source>
+        <translation>演示渠道无需连接。</translation>
+    </message>
+    <message>
+        <source>This store has no channel to test.</source>
+        <translation>此店铺没有可测试的渠道。</translation>
+    </message>
+    <message>
+        <source>The store's e-mail address is missing or not an address.</source>
+        <translation>店铺邮箱地址缺失或格式不对。</translation>
+    </message>
+    <message>
+        <source>The %1 server is missing.</source>
+        <translation>缺少 %1 服务器。</translation>
+    </message>
+    <message>
+        <source>The %1 port must be between 1 and 65535.</source>
+        <translation>%1 端口必须在 1 到 65535 之间。</translation>
+    </message>
+    <message>
+        <source>The start date must be a date like 2026-11-01.</source>
+        <translation>起始日期须为 2026-11-01 这样的日期。</translation>
+    </message>
+    <message>
+        <source>The store needs a name.</source>
+        <translation>店铺需要名称。</translation>
+    </message>
+    <message>
+        <source>The colour must look like #FF5000.</source>
+        <translation>颜色须为 #FF5000 这样的格式。</translation>
+    </message>
+    <message>
+        <source>The currency must be a three-letter code such as CNY or USD.</source>
+        <translation>币种须为三个字母的代码，如 CNY 或 USD。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time zone (for example Asia/Shanghai).</source>
+        <translation>“%1”不是时区（例如 Asia/Shanghai）。</translation>
+    </message>
+    <message>
+        <source>The reply target must be between 1 minute and 7 days.</source>
+        <translation>回复时限须在 1 分钟到 7 天之间。</translation>
+    </message>
+    <message>
+        <source>Working hours must end after they start.</source>
+        <translation>工作时间的结束须晚于开始。</translation>
+    </message>
+    <message>
+        <source>Choose at least one working day.</source>
+        <translation>请至少选择一个工作日。</translation>
+    </message>
+    <message>
+        <source>This store has orders in %1; its currency cannot change.</source>
+        <translation>此店铺已有 %1 订单，币种不能更改。</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintActions</name>
     <message>
         <source>Assign</source>
@@ -836,6 +947,49 @@
     <message>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartGuide</name>
+    <message>
+        <source>Welcome to ShopDesk</source>
+        <translation>欢迎使用 ShopDesk</translation>
+    </message>
+    <message>
+        <source>ShopDesk brings the customer messages of all your stores into one inbox. There are no stores yet. How would you like to start?</source>
+        <translation>ShopDesk 把您所有店铺的顾客消息汇集到一个收件箱。现在还没有店铺。您想从哪里开始？</translation>
+    </message>
+    <message>
+        <source>Open the demo shop</source>
+        <translation>打开演示店铺</translation>
+    </message>
+    <message>
+        <source>Try ShopDesk with three stores, customers and conversations that are made up. Your own data stays untouched.</source>
+        <translation>用三家虚构的店铺、客户和会话试用 ShopDesk，不会动到您自己的数据。</translation>
+    </message>
+    <message>
+        <source>Add a store</source>
+        <translation>添加店铺</translation>
+    </message>
+    <message>
+        <source>Connect a store's mailbox (IMAP and SMTP) or add a store for its orders.</source>
+        <translation>连接店铺邮箱（IMAP 和 SMTP），或只为订单添加店铺。</translation>
+    </message>
+    <message>
+        <source>Import orders</source>
+        <translation>导入订单</translation>
+    </message>
+    <message>
+        <source>Add the store, then read its Taobao, Tmall or Shopify order export.</source>
+        <translation>先添加店铺，再读取它的淘宝、天猫或 Shopify 订单导出文件。</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>Look around first.</source>
+        <translation>先随便看看。</translation>
     </message>
 </context>
 <context>
@@ -2272,6 +2426,10 @@
         <translation>快捷回复</translation>
     </message>
     <message>
+        <source>Stores</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>
@@ -2508,6 +2666,217 @@
     </message>
 </context>
 <context>
+    <name>StoresPanel</name>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation>平台：</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>币种：</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>时区：</translation>
+    </message>
+    <message>
+        <source>Reply within:</source>
+        <translation>回复时限：</translation>
+    </message>
+    <message>
+        <source>Working hours:</source>
+        <translation>工作时间：</translation>
+    </message>
+    <message>
+        <source>Messages come from:</source>
+        <translation>消息来源：</translation>
+    </message>
+    <message>
+        <source>Store address:</source>
+        <translation>店铺邮箱：</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>IMAP server (incoming):</source>
+        <translation>IMAP 服务器（收信）：</translation>
+    </message>
+    <message>
+        <source>Mailbox:</source>
+        <translation>邮箱文件夹：</translation>
+    </message>
+    <message>
+        <source>Read mail:</source>
+        <translation>读取邮件：</translation>
+    </message>
+    <message>
+        <source>SMTP server (outgoing):</source>
+        <translation>SMTP 服务器（发信）：</translation>
+    </message>
+    <message>
+        <source>Own certificate authority:</source>
+        <translation>自有证书颁发机构：</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>No channel (orders and records only)</source>
+        <translation>无渠道（仅订单和记录）</translation>
+    </message>
+    <message>
+        <source>E-mail (IMAP and SMTP)</source>
+        <translation>电子邮件（IMAP 和 SMTP）</translation>
+    </message>
+    <message>
+        <source>Demo customers</source>
+        <translation>演示顾客</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>The address, if the server wants nothing else</source>
+        <translation>留空则使用店铺邮箱地址</translation>
+    </message>
+    <message>
+        <source>only since</source>
+        <translation>仅限此日期之后</translation>
+    </message>
+    <message>
+        <source>Mark fetched mail as read on the server (otherwise it is left untouched)</source>
+        <translation>在服务器上把已读取的邮件标为已读（否则保持原样）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Only for a server with its own certificate</source>
+        <translation>仅用于使用自签证书的服务器</translation>
+    </message>
+    <message>
+        <source>Add store</source>
+        <translation>添加店铺</translation>
+    </message>
+    <message>
+        <source>Show archived stores</source>
+        <translation>显示已归档店铺</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>There is no password store (keyring) on this computer: the password is kept only until ShopDesk closes, and ShopDesk asks for it again next time.</source>
+        <translation>这台电脑没有密码库（keyring）：密码只保留到 ShopDesk 关闭，下次启动时会再次询问。</translation>
+    </message>
+    <message>
+        <source>(archived)</source>
+        <translation>（已归档）</translation>
+    </message>
+    <message>
+        <source>(offline)</source>
+        <translation>（离线）</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>已连接。</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>离线：%1</translation>
+    </message>
+    <message>
+        <source>A new store</source>
+        <translation>新店铺</translation>
+    </message>
+    <message>
+        <source>Saved in the keyring; type to change it</source>
+        <translation>已保存在密码库中；输入新密码即可更改</translation>
+    </message>
+    <message>
+        <source>Kept in the keyring, never in the database</source>
+        <translation>保存在系统密码库中，绝不写入数据库</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Store colour</source>
+        <translation>店铺颜色</translation>
+    </message>
+    <message>
+        <source>Certificate authority</source>
+        <translation>证书颁发机构</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>证书 (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>正在测试连接…</translation>
+    </message>
+</context>
+<context>
     <name>TagEditor</name>
     <message>
         <source>Add a tag (Enter)</source>
@@ -2583,6 +2952,19 @@
     <message>
         <source>Deleted %1.</source>
         <translation>已删除 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>Password for %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <source>This computer has no password store (keyring), so ShopDesk does not keep passwords between sessions.
+Password of the mailbox of %1:</source>
+        <translation>这台电脑没有密码库（keyring），ShopDesk 不会在两次使用之间保存密码。
+%1 的邮箱密码：</translation>
     </message>
 </context>
 <context>

@@ -162,15 +162,15 @@ def set_archived(session: Session, agent: Any, store_id: int, archived: bool) ->
     return store
 
 
-def missing_secrets(session: Session, credentials: Credentials) -> list[tuple[int, str, str]]:
-    """(store id, store name, secret) of active stores whose channel needs a secret this
+def missing_secrets(session: Session, credentials: Credentials) -> list[tuple[str, str, str]]:
+    """(store key, store name, secret) of active stores whose channel needs a secret this
     computer does not have: what the program asks for when the keyring is not usable."""
     found = []
     for store in session.scalars(select(Store).where(Store.archived.is_(False))
                                  .order_by(Store.id)):
         for name in SECRETS.get(channel_settings(store).get("kind", ""), ()):
             if not credentials.get(store.key, name):
-                found.append((store.id, store.name, name))
+                found.append((store.key, store.name, name))
     return found
 
 

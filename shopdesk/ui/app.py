@@ -8,13 +8,14 @@ import sys
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from sqlalchemy import func, select
 
 from shopdesk import __version__
 from shopdesk.credentials import Credentials
 from shopdesk.db import Database, open_database
 from shopdesk.errors import ShopDeskError
 from shopdesk.logs import setup_logging
-from shopdesk.models import Agent
+from shopdesk.models import Agent, Store
 from shopdesk.services.agents import SignInError, SignInGuard, has_owner
 from shopdesk.services.handover import unread_handovers
 from shopdesk.ui.errors import ErrorReporter
@@ -24,6 +25,7 @@ from shopdesk.ui.mainwindow import MainWindow
 from shopdesk.ui.settings import APPLICATION, ORGANIZATION, Preferences
 from shopdesk.ui.signin import CreateOwnerDialog, SignInDialog
 from shopdesk.ui.sync_worker import SyncThread
+from shopdesk.ui.welcome import FirstStartGuide, ask_missing_passwords, open_demo_in_new_window
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +126,21 @@ class Shell:
             HandoverNotesDialog(self.db, agent,
                                 self.window if self.window.isVisible() else None).exec()
 
+    def welcome(self, language: str) -> str | None:
+        """The first start without stores: the guide, and what was chosen."""
+        with self.db.read_session() as session:
+            if session.scalar(select(func.count()).select_from(Store)):
+                return None
+        guide = FirstStartGuide(self.window)
+        guide.exec()
+        choice = guide.choice
+        guide.deleteLater()
+        if choice == "demo" and open_demo_in_new_window(language):
+            return "quit"
+        if choice in ("store", "import"):
+            self.window.add_store(then_import=choice == "import")
+        return choice
+
     def set_language(self, language: str) -> None:
         self.languages.apply(language)
         self.prefs.language = language
@@ -158,6 +175,11 @@ def run(args: argparse.Namespace) -> int:
         db.dispose()
         return 0
     shell.window.show()
+    if shell.welcome(language) == "quit":  # the demo opened in its own window
+        shell.sync.stop()
+        db.dispose()
+        return 0
+    ask_missing_passwords(db, shell.credentials, shell.window)
     shell.sync.start()
     code = app.exec()
     shell.sync.stop()

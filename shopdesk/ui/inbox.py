@@ -266,28 +266,15 @@ class InboxPage(QWidget):
 
         self.store_bar = QWidget()
         self.store_bar.setObjectName("storeFilter")
-        bar = QHBoxLayout(self.store_bar)
-        bar.setContentsMargins(0, 0, 0, 0)
+        self.store_layout = QHBoxLayout(self.store_bar)
+        self.store_layout.setContentsMargins(0, 0, 0, 0)
+        self.store_layout.addStretch(1)
         self.store_buttons: list[QToolButton] = []
-        with db.read_session() as session:
-            stores = list(session.scalars(
-                select(Store).where(Store.archived.is_(False)).order_by(Store.id)))
-        for n, store in enumerate(stores, start=1):
-            button = QToolButton()
-            button.setText(store.name)
-            button.setCheckable(True)
-            button.setProperty("store_id", store.id)
-            button.setStyleSheet(
-                f"QToolButton {{ border: 1px solid {store.colour or '#9CA3AF'}; "
-                "border-radius: 10px; padding: 2px 8px; }"
-                f"QToolButton:checked {{ background: {store.colour or '#9CA3AF'}; color: white; }}")
-            button.toggled.connect(lambda _on: self.reload())
-            bar.addWidget(button)
-            self.store_buttons.append(button)
-            if n <= 9:
-                shortcut = QShortcut(QKeySequence(f"Alt+{n}"), self)
-                shortcut.activated.connect(button.toggle)
-        bar.addStretch(1)
+        for n in range(1, 10):  # Alt+1…9 toggle the stores in the bar's order
+            shortcut = QShortcut(QKeySequence(f"Alt+{n}"), self)
+            shortcut.activated.connect(lambda n=n: self.store_buttons[n - 1].toggle()
+                                       if n <= len(self.store_buttons) else None)
+        self.fill_store_filter(reload=False)
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.addItem("", None)
@@ -546,6 +533,33 @@ class InboxPage(QWidget):
             item.setSizeHint(label.sizeHint())
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
+
+    def fill_store_filter(self, reload: bool = True) -> None:
+        """One button per active store (again when stores are added or archived)."""
+        chosen = {int(b.property("store_id")) for b in self.store_buttons if b.isChecked()}
+        for button in self.store_buttons:
+            self.store_layout.removeWidget(button)
+            button.deleteLater()
+        self.store_buttons = []
+        with self.db.read_session() as session:
+            stores = list(session.scalars(
+                select(Store).where(Store.archived.is_(False)).order_by(Store.id)))
+        for n, store in enumerate(stores, start=1):
+            button = QToolButton()
+            button.setText(store.name)
+            button.setCheckable(True)
+            button.setChecked(store.id in chosen)
+            button.setProperty("store_id", store.id)
+            button.setStyleSheet(
+                f"QToolButton {{ border: 1px solid {store.colour or '#9CA3AF'}; "
+                "border-radius: 10px; padding: 2px 8px; }"
+                f"QToolButton:checked {{ background: {store.colour or '#9CA3AF'}; color: white; }}")
+            button.setToolTip(self.tr("Show only this store (Alt+%1)").replace("%1", str(n)))
+            button.toggled.connect(lambda _on: self.reload())
+            self.store_layout.insertWidget(n - 1, button)
+            self.store_buttons.append(button)
+        if reload:
+            self.reload()
 
     def fill_tag_filter(self) -> None:
         """The tags to filter by (again after tags were created, renamed or merged)."""

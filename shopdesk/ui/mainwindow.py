@@ -16,14 +16,16 @@ from PySide6.QtWidgets import (
     QSystemTrayIcon,
     QWidget,
 )
+from sqlalchemy import select
 
 from shopdesk import __version__
 from shopdesk.credentials import Credentials
 from shopdesk.db import Database
-from shopdesk.models import Agent
+from shopdesk.models import Agent, Store
 from shopdesk.services.inbox import row as inbox_row
 from shopdesk.services.overview import Overview, overview
 from shopdesk.services.permissions import Action, can
+from shopdesk.ui.channel_text import translated
 from shopdesk.ui.complaints import ComplaintsPage
 from shopdesk.ui.customers import CustomersPage
 from shopdesk.ui.i18n import LANGUAGES
@@ -103,10 +105,12 @@ class MainWindow(QMainWindow):
             lambda oid: self.returns.start_return(order_id=oid))
         self.customers.changed.connect(lambda: self._customers_changed(False))
         self.inbox.card.customersChanged.connect(lambda: self._customers_changed(True))
+        self.settings_page = SettingsPage("settingsPage", db, self.credentials)
+        self.settings_page.stores.changed.connect(self._stores_changed)
         self.pages: list[QWidget] = [
             self.inbox, self.customers,
             self.returns, self.complaints,
-            ReportsPage("reportsPage", db), SettingsPage("settingsPage", db),
+            ReportsPage("reportsPage", db), self.settings_page,
         ]
         self.agent: Agent | None = None
         for page in self.pages:
@@ -271,6 +275,7 @@ class MainWindow(QMainWindow):
         self.agent = agent
         settings = self.pages[-1]
         assert isinstance(settings, SettingsPage)
+        settings.stores.set_actor(agent)
         settings.agents.set_actor(agent)
         settings.quick_replies.set_actor(agent)
         settings.store_rules.set_actor(agent)
@@ -315,6 +320,25 @@ class MainWindow(QMainWindow):
     def _start_order_return(self, order_id: int) -> None:
         """From the card beside a conversation: that order, and that conversation."""
         self.returns.start_return(order_id=order_id, conversation_id=self.inbox.current)
+
+    def add_store(self, then_import: bool = False) -> None:
+        """Settings → Stores with a new store's form (from the first-start guide); with
+        ``then_import`` the order import opens once the store is saved."""
+        self.navigation.setCurrentRow(len(self.pages) - 1)
+        self.settings_page.tabs.setCurrentWidget(self.settings_page.stores)
+        self.settings_page.stores.new_store()
+        self._import_after_store = then_import
+
+    def _stores_changed(self) -> None:
+        """A store was added, edited or archived: channels, filters and figures follow."""
+        self.storesChanged.emit()
+        if getattr(self, "_import_after_store", False):
+            self._import_after_store = False
+            self.import_orders()
+        self.refresh_figures()
+        self.inbox.fill_store_filter()
+        self.customers.fill_filters()
+        self.settings_page.store_rules.fill_stores()
 
     def _customers_changed(self, customers_page_too: bool) -> None:
         """A merge or its undo: lists and cards that name customers follow."""
@@ -369,13 +393,20 @@ class MainWindow(QMainWindow):
                                       QSystemTrayIcon.MessageIcon.Information, 5000)
 
     def on_store_state(self, store_id: int, online: bool, reason: str) -> None:
+        was = self.offline.get(store_id)
         if online:
             self.offline.pop(store_id, None)
         else:
             self.offline[store_id] = reason
+        if was != self.offline.get(store_id):
+            self.settings_page.stores.show_state(store_id, online, reason)
         if self.offline:
-            self.sync_label.setText(self.tr("Offline: %1").replace(
-                "%1", "; ".join(self.offline.values())))
+            with self.db.read_session() as session:
+                names = {sid: name for sid, name in session.execute(
+                    select(Store.id, Store.name).where(Store.id.in_(list(self.offline))))}
+            self.sync_label.setText(self.tr("Offline: %1").replace("%1", "; ".join(
+                f"{names.get(sid, '?')} — {translated(why)}"
+                for sid, why in self.offline.items())))
             self.sync_label.setStyleSheet("color: #B91C1C")
         else:
             self.sync_label.clear()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopdesk.credentials import Credentials
 from shopdesk.db import Database
 from shopdesk.models import Agent
 from shopdesk.services import handover as handover_svc
@@ -28,6 +29,7 @@ from shopdesk.ui.handover import handover_text, local_time
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.quick_replies_panel import QuickRepliesPanel
 from shopdesk.ui.store_rules_panel import StoreRulesPanel
+from shopdesk.ui.stores_panel import StoresPanel
 from shopdesk.ui.table_model import row_table
 from shopdesk.ui.tags_panel import TagsPanel
 
@@ -204,13 +206,17 @@ class ReportsPage(Page):
 
 
 class SettingsPage(Page):
-    def __init__(self, object_name: str, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, object_name: str, db: Database, credentials: Credentials,
+                 parent: QWidget | None = None) -> None:
         self.db = db
+        self.credentials = credentials
         super().__init__(object_name, parent)
 
     def build(self) -> None:
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
+        self.stores = StoresPanel(self.db, self.credentials)
+        self.tabs.addTab(self.stores, "")
         self.agents = AgentsPanel(self.db)
         self.tabs.addTab(self.agents, "")
         self.quick_replies = QuickRepliesPanel(self.db)
@@ -236,14 +242,13 @@ class SettingsPage(Page):
         self.title.setText(self.tr("Settings"))
         self.description.setText(self.tr(
             "Stores, agents, quick replies, tags and the rules of the shop."))
-        self.tabs.setTabText(0, self.tr("Agents"))
-        self.tabs.setTabText(1, self.tr("Quick replies"))
-        self.tabs.setTabText(2, self.tr("Inbox"))
-        self.tabs.setTabText(3, self.tr("Store rules"))
-        self.tabs.setTabText(4, self.tr("Tags"))
+        for n, text in enumerate([self.tr("Stores"), self.tr("Agents"), self.tr("Quick replies"),
+                                  self.tr("Inbox"), self.tr("Store rules"), self.tr("Tags")]):
+            self.tabs.setTabText(n, text)
         self.ctrl_enter.setText(self.tr(
             "Ctrl+Enter sends a reply and Enter starts a new line (otherwise the reverse)"))
         self.notifications.setText(self.tr("Desktop notifications for new customer messages"))
+        self.stores.retranslate()
         self.agents.retranslate()
         self.quick_replies.retranslate()
         self.store_rules.retranslate()

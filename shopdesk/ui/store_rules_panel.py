@@ -40,11 +40,7 @@ class StoreRulesPanel(QWidget):
         self.agent: Agent | None = None
         self.store = QComboBox()
         self.store.setObjectName("rulesStore")
-        with db.read_session() as session:
-            for sid, name in session.execute(select(Store.id, Store.name)
-                                             .where(Store.archived.is_(False))
-                                             .order_by(Store.id)):
-                self.store.addItem(name, sid)
+        self.fill_stores()
         self.store.currentIndexChanged.connect(lambda _i: self.load())
         self.spins: dict[str, QSpinBox] = {}
         self.labels: dict[str, QLabel] = {}
@@ -105,6 +101,21 @@ class StoreRulesPanel(QWidget):
         layout.addStretch(1)
         self.retranslate()
         self.load()
+
+    def fill_stores(self) -> None:
+        """The active stores (again when one is added or archived), keeping the choice."""
+        current = self.store.currentData()
+        self.store.blockSignals(True)
+        self.store.clear()
+        with self.db.read_session() as session:
+            for sid, name in session.execute(select(Store.id, Store.name)
+                                             .where(Store.archived.is_(False))
+                                             .order_by(Store.id)):
+                self.store.addItem(name, sid)
+        self.store.setCurrentIndex(max(0, self.store.findData(current)))
+        self.store.blockSignals(False)
+        if hasattr(self, "spins") and self.store.currentData() != current:
+            self.load()
 
     def retranslate(self) -> None:
         self.store_label.setText(self.tr("&Store:"))

@@ -1,0 +1,545 @@
+"""Settings → Stores: add, edit and archive the shop's stores and their channel; "Test
+connection" says in plain words what worked. Passwords go to the OS keyring only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from shopdesk.credentials import Credentials
+from shopdesk.db import Database
+from shopdesk.errors import ShopDeskError
+from shopdesk.models import Agent, ChannelState, Store
+from shopdesk.models.enums import Platform
+from shopdesk.services import stores as svc
+from shopdesk.services.permissions import Action, denial
+from shopdesk.ui.channel_text import translated
+from shopdesk.ui.forms import error_label
+from shopdesk.ui.jobs import Job
+
+PLATFORM_NAMES = {
+    "taobao": "Taobao 淘宝", "tmall": "Tmall 天猫", "jd": "JD 京东", "pinduoduo": "Pinduoduo 拼多多",
+    "douyin": "Douyin 抖音", "shopify": "Shopify", "woocommerce": "WooCommerce",
+    "amazon": "Amazon", "email": "E-mail", "wechat": "WeChat 微信", "other": "Other",
+}
+
+
+def colour_icon(colour: str | None) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour or "#9CA3AF"))
+    return QIcon(pixmap)
+
+
+class StoresPanel(QWidget):
+    changed = Signal()  # a store was added, edited or archived
+
+    def __init__(self, db: Database, credentials: Credentials,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("storesPage")
+        self.db, self.credentials = db, credentials
+        self.agent: Agent | None = None
+        self.store_id: int | None = None
+        self.store_key: str | None = None
+        self.job: Job | None = None
+        self.list = QListWidget()
+        self.list.setObjectName("storeList")
+        self.list.setMaximumWidth(300)
+        self.list.currentRowChanged.connect(lambda _r: self._load_selected())
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("addStoreButton")
+        self.add_button.clicked.connect(self.new_store)
+        self.archive_button = QPushButton()
+        self.archive_button.setObjectName("archiveStoreButton")
+        self.archive_button.clicked.connect(self.toggle_archived)
+        self.show_archived = QCheckBox()
+        self.show_archived.setObjectName("showArchivedStores")
+        self.show_archived.toggled.connect(lambda _on: self.reload())
+
+        # the store
+        self.name = QLineEdit()
+        self.name.setObjectName("storeName")
+        self.platform = QComboBox()
+        self.platform.setObjectName("storePlatform")
+        for p in Platform:
+            self.platform.addItem(PLATFORM_NAMES.get(p.value, p.value), p.value)
+        self.colour = QPushButton()
+        self.colour.setObjectName("storeColour")
+        self.colour.clicked.connect(self.choose_colour)
+        self.colour_value = "#2563EB"
+        self.currency = QComboBox()
+        self.currency.setObjectName("storeCurrency")
+        self.currency.setEditable(True)
+        self.currency.addItems(svc.CURRENCIES)
+        self.timezone = QComboBox()
+        self.timezone.setObjectName("storeTimezone")
+        self.timezone.setEditable(True)
+        self.timezone.addItems(svc.time_zones())
+        self.reply_target = QSpinBox()
+        self.reply_target.setObjectName("storeReplyTarget")
+        self.reply_target.setRange(1, 7 * 24 * 60)
+        self.hours_start, self.hours_end = QTimeEdit(), QTimeEdit()
+        self.hours_start.setObjectName("hoursStart")
+        self.hours_end.setObjectName("hoursEnd")
+        for edit in (self.hours_start, self.hours_end):
+            edit.setDisplayFormat("HH:mm")
+        self.days = [QCheckBox() for _ in range(7)]
+        for n, box in enumerate(self.days):
+            box.setObjectName(f"workDay{n}")
+        self.channel = QComboBox()
+        self.channel.setObjectName("storeChannel")
+        for kind in svc.CHANNELS:
+            self.channel.addItem("", kind)
+        self.channel.currentIndexChanged.connect(lambda _i: self._channel_changed())
+
+        # the e-mail channel
+        self.email_box = QGroupBox()
+        self.email_box.setObjectName("emailSettings")
+        self.address, self.username, self.password = QLineEdit(), QLineEdit(), QLineEdit()
+        self.address.setObjectName("emailAddress")
+        self.username.setObjectName("emailUser")
+        self.password.setObjectName("emailPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.imap_host, self.smtp_host = QLineEdit(), QLineEdit()
+        self.imap_host.setObjectName("imapHost")
+        self.smtp_host.setObjectName("smtpHost")
+        self.imap_port, self.smtp_port = QSpinBox(), QSpinBox()
+        self.imap_port.setObjectName("imapPort")
+        self.smtp_port.setObjectName("smtpPort")
+        self.imap_security, self.smtp_security = QComboBox(), QComboBox()
+        self.imap_security.setObjectName("imapSecurity")
+        self.smtp_security.setObjectName("smtpSecurity")
+        for port, security, defaults in ((self.imap_port, self.imap_security, (993, 143)),
+                                         (self.smtp_port, self.smtp_security, (465, 587))):
+            port.setRange(1, 65535)
+            security.addItem("TLS", "tls")
+            security.addItem("STARTTLS", "starttls")
+            security.currentIndexChanged.connect(
+                lambda i, p=port, d=defaults: p.setValue(d[i]) if p.value() in d else None)
+        self.mailbox = QLineEdit()
+        self.mailbox.setObjectName("emailMailbox")
+        self.since_on = QCheckBox()
+        self.since_on.setObjectName("emailSinceOn")
+        self.since = QDateEdit()
+        self.since.setObjectName("emailSince")
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("yyyy-MM-dd")
+        self.since_on.toggled.connect(self.since.setEnabled)
+        self.mark_read = QCheckBox()
+        self.mark_read.setObjectName("emailMarkRead")
+        self.ca_file = QLineEdit()
+        self.ca_file.setObjectName("emailCaFile")
+        self.ca_browse = QPushButton()
+        self.ca_browse.clicked.connect(self._browse_ca)
+        self.keyring_note = QLabel()
+        self.keyring_note.setObjectName("keyringNote")
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.setStyleSheet("color: #B45309")
+
+        self.test_button = QPushButton()
+        self.test_button.setObjectName("testConnectionButton")
+        self.test_button.clicked.connect(self.test_connection)
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("saveStoreButton")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.result = QLabel()
+        self.result.setObjectName("connectionResult")
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        self.error = error_label("storeError")
+        self.state = QLabel()
+        self.state.setObjectName("storeState")
+        self.state.setWordWrap(True)
+        self._layout()
+        self.retranslate()
+        self.reload()
+
+    def _layout(self) -> None:
+        self.store_form = QFormLayout()
+        self.labels: dict[str, QLabel] = {}
+
+        def row(key: str, widget: QWidget | QHBoxLayout, form: QFormLayout | None = None) -> None:
+            label = QLabel()
+            self.labels[key] = label
+            (form or self.store_form).addRow(label, widget)
+
+        colour_row = QHBoxLayout()
+        colour_row.addWidget(self.colour)
+        colour_row.addStretch(1)
+        hours = QHBoxLayout()
+        hours.addWidget(self.hours_start)
+        hours.addWidget(QLabel("–"))
+        hours.addWidget(self.hours_end)
+        for box in self.days:
+            hours.addWidget(box)
+        hours.addStretch(1)
+        row("name", self.name)
+        row("platform", self.platform)
+        row("colour", colour_row)
+        row("currency", self.currency)
+        row("timezone", self.timezone)
+        row("reply", self.reply_target)
+        row("hours", hours)
+        row("channel", self.channel)
+        email = QFormLayout(self.email_box)
+        imap = QHBoxLayout()
+        imap.addWidget(self.imap_host, 1)
+        imap.addWidget(self.imap_port)
+        imap.addWidget(self.imap_security)
+        smtp = QHBoxLayout()
+        smtp.addWidget(self.smtp_host, 1)
+        smtp.addWidget(self.smtp_port)
+        smtp.addWidget(self.smtp_security)
+        since = QHBoxLayout()
+        since.addWidget(self.since_on)
+        since.addWidget(self.since)
+        since.addStretch(1)
+        ca = QHBoxLayout()
+        ca.addWidget(self.ca_file, 1)
+        ca.addWidget(self.ca_browse)
+        row("address", self.address, email)
+        row("username", self.username, email)
+        row("password", self.password, email)
+        email.addRow(self.keyring_note)
+        row("imap", imap, email)
+        row("mailbox", self.mailbox, email)
+        row("since", since, email)
+        email.addRow(self.mark_read)
+        row("smtp", smtp, email)
+        row("ca", ca, email)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.test_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        editor = QWidget()
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.addWidget(self.state)
+        editor_layout.addLayout(self.store_form)
+        editor_layout.addWidget(self.email_box)
+        editor_layout.addWidget(self.result)
+        editor_layout.addWidget(self.error)
+        editor_layout.addLayout(buttons)
+        editor_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(editor)
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        left.addWidget(self.show_archived)
+        left_buttons = QHBoxLayout()
+        left_buttons.addWidget(self.add_button)
+        left_buttons.addWidget(self.archive_button)
+        left.addLayout(left_buttons)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left)
+        layout.addWidget(scroll, 1)
+
+    def retranslate(self) -> None:
+        texts = {
+            "name": self.tr("Name:"), "platform": self.tr("Platform:"),
+            "colour": self.tr("Colour:"), "currency": self.tr("Currency:"),
+            "timezone": self.tr("Time zone:"), "reply": self.tr("Reply within:"),
+            "hours": self.tr("Working hours:"), "channel": self.tr("Messages come from:"),
+            "address": self.tr("Store address:"), "username": self.tr("User name:"),
+            "password": self.tr("Password:"), "imap": self.tr("IMAP server (incoming):"),
+            "mailbox": self.tr("Mailbox:"), "since": self.tr("Read mail:"),
+            "smtp": self.tr("SMTP server (outgoing):"), "ca": self.tr("Own certificate authority:"),
+        }
+        for key, label in self.labels.items():
+            label.setText(texts[key])
+        for n, name in enumerate([self.tr("Mon"), self.tr("Tue"), self.tr("Wed"),
+                                  self.tr("Thu"), self.tr("Fri"), self.tr("Sat"),
+                                  self.tr("Sun")]):
+            self.days[n].setText(name)
+        names = {"": self.tr("No channel (orders and records only)"),
+                 "email": self.tr("E-mail (IMAP and SMTP)"), "demo": self.tr("Demo customers")}
+        for i in range(self.channel.count()):
+            self.channel.setItemText(i, names[self.channel.itemData(i)])
+        self.reply_target.setSuffix(self.tr(" min"))
+        self.email_box.setTitle(self.tr("E-mail"))
+        self.username.setPlaceholderText(self.tr("The address, if the server wants nothing else"))
+        self.mailbox.setPlaceholderText("INBOX")
+        self.since_on.setText(self.tr("only since"))
+        self.mark_read.setText(self.tr("Mark fetched mail as read on the server "
+                                       "(otherwise it is left untouched)"))
+        self.ca_browse.setText(self.tr("Browse…"))
+        self.ca_file.setPlaceholderText(self.tr("Only for a server with its own certificate"))
+        self.add_button.setText(self.tr("Add store"))
+        self.show_archived.setText(self.tr("Show archived stores"))
+        self.test_button.setText(self.tr("Test connection"))
+        self.save_button.setText(self.tr("Save"))
+        self.keyring_note.setText(self.tr(
+            "There is no password store (keyring) on this computer: the password is kept "
+            "only until ShopDesk closes, and ShopDesk asks for it again next time.")
+            if not self.credentials.persistent else "")
+        self.keyring_note.setVisible(not self.credentials.persistent)
+        self._password_hint()
+        self._archive_button_text()
+        self._show_colour()
+
+    # -- list ------------------------------------------------------------------------------
+
+    def set_actor(self, agent: Agent | None) -> None:
+        self.agent = agent
+        why = denial(agent, Action.MANAGE_STORES)
+        for widget in (self.add_button, self.archive_button, self.save_button,
+                       self.test_button):
+            widget.setEnabled(why is None)
+            widget.setToolTip(why or "")
+
+    def reload(self, keep: int | None = None) -> None:
+        keep = keep if keep is not None else self.store_id
+        with self.db.read_session() as session:
+            q = select(Store).order_by(Store.archived, Store.id)
+            if not self.show_archived.isChecked():
+                q = q.where(Store.archived.is_(False))
+            stores = list(session.scalars(q))
+            states = {s.store_id: s for s in session.scalars(select(ChannelState))}
+            rows = [(s.id, s.name, s.colour, s.archived, states.get(s.id)) for s in stores]
+        self.list.blockSignals(True)
+        self.list.clear()
+        for sid, name, colour, archived, state in rows:
+            text = name
+            if archived:
+                text += "  " + self.tr("(archived)")
+            elif state is not None and not state.online:
+                text += "  " + self.tr("(offline)")
+            item = QListWidgetItem(colour_icon(colour), text)
+            item.setData(Qt.ItemDataRole.UserRole, sid)
+            if state is not None and state.error:
+                item.setToolTip(translated(state.error))
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        row = next((i for i, r in enumerate(rows) if r[0] == keep), 0 if rows else -1)
+        if row >= 0:
+            self.list.setCurrentRow(row)
+            self._load_selected()
+        else:
+            self.new_store()
+
+    def show_state(self, store_id: int, online: bool, reason: str) -> None:
+        """The sync reached or lost a store: its line in the list, and the form's note."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == store_id:
+                name = item.text().split("  ")[0]
+                item.setText(name if online else name + "  " + self.tr("(offline)"))
+                item.setToolTip("" if online else translated(reason))
+        if store_id == self.store_id:
+            with self.db.read_session() as session:
+                self._show_state(session.get(ChannelState, store_id))
+
+    def _load_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        with self.db.read_session() as session:
+            store = session.get(Store, item.data(Qt.ItemDataRole.UserRole))
+            if store is None:
+                return
+            form = svc.StoreForm.of(store)
+            self.store_id, self.store_key, self.archived = store.id, store.key, store.archived
+            state = session.get(ChannelState, store.id)
+            self._show_state(state)
+        self.fill(form)
+
+    def _show_state(self, state: ChannelState | None) -> None:
+        if state is None or self.store_id is None:
+            self.state.clear()
+        elif state.online:
+            self.state.setText(self.tr("Connected."))
+            self.state.setStyleSheet("color: #15803D")
+        else:
+            self.state.setText(self.tr("Offline: %1").replace("%1",
+                                                              translated(state.error or "")))
+            self.state.setStyleSheet("color: #B91C1C")
+
+    def new_store(self) -> None:
+        self.store_id, self.store_key, self.archived = None, None, False
+        self.list.blockSignals(True)
+        self.list.clearSelection()
+        self.list.setCurrentRow(-1)
+        self.list.blockSignals(False)
+        self.state.setText(self.tr("A new store"))
+        self.state.setStyleSheet("")
+        self.fill(svc.StoreForm(channel={"kind": "email"}))
+        self.name.setFocus()
+
+    # -- form ------------------------------------------------------------------------------
+
+    def fill(self, form: svc.StoreForm) -> None:
+        self.name.setText(form.name)
+        self.platform.setCurrentIndex(max(0, self.platform.findData(form.platform)))
+        self.colour_value = form.colour
+        self._show_colour()
+        self.currency.setCurrentText(form.currency)
+        self.timezone.setCurrentText(form.timezone)
+        self.reply_target.setValue(int(form.reply_target_minutes))
+        self.hours_start.setTime(QTime.fromString(form.hours_start, "HH:mm"))
+        self.hours_end.setTime(QTime.fromString(form.hours_end, "HH:mm"))
+        for n, box in enumerate(self.days):
+            box.setChecked(n in form.days)
+        c = form.channel
+        self.channel.setCurrentIndex(max(0, self.channel.findData(c.get("kind", ""))))
+        self.address.setText(c.get("address", ""))
+        self.username.setText(c.get("username", ""))
+        self.password.clear()
+        self.imap_host.setText(c.get("imap_host", ""))
+        self.imap_security.setCurrentIndex(max(0, self.imap_security.findData(
+            c.get("imap_security", "tls"))))
+        self.imap_port.setValue(int(c.get("imap_port", 993)))
+        self.mailbox.setText(c.get("mailbox", "INBOX"))
+        since = c.get("since", "")
+        self.since_on.setChecked(bool(since))
+        self.since.setEnabled(bool(since))
+        self.since.setDate(QDate.fromString(since, "yyyy-MM-dd") if since
+                           else QDate.currentDate().addMonths(-1))
+        self.mark_read.setChecked(bool(c.get("mark_read", False)))
+        self.smtp_host.setText(c.get("smtp_host", ""))
+        self.smtp_security.setCurrentIndex(max(0, self.smtp_security.findData(
+            c.get("smtp_security", "tls"))))
+        self.smtp_port.setValue(int(c.get("smtp_port", 465)))
+        self.ca_file.setText(c.get("ca_file", ""))
+        self.result.clear()
+        self.error.clear()
+        self._channel_changed()
+        self._password_hint()
+        self._archive_button_text()
+
+    def values(self) -> svc.StoreForm:
+        kind = self.channel.currentData()
+        channel: dict = {"kind": kind} if kind else {}
+        if kind == "email":
+            channel.update({
+                "address": self.address.text().strip(), "username": self.username.text().strip(),
+                "imap_host": self.imap_host.text().strip(), "imap_port": self.imap_port.value(),
+                "imap_security": self.imap_security.currentData(),
+                "mailbox": self.mailbox.text().strip() or "INBOX",
+                "since": self.since.date().toString("yyyy-MM-dd")
+                if self.since_on.isChecked() else "",
+                "mark_read": self.mark_read.isChecked(),
+                "smtp_host": self.smtp_host.text().strip(), "smtp_port": self.smtp_port.value(),
+                "smtp_security": self.smtp_security.currentData(),
+                "ca_file": self.ca_file.text().strip()})
+        secrets = {"password": self.password.text()} if self.password.text() else {}
+        return svc.StoreForm(
+            name=self.name.text().strip(), platform=self.platform.currentData(),
+            colour=self.colour_value, currency=self.currency.currentText().strip().upper(),
+            timezone=self.timezone.currentText().strip(),
+            reply_target_minutes=self.reply_target.value(),
+            hours_start=self.hours_start.time().toString("HH:mm"),
+            hours_end=self.hours_end.time().toString("HH:mm"),
+            days=[n for n, box in enumerate(self.days) if box.isChecked()],
+            channel=channel, secrets=secrets)
+
+    def _channel_changed(self) -> None:
+        self.email_box.setVisible(self.channel.currentData() == "email")
+        self.test_button.setVisible(bool(self.channel.currentData()))
+
+    def _password_hint(self) -> None:
+        has = bool(self.store_key and self.credentials.get(self.store_key, "password"))
+        self.password.setPlaceholderText(
+            self.tr("Saved in the keyring; type to change it") if has
+            else self.tr("Kept in the keyring, never in the database"))
+
+    def _archive_button_text(self) -> None:
+        self.archive_button.setText(self.tr("Bring back") if getattr(self, "archived", False)
+                                    else self.tr("Archive"))
+        self.archive_button.setEnabled(self.store_id is not None
+                                       and denial(self.agent, Action.MANAGE_STORES) is None)
+
+    def _show_colour(self) -> None:
+        self.colour.setText(self.colour_value)
+        self.colour.setIcon(colour_icon(self.colour_value))
+
+    def choose_colour(self) -> None:
+        chosen = QColorDialog.getColor(QColor(self.colour_value), self, self.tr("Store colour"))
+        if chosen.isValid():
+            self.colour_value = chosen.name().upper()
+            self._show_colour()
+
+    def _browse_ca(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, self.tr("Certificate authority"), "",
+                                               self.tr("Certificates (*.pem *.crt *.cer)"))
+        if path:
+            self.ca_file.setText(path)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.agent is None:
+            return False
+        form = self.values()
+        try:
+            with self.db.transaction() as session:
+                store = svc.save_store(session, session.get(Agent, self.agent.id), form,
+                                       self.credentials, self.store_id)
+                saved = store.id
+        except ShopDeskError as exc:
+            self.error.setText(translated(str(exc)))
+            return False
+        self.error.clear()
+        self.password.clear()
+        self.store_id = saved
+        self.reload(keep=saved)
+        self.result.setText(self.tr("Saved."))
+        self.changed.emit()
+        return True
+
+    def toggle_archived(self) -> None:
+        if self.agent is None or self.store_id is None:
+            return
+        try:
+            with self.db.transaction() as session:
+                svc.set_archived(session, session.get(Agent, self.agent.id), self.store_id,
+                                 not self.archived)
+        except ShopDeskError as exc:
+            self.error.setText(translated(str(exc)))
+            return
+        if not self.archived:
+            self.show_archived.setChecked(True)  # keep the archived store in view
+        self.reload(keep=self.store_id)
+        self.changed.emit()
+
+    def test_connection(self) -> None:
+        if self.job is not None:
+            return
+        form, key = self.values(), self.store_key
+        self.result.setText(self.tr("Testing the connection…"))
+        self.test_button.setEnabled(False)
+        self.job = Job(lambda _report: svc.test_connection(form, self.credentials, key))
+        self.job.done.connect(self._tested)
+        self.job.failed.connect(lambda text: self._tested([(False, text)]))
+        self.job.start(self)
+
+    def _tested(self, results: list[tuple[bool, str]]) -> None:
+        if self.job is not None:
+            self.job.finish()
+            self.job = None
+        self.test_button.setEnabled(denial(self.agent, Action.MANAGE_STORES) is None)
+        self.result.setText("\n".join(("✓ " if ok else "✗ ") + translated(text)
+                                      for ok, text in results))
+        self.result.setStyleSheet("color: #15803D" if all(ok for ok, _t in results)
+                                  else "color: #B91C1C")
