@@ -169,3 +169,37 @@ def test_channel_messages_in_chinese(qtbot, shell) -> None:
     assert "店铺" in both and "IMAP" in both and "The" not in both
     assert translated("Something new.") == "Something new."
     switcher.apply("en")
+
+
+def test_mail_originals_and_warnings_show_in_the_conversation(qtbot, shell, sqlite_db) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QDialog, QTextBrowser
+    from sqlalchemy import select
+
+    from shopdesk.channels.email import EmailChannel, EmailSettings
+    from shopdesk.channels.sync import ingest
+    from shopdesk.models import Attachment, Conversation
+    from tests.conftest import SAMPLES
+
+    build_demo(sqlite_db, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
+    channel = EmailChannel("Shop", EmailSettings(), None)
+    html_mail = channel.incoming((SAMPLES / "customer-reply-threaded.eml").read_bytes())
+    broken = channel.incoming(b"From: x@y.com\r\nContent-Type: text/plain; charset=x-klingon"
+                              b"\r\nMessage-ID: <b1@y.com>\r\n\r\nhello \xff")
+    with sqlite_db.transaction() as s:
+        store = s.scalar(select(Store).where(Store.key == "shopify"))
+        ingest(s, store, [html_mail, broken])
+        conversations = {c.external_id: c.id for c in s.scalars(select(Conversation))}
+        html_id = s.scalar(select(Attachment.id).where(Attachment.mime_type == "text/html"))
+    window = shell.window
+    window.set_agent(_owner(sqlite_db))
+    page = window.inbox
+    page.open_conversation(conversations["b1@y.com"])
+    assert "could not be read cleanly" in page.conversation.toPlainText()
+    page.open_conversation(conversations["order-1001-shipped@sage-and-clay.example"])
+    assert "Show original" in page.conversation.toPlainText()
+    page._link(QUrl(f"file:{html_id}"))
+    viewer = window.findChild(QDialog, "originalViewer")
+    assert viewer is not None and viewer.isVisible()
+    assert "delivered" in viewer.findChild(QTextBrowser).toPlainText()
+    viewer.close()

@@ -156,6 +156,7 @@ class ThreadMessage:
     text: str
     send_state: SendState | None
     send_error: str | None
+    warning: str | None = None  # the channel could not read it cleanly
     attachments: tuple[AttachmentInfo, ...] = ()
 
 
@@ -193,11 +194,16 @@ def attachment_data(session: Session, attachment_id: int) -> tuple[str, bytes] |
     return (row[0], row[1]) if row else None
 
 
+def attachment_name(session: Session, attachment_id: int) -> str | None:
+    return session.scalar(select(Attachment.filename).where(Attachment.id == attachment_id))
+
+
 def thread(session: Session, conversation_id: int, before: tuple[datetime, int] | None = None,
            limit: int = 100) -> list[ThreadMessage]:
     """Messages of a conversation, newest ``limit`` before ``before``, in time order."""
     m = Message
-    q = (select(m.id, m.at, m.direction, Agent.name, m.text, m.send_state, m.send_error)
+    q = (select(m.id, m.at, m.direction, Agent.name, m.text, m.send_state, m.send_error,
+                 m.warning)
          .outerjoin(Agent, Agent.id == m.author_id)
          .where(m.conversation_id == conversation_id))
     if before is not None:
@@ -217,7 +223,8 @@ def thread_from(session: Session, conversation_id: int, message_id: int,
         return thread(session, conversation_id)
     earlier = thread(session, conversation_id, (anchor[0], anchor[1]), context)
     m = Message
-    q = (select(m.id, m.at, m.direction, Agent.name, m.text, m.send_state, m.send_error)
+    q = (select(m.id, m.at, m.direction, Agent.name, m.text, m.send_state, m.send_error,
+                 m.warning)
          .outerjoin(Agent, Agent.id == m.author_id)
          .where(m.conversation_id == conversation_id,
                 or_(m.at > anchor[0], and_(m.at == anchor[0], m.id >= anchor[1])))

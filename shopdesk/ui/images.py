@@ -1,4 +1,4 @@
-"""Images shown large (a click on a thumbnail) and chosen from disk."""
+"""Images shown large (a click on a thumbnail) and chosen from disk; an e-mail's original."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 
 def image_viewer(parent: QWidget, data: bytes) -> QDialog:
@@ -24,6 +24,31 @@ def image_viewer(parent: QWidget, data: bytes) -> QDialog:
     label.setPixmap(pixmap)
     layout = QVBoxLayout(viewer)
     layout.addWidget(label)
+    viewer.open()
+    return viewer
+
+
+# The originals the e-mail channel keeps beside a message: its HTML, or the raw mail.
+ORIGINALS = ("text/html", "message/rfc822")
+
+
+def original_viewer(parent: QWidget, mime: str, data: bytes) -> QDialog:
+    """An e-mail as it came: the HTML rendered (remote images are not fetched), or the raw
+    mail as text. Non-modal, already open."""
+    viewer = QDialog(parent)
+    viewer.setObjectName("originalViewer")
+    viewer.setWindowTitle(QCoreApplication.translate("Images", "Original e-mail"))
+    view = QTextBrowser()
+    view.setOpenExternalLinks(False)
+    view.setOpenLinks(False)
+    text = data.decode("utf-8", "replace")
+    if mime == "text/html":
+        view.setHtml(text)
+    else:
+        view.setPlainText(text)
+    layout = QVBoxLayout(viewer)
+    layout.addWidget(view)
+    viewer.resize(720, 560)
     viewer.open()
     return viewer
 

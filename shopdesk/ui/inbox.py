@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -67,8 +68,8 @@ from shopdesk.services.customers import customer_of_conversation
 from shopdesk.services.permissions import Action, can, denial
 from shopdesk.times import to_local, utcnow
 from shopdesk.ui.customer_card import CustomerCard
+from shopdesk.ui.images import ORIGINALS, image_viewer, original_viewer, read_image
 from shopdesk.ui.images import choose_images as pick_images
-from shopdesk.ui.images import image_viewer, read_image
 from shopdesk.ui.inbox_model import InboxModel, RowRole
 from shopdesk.ui.labels import conversation_status_label
 from shopdesk.ui.quick_reply_picker import QuickReplyPicker
@@ -672,6 +673,8 @@ class InboxPage(QWidget):
 
     def _render(self, messages: list[svc.ThreadMessage]) -> str:
         parts = ['<table width="100%" cellspacing="6">']
+        warned = self.tr("This e-mail could not be read cleanly; the text may be incomplete.")
+        original = self.tr("Show original")
         if len(messages) >= self.thread_size:
             older = self.tr("Load earlier messages")
             parts.append(f'<tr><td align="center"><a href="older:">{older}</a></td></tr>')
@@ -701,13 +704,19 @@ class InboxPage(QWidget):
                 retry = self.tr("Retry")
                 state = (" · " + self.tr("failed") + f" ({html.escape(m.send_error or '')}) "
                          f'<a href="retry:{m.id}">{retry}</a>')
+            if m.warning:
+                text = (f"<span style='color:#B45309'>⚠ {html.escape(warned)}</span><br>"
+                        + text)
             for att in m.attachments:
                 if att.mime_type.startswith("image/"):
                     self._load_image(att.id)
                     text += (f'<br><a href="image:{att.id}"><img src="att:{att.id}" '
                              f'width="{THUMB}"></a>')
+                elif att.mime_type in ORIGINALS:
+                    text += f'<br><a href="file:{att.id}">{html.escape(original)}</a>'
                 else:
-                    text += f"<br>📎 {html.escape(att.filename)}"
+                    text += (f'<br>📎 <a href="file:{att.id}">{html.escape(att.filename)}</a>'
+                             f" ({att.size // 1024 + 1} KB)")
             who = html.escape(m.author) + " · " if m.author else ""
             label = self.tr("Internal note") + " · " if m.direction == Direction.NOTE else ""
             if m.id == self.highlight:
@@ -729,6 +738,8 @@ class InboxPage(QWidget):
             self.conversation.verticalScrollBar().setValue(0)
         elif target.startswith("image:"):
             self.show_image(int(target.split(":", 1)[1]))
+        elif target.startswith("file:"):
+            self.open_file(int(target.split(":", 1)[1]))
         elif target.startswith("retry:"):
             try:
                 with self.db.transaction() as session:
@@ -745,6 +756,26 @@ class InboxPage(QWidget):
                 found = svc.attachment_data(session, attachment_id)
             image = QImage.fromData(found[1]) if found else QImage()
             document.addResource(QTextDocument.ResourceType.ImageResource, url, image)
+
+    def open_file(self, attachment_id: int) -> None:
+        """An e-mail's original (its HTML, or the raw mail) in a window; another file is
+        saved where the agent chooses."""
+        with self.db.read_session() as session:
+            found = svc.attachment_data(session, attachment_id)
+            name = svc.attachment_name(session, attachment_id)
+        if found is None:
+            return
+        mime, data = found
+        if mime in ORIGINALS:
+            self.original = original_viewer(self, mime, data)
+            return
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("Save attachment"), name or "")
+        if path:
+            try:
+                Path(path).write_bytes(data)
+            except OSError as exc:
+                self.status.setText(self.tr("The file could not be saved: %1")
+                                    .replace("%1", exc.strerror or str(exc)))
 
     def show_image(self, attachment_id: int) -> None:
         """Click on an image: see it large."""
