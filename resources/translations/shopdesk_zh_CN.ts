@@ -1085,6 +1085,10 @@
         <translation>图片</translation>
     </message>
     <message>
+        <source>Original e-mail</source>
+        <translation>邮件原文</translation>
+    </message>
+    <message>
         <source>Choose images</source>
         <translation>选择图片</translation>
     </message>
@@ -1203,6 +1207,14 @@
         <translation>关闭</translation>
     </message>
     <message>
+        <source>This e-mail could not be read cleanly; the text may be incomplete.</source>
+        <translation>这封邮件未能完整读取，正文可能不全。</translation>
+    </message>
+    <message>
+        <source>Show original</source>
+        <translation>查看原文</translation>
+    </message>
+    <message>
         <source>Load earlier messages</source>
         <translation>加载更早的消息</translation>
     </message>
@@ -1221,6 +1233,14 @@
     <message>
         <source>Internal note</source>
         <translation>内部备注</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: %1</source>
+        <translation>文件无法保存：%1</translation>
     </message>
     <message>
         <source>Someone else changed this conversation just now; it has been reloaded.</source>
