@@ -170,7 +170,9 @@ def test_fetch_decode_and_reply_threaded(db, mail_shop) -> None:
     # a reply goes out threaded, in UTF-8, from the store, and is copied to Sent
     with db.transaction() as s:
         owner = s.get(Agent, mail_shop["owner"])
-        reply_id = queue_reply(s, owner, emma_conv.id, "Sorry, Emma — we are on it. 马上处理").id
+        photo = parse((SAMPLES / "customer-gbk-with-photo.eml").read_bytes()).attachments[0]
+        reply_id = queue_reply(s, owner, emma_conv.id, "Sorry, Emma — we are on it. 马上处理",
+                               attachments=[("label.png", "image/png", photo[2])]).id
     sync_store(db, mail_shop["store"], channel)
     [envelope] = smtp.received
     sent = email.message_from_bytes(envelope.original_content, policy=default_policy)
@@ -183,6 +185,8 @@ def test_fetch_decode_and_reply_threaded(db, mail_shop) -> None:
     assert sent["Subject"] == "Re: Your order #1001 has shipped"
     assert sent.get_body().get_content().strip() == "Sorry, Emma — we are on it. 马上处理"
     assert sent.get_body().get_content_charset() == "utf-8"
+    [attached] = list(sent.iter_attachments())
+    assert attached.get_filename() == "label.png" and attached.get_content() == photo[2]
     copies = imap.messages("Sent")
     assert len(copies) == 1 and sent["Message-ID"].encode() in copies[0]
     with db.read_session() as s:
@@ -324,3 +328,18 @@ def test_sync_stores_the_warning_of_a_broken_mail(db, mail_shop) -> None:
         message = s.scalar(select(Message))
         assert message.warning and "unknown character set" in message.warning
         assert s.scalar(select(Attachment.filename)) == RAW_MAIL
+
+
+def test_a_known_address_joins_its_customer(db, mail_shop) -> None:
+    with db.transaction() as s:
+        known = Customer(name="Emma Jones", email="Emma.Jones@example.com")
+        s.add(known)
+        s.flush()
+        known_id = known.id
+    mail_shop["imap"].deliver((SAMPLES / "customer-reply-threaded.eml").read_bytes())
+    sync_store(db, mail_shop["store"], _channel(mail_shop))
+    with db.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(Customer)) == 1
+        ident = s.scalar(select(CustomerIdentity).where(
+            CustomerIdentity.handle == "emma.jones@example.com"))
+        assert ident.customer_id == known_id and ident.store_id == mail_shop["store"]

@@ -203,3 +203,38 @@ def test_mail_originals_and_warnings_show_in_the_conversation(qtbot, shell, sqli
     assert viewer is not None and viewer.isVisible()
     assert "delivered" in viewer.findChild(QTextBrowser).toPlainText()
     viewer.close()
+
+
+def test_without_a_keyring_the_password_is_asked_for_each_session(qtbot, sqlite_db,
+                                                                  no_keyring) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    from shopdesk.credentials import Credentials
+    from shopdesk.services import stores as store_svc
+    from shopdesk.ui.welcome import ask_missing_passwords
+
+    with sqlite_db.transaction() as s:
+        owner = agent_svc.create_owner(s, "Owner")
+        form = store_svc.StoreForm(name="Mail shop", channel={
+            "kind": "email", "address": "s@shop.example", "imap_host": "imap.shop.example",
+            "smtp_host": "smtp.shop.example"})
+        key = store_svc.save_store(s, owner, form, Credentials()).key
+    credentials = Credentials()
+    asked: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(20, answer)
+            return
+        asked.append(dialog.labelText())
+        dialog.setTextValue("typed-this-session")
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    assert ask_missing_passwords(sqlite_db, credentials) == 1
+    assert "Mail shop" in asked[0] and "keyring" in asked[0]
+    assert credentials.get(key, "password") == "typed-this-session"
+    assert Credentials().get(key, "password") is None  # the next session asks again
+    assert ask_missing_passwords(sqlite_db, credentials) == 0  # nothing missing now

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from shopdesk.channels.base import Channel, ChannelError, Incoming, Outgoing
@@ -117,6 +117,15 @@ def _customer(session: Session, store: Store, m: Incoming) -> Customer:
     if ident is not None:
         return ident.customer
     email = m.handle if "@" in m.handle else None
+    if email:  # known by this address (an order, another store): the same person
+        known = session.scalar(select(Customer).where(
+            func.lower(Customer.email) == email.lower(), Customer.merged_into_id.is_(None))
+            .order_by(Customer.id).limit(1))
+        if known is not None:
+            known.identities.append(CustomerIdentity(store_id=store.id, handle=m.handle))
+            session.flush()
+            customer_list.refresh(session, [known.id])
+            return known
     customer = Customer(name=m.customer_name or m.handle, created_at=m.at, email=email,
                         search_text=customer_list.search_text(m.customer_name, None, email,
                                                               [m.handle]))
