@@ -11,9 +11,6 @@ from __future__ import annotations
 import logging
 import threading
 
-import keyring
-from keyring.errors import KeyringError, PasswordDeleteError
-
 SERVICE = "ShopDesk"
 log = logging.getLogger(__name__)
 
@@ -28,12 +25,22 @@ class Credentials:
     def __init__(self) -> None:
         self._session: dict[str, str] = {}  # used only when the keyring does not work
         self._lock = threading.Lock()
-        self.reason: str | None = None  # why the keyring cannot be used, in plain words
-        backend = keyring.get_keyring()
-        if getattr(backend, "priority", 1) <= 0 or type(backend).__module__.startswith(
-                "keyring.backends.fail"):
-            self.reason = ("No password store (keyring) is available on this computer, so "
-                           "passwords are kept only until ShopDesk closes.")
+        self._reason: str | None = None
+        self._checked = False  # the keyring is loaded on first use (it costs 0.15 s)
+
+    @property
+    def reason(self) -> str | None:
+        """Why the keyring cannot be used, in plain words (None: it works)."""
+        if not self._checked:
+            import keyring
+
+            backend = keyring.get_keyring()
+            if getattr(backend, "priority", 1) <= 0 or type(backend).__module__.startswith(
+                    "keyring.backends.fail"):
+                self._reason = ("No password store (keyring) is available on this computer, "
+                                "so passwords are kept only until ShopDesk closes.")
+            self._checked = True
+        return self._reason
 
     @property
     def persistent(self) -> bool:
@@ -47,6 +54,9 @@ class Credentials:
                 return self._session[entry]
         if not self.persistent:
             return None
+        import keyring
+        from keyring.errors import KeyringError
+
         try:
             return keyring.get_password(SERVICE, entry)
         except KeyringError as exc:
@@ -56,6 +66,9 @@ class Credentials:
     def set(self, store_key: str, name: str, value: str) -> None:
         entry = _entry(store_key, name)
         if self.persistent:
+            import keyring
+            from keyring.errors import KeyringError
+
             try:
                 keyring.set_password(SERVICE, entry, value)
                 return
@@ -69,6 +82,9 @@ class Credentials:
         with self._lock:
             self._session.pop(entry, None)
         if self.persistent:
+            import keyring
+            from keyring.errors import KeyringError, PasswordDeleteError
+
             try:
                 keyring.delete_password(SERVICE, entry)
             except PasswordDeleteError:
@@ -76,9 +92,10 @@ class Credentials:
             except KeyringError as exc:
                 self._fail(exc)
 
-    def _fail(self, exc: KeyringError) -> None:
+    def _fail(self, exc: Exception) -> None:
         """The keyring broke while running: fall back to this session (never to a file)."""
         log.warning("the keyring failed (%s); secrets are kept for this session only",
                     type(exc).__name__)
-        self.reason = ("The password store (keyring) of this computer did not work, so "
+        self._checked = True
+        self._reason = ("The password store (keyring) of this computer did not work, so "
                        "passwords are kept only until ShopDesk closes.")

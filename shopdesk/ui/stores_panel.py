@@ -94,8 +94,7 @@ class StoresPanel(QWidget):
         self.currency.addItems(svc.CURRENCIES)
         self.timezone = QComboBox()
         self.timezone.setObjectName("storeTimezone")
-        self.timezone.setEditable(True)
-        self.timezone.addItems(svc.time_zones())
+        self.timezone.setEditable(True)  # the list is filled when the panel is first shown
         self.reply_target = QSpinBox()
         self.reply_target.setObjectName("storeReplyTarget")
         self.reply_target.setRange(1, 7 * 24 * 60)
@@ -173,6 +172,21 @@ class StoresPanel(QWidget):
         self.state.setObjectName("storeState")
         self.state.setWordWrap(True)
         self._layout()
+        self._filled = False
+        self.retranslate()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        """The stores, the time zones and the keyring are read when first shown, not at
+        start-up."""
+        if not self._filled:
+            self.fill_lists()
+        super().showEvent(event)
+
+    def fill_lists(self) -> None:
+        self._filled = True
+        current = self.timezone.currentText()
+        self.timezone.addItems(svc.time_zones())
+        self.timezone.setCurrentText(current or "Asia/Shanghai")
         self.retranslate()
         self.reload()
 
@@ -290,11 +304,12 @@ class StoresPanel(QWidget):
         self.show_archived.setText(self.tr("Show archived stores"))
         self.test_button.setText(self.tr("Test connection"))
         self.save_button.setText(self.tr("Save"))
+        no_keyring = self._filled and not self.credentials.persistent
         self.keyring_note.setText(self.tr(
             "There is no password store (keyring) on this computer: the password is kept "
             "only until ShopDesk closes, and ShopDesk asks for it again next time.")
-            if not self.credentials.persistent else "")
-        self.keyring_note.setVisible(not self.credentials.persistent)
+            if no_keyring else "")
+        self.keyring_note.setVisible(no_keyring)
         self._password_hint()
         self._archive_button_text()
         self._show_colour()
