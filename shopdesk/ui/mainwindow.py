@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -327,6 +327,7 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(len(self.pages) - 1)
         self.settings_page.tabs.setCurrentWidget(self.settings_page.stores)
         self.settings_page.stores.new_store()
+        QTimer.singleShot(0, self.settings_page.stores.name.setFocus)
         self._import_after_store = then_import
 
     def _stores_changed(self) -> None:

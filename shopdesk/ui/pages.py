@@ -237,6 +237,9 @@ class SettingsPage(Page):
         self.tags = TagsPanel(self.db)
         self.tabs.addTab(self.tags, "")
         self.body.addWidget(self.tabs)
+        # The tabs need the height (the status bar already counts the stores).
+        self.description.setVisible(False)
+        self.figures.parentWidget().setVisible(False)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Settings"))
