@@ -180,8 +180,7 @@ def test_fetch_decode_and_reply_threaded(db, mail_shop) -> None:
     assert sent["From"].addresses[0].addr_spec == "service@xiaolu-home.example"
     assert sent["In-Reply-To"] == "<CAE1001reply@mail.example.com>"
     assert sent["References"].split() == ["<order-1001-shipped@sage-and-clay.example>",
-                                          "<CAE1001reply@mail.example.com>"] or \
-        "<CAE1001reply@mail.example.com>" in sent["References"]
+                                          "<CAE1001reply@mail.example.com>"]
     assert sent["Subject"] == "Re: Your order #1001 has shipped"
     assert sent.get_body().get_content().strip() == "Sorry, Emma — we are on it. 马上处理"
     assert sent.get_body().get_content_charset() == "utf-8"

@@ -294,7 +294,10 @@ class EmailChannel:
         msg["Subject"] = subject
         msg["Date"] = format_datetime(datetime.now(UTC))
         msg["Message-ID"] = make_msgid(domain=s.address.rsplit("@", 1)[-1])
-        names = [r for r in reply.references if "@" in r and not r.startswith("order:")]
+        # The thread's root (a Message-ID the customer's mail named, maybe not in ShopDesk)
+        # first, then the messages ShopDesk holds: the reply threads in the mail program.
+        chain = ((reply.thread_id,) if reply.thread_id else ()) + reply.references
+        names = list(dict.fromkeys(r for r in chain if "@" in r and not r.startswith("order:")))
         if names:
             msg["In-Reply-To"] = f"<{names[-1]}>"
             msg["References"] = " ".join(f"<{r}>" for r in names)

@@ -547,7 +547,7 @@ class InboxPage(QWidget):
                 select(Store).where(Store.archived.is_(False)).order_by(Store.id)))
         for n, store in enumerate(stores, start=1):
             button = QToolButton()
-            button.setText(store.name)
+            button.setText(store.name.replace("&", "&&"))  # "&" is not a shortcut here
             button.setCheckable(True)
             button.setChecked(store.id in chosen)
             button.setProperty("store_id", store.id)

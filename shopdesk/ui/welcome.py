@@ -85,7 +85,7 @@ def ask_missing_passwords(db: Database, credentials: Credentials,
             QCoreApplication.translate(
                 "Welcome", "This computer has no password store (keyring), so ShopDesk does "
                 "not keep passwords between sessions.\nPassword of the mailbox of %1:")
-            .replace("%1", store_name), QLineEdit.EchoMode.Password)
+            .replace("%1", store_name.replace("&", "&&")), QLineEdit.EchoMode.Password)
         if ok and text:
             credentials.set(store_key, secret, text)
             given += 1
