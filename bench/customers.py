@@ -11,13 +11,12 @@ identity and an order) until there are 100,000 and refreshes their summaries.
 from __future__ import annotations
 
 import random
-import statistics
 import time
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, insert, select
 
-from bench.report import large_demo_args, record
+from bench.report import large_demo_args, median_ms, record
 from shopdesk.dataset.demo import GIVEN, SURNAMES
 from shopdesk.db import open_database
 from shopdesk.models import Customer, CustomerIdentity, Order, Store, Tag
@@ -26,15 +25,6 @@ from shopdesk.services import customer_list as cl
 from shopdesk.services import duplicates
 
 TARGET = 100_000
-
-
-def median_ms(work, repeat: int = 7) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def grow(db, target: int) -> None:  # type: ignore[no-untyped-def]

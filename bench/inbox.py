@@ -8,25 +8,15 @@ two and more characters. Medians over repeated runs go to docs/benchmarks.md.
 from __future__ import annotations
 
 import statistics
-import time
 
 from sqlalchemy import func, select
 
-from bench.report import large_demo_args, record
+from bench.report import large_demo_args, median_ms, record
 from shopdesk.db import open_database
 from shopdesk.models import Message
 from shopdesk.services import inbox, search
 
 QUERIES = ["发", "发票", "还没发货", "亲", "ship", "damaged", "SF1234567890", "不存在的词语"]
-
-
-def median_ms(work, repeat: int = 7) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:

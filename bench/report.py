@@ -16,6 +16,19 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
 
 
+def median_ms(work, repeat: int = 7) -> float:  # type: ignore[no-untyped-def]
+    """The median time of ``work()`` over ``repeat`` runs, in milliseconds."""
+    import statistics
+    import time
+
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
 def record(section: str, body: str) -> None:
     """Replace the block ``<!-- section -->…<!-- /section -->`` of docs/benchmarks.md."""
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"

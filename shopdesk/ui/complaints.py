@@ -54,7 +54,7 @@ from shopdesk.ui.labels import (
     tier_label,
 )
 from shopdesk.ui.pages import Page
-from shopdesk.ui.table_model import RowsModel, row_table
+from shopdesk.ui.table_model import PagedRowsModel, row_table
 
 RED = QColor("#B91C1C")
 
@@ -368,37 +368,17 @@ class ComplaintDialog(QDialog):
         self.changed.emit()
 
 
-class ComplaintsModel(RowsModel):
-    PAGE = 200
-
+class ComplaintsModel(PagedRowsModel):
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[svc.ComplaintRow] = []
-        self.more = False
-        self.fetch: Any = None
         self.now = utcnow()
 
     def reset(self, fetch) -> None:  # type: ignore[no-untyped-def]
-        self.beginResetModel()
-        self.fetch = fetch
         self.now = utcnow()
-        self.rows = fetch(None, self.PAGE)
-        self.more = len(self.rows) == self.PAGE
-        self.endResetModel()
+        super().reset(fetch)
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
-        return not parent.isValid() and self.more
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
-        if not self.more or self.fetch is None:
-            return
-        last = self.rows[-1]
-        more = self.fetch((last.opened_at, last.id), self.PAGE)
-        self.more = len(more) == self.PAGE
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-            self.rows.extend(more)
-            self.endInsertRows()
+    def after(self, row: svc.ComplaintRow) -> tuple[datetime, int]:
+        return (row.opened_at, row.id)
 
     def headers(self) -> list[str]:
         return [self.tr("Ticket"), self.tr("Opened"), self.tr("Store"), self.tr("Customer"),

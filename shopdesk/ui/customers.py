@@ -53,43 +53,15 @@ from shopdesk.ui.customer_card import CustomerCard
 from shopdesk.ui.forms import error_label
 from shopdesk.ui.labels import segment_label
 from shopdesk.ui.pages import Page
-from shopdesk.ui.table_model import RowsModel, row_table
+from shopdesk.ui.table_model import PagedRowsModel, row_table
 
 
 def _day(when: datetime | None) -> str:
     return f"{to_local(when):%Y-%m-%d}" if when else "—"
 
 
-class CustomersModel(RowsModel):
-    """Rows a page at a time (``fetchMore`` as the view scrolls)."""
-
+class CustomersModel(PagedRowsModel):
     PAGE = svc.PAGE
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[svc.CustomerRow] = []
-        self.more = False
-        self.fetch: Any = None
-
-    def reset(self, fetch) -> None:  # type: ignore[no-untyped-def]  # (after, limit) → rows
-        self.beginResetModel()
-        self.fetch = fetch
-        self.rows = fetch(None, self.PAGE)
-        self.more = len(self.rows) == self.PAGE
-        self.endResetModel()
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
-        return not parent.isValid() and self.more
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
-        if not self.more or self.fetch is None:
-            return
-        more = self.fetch(self.rows[-1], self.PAGE)
-        self.more = len(more) == self.PAGE
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-            self.rows.extend(more)
-            self.endInsertRows()
 
     def headers(self) -> list[str]:
         return [self.tr("Customer"), self.tr("Stores"), self.tr("Phone"), self.tr("Segment"),

@@ -34,6 +34,42 @@ class RowsModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers()) - 1)
 
 
+class PagedRowsModel(RowsModel):
+    """Rows a page at a time from ``fetch(after, limit)`` (keyset paging by the service);
+    the view asks for more as it scrolls (``fetchMore``). ``after(row)`` says what the
+    service needs to continue after a row: the row itself unless a subclass says more."""
+
+    PAGE = 200
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.more = False
+        self.fetch: Any = None
+
+    def after(self, row: Any) -> Any:
+        return row
+
+    def reset(self, fetch: Any) -> None:
+        self.beginResetModel()
+        self.fetch = fetch
+        self.rows = fetch(None, self.PAGE)
+        self.more = len(self.rows) == self.PAGE
+        self.endResetModel()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        return not parent.isValid() and self.more
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        if not self.more or self.fetch is None:
+            return
+        more = self.fetch(self.after(self.rows[-1]), self.PAGE)
+        self.more = len(more) == self.PAGE
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+
+
 def row_table(view: QAbstractItemView, object_name: str) -> QAbstractItemView:
     """A list of records: one row at a time is chosen, nothing is edited in place, no row
     numbers, the last column takes the width that is left."""
