@@ -36,7 +36,7 @@ from shopdesk.models.enums import (
 )
 from shopdesk.services import customer_list as cl
 from shopdesk.services import duplicates
-from shopdesk.services.customers import SPENDING
+from shopdesk.services.customers import SPENDING, find_customers
 from shopdesk.services.inbox import queue_reply
 from tests import factories as f
 
@@ -144,6 +144,9 @@ def test_search_filters_and_masking(db) -> None:
         assert owner_view.phone == "13812345678"
         seg = s.scalar(select(Customer.segment).where(Customer.id == emma))
         assert emma in _ids(s, segment=seg)
+        # the complaint dialog's customer search is the same search, by name
+        assert find_customers(s, "fang@") == [(emma, "Emma Stone"), (wang, "王芳芳")]
+        assert find_customers(s, "#1001") == [(emma, "Emma Stone")] and find_customers(s, " ") == []
 
 
 def test_last_contact_follows_messages_and_replies(db) -> None:

@@ -29,7 +29,7 @@ from shopdesk.models import (
     customer_tags,
 )
 from shopdesk.models.enums import ComplaintStatus, OrderStatus, ReturnState, Role
-from shopdesk.services import audit, duplicates, segments
+from shopdesk.services import audit, customer_list, duplicates, segments
 from shopdesk.services.complaints import ticket_number
 from shopdesk.services.permissions import Action, require
 from shopdesk.services.privacy import address_for, phone_for
@@ -236,13 +236,9 @@ def restore_note(session: Session, agent: Agent, kept: dict[str, object]) -> Cus
 
 
 def find_customers(session: Session, text: str, limit: int = 20) -> list[tuple[int, str]]:
-    """(id, name) of customers whose name, store handle, phone or e-mail contains ``text``."""
-    query = text.strip()
-    if not query:
+    """(id, name) of customers whose name, store handle, phone, e-mail or order number
+    contains ``text`` — the Customers page's search, by name."""
+    if not text.strip():
         return []
-    like = f"%{query}%"
-    handles = select(CustomerIdentity.customer_id).where(CustomerIdentity.handle.ilike(like))
-    return [(cid, name) for cid, name in session.execute(
-        select(Customer.id, Customer.name).where(
-            Customer.name.ilike(like) | Customer.phone.like(like) | Customer.email.ilike(like)
-            | Customer.id.in_(handles)).order_by(Customer.name).limit(limit))]
+    flt = customer_list.CustomerFilter(text=text, sort=customer_list.Sort.NAME)
+    return [(r.id, r.name) for r in customer_list.page(session, flt, None, None, limit)]
