@@ -305,3 +305,24 @@ def test_order_import_refreshes_the_summary(db) -> None:
         c = s.get(Customer, wang)
         assert (c.orders_count, c.spent_minor, c.last_order_at) == (0, 0, None)
         assert _ids(s, sort=cl.Sort.SPENT)[-1] == wang
+
+
+def test_customers_written_anywhere_are_searchable(db) -> None:
+    with db.transaction() as s:
+        tm = f.store("tm")
+        s.add(tm)
+        s.flush()
+        plain = Customer(key="x1", name="Ｚhang 三", phone="13900001111")  # full-width Z
+        s.add(plain)
+        s.flush()
+        s.add(CustomerIdentity(customer_id=plain.id, store_id=tm.id, handle="ZS_Buyer"))
+        both = Customer(key="x2", name="李四", email="LiSi@Example.com")
+        both.identities.append(CustomerIdentity(store_id=tm.id, handle="lisi_88"))
+        s.add(both)
+        s.flush()
+        ids = plain.id, both.id
+    with db.read_session() as s:
+        assert _ids(s, text="zhang") == [ids[0]] and _ids(s, text="zs_buy") == [ids[0]]
+        assert _ids(s, text="0000111") == [ids[0]]
+        assert _ids(s, text="lisi@example") == [ids[1]] and _ids(s, text="isi_8") == [ids[1]]
+        assert s.get(Customer, ids[1]).search_text.count("lisi_88") == 1

@@ -126,9 +126,7 @@ def _customer(session: Session, store: Store, m: Incoming) -> Customer:
             session.flush()
             customer_list.refresh(session, [known.id])
             return known
-    customer = Customer(name=m.customer_name or m.handle, created_at=m.at, email=email,
-                        search_text=customer_list.search_text(m.customer_name, None, email,
-                                                              [m.handle]))
+    customer = Customer(name=m.customer_name or m.handle, created_at=m.at, email=email)
     customer.identities.append(CustomerIdentity(store_id=store.id, handle=m.handle))
     session.add(customer)
     session.flush()

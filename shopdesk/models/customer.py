@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import (
@@ -13,12 +14,16 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    event,
+    select,
     text,
+    update,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shopdesk.models.base import Base, new_key
 from shopdesk.models.shop import Agent, Store, Tag
+from shopdesk.textfold import fold
 from shopdesk.times import utcnow
 
 customer_tags = Table(
@@ -103,3 +108,31 @@ class CustomerNote(Base):
 
     customer: Mapped[Customer] = relationship(back_populates="notes")
     author: Mapped[Agent | None] = relationship()
+
+
+# -- the folded search text, kept as customers and their store handles are written ----------
+
+def search_text(name: str | None, phone: str | None, email: str | None,
+                handles: Iterable[str]) -> str:
+    """What the Customers page searches, folded as the query is."""
+    return fold(" ".join(filter(None, (name, phone, email, *handles))))
+
+
+@event.listens_for(Customer, "before_insert")
+def _new_customer_search_text(_mapper, _connection, target: Customer) -> None:
+    if not target.search_text:
+        handles = [i.handle for i in target.__dict__.get("identities", [])]
+        target.search_text = search_text(target.name, target.phone, target.email, handles)
+
+
+@event.listens_for(CustomerIdentity, "after_insert")
+def _new_handle_is_searchable(_mapper, connection, target: CustomerIdentity) -> None:
+    """A customer known in one more store is found by that handle too (the customer row
+    is updated in the same flush, by SQL: the ORM must not change it mid-flush)."""
+    folded = fold(target.handle)
+    table = Customer.__table__
+    current = connection.scalar(select(table.c.search_text)
+                                .where(table.c.id == target.customer_id)) or ""
+    if folded not in current.split(" "):
+        connection.execute(update(table).where(table.c.id == target.customer_id)
+                           .values(search_text=f"{current} {folded}".strip()))

@@ -39,6 +39,7 @@ from shopdesk.models import (
     Store,
     customer_tags,
 )
+from shopdesk.models.customer import search_text
 from shopdesk.services import segments
 from shopdesk.services.privacy import phone_for
 from shopdesk.textfold import fold
@@ -76,12 +77,6 @@ class CustomerRow:
     spent_currency: str | None
     last_order_at: datetime | None
     last_contact_at: datetime | None
-
-
-def search_text(name: str | None, phone: str | None, email: str | None,
-                handles: Iterable[str]) -> str:
-    """What the Customers page searches, folded as the query is."""
-    return fold(" ".join(filter(None, (name, phone, email, *handles))))
 
 
 def _like(query: str) -> str:
