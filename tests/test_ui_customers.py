@@ -135,7 +135,7 @@ def test_merge_two_selected_rows_and_undo_from_the_card(qtbot, window, sqlite_db
     dialog = window.findChild(MergeDialog, "mergeDialog")
     assert dialog.list.rowCount() == 1 and dialog.list.item(0, 2).text() == "chosen by you"
     dialog.keep[1].setChecked(True)  # keep the second
-    assert dialog.summary.text().startswith(f"After the merge, {second.name} keeps")
+    assert dialog.summary.text().startswith(f"After the merge, {second.name} (")  # + store
     dialog.merge_button.click()
     dialog.reject()
     with sqlite_db.read_session() as s:

@@ -444,9 +444,12 @@ class MergeDialog(QDialog):
         keep, other = self._keep_other()
         totals = ", ".join(f"{label} {keep.counts.get(key, 0) + other.counts.get(key, 0)}"
                            for key, label in self._count_names().items())
+        def who(side: duplicates.Side) -> str:  # one person often has one name in two stores
+            return f"{side.name} ({side.identities[0][0]})" if side.identities else side.name
+
         self.summary.setText(
             self.tr("After the merge, %1 keeps everything of %2: %3. %2 disappears from the "
-                    "lists.").replace("%1", keep.name).replace("%2", other.name)
+                    "lists.").replace("%1", who(keep)).replace("%2", who(other))
             .replace("%3", totals))
 
     def _keep_other(self) -> tuple[duplicates.Side, duplicates.Side]:
