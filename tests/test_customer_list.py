@@ -326,3 +326,22 @@ def test_customers_written_anywhere_are_searchable(db) -> None:
         assert _ids(s, text="0000111") == [ids[0]]
         assert _ids(s, text="lisi@example") == [ids[1]] and _ids(s, text="isi_8") == [ids[1]]
         assert s.get(Customer, ids[1]).search_text.count("lisi_88") == 1
+
+
+def test_not_the_same_person_is_not_suggested_again(db) -> None:
+    wang, li, emma, *_ = _shop(db)
+    with db.transaction() as s:
+        s.add(Agent(key="amy", name="Amy", role=Role.AGENT, active=True))
+    with db.transaction() as s:
+        duplicates.mark_distinct(s, _agent(s, "amy"), li, wang)  # any order
+        duplicates.mark_distinct(s, _agent(s, "amy"), wang, li)  # twice: once
+        with pytest.raises(ShopDeskError):
+            duplicates.mark_distinct(s, _agent(s, "amy"), wang, wang)
+    with db.read_session() as s:
+        assert [(d.a, d.b) for d in duplicates.suggestions(s)] == [(wang, emma)]
+        assert s.scalar(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.action == "customer.distinct")) == 1
+    with db.transaction() as s:
+        duplicates.unmark_distinct(s, _agent(s, "amy"), wang, li)
+    with db.read_session() as s:
+        assert {(d.a, d.b) for d in duplicates.suggestions(s)} == {(wang, li), (wang, emma)}

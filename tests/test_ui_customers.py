@@ -121,6 +121,13 @@ def test_merge_dialog_merges_a_suggestion_and_undoes_it(qtbot, window, sqlite_db
     assert page.findChild(QLabel, "customersCount").text() == "306 customers"
     with sqlite_db.read_session() as s:
         assert s.get(Customer, other.id).merged_into_id is None
+    # "Not the same person": out of the list, and back with Undo
+    first_pair = dialog.pairs[0]
+    dialog.findChild(QPushButton, "notSameButton").click()
+    assert dialog.list.rowCount() == suggestions - 1 and first_pair not in dialog.pairs
+    assert dialog.undo_button.isVisible() and dialog.undo_button.text() == "Undo"
+    dialog.undo_button.click()
+    assert dialog.list.rowCount() == suggestions and first_pair in dialog.pairs
     dialog.reject()
 
 

@@ -1830,6 +1830,10 @@
         <translation>撤销合并</translation>
     </message>
     <message>
+        <source>Not the same person</source>
+        <translation>不是同一人</translation>
+    </message>
+    <message>
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>
@@ -1890,8 +1894,20 @@
         <translation>已将 %1 合并到 %2。</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>These two will not be suggested again.</source>
+        <translation>这两位客户不会再被提示为重复。</translation>
+    </message>
+    <message>
         <source>The merge was undone.</source>
         <translation>合并已撤销。</translation>
+    </message>
+    <message>
+        <source>The pair is suggested again.</source>
+        <translation>这对客户会再次被提示。</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,13 @@ from shopdesk.models.conversation import (
     QuickReply,
     QuickReplyImage,
 )
-from shopdesk.models.customer import Customer, CustomerIdentity, CustomerNote, customer_tags
+from shopdesk.models.customer import (
+    Customer,
+    CustomerIdentity,
+    CustomerNote,
+    DistinctCustomers,
+    customer_tags,
+)
 from shopdesk.models.enums import (
     ComplaintCategory,
     ComplaintStatus,
@@ -41,7 +47,7 @@ from shopdesk.models.shop import Agent, ChannelState, Store, Tag, agent_stores
 __all__ = [
     "Agent", "Attachment", "ChannelState", "AuditEvent", "Base", "Complaint", "ComplaintEvent", "ComplaintCategory",
     "ComplaintStatus", "Conversation", "ConversationStatus", "Customer", "CustomerIdentity",
-    "CustomerNote", "Direction", "Handover", "HandoverRead", "Message", "Order", "OrderItem", "OrderStatus", "Platform",
+    "CustomerNote", "DistinctCustomers", "Direction", "Handover", "HandoverRead", "Message", "Order", "OrderItem", "OrderStatus", "Platform",
     "Priority", "QuickReply", "QuickReplyImage", "ReturnCase", "ReturnEvent", "ReturnItem", "ReturnPhoto",
     "ReturnKind", "ReturnReason", "ReturnState", "Role", "SendState", "Severity", "Store",
     "SurveyResponse", "Tag", "UTCDateTime", "agent_stores", "customer_tags", "new_key",

@@ -94,6 +94,20 @@ class CustomerIdentity(Base):
     store: Mapped[Store] = relationship()
 
 
+class DistinctCustomers(Base):
+    """Two customers an agent said are not one person: never suggested for a merge again.
+    The smaller id first."""
+
+    __tablename__ = "distinct_customers"
+
+    first_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    second_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"),
+                                           primary_key=True)
+    by_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class CustomerNote(Base):
     __tablename__ = "customer_notes"
 

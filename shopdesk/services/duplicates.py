@@ -28,6 +28,7 @@ from shopdesk.models import (
     Customer,
     CustomerIdentity,
     CustomerNote,
+    DistinctCustomers,
     Order,
     ReturnCase,
     Store,
@@ -90,6 +91,9 @@ def suggestions(session: Session, limit: int = 500) -> list[Suggestion]:
         first = ids[0]
         for other in ids[1:]:
             pairs[(first, other)].add(reason)
+    for first, second in session.execute(select(DistinctCustomers.first_id,
+                                                DistinctCustomers.second_id)):
+        pairs.pop((first, second), None)  # an agent said: not one person
     # More reasons first; among equals, the same name first (a shared family phone is a
     # weaker hint than one person with two accounts); then the newest.
     ranked = sorted(pairs.items(), key=lambda kv: (
@@ -235,3 +239,27 @@ def merged_into(session: Session, customer_id: int) -> list[Merged]:
         if other in others:
             latest[other] = Merged(event.id, other, others[other], event.at, by)
     return sorted(latest.values(), key=lambda m: m.event_id, reverse=True)
+
+
+def mark_distinct(session: Session, agent: Agent, a: int, b: int) -> None:
+    """"Not the same person": the pair is not suggested again (audited; ``unmark_distinct``
+    undoes it)."""
+    require(agent, Action.REPLY)
+    first, second = sorted((a, b))
+    if first == second:
+        raise ShopDeskError("A customer cannot be told apart from itself.")
+    existing(session, Customer, first, "customer")
+    existing(session, Customer, second, "customer")
+    if session.get(DistinctCustomers, (first, second)) is None:
+        session.add(DistinctCustomers(first_id=first, second_id=second, by_id=agent.id))
+        audit.record(session, agent.id, "customer.distinct", "customer", first, None,
+                     {"customer": second})
+
+
+def unmark_distinct(session: Session, agent: Agent, a: int, b: int) -> None:
+    require(agent, Action.REPLY)
+    row = session.get(DistinctCustomers, tuple(sorted((a, b))))
+    if row is not None:
+        session.delete(row)
+        audit.record(session, agent.id, "customer.not_distinct", "customer", row.first_id,
+                     {"customer": row.second_id}, None)

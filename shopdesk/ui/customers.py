@@ -330,6 +330,10 @@ class MergeDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.not_same_button = QPushButton(self.tr("Not the same person"))
+        self.not_same_button.setObjectName("notSameButton")
+        self.not_same_button.clicked.connect(self.not_same)
+        buttons.addButton(self.not_same_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.undo_button.setVisible(False)  # (adding it to the box showed it)
         compare = QHBoxLayout()
@@ -352,7 +356,8 @@ class MergeDialog(QDialog):
         layout.addLayout(status_row)
         self.pairs: list[tuple[int, int]] = []
         self.previews: tuple[duplicates.Side, duplicates.Side] | None = None
-        self.last_event: int | None = None
+        self.last_event: int | None = None  # what Undo undoes: a merge…
+        self.last_distinct: tuple[int, int] | None = None  # …or a "not the same person"
         self.fixed = pair
         self.keep[0].setChecked(True)
         self.load()
@@ -438,6 +443,8 @@ class MergeDialog(QDialog):
 
     def _summarise(self) -> None:
         self.merge_button.setEnabled(self.previews is not None)
+        self.not_same_button.setEnabled(self.previews is not None)
+        self.not_same_button.setVisible(self.fixed is None)
         if self.previews is None:
             self.summary.setText(self.tr("No customers to merge."))
             return
@@ -469,6 +476,8 @@ class MergeDialog(QDialog):
         except ShopDeskError as exc:
             self.error.setText(str(exc))
             return
+        self.last_distinct = None
+        self.undo_button.setText(self.tr("Undo merge"))
         self.undo_button.setVisible(True)
         self.merged.emit()
         if self.fixed is not None:  # the pair is one customer now
@@ -480,18 +489,41 @@ class MergeDialog(QDialog):
         self.status.setText(self.tr("%1 was merged into %2.").replace("%1", other.name)
                              .replace("%2", keep.name))
 
-    def undo(self) -> None:
-        if self.last_event is None:
+    def not_same(self) -> None:
+        """"Not the same person": the pair leaves the suggestions for good (undoable)."""
+        pair = self._pair()
+        if pair is None:
             return
         try:
             with self.db.transaction() as session:
-                duplicates.undo_merge(session, session.get(Agent, self.agent.id),
-                                      self.last_event)
+                duplicates.mark_distinct(session, session.get(Agent, self.agent.id), *pair)
         except ShopDeskError as exc:
             self.error.setText(str(exc))
             return
-        self.last_event = None
-        self.undo_button.setVisible(False)
-        self.merged.emit()
+        self.last_event, self.last_distinct = None, pair
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.setVisible(True)
         self.load()
-        self.status.setText(self.tr("The merge was undone."))
+        self.status.setText(self.tr("These two will not be suggested again."))
+
+    def undo(self) -> None:
+        if self.last_event is None and self.last_distinct is None:
+            return
+        try:
+            with self.db.transaction() as session:
+                agent = session.get(Agent, self.agent.id)
+                if self.last_event is not None:
+                    duplicates.undo_merge(session, agent, self.last_event)
+                else:
+                    duplicates.unmark_distinct(session, agent, *self.last_distinct)
+        except ShopDeskError as exc:
+            self.error.setText(str(exc))
+            return
+        merged = self.last_event is not None
+        self.last_event = self.last_distinct = None
+        self.undo_button.setVisible(False)
+        if merged:
+            self.merged.emit()
+        self.load()
+        self.status.setText(self.tr("The merge was undone.") if merged
+                            else self.tr("The pair is suggested again."))
