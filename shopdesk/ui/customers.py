@@ -333,6 +333,8 @@ class MergeDialog(QDialog):
         self.not_same_button = QPushButton(self.tr("Not the same person"))
         self.not_same_button.setObjectName("notSameButton")
         self.not_same_button.clicked.connect(self.not_same)
+        for button in (self.not_same_button, self.undo_button):
+            button.setAutoDefault(False)  # Enter merges, never marks or undoes by accident
         buttons.addButton(self.not_same_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.undo_button.setVisible(False)  # (adding it to the box showed it)
