@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.credentials = credentials or Credentials()
+        self._import_after_store = False  # the first-start guide's "Import orders"
         self.db = db
         self.prefs = prefs
         self.log_path = log_path
@@ -333,7 +334,7 @@ class MainWindow(QMainWindow):
     def _stores_changed(self) -> None:
         """A store was added, edited or archived: channels, filters and figures follow."""
         self.storesChanged.emit()
-        if getattr(self, "_import_after_store", False):
+        if self._import_after_store:
             self._import_after_store = False
             self.import_orders()
         self.refresh_figures()
