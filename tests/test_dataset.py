@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from shopdesk.cli import build_demo
-from shopdesk.dataset.demo import demo_records
+from shopdesk.dataset.demo import DemoSize, _Demo, demo_records
 from shopdesk.dataset.dump import dump_file, dump_records
 from shopdesk.dataset.load import load_file, load_records
 from shopdesk.db import open_database
@@ -257,3 +257,18 @@ def test_demo_dump_round_trip(db, tmp_path: Path) -> None:
 def test_load_records_in_memory(db) -> None:
     report = load_records(db, enumerate(SMALL[1:], start=2))
     assert report.inserted["return"] == 1
+
+
+def test_an_exact_count_demo_still_has_conversations_that_need_a_reply() -> None:
+    """The large demo's shape (a fixed number of messages) at a size a test can build: the
+    count is exact and recent conversations still end with the customer's message."""
+    size = DemoSize(customers=200, conversations=1_000, messages=10_000, complaints=0, returns=0)
+    records = list(_Demo(size, 1, ANCHOR).records())
+    messages = [r for r in records if r.get("kind") == "message"]
+    assert len(messages) == 10_000
+    last: dict[str, str] = {}
+    for m in messages:
+        last[m["conversation"]] = m["direction"]
+    open_ = {r["key"] for r in records if r.get("kind") == "conversation" and r["status"] == "open"}
+    waiting = [key for key in open_ if last[key] == "in"]
+    assert len(waiting) > 30

@@ -395,12 +395,17 @@ class _Demo:
                 while len(turns) < want:
                     turns.append(FILLER[len(turns) % len(FILLER)])
                 turns = turns[:want]
-            # The customer wrote last: needs a reply (the large demo keeps its exact count).
-            if recent and per_conv is None and rng.random() < 0.6:
-                while turns and turns[-1][0] == "out":
-                    turns.pop()
-                if not turns:
-                    turns = [SCRIPTS[topic][0]]
+            # The customer wrote last: needs a reply. The large demo keeps its exact count of
+            # messages, so there the shop's last answer becomes the customer's "Hello?".
+            if recent and rng.random() < 0.6:
+                if per_conv is not None:
+                    if turns and turns[-1][0] == "out":
+                        turns[-1] = FILLER[0]
+                else:
+                    while turns and turns[-1][0] == "out":
+                        turns.pop()
+                    if not turns:
+                        turns = [SCRIPTS[topic][0]]
             status = ("open" if recent else
                       rng.choice(["closed", "closed", "closed", "closed", "pending"]))
             if recent and turns[-1][0] == "out":
