@@ -185,7 +185,7 @@ def test_what_each_role_sees(qtbot, demo, prefs, key, can_manage, can_end_shift)
     qtbot.addWidget(shell.window)
     with demo.read_session() as s:
         shell.window.set_agent(s.scalar(select(Agent).where(Agent.key == key)))
-    panel = shell.window.pages[-1].agents
+    panel = shell.window.settings_page.agents
     assert panel.add_button.isEnabled() is can_manage
     assert (panel.add_button.toolTip() == "") is can_manage
     if not can_manage:
@@ -197,7 +197,7 @@ def test_owner_adds_and_deactivates_an_agent_on_the_agents_page(qtbot, demo, pre
     shell = Shell(demo, prefs, "en", "")
     qtbot.addWidget(shell.window)
     shell.start("owner")
-    panel = shell.window.pages[-1].agents
+    panel = shell.window.settings_page.agents
 
     def fill(editor: AgentEditor) -> None:
         editor.name.setText("小李")
@@ -265,7 +265,7 @@ def test_handover_dialog_reassigns_and_the_next_agent_reads_it(qtbot, demo, pref
         assert unread_handovers(s, emma) == []
     later = Shell(demo, prefs, "en", "")
     qtbot.addWidget(later.window)
-    reports = later.window.pages[4]
+    reports = later.window.reports
     assert reports.handovers.rowCount() == 1
     assert "记得催顺丰" in reports.handover_text.toPlainText()
 
@@ -283,7 +283,7 @@ def test_export_handovers_dialog_writes_the_workbook(qtbot, demo, prefs, tmp_pat
     qtbot.addWidget(shell.window)
     with demo.read_session() as s:
         shell.window.set_agent(s.scalar(select(Agent).where(Agent.key == "wangfang")))
-    reports = shell.window.pages[4]
+    reports = shell.window.reports
     assert not reports.export_button.isEnabled()  # an agent does not export
     assert "bookkeeper" in reports.export_button.toolTip()
     with demo.read_session() as s:
@@ -303,7 +303,7 @@ def test_quick_replies_panel(qtbot, demo, prefs, tmp_path):
 
     shell = Shell(demo, prefs, "en", "")
     qtbot.addWidget(shell.window)
-    panel = shell.window.pages[-1].quick_replies
+    panel = shell.window.settings_page.quick_replies
     with demo.read_session() as s:
         shell.window.set_agent(s.scalar(select(Agent).where(Agent.key == "emma")))
     assert not panel.buttons["add"].isEnabled() and panel.buttons["export"].isEnabled()

@@ -51,7 +51,7 @@ def test_navigation_switches_pages_with_mouse_and_keyboard(qtbot, shell) -> None
 def test_figures_come_from_the_database(shell) -> None:
     window = shell.window
     assert window.inbox.views.tabText(3) == "All (600)"
-    assert "Customers: 306" in window.pages[1].figures.text()
+    assert "Customers: 306" in window.customers.figures.text()
     assert "Stores: 3" in window.findChild(QLabel, "shopLabel").text()
 
 
@@ -62,7 +62,7 @@ def test_language_switch_applies_without_restart(qtbot, shell, prefs) -> None:
     qtbot.waitUntil(lambda: nav.item(0).text() == "收件箱")
     assert window.windowTitle() == "ShopDesk 客服台 (75)"  # with the count needing a reply
     assert window.inbox.views.tabText(3) == "全部 (600)"
-    assert "客户：306" in window.pages[1].figures.text()
+    assert "客户：306" in window.customers.figures.text()
     assert window.file_menu.title() == "文件(&F)"
     assert prefs.language == "zh_CN"
     window.language_actions["en"].trigger()
@@ -132,7 +132,7 @@ def test_unexpected_errors_are_logged_and_shown(qtbot, caplog) -> None:
 
 
 def test_settings_inbox_options_follow_the_view_menu(qtbot, shell, prefs) -> None:
-    settings = shell.window.pages[-1]
+    settings = shell.window.settings_page
     assert not settings.ctrl_enter.isChecked()
     settings.ctrl_enter.setChecked(True)
     assert shell.window.ctrl_enter_action.isChecked()

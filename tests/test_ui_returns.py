@@ -587,7 +587,7 @@ def test_tag_editor_on_the_card_and_settings_tags(qtbot, sqlite_db, shop, prefs)
     assert inbox.tag_filter.findText("VIP") > 0  # the inbox can filter by the new tag
     editor.buttons["VIP"].click()  # one click removes it
     assert list(editor.buttons) == ["易碎品"]
-    panel = shell.window.pages[-1].tags
+    panel = shell.window.settings_page.tags
     panel.set_actor(actor(sqlite_db, shop["wang"]))
     assert not panel.buttons["rename"].isEnabled()
     panel.set_actor(actor(sqlite_db, shop["owner"]))

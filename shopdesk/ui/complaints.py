@@ -53,7 +53,7 @@ from shopdesk.ui.labels import (
     severity_label,
     tier_label,
 )
-from shopdesk.ui.pages import Page
+from shopdesk.ui.page import Page
 from shopdesk.ui.table_model import PagedRowsModel, row_table
 
 RED = QColor("#B91C1C")

@@ -52,7 +52,7 @@ from shopdesk.times import to_local
 from shopdesk.ui.customer_card import CustomerCard
 from shopdesk.ui.forms import error_label
 from shopdesk.ui.labels import segment_label
-from shopdesk.ui.pages import Page
+from shopdesk.ui.page import Page
 from shopdesk.ui.table_model import PagedRowsModel, row_table
 
 

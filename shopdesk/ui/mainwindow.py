@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -26,18 +29,19 @@ from shopdesk.services.inbox import row as inbox_row
 from shopdesk.services.overview import Overview, overview
 from shopdesk.services.permissions import Action, can
 from shopdesk.ui.channel_text import translated
-from shopdesk.ui.complaints import ComplaintsPage
-from shopdesk.ui.customers import CustomersPage
 from shopdesk.ui.i18n import LANGUAGES
 from shopdesk.ui.inbox import InboxPage
 from shopdesk.ui.labels import role_label
-from shopdesk.ui.pages import (
-    Page,
-    ReportsPage,
-    SettingsPage,
-)
-from shopdesk.ui.returns_board import ReturnsPage
+from shopdesk.ui.page import Page
 from shopdesk.ui.settings import Preferences
+
+if TYPE_CHECKING:
+    from shopdesk.ui.complaints import ComplaintsPage
+    from shopdesk.ui.customers import CustomersPage
+    from shopdesk.ui.pages import ReportsPage, SettingsPage
+    from shopdesk.ui.returns_board import ReturnsPage
+
+INBOX, CUSTOMERS, RETURNS, COMPLAINTS, REPORTS, SETTINGS = range(6)  # the pages, in order
 
 STYLE = """
 QListWidget#navigation {
@@ -85,39 +89,28 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pages")
         self.inbox = InboxPage(db, prefs)
         self.inbox.changed.connect(self.refresh_figures)
-        self.returns = ReturnsPage("returnsPage", db)
-        self.returns.changed.connect(self._returns_changed)
-        self.returns.openConversation.connect(self.show_conversation)
         self.inbox.startReturn.connect(
             lambda cid: self.returns.start_return(conversation_id=cid))
         self.inbox.startOrderReturn.connect(self._start_order_return)
         self.inbox.openReturn.connect(self.show_return)
-        self.complaints = ComplaintsPage("complaintsPage", db)
-        self.complaints.changed.connect(self._returns_changed)
-        self.complaints.openConversation.connect(self.show_conversation)
         self.inbox.createComplaint.connect(
             lambda cid: self.complaints.new_complaint(conversation_id=cid))
         self.inbox.openComplaint.connect(self.show_complaint)
-        self.customers = CustomersPage("customersPage", db)
-        self.customers.openConversation.connect(self.show_conversation)
-        self.customers.openReturn.connect(self.show_return)
-        self.customers.openComplaint.connect(self.show_complaint)
-        self.customers.startReturn.connect(
-            lambda oid: self.returns.start_return(order_id=oid))
-        self.customers.changed.connect(lambda: self._customers_changed(False))
         self.inbox.card.customersChanged.connect(lambda: self._customers_changed(True))
-        self.settings_page = SettingsPage("settingsPage", db, self.credentials)
-        self.settings_page.stores.changed.connect(self._stores_changed)
-        self.pages: list[QWidget] = [
-            self.inbox, self.customers,
-            self.returns, self.complaints,
-            ReportsPage("reportsPage", db), self.settings_page,
-        ]
+        # The other pages are built the first time they are shown or used: the inbox is
+        # what a start waits for.
+        self._builders: dict[int, Callable[[], QWidget]] = {
+            CUSTOMERS: self._build_customers, RETURNS: self._build_returns,
+            COMPLAINTS: self._build_complaints, REPORTS: self._build_reports,
+            SETTINGS: self._build_settings,
+        }
+        self.pages: list[QWidget] = [self.inbox] + [QWidget() for _ in self._builders]
         self.agent: Agent | None = None
         for page in self.pages:
             self.stack.addWidget(page)
             self.navigation.addItem(QListWidgetItem())
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(
+            lambda row: row >= 0 and self.stack.setCurrentWidget(self.page(row)))
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -149,16 +142,6 @@ class MainWindow(QMainWindow):
             self.tray.show()
 
         self._build_actions(language)
-        settings_page = self.pages[-1]
-        assert isinstance(settings_page, SettingsPage)
-        settings_page.tags.changed.connect(self.inbox.fill_tag_filter)
-        settings_page.tags.changed.connect(self.inbox.card.tag_editor.reload)
-        settings_page.tags.changed.connect(self.customers.fill_filters)
-        for box, action in ((settings_page.ctrl_enter, self.ctrl_enter_action),
-                            (settings_page.notifications, self.notify_action)):
-            box.setChecked(action.isChecked())  # one preference, two places to set it
-            box.toggled.connect(action.setChecked)
-            action.toggled.connect(box.setChecked)
         self.figures: Overview | None = None
         self.refresh_figures()
         self.retranslate()
@@ -236,9 +219,99 @@ class MainWindow(QMainWindow):
         self.new_return_action.triggered.connect(lambda: self.returns.start_return())
         self.export_refunds_action = self.returns_menu.addAction("")
         self.export_refunds_action.setObjectName("exportRefundsAction")
-        self.export_refunds_action.triggered.connect(self.returns.export_refunds)
+        self.export_refunds_action.triggered.connect(lambda: self.returns.export_refunds())
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
+
+    # -- pages -------------------------------------------------------------------------------
+
+    def page(self, index: int) -> QWidget:
+        """The page at ``index`` of the navigation, built now if it was not yet."""
+        builder = self._builders.pop(index, None)
+        if builder is not None:
+            placeholder = self.pages[index]
+            page = builder()
+            self.pages[index] = page
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            if self.agent is not None:
+                page.set_actor(self.agent)  # type: ignore[attr-defined]
+            self._show_figures()
+        return self.pages[index]
+
+    def is_built(self, index: int) -> bool:
+        return index not in self._builders
+
+    @property
+    def customers(self) -> CustomersPage:
+        return self.page(CUSTOMERS)  # type: ignore[return-value]
+
+    @property
+    def returns(self) -> ReturnsPage:
+        return self.page(RETURNS)  # type: ignore[return-value]
+
+    @property
+    def complaints(self) -> ComplaintsPage:
+        return self.page(COMPLAINTS)  # type: ignore[return-value]
+
+    @property
+    def reports(self) -> ReportsPage:
+        return self.page(REPORTS)  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page(SETTINGS)  # type: ignore[return-value]
+
+    def _build_customers(self) -> QWidget:
+        from shopdesk.ui.customers import CustomersPage
+
+        page = CustomersPage("customersPage", self.db)
+        page.openConversation.connect(self.show_conversation)
+        page.openReturn.connect(self.show_return)
+        page.openComplaint.connect(self.show_complaint)
+        page.startReturn.connect(lambda oid: self.returns.start_return(order_id=oid))
+        page.changed.connect(lambda: self._customers_changed(False))
+        return page
+
+    def _build_returns(self) -> QWidget:
+        from shopdesk.ui.returns_board import ReturnsPage
+
+        page = ReturnsPage("returnsPage", self.db)
+        page.changed.connect(self._returns_changed)
+        page.openConversation.connect(self.show_conversation)
+        return page
+
+    def _build_complaints(self) -> QWidget:
+        from shopdesk.ui.complaints import ComplaintsPage
+
+        page = ComplaintsPage("complaintsPage", self.db)
+        page.changed.connect(self._returns_changed)
+        page.openConversation.connect(self.show_conversation)
+        return page
+
+    def _build_reports(self) -> QWidget:
+        from shopdesk.ui.pages import ReportsPage
+
+        return ReportsPage("reportsPage", self.db)
+
+    def _build_settings(self) -> QWidget:
+        from shopdesk.ui.pages import SettingsPage
+
+        page = SettingsPage("settingsPage", self.db, self.credentials)
+        page.stores.changed.connect(self._stores_changed)
+        page.tags.changed.connect(self.inbox.fill_tag_filter)
+        page.tags.changed.connect(self.inbox.card.tag_editor.reload)
+        page.tags.changed.connect(
+            lambda: self.is_built(CUSTOMERS) and self.customers.fill_filters())
+        for box, action in ((page.ctrl_enter, self.ctrl_enter_action),
+                            (page.notifications, self.notify_action)):
+            box.setChecked(action.isChecked())  # one preference, two places to set it
+            box.toggled.connect(action.setChecked)
+            action.toggled.connect(box.setChecked)
+        for store_id, reason in self.offline.items():
+            page.stores.show_state(store_id, False, reason)
+        return page
 
     def set_language_checked(self, language: str) -> None:
         if language in self.language_actions:
@@ -274,35 +347,24 @@ class MainWindow(QMainWindow):
     def set_agent(self, agent: Agent | None) -> None:
         """Who is working now: the status bar, and what the pages let them do."""
         self.agent = agent
-        settings = self.pages[-1]
-        assert isinstance(settings, SettingsPage)
-        settings.stores.set_actor(agent)
-        settings.agents.set_actor(agent)
-        settings.quick_replies.set_actor(agent)
-        settings.store_rules.set_actor(agent)
-        settings.tags.set_actor(agent)
         allowed = can(agent, Action.END_SHIFT)
         self.end_shift_action.setEnabled(allowed)
         self.end_shift_action.setToolTip("" if allowed else self.tr(
             "A bookkeeper has no shift to hand over."))
-        self.inbox.set_actor(agent)
-        self.returns.set_actor(agent)
-        self.complaints.set_actor(agent)
-        self.customers.set_actor(agent)
+        for index, page in enumerate(self.pages):
+            if self.is_built(index):
+                page.set_actor(agent)  # type: ignore[attr-defined]
         self.new_return_action.setEnabled(can(agent, Action.HANDLE_CASES))
         self.import_action.setEnabled(can(agent, Action.MANAGE_SETTINGS))
         self.export_refunds_action.setEnabled(can(agent, Action.EXPORT))
-        reports = self.pages[4]
-        assert isinstance(reports, ReportsPage)
-        reports.set_actor(agent)
         self._show_agent()
 
     def show_conversation(self, conversation_id: int) -> None:
-        self.navigation.setCurrentRow(0)
+        self.navigation.setCurrentRow(INBOX)
         self.inbox.open_conversation(conversation_id)
 
     def show_return(self, case_id: int) -> None:
-        self.navigation.setCurrentRow(2)
+        self.navigation.setCurrentRow(RETURNS)
         self.returns.reload(keep=case_id)
 
     def import_orders(self) -> None:
@@ -315,7 +377,7 @@ class MainWindow(QMainWindow):
         self.import_dialog.open()
 
     def show_complaint(self, complaint_id: int) -> None:
-        self.navigation.setCurrentRow(3)
+        self.navigation.setCurrentRow(COMPLAINTS)
         self.complaints.open_complaint(complaint_id)
 
     def _start_order_return(self, order_id: int) -> None:
@@ -325,7 +387,7 @@ class MainWindow(QMainWindow):
     def add_store(self, then_import: bool = False) -> None:
         """Settings → Stores with a new store's form (from the first-start guide); with
         ``then_import`` the order import opens once the store is saved."""
-        self.navigation.setCurrentRow(len(self.pages) - 1)
+        self.navigation.setCurrentRow(SETTINGS)
         self.settings_page.tabs.setCurrentWidget(self.settings_page.stores)
         self.settings_page.stores.new_store()
         QTimer.singleShot(0, self.settings_page.stores.name.setFocus)
@@ -339,14 +401,16 @@ class MainWindow(QMainWindow):
             self.import_orders()
         self.refresh_figures()
         self.inbox.fill_store_filter()
-        self.customers.fill_filters()
+        if self.is_built(CUSTOMERS):
+            self.customers.fill_filters()
         self.settings_page.store_rules.fill_stores()
 
     def _customers_changed(self, customers_page_too: bool) -> None:
         """A merge or its undo: lists and cards that name customers follow."""
         self.refresh_figures()
         self.inbox.reload()
-        if customers_page_too and getattr(self.customers, "_shown", False):
+        if customers_page_too and self.is_built(CUSTOMERS) and getattr(
+                self.customers, "_shown", False):
             self.customers.reload()
 
     def _returns_changed(self) -> None:
@@ -400,7 +464,7 @@ class MainWindow(QMainWindow):
             self.offline.pop(store_id, None)
         else:
             self.offline[store_id] = reason
-        if was != self.offline.get(store_id):
+        if was != self.offline.get(store_id) and self.is_built(SETTINGS):
             self.settings_page.stores.show_state(store_id, online, reason)
         if self.offline:
             with self.db.read_session() as session:

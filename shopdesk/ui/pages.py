@@ -1,12 +1,10 @@
-"""The pages of the main window. Each page's own issue fills it; until then a page says
-what it will hold and shows the shop's figures that belong to it."""
+"""The Reports and Settings pages of the main window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -27,67 +25,12 @@ from shopdesk.ui.agents import AgentsPanel
 from shopdesk.ui.export_dialog import ExportDialog
 from shopdesk.ui.handover import handover_text, local_time
 from shopdesk.ui.i18n import current_language
+from shopdesk.ui.page import Page
 from shopdesk.ui.quick_replies_panel import QuickRepliesPanel
 from shopdesk.ui.store_rules_panel import StoreRulesPanel
 from shopdesk.ui.stores_panel import StoresPanel
 from shopdesk.ui.table_model import row_table
 from shopdesk.ui.tags_panel import TagsPanel
-
-
-class Page(QWidget):
-    """A page with a title and a short description; subclasses add their content."""
-
-    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(object_name)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(12)
-        self.title = QLabel()
-        self.title.setObjectName("pageTitle")
-        self.description = QLabel()
-        self.description.setWordWrap(True)
-        self.description.setObjectName("pageDescription")
-        self.figures = QLabel()
-        self.figures.setObjectName("pageFigures")
-        self.figures.setTextFormat(Qt.TextFormat.PlainText)
-        card = QFrame()
-        card.setObjectName("figuresCard")
-        card_layout = QVBoxLayout(card)
-        card_layout.addWidget(self.figures)
-        layout.addWidget(self.title)
-        layout.addWidget(self.description)
-        layout.addWidget(card)
-        self.body = QVBoxLayout()
-        layout.addLayout(self.body, 1)
-        self.build()
-        if self.body.count() == 0:
-            layout.addStretch(1)
-        self.retranslate()
-
-    def build(self) -> None:
-        """Add the page's own widgets to ``self.body``."""
-
-    def retranslate(self) -> None:
-        """Set every visible string; called again when the language changes."""
-
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        """Pages with their own data load it when first shown, not at start-up."""
-        if not getattr(self, "_shown", False):
-            self._shown = True
-            self.first_show()
-        super().showEvent(event)
-
-    def first_show(self) -> None:
-        """Load what the page shows; called once, the first time it is shown."""
-
-    def show_figures(self, text: str) -> None:
-        self.figures.setText(text)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class ReportsPage(Page):
@@ -240,6 +183,10 @@ class SettingsPage(Page):
         # The tabs need the height (the status bar already counts the stores).
         self.description.setVisible(False)
         self.figures.parentWidget().setVisible(False)
+
+    def set_actor(self, agent: Agent | None) -> None:
+        for panel in (self.stores, self.agents, self.quick_replies, self.store_rules, self.tags):
+            panel.set_actor(agent)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Settings"))

@@ -50,7 +50,7 @@ from shopdesk.ui.forms import error_label, ok_cancel
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.images import choose_images, image_viewer, read_image
 from shopdesk.ui.labels import return_kind_label, return_reason_label, return_state_label
-from shopdesk.ui.pages import Page
+from shopdesk.ui.page import Page
 from shopdesk.ui.table_model import RowsModel, row_table
 
 THUMB = 96
