@@ -12,9 +12,10 @@ from email.policy import default as default_policy
 import pytest
 from sqlalchemy import func, select
 
+from shopdesk.channels.base import Outgoing
 from shopdesk.channels.email import EmailChannel, EmailSettings, thread_of
 from shopdesk.channels.mail_parse import ORIGINAL_HTML, RAW_MAIL, parse
-from shopdesk.channels.sync import sync_store
+from shopdesk.channels.sync import reply_key, sync_store
 from shopdesk.models import (
     Agent,
     Attachment,
@@ -243,6 +244,56 @@ def test_server_killed_mid_sync_loses_and_doubles_nothing(db, mail_shop) -> None
         assert s.get(ChannelState, mail_shop["store"]).online
 
 
+def test_a_reply_sent_before_a_crash_is_not_sent_again(db, mail_shop) -> None:
+    """The program stops after the server took the reply but before ShopDesk recorded it:
+    the next sync finds the reply in Sent by its Message-ID and only records it."""
+    imap, smtp = mail_shop["imap"], mail_shop["smtp"]
+    imap.deliver(_mail("From: c@example.com\nSubject: hi\nMessage-ID: <cr1@example.com>\n",
+                       b"hello"))
+    sync_store(db, mail_shop["store"], _channel(mail_shop))
+    with db.transaction() as s:
+        conv = s.scalar(select(Conversation.id))
+        reply_id = queue_reply(s, s.get(Agent, mail_shop["owner"]), conv, "hello back").id
+    assert sync_store(db, mail_shop["store"], _channel(mail_shop)).sent == 1
+    [first] = smtp.received
+    with db.transaction() as s:  # as if the program had died before recording the send
+        reply = s.get(Message, reply_id)
+        reply.send_state, reply.external_id = SendState.QUEUED, None
+    again = sync_store(db, mail_shop["store"], _channel(mail_shop))
+    assert again.sent == 1 and smtp.received == [first]
+    assert len(imap.messages("Sent")) == 1
+    sent = email.message_from_bytes(first.original_content, policy=default_policy)
+    with db.read_session() as s:
+        reply = s.get(Message, reply_id)
+        assert reply.send_state == SendState.SENT
+        assert reply.external_id == sent["Message-ID"].strip("<>")
+    # another reply has another Message-ID and goes out
+    with db.transaction() as s:
+        queue_reply(s, s.get(Agent, mail_shop["owner"]), conv, "one more thing")
+    assert sync_store(db, mail_shop["store"], _channel(mail_shop)).sent == 1
+    assert len(smtp.received) == 2 and len(imap.messages("Sent")) == 2
+
+
+def test_without_imap_a_reply_still_goes_out(db, mail_shop) -> None:
+    imap, smtp = mail_shop["imap"], mail_shop["smtp"]
+    imap.deliver(_mail("From: c@example.com\nSubject: hi\nMessage-ID: <ni1@example.com>\n",
+                       b"hello"))
+    sync_store(db, mail_shop["store"], _channel(mail_shop))
+    with db.transaction() as s:
+        conv = s.scalar(select(Conversation.id))
+        reply_id = queue_reply(s, s.get(Agent, mail_shop["owner"]), conv, "hello back").id
+    imap.stop()
+    try:
+        with db.read_session() as s:
+            message = s.get(Message, reply_id)
+            outgoing = Outgoing(reply_id, None, "c@example.com", message.text,
+                                key=reply_key(reply_id, message.at))
+        assert _channel(mail_shop).send(outgoing) is not None
+    finally:
+        imap.start()
+    assert len(smtp.received) == 1 and imap.messages("Sent") == []
+
+
 def test_changed_password_shows_offline_and_the_outbox_waits(db, mail_shop) -> None:
     imap, smtp = mail_shop["imap"], mail_shop["smtp"]
     imap.deliver(_mail("From: c@example.com\nSubject: hi\nMessage-ID: <p1@example.com>\n",
@@ -309,7 +360,6 @@ def test_smtp_over_implicit_tls(tmp_path) -> None:
                                  smtp_host="127.0.0.1", smtp_port=smtp.port,
                                  smtp_security="tls", ca_file=str(cert), timeout=5)
         channel = EmailChannel("Shop", settings, smtp.password)
-        from shopdesk.channels.base import Outgoing
 
         with channel.smtp() as conn:
             conn.send_message(channel.compose(Outgoing(1, "t", "b@example.com", "hi")))

@@ -44,6 +44,10 @@ class Outgoing:
     attachments: tuple[tuple[str, str, bytes], ...] = ()  # (file name, MIME type, bytes)
     subject: str | None = None  # the conversation's subject
     references: tuple[str, ...] = ()  # external ids of the thread's messages, oldest first
+    # The same at every attempt to send this reply, and never the same for two replies: a
+    # channel that can look up what it sent names the reply by it and so never sends one
+    # twice (a crash between sending and recording it, a retry after a time-out).
+    key: str = ""
 
 
 @dataclass(frozen=True)

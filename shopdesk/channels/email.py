@@ -28,7 +28,7 @@ import socket
 import ssl
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from email.message import EmailMessage
@@ -293,7 +293,9 @@ class EmailChannel:
             subject = f"Re: {subject}"
         msg["Subject"] = subject
         msg["Date"] = format_datetime(datetime.now(UTC))
-        msg["Message-ID"] = make_msgid(domain=s.address.rsplit("@", 1)[-1])
+        domain = s.address.rsplit("@", 1)[-1]
+        msg["Message-ID"] = (f"<shopdesk.{reply.key}@{domain}>" if reply.key
+                             else make_msgid(domain=domain))
         # The thread's root (a Message-ID the customer's mail named, maybe not in ShopDesk)
         # first, then the messages ShopDesk holds: the reply threads in the mail program.
         chain = ((reply.thread_id,) if reply.thread_id else ()) + reply.references
@@ -309,22 +311,63 @@ class EmailChannel:
         return msg
 
     def send(self, reply: Outgoing) -> str | None:
+        """Send the reply and copy it to Sent. A reply already in Sent (the last attempt
+        sent it, then the program stopped before recording it) is not sent again."""
         msg = self.compose(reply)
+        message_id = str(msg["Message-ID"])
         s = self.settings
-        with self.smtp() as conn:
+        with ExitStack() as stack:
             try:
-                conn.send_message(msg)
-            except smtplib.SMTPRecipientsRefused as exc:
-                raise ChannelError(f"SMTP: the server refused the address {reply.handle}.",
-                                   temporary=False) from exc
-            except (OSError, smtplib.SMTPException) as exc:
-                raise ChannelError(_plain("SMTP", s.smtp_host, s.smtp_port, exc, s.timeout)) \
-                    from exc
+                imap: imaplib.IMAP4 | None = stack.enter_context(self.imap())
+            except ChannelError as exc:  # SMTP may still work; the Sent copy waits
+                log.warning("no IMAP for the Sent folder: %s", exc)
+                imap = None
+            folder = None
+            if imap is not None:
+                try:
+                    folder = self.sent_folder(imap)
+                except (OSError, imaplib.IMAP4.error) as exc:
+                    log.warning("no Sent folder found: %s", exc)
+            if folder is not None and reply.key and self._in_folder(imap, folder, message_id):
+                log.info("reply %s is in %s already: not sent again", reply.message_id, folder)
+                return clean_id(message_id)
+            with self.smtp() as conn:
+                try:
+                    conn.send_message(msg)
+                except smtplib.SMTPRecipientsRefused as exc:
+                    raise ChannelError(f"SMTP: the server refused the address {reply.handle}.",
+                                       temporary=False) from exc
+                except (OSError, smtplib.SMTPException) as exc:
+                    raise ChannelError(_plain("SMTP", s.smtp_host, s.smtp_port, exc,
+                                              s.timeout)) from exc
+            if folder is not None:
+                try:
+                    self._append(imap, folder, msg.as_bytes())
+                except ChannelError as exc:  # sent all the same; the Sent copy is a courtesy
+                    log.warning("the reply was sent but not copied to Sent: %s", exc)
+        return clean_id(message_id)
+
+    @staticmethod
+    def _in_folder(conn: imaplib.IMAP4, folder: str, message_id: str) -> bool:
         try:
-            self.append_to_sent(msg.as_bytes())
-        except ChannelError as exc:  # sent all the same; the Sent copy is a courtesy
-            log.warning("the reply was sent but not copied to Sent: %s", exc)
-        return clean_id(str(msg["Message-ID"]))
+            status, _ = conn.select(folder, readonly=True)
+            if status != "OK":
+                return False
+            status, data = conn.uid("SEARCH", "HEADER", "Message-ID", f'"{message_id}"')
+        except (OSError, imaplib.IMAP4.error) as exc:
+            log.warning("could not look for the reply in %s: %s", folder, exc)
+            return False
+        return status == "OK" and bool(data and data[0] and data[0].split())
+
+    @staticmethod
+    def _append(conn: imaplib.IMAP4, folder: str, raw: bytes) -> None:
+        try:
+            status, data = conn.append(folder, r"(\Seen)", imaplib.Time2Internaldate(
+                time.time()), raw)
+        except (OSError, imaplib.IMAP4.error) as exc:
+            raise ChannelError(f"IMAP: the copy to {folder} failed ({exc}).") from exc
+        if status != "OK":
+            raise ChannelError(f"IMAP: the copy to {folder} was refused ({data}).")
 
     def sent_folder(self, conn: imaplib.IMAP4) -> str | None:
         status, lines = conn.list()
@@ -341,17 +384,6 @@ class EmailChannel:
                 return name
             names[name.strip('"')] = name
         return next((names[n] for n in SENT_NAMES if n in names), None)
-
-    def append_to_sent(self, raw: bytes) -> bool:
-        with self.imap() as conn:
-            folder = self.sent_folder(conn)
-            if folder is None:
-                return False
-            status, data = conn.append(folder, r"(\Seen)", imaplib.Time2Internaldate(
-                time.time()), raw)
-            if status != "OK":
-                raise ChannelError(f"IMAP: the copy to {folder} was refused ({data}).")
-            return True
 
     # -- "Test connection" -----------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -180,7 +180,7 @@ def send_outbox(db: Database, store_id: int, channel: Channel, result: SyncResul
     with db.read_session() as session:
         waiting = list(session.execute(
             select(Message.id, Message.text, Conversation.id, Conversation.external_id,
-                   Conversation.customer_id, Conversation.subject)
+                   Conversation.customer_id, Conversation.subject, Message.at)
             .join(Conversation, Conversation.id == Message.conversation_id)
             .where(Message.store_id == store_id, Message.direction == Direction.OUT,
                    Message.send_state.in_([SendState.QUEUED, SendState.FAILED]),
@@ -190,7 +190,7 @@ def send_outbox(db: Database, store_id: int, channel: Channel, result: SyncResul
             select(CustomerIdentity.customer_id, CustomerIdentity.handle)
             .where(CustomerIdentity.store_id == store_id,
                    CustomerIdentity.customer_id.in_({w[4] for w in waiting})))}
-    for message_id, text, conv_id, thread, customer_id, subject in waiting:
+    for message_id, text, conv_id, thread, customer_id, subject, at in waiting:
         with db.read_session() as session:
             files = tuple((a.filename, a.mime_type, a.data) for a in session.scalars(
                 select(Attachment).where(Attachment.message_id == message_id)))
@@ -201,7 +201,7 @@ def send_outbox(db: Database, store_id: int, channel: Channel, result: SyncResul
                 .order_by(Message.at, Message.id)))
         references = tuple(earlier[:1] + earlier[1:][-(REFERENCES - 1):])  # root + latest
         outgoing = Outgoing(message_id, thread, handles.get(customer_id), text, files,
-                            subject, references)
+                            subject, references, key=reply_key(message_id, at))
         try:
             external = channel.send(outgoing)
             error = None
@@ -224,6 +224,16 @@ def send_outbox(db: Database, store_id: int, channel: Channel, result: SyncResul
                 message.next_attempt_at = now() + backoff(message.send_attempts)
                 result.failed += 1
         result.changed.add(conv_id)
+
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def reply_key(message_id: int, at: datetime) -> str:
+    """Outgoing.key: the reply's row and the microsecond it was written (two shops' databases
+    sending from one address do not share it)."""
+    micros = (at.replace(tzinfo=at.tzinfo or UTC) - EPOCH) // timedelta(microseconds=1)
+    return f"{message_id}.{micros:x}"
 
 
 def retry_now(session: Session, message_id: int) -> None:
