@@ -388,6 +388,16 @@ def test_customer_card_beside_the_conversation(qtbot, page, sqlite_db) -> None:
     assert ("VIP" in page.card.tag_editor.buttons) != had  # the card's chips follow
 
 
+def test_the_card_without_a_customer_offers_no_tags_or_notes(qtbot, page) -> None:
+    card = page.card
+    assert page.current is None
+    assert not card.tag_editor.isVisible() and not card.notes.isVisible()
+    assert "The card of the customer shows here" in card.view.toPlainText()
+    page.list.setCurrentIndex(page.model.index(0))
+    assert card.tag_editor.isVisible() and card.notes.isVisible()
+    assert "The card of the customer shows here" not in card.view.toPlainText()
+
+
 def test_notes_panel_add_pin_edit_delete_and_undo(qtbot, page, sqlite_db) -> None:
     from PySide6.QtCore import QUrl
 

@@ -629,6 +629,10 @@
 <context>
     <name>CustomerCard</name>
     <message>
+        <source>The card of the customer shows here: who they are in every store, their orders, tags and notes.</source>
+        <translation>这里显示客户名片：客户在各店铺的身份、订单、标签和备注。</translation>
+    </message>
+    <message>
         <source>A note about this customer</source>
         <translation>关于这位客户的备注</translation>
     </message>

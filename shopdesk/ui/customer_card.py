@@ -100,6 +100,7 @@ class CustomerCard(QWidget):
         layout.addWidget(self.tag_editor)
         layout.addWidget(self.notes)
         self.retranslate()
+        self.show_customer(None, None)
 
     def retranslate(self) -> None:
         self.note_edit.setPlaceholderText(self.tr("A note about this customer"))
@@ -108,6 +109,8 @@ class CustomerCard(QWidget):
         self.add_note_button.setText(self.tr("Add note"))
         self.undo_button.setText(self.tr("Undo"))
         self.tag_editor.retranslate()
+        if self.customer_id is None:
+            self.refresh()
 
     def show_customer(self, customer_id: int | None, viewer: Agent | None) -> None:
         if customer_id != self.customer_id:
@@ -118,6 +121,9 @@ class CustomerCard(QWidget):
         self.tag_editor.show_customer(customer_id, viewer)
         allowed = customer_id is not None and can(viewer, Action.REPLY)
         self.notes.setEnabled(allowed)
+        # Without a customer there is nothing to tag or to note: the card says so instead.
+        self.tag_editor.setVisible(customer_id is not None)
+        self.notes.setVisible(customer_id is not None)
         self.refresh()
 
     def _work(self, work) -> object:  # type: ignore[no-untyped-def]
@@ -193,7 +199,9 @@ class CustomerCard(QWidget):
     def refresh(self) -> None:
         if self.customer_id is None:
             self._notes = []
-            self.view.clear()
+            self.view.setHtml("<p style='color:#6B7280'>" + html.escape(self.tr(
+                "The card of the customer shows here: who they are in every store, their "
+                "orders, tags and notes.")) + "</p>")
             return
         with self.db.read_session() as session:
             data = svc.card(session, self.customer_id, self.viewer)
