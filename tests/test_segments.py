@@ -73,3 +73,36 @@ def test_recompute_stores_segments_and_counts_changes(db) -> None:
         assert segments.recompute(s, now=NOW) == 0  # nothing changed
         got = dict(s.execute(select(Customer.key, Customer.segment)).all())
     assert got == {"a": "vip", "b": "lost", "c": None}
+
+
+def test_the_sync_worker_brings_stored_segments_up_to_date_once_a_day(qtbot, sqlite_db) -> None:
+    """Time alone moves a customer from active to at-risk: the stored segment (the
+    Customers page's column and filter) follows at the first sync of each day."""
+    from datetime import date
+
+    from shopdesk.ui.sync_worker import SyncWorker
+
+    with sqlite_db.transaction() as s:
+        st, cu = f.store(), f.customer("a", "甲")
+        s.add_all([st, cu])
+        s.flush()
+        s.add(Order(store=st, customer=cu, order_no="o1", status=OrderStatus.COMPLETED,
+                    placed_at=datetime.now(UTC) - timedelta(days=100), currency="CNY",
+                    total_minor=5000))
+        cu.segment = Segment.ACTIVE.value  # as stored when the order was 60 days old
+        customer_id = cu.id
+
+    def stored() -> str | None:
+        with sqlite_db.read_session() as s:
+            return s.get(Customer, customer_id).segment
+
+    worker = SyncWorker(sqlite_db)
+    worker.tick()
+    assert stored() == Segment.AT_RISK.value
+    with sqlite_db.transaction() as s:
+        s.get(Customer, customer_id).segment = Segment.ACTIVE.value
+    worker.tick()  # the same day: not again
+    assert stored() == Segment.ACTIVE.value
+    worker.segments_day = date.today() - timedelta(days=1)
+    worker.tick()
+    assert stored() == Segment.AT_RISK.value

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from shopdesk.channels.registry import channel_for
 from shopdesk.credentials import SERVICE, Credentials
+from shopdesk.dataset.dump import dump_file
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import AuditEvent, Base, ChannelState, Store
 from shopdesk.models.enums import Role
@@ -71,6 +72,9 @@ def test_password_goes_to_the_keyring_and_nowhere_else(db, people, memory_keyrin
         raw = b"".join(p.read_bytes() for p in tmp_path.glob("shop.sqlite*"))
         assert SECRET.encode() not in raw
     assert SECRET not in caplog.text
+    dump = tmp_path / "shop.jsonl"
+    dump_file(db, dump)
+    assert SECRET not in dump.read_text(encoding="utf-8")
     # editing without typing the password keeps it; typing a new one replaces it
     with db.transaction() as s:
         svc.save_store(s, s.get(agent_svc.Agent, owner_id), _form(secrets={}), credentials,

@@ -3,7 +3,8 @@ at-risk, lost — with the reason ("3 orders, ¥1,286.00 in 90 days").
 
 Thresholds are store rules (Settings → Store rules) of the store of the customer's latest
 order. Segments are stored on the customer and recomputed when orders change (order import,
-dataset load).
+dataset load, a merge) and once a day by the sync worker, since time alone moves a customer
+from active to at-risk; the card computes its segment afresh.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from sqlalchemy import select
@@ -13,13 +14,16 @@ from shopdesk.channels.sync import sync_store
 from shopdesk.credentials import Credentials
 from shopdesk.db import Database
 from shopdesk.models import Store
+from shopdesk.services import segments
 from shopdesk.services.inbox import wake_snoozed
 
 log = logging.getLogger(__name__)
 
 
 class SyncWorker(QObject):
-    """Lives in its own thread; every ``interval_ms`` it syncs each store with a channel."""
+    """Lives in its own thread; every ``interval_ms`` it syncs each store with a channel.
+    Once a day (at the first tick, then when the date changes) it also brings the customers'
+    stored segments up to date: time alone moves a customer from active to at-risk."""
 
     changed = Signal(list, list)  # conversation ids changed, of those with new messages
     storeState = Signal(int, bool, str)  # noqa: N815 - store id, online, reason
@@ -32,6 +36,7 @@ class SyncWorker(QObject):
         self.interval_ms = interval_ms
         self.channels: dict[int, Channel] = {}
         self.timer: QTimer | None = None
+        self.segments_day: date | None = None  # the day the segments were last recomputed
 
     @Slot()
     def reload(self) -> None:
@@ -65,6 +70,15 @@ class SyncWorker(QObject):
                 changed |= set(wake_snoozed(session))
         except Exception:
             log.exception("waking snoozed conversations failed")
+        today = date.today()  # this computer's calendar day
+        if self.segments_day != today:
+            try:
+                with self.db.transaction() as session:
+                    moved = segments.recompute(session)
+                self.segments_day = today
+                log.info("segments recomputed: %d customers moved", moved)
+            except Exception:
+                log.exception("recomputing the segments failed")
         for store_id, channel in self.channels.items():
             try:
                 result = sync_store(self.db, store_id, channel)
