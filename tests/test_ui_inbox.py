@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -284,6 +284,49 @@ def test_failed_reply_shows_retry_and_long_threads_load_earlier(qtbot, page, sql
     with sqlite_db.read_session() as s:
         assert s.get(Message, failed.id).send_state == SendState.QUEUED
     assert "queued" in page.conversation.toPlainText()
+
+
+def test_scrolling_up_loads_earlier_messages_and_keeps_the_place(qtbot, page, sqlite_db) -> None:
+    from PySide6.QtCore import QPoint
+
+    from shopdesk.models.enums import Direction
+    from shopdesk.ui.inbox import THREAD_PAGE
+
+    page.list.setCurrentIndex(page.model.index(0))
+    target = page.current
+    with sqlite_db.transaction() as s:
+        conv = s.get(Conversation, target)
+        for i in range(250):
+            s.add(Message(conversation_id=target, store_id=conv.store_id,
+                          at=datetime(2020, 1, 1, tzinfo=UTC) + timedelta(minutes=i),
+                          direction=Direction.IN, text=f"旧消息 {i}"))
+    page.show_conversation()
+    view = page.conversation
+    bar = view.verticalScrollBar()
+    assert bar.value() == bar.maximum() > 0 and page.thread_size == THREAD_PAGE
+
+    def top_line() -> str:
+        return view.cursorForPosition(QPoint(10, 10)).block().text()
+
+    bar.setValue(120)  # below the "Load earlier messages" link
+    first_shown = top_line()
+    assert first_shown.startswith("旧消息 15")  # 150 of 250 are older than the newest 100
+    from_bottom = bar.maximum()
+    bar.setValue(0)  # the reader reaches the top: the next page comes in above
+    assert page.thread_size == 2 * THREAD_PAGE
+    # what was on screen stays there: the same distance from the end, now below older ones
+    assert bar.value() > 0 and bar.maximum() - bar.value() == from_bottom
+    bar.setValue(bar.value() + 120)
+
+    def number(line: str) -> int:
+        return int(line.split()[1])
+
+    # within a line of it (the day separator above the old first message went away)
+    assert abs(number(top_line()) - number(first_shown)) <= 1
+    bar.setValue(0)
+    bar.setValue(0)  # more than all: no further page
+    assert "旧消息 0" in view.toPlainText() and "Load earlier messages" not in view.toPlainText()
+    assert page.thread_size == 3 * THREAD_PAGE
 
 
 def test_draft_survives_a_restart_and_ctrl_enter_mode(qtbot, page, sqlite_db) -> None:

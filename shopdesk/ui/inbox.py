@@ -380,6 +380,9 @@ class InboxPage(QWidget):
         self.conversation.setOpenLinks(False)
         self.conversation.anchorClicked.connect(self._link)
         self.thread_size = THREAD_PAGE
+        self._has_older = False  # the open thread has messages before those shown
+        self._rendering = False
+        self.conversation.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.composer = Composer()
         self.composer.setObjectName("composer")
         self.composer.setMaximumHeight(110)
@@ -642,7 +645,9 @@ class InboxPage(QWidget):
         self.show_conversation()
         self._set_composer_enabled()
 
-    def show_conversation(self) -> None:
+    def show_conversation(self, from_bottom: int | None = None) -> None:
+        """Show the open conversation, scrolled to its newest message, to the searched one,
+        or ``from_bottom`` pixels above the end (older messages were added on top)."""
         if self.current is None:
             self.header.clear()
             self.conversation.clear()
@@ -663,13 +668,32 @@ class InboxPage(QWidget):
         if self.highlight is not None and all(m.id != self.highlight for m in messages):
             with self.db.read_session() as session:  # an older message: load from there on
                 messages = svc.thread_from(session, self.current, self.highlight)
-        self.conversation.setHtml(self._render(messages))
+        self._has_older = len(messages) >= self.thread_size
+        self._rendering = True  # setHtml scrolls to the top: that is not the reader
+        try:
+            self.conversation.setHtml(self._render(messages))
+            bar = self.conversation.verticalScrollBar()
+            if self.highlight is not None:
+                self.conversation.scrollToAnchor(f"m{self.highlight}")
+                self.highlight = None
+            elif from_bottom is not None:
+                bar.setValue(bar.maximum() - from_bottom)
+            else:
+                bar.setValue(bar.maximum())
+        finally:
+            self._rendering = False
+
+    def _scrolled(self, value: int) -> None:
+        """Scrolled up to the first message shown: the earlier ones come in above it."""
+        if value == 0 and self._has_older and not self._rendering:
+            self.load_earlier()
+
+    def load_earlier(self) -> None:
+        """The next page of older messages, the messages on screen staying where they are."""
         bar = self.conversation.verticalScrollBar()
-        if self.highlight is not None:
-            self.conversation.scrollToAnchor(f"m{self.highlight}")
-            self.highlight = None
-        else:
-            bar.setValue(bar.maximum())
+        from_bottom = bar.maximum() - bar.value()
+        self.thread_size += THREAD_PAGE
+        self.show_conversation(from_bottom)
 
     def _render(self, messages: list[svc.ThreadMessage]) -> str:
         parts = ['<table width="100%" cellspacing="6">']
@@ -733,9 +757,7 @@ class InboxPage(QWidget):
         """Links inside the conversation: load older messages, retry a failed send."""
         target = url.toString()
         if target == "older:":
-            self.thread_size += THREAD_PAGE
-            self.show_conversation()
-            self.conversation.verticalScrollBar().setValue(0)
+            self.load_earlier()
         elif target.startswith("image:"):
             self.show_image(int(target.split(":", 1)[1]))
         elif target.startswith("file:"):
