@@ -244,16 +244,21 @@ def test_server_killed_mid_sync_loses_and_doubles_nothing(db, mail_shop) -> None
         assert s.get(ChannelState, mail_shop["store"]).online
 
 
+def _a_queued_reply(db, mail_shop) -> tuple[int, int]:
+    """A customer's mail synced and a reply to it queued: (conversation id, reply id)."""
+    mail_shop["imap"].deliver(_mail("From: c@example.com\nSubject: hi\n"
+                                    "Message-ID: <q1@example.com>\n", b"hello"))
+    sync_store(db, mail_shop["store"], _channel(mail_shop))
+    with db.transaction() as s:
+        conv = s.scalar(select(Conversation.id))
+        return conv, queue_reply(s, s.get(Agent, mail_shop["owner"]), conv, "hello back").id
+
+
 def test_a_reply_sent_before_a_crash_is_not_sent_again(db, mail_shop) -> None:
     """The program stops after the server took the reply but before ShopDesk recorded it:
     the next sync finds the reply in Sent by its Message-ID and only records it."""
     imap, smtp = mail_shop["imap"], mail_shop["smtp"]
-    imap.deliver(_mail("From: c@example.com\nSubject: hi\nMessage-ID: <cr1@example.com>\n",
-                       b"hello"))
-    sync_store(db, mail_shop["store"], _channel(mail_shop))
-    with db.transaction() as s:
-        conv = s.scalar(select(Conversation.id))
-        reply_id = queue_reply(s, s.get(Agent, mail_shop["owner"]), conv, "hello back").id
+    conv, reply_id = _a_queued_reply(db, mail_shop)
     assert sync_store(db, mail_shop["store"], _channel(mail_shop)).sent == 1
     [first] = smtp.received
     with db.transaction() as s:  # as if the program had died before recording the send
@@ -276,12 +281,7 @@ def test_a_reply_sent_before_a_crash_is_not_sent_again(db, mail_shop) -> None:
 
 def test_without_imap_a_reply_still_goes_out(db, mail_shop) -> None:
     imap, smtp = mail_shop["imap"], mail_shop["smtp"]
-    imap.deliver(_mail("From: c@example.com\nSubject: hi\nMessage-ID: <ni1@example.com>\n",
-                       b"hello"))
-    sync_store(db, mail_shop["store"], _channel(mail_shop))
-    with db.transaction() as s:
-        conv = s.scalar(select(Conversation.id))
-        reply_id = queue_reply(s, s.get(Agent, mail_shop["owner"]), conv, "hello back").id
+    _conv, reply_id = _a_queued_reply(db, mail_shop)
     imap.stop()
     try:
         with db.read_session() as s:

@@ -257,19 +257,30 @@ def test_slash_opens_quick_replies_and_fills_variables(qtbot, page, sqlite_db) -
     assert page.composer.toPlainText() == text  # cancelled: nothing inserted
 
 
-def test_failed_reply_shows_retry_and_long_threads_load_earlier(qtbot, page, sqlite_db) -> None:
-    from PySide6.QtCore import QUrl
-
+def _open_with_old_messages(page, sqlite_db, count: int) -> int:
+    """Open the first conversation and give it ``count`` old messages "旧消息 0", "旧消息 1"…
+    a minute apart; its id."""
     from shopdesk.models.enums import Direction
 
     page.list.setCurrentIndex(page.model.index(0))
     target = page.current
     with sqlite_db.transaction() as s:
         conv = s.get(Conversation, target)
-        for i in range(150):
+        for i in range(count):
             s.add(Message(conversation_id=target, store_id=conv.store_id,
-                          at=datetime(2020, 1, 1, tzinfo=UTC).replace(minute=i % 60, hour=i // 60),
+                          at=datetime(2020, 1, 1, tzinfo=UTC) + timedelta(minutes=i),
                           direction=Direction.IN, text=f"旧消息 {i}"))
+    return target
+
+
+def test_failed_reply_shows_retry_and_long_threads_load_earlier(qtbot, page, sqlite_db) -> None:
+    from PySide6.QtCore import QUrl
+
+    from shopdesk.models.enums import Direction
+
+    target = _open_with_old_messages(page, sqlite_db, 150)
+    with sqlite_db.transaction() as s:
+        conv = s.get(Conversation, target)
         failed = Message(conversation_id=target, store_id=conv.store_id, at=datetime.now(UTC),
                          direction=Direction.OUT, text="发不出去", send_state=SendState.FAILED,
                          send_error="timeout")
@@ -289,17 +300,9 @@ def test_failed_reply_shows_retry_and_long_threads_load_earlier(qtbot, page, sql
 def test_scrolling_up_loads_earlier_messages_and_keeps_the_place(qtbot, page, sqlite_db) -> None:
     from PySide6.QtCore import QPoint
 
-    from shopdesk.models.enums import Direction
     from shopdesk.ui.inbox import THREAD_PAGE
 
-    page.list.setCurrentIndex(page.model.index(0))
-    target = page.current
-    with sqlite_db.transaction() as s:
-        conv = s.get(Conversation, target)
-        for i in range(250):
-            s.add(Message(conversation_id=target, store_id=conv.store_id,
-                          at=datetime(2020, 1, 1, tzinfo=UTC) + timedelta(minutes=i),
-                          direction=Direction.IN, text=f"旧消息 {i}"))
+    _open_with_old_messages(page, sqlite_db, 250)
     page.show_conversation()
     view = page.conversation
     bar = view.verticalScrollBar()
