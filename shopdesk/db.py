@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from shopdesk import paths
@@ -128,14 +128,30 @@ def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
             conn.exec_driver_sql("SELECT 1")
     except OperationalError as exc:
         raise ConfigurationError(
-            f"cannot open the database {describe(db.url)}: {_first_line(exc)}"
+            f"cannot open the database {describe(db.url)}: {first_line(exc)}"
         ) from exc
     if upgrade:
         upgrade_to_head(db)
     return db
 
 
-def _first_line(exc: BaseException) -> str:
+def trouble(exc: BaseException) -> str | None:
+    """What a database error means for the person at the keyboard, when it is not a bug:
+    "busy" (another program holds the SQLite file's write lock past the busy timeout),
+    "file" (the SQLite file cannot be read or written: disk full, gone, no permission),
+    "unreachable" (the PostgreSQL server or the network is down). None for anything else.
+    Nothing was written in any of these cases: the transaction was rolled back."""
+    if not isinstance(exc, OperationalError | InterfaceError):
+        return None
+    orig = getattr(exc, "orig", None)
+    if isinstance(orig, sqlite3.Error):
+        text = str(orig).lower()
+        return "busy" if "locked" in text or "busy" in text else "file"
+    return "unreachable"
+
+
+def first_line(exc: BaseException) -> str:
+    """The driver's own first line of a database error (no SQL, no parameters)."""
     orig = getattr(exc, "orig", None) or exc
     return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
 

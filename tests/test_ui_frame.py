@@ -131,6 +131,69 @@ def test_unexpected_errors_are_logged_and_shown(qtbot, caplog) -> None:
     assert shown == ["The order is already refunded"]
 
 
+def _shown_by(qtbot, reporter: ErrorReporter, error: BaseException) -> tuple[str, str]:
+    shown: list[tuple[str, str]] = []
+
+    def close_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append((box.text(), box.informativeText()))
+            box.close()
+
+    QTimer.singleShot(300, close_box)
+    reporter.handle(type(error), error, error.__traceback__)
+    qtbot.waitUntil(lambda: bool(shown), timeout=3000)
+    return shown[0]
+
+
+def test_a_database_that_does_not_answer_is_explained(qtbot, caplog, tmp_path,
+                                                     monkeypatch) -> None:
+    """Real failures, no mocks: a PostgreSQL port where no server listens, and an SQLite
+    file another program holds the write lock of."""
+    import sqlite3
+
+    from sqlalchemy import text
+
+    from shopdesk import db as db_module
+    from shopdesk.db import Database, open_database
+
+    reporter = ErrorReporter("/tmp/x.log")
+    gone = Database("postgresql+psycopg://nobody@127.0.0.1:1/shop")
+    try:
+        with gone.read_session() as s:
+            s.execute(text("SELECT 1"))
+    except Exception as exc:  # noqa: BLE001 - whatever the driver raises
+        error = exc
+    with caplog.at_level(logging.WARNING, logger="shopdesk.ui"):
+        message, detail = _shown_by(qtbot, reporter, error)
+    assert message.startswith("ShopDesk cannot reach the database server.")
+    assert "not saved" in message and "127.0.0.1" in detail
+    assert "Traceback" not in caplog.text and "database unreachable" in caplog.text
+
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 200)
+    path = tmp_path / "locked.sqlite"
+    shop = open_database(f"sqlite:///{path}")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with shop.transaction() as s:
+            s.execute(text("UPDATE tags SET name = name"))
+    except Exception as exc:  # noqa: BLE001
+        error = exc
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    message, _detail = _shown_by(qtbot, reporter, error)
+    assert message.startswith("The shop's database is busy")
+    languages = LanguageSwitcher()
+    languages.apply("zh_CN")
+    try:
+        assert reporter.database_text("unreachable").startswith("ShopDesk 连不上数据库服务器")
+    finally:
+        languages.apply("en")
+    shop.dispose()
+
+
 def test_settings_inbox_options_follow_the_view_menu(qtbot, shell, prefs) -> None:
     settings = shell.window.settings_page
     assert not settings.ctrl_enter.isChecked()

@@ -485,3 +485,38 @@ def test_quick_reply_images_are_attached(qtbot, page, sqlite_db) -> None:
     assert "尺码表见图" in page.composer.toPlainText()
     assert [name for name, _m, _d in page.pending] == ["size.png"]
     assert "size.png" in page.pending_label.text()
+
+
+def test_a_reply_typed_while_the_database_is_locked_is_kept(qtbot, tmp_path, monkeypatch) -> None:
+    """Another program holds the SQLite file's write lock: the reply is not sent, the text
+    stays in the composer, and it goes once the lock is gone."""
+    import sqlite3
+
+    from shopdesk import db as db_module
+    from shopdesk.db import open_database, trouble
+
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 200)
+    path = tmp_path / "shop.sqlite"
+    shop = open_database(f"sqlite:///{path}")
+    build_demo(shop, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
+    page = InboxPage(shop)
+    qtbot.addWidget(page)
+    page.show()
+    with shop.read_session() as s:
+        page.set_actor(s.scalar(select(Agent).where(Agent.key == "wangfang")))
+    page.list.setCurrentIndex(page.model.index(0))
+    page.composer.setPlainText("马上为您查询物流")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(Exception) as raised:  # noqa: PT011 - whatever the driver raises
+            page.send()
+        assert trouble(raised.value) == "busy"
+        assert page.composer.toPlainText() == "马上为您查询物流"
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    page.send()
+    assert page.composer.toPlainText() == ""
+    assert "马上为您查询物流" in page.conversation.toPlainText()
+    shop.dispose()

@@ -834,6 +834,22 @@
 <context>
     <name>ErrorReporter</name>
     <message>
+        <source>What you were doing was not saved; what you typed is still there. Try again in a moment.</source>
+        <translation>刚才的操作没有保存；输入的内容都还在。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The shop's database is busy: another program is writing to it.</source>
+        <translation>店铺数据库正忙：另一个程序正在写入。</translation>
+    </message>
+    <message>
+        <source>The shop's database file cannot be read or written (is the disk full, or the file moved?).</source>
+        <translation>无法读写店铺的数据库文件（磁盘是否已满，或文件被移动了？）。</translation>
+    </message>
+    <message>
+        <source>ShopDesk cannot reach the database server. Check the network and that the server is running; ShopDesk connects again by itself.</source>
+        <translation>ShopDesk 连不上数据库服务器。请检查网络以及服务器是否在运行；ShopDesk 会自动重新连接。</translation>
+    </message>
+    <message>
         <source>ShopDesk</source>
         <translation>ShopDesk 客服台</translation>
     </message>

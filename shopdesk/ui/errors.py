@@ -10,6 +10,7 @@ from types import TracebackType
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from shopdesk.db import first_line, trouble
 from shopdesk.errors import ShopDeskError
 
 log = logging.getLogger("shopdesk.ui")
@@ -33,6 +34,8 @@ class ErrorReporter(QObject):
             return
         if isinstance(value, ShopDeskError):
             log.warning("%s", value)
+        elif trouble(value):
+            log.warning("database %s: %s", trouble(value), first_line(value))
         else:
             log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
         # Show the dialog from the event loop, never from inside a half-finished slot.
@@ -46,10 +49,16 @@ class ErrorReporter(QObject):
             box = QMessageBox(parent or QApplication.activeWindow())
             box.setObjectName("errorDialog")
             box.setTextFormat(Qt.TextFormat.PlainText)
+            kind = trouble(error)
             if isinstance(error, ShopDeskError):
                 box.setIcon(QMessageBox.Icon.Warning)
                 box.setWindowTitle(self.tr("ShopDesk"))
                 box.setText(str(error))
+            elif kind is not None:
+                box.setIcon(QMessageBox.Icon.Warning)
+                box.setWindowTitle(self.tr("ShopDesk"))
+                box.setText(self.database_text(kind))
+                box.setInformativeText(first_line(error))
             else:
                 box.setIcon(QMessageBox.Icon.Critical)
                 box.setWindowTitle(self.tr("Something went wrong"))
@@ -62,3 +71,17 @@ class ErrorReporter(QObject):
             box.exec()
         finally:
             self._showing = False
+
+    def database_text(self, kind: str) -> str:
+        """What to tell the user when the database did not answer (see ``db.trouble``)."""
+        after = self.tr("What you were doing was not saved; what you typed is still there. "
+                        "Try again in a moment.")
+        if kind == "busy":
+            return self.tr("The shop's database is busy: another program is writing to it.") \
+                + " " + after
+        if kind == "file":
+            return self.tr("The shop's database file cannot be read or written (is the disk "
+                           "full, or the file moved?).") + " " + after
+        return self.tr("ShopDesk cannot reach the database server. Check the network and "
+                       "that the server is running; ShopDesk connects again by itself.") \
+            + " " + after
