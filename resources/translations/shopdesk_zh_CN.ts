@@ -834,8 +834,8 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <source>What you were doing was not saved; what you typed is still there. Try again in a moment.</source>
-        <translation>刚才的操作没有保存；输入的内容都还在。请稍后再试。</translation>
+        <source>%1 What you were doing was not saved; what you typed is still there. Try again in a moment.</source>
+        <translation>%1刚才的操作没有保存；输入的内容都还在。请稍后再试。</translation>
     </message>
     <message>
         <source>The shop's database is busy: another program is writing to it.</source>

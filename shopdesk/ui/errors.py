@@ -74,14 +74,13 @@ class ErrorReporter(QObject):
 
     def database_text(self, kind: str) -> str:
         """What to tell the user when the database did not answer (see ``db.trouble``)."""
-        after = self.tr("What you were doing was not saved; what you typed is still there. "
-                        "Try again in a moment.")
         if kind == "busy":
-            return self.tr("The shop's database is busy: another program is writing to it.") \
-                + " " + after
-        if kind == "file":
-            return self.tr("The shop's database file cannot be read or written (is the disk "
-                           "full, or the file moved?).") + " " + after
-        return self.tr("ShopDesk cannot reach the database server. Check the network and "
-                       "that the server is running; ShopDesk connects again by itself.") \
-            + " " + after
+            what = self.tr("The shop's database is busy: another program is writing to it.")
+        elif kind == "file":
+            what = self.tr("The shop's database file cannot be read or written (is the disk "
+                           "full, or the file moved?).")
+        else:
+            what = self.tr("ShopDesk cannot reach the database server. Check the network and "
+                           "that the server is running; ShopDesk connects again by itself.")
+        return self.tr("%1 What you were doing was not saved; what you typed is still there. "
+                       "Try again in a moment.").replace("%1", what)
