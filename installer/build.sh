@@ -9,9 +9,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${1:-build/installer}
 rm -rf "$OUT"
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)  # makensis reads relative paths from the script's folder
 python3 -m venv "$OUT/venv"
 "$OUT/venv/bin/pip" install -q --disable-pip-version-check ".[build]"
-"$OUT/venv/bin/pyinstaller" installer/shopdesk.spec --noconfirm --log-level WARN \
+"$OUT/venv/bin/pyinstaller" installer/shopdesk.spec --noconfirm --log-level ERROR \
     --distpath "$OUT/dist" --workpath "$OUT/work"
 bash installer/smoke.sh "$OUT/dist/ShopDesk/ShopDesk"
 
