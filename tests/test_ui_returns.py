@@ -433,6 +433,20 @@ def test_settings_return_rules_panel(qtbot, sqlite_db, shop) -> None:
             "rfm_lost_days": 180, "survey_enabled": True, "survey_template": ""}
     panel.load()
     assert panel.spins["no_reason_return_days"].value() == 15
+    # the VIP spending is an amount in the store's currency, not cents
+    spent = panel.amounts["rfm_vip_spent_minor"]
+    assert spent.text() == "1000.00" and "CNY" in panel.labels["rfm_vip_spent_minor"].text()
+    for bad in ("abc", "-5", "12.345"):
+        spent.setText(bad)
+        panel.save_button.click()
+        assert panel.error.text(), bad
+    with sqlite_db.read_session() as s:
+        assert s.scalar(select(Store.settings))["rfm_vip_spent_minor"] == 100_000
+    spent.setText("1,500.50")
+    panel.save_button.click()
+    assert panel.error.text() == ""
+    with sqlite_db.read_session() as s:
+        assert s.scalar(select(Store.settings))["rfm_vip_spent_minor"] == 150_050
 
 
 # -- complaints ----------------------------------------------------------------------------------

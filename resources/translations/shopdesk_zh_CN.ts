@@ -2693,8 +2693,12 @@
         <translation>VIP 门槛（周期内订单数）：</translation>
     </message>
     <message>
-        <source>or VIP from (spent, in cents/fen):</source>
-        <translation>或 VIP 门槛（消费金额，单位：分）：</translation>
+        <source>or VIP from (spent, %1):</source>
+        <translation>或 VIP 门槛（消费金额，%1）：</translation>
+    </message>
+    <message>
+        <source>An amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
     </message>
     <message>
         <source>New customer for (days after the first order):</source>

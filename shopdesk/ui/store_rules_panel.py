@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -21,6 +22,7 @@ from sqlalchemy import select
 from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Store
+from shopdesk.money import format_plain, parse_amount
 from shopdesk.services.permissions import Action, denial
 from shopdesk.services.rules import (
     INT_RULES,
@@ -43,6 +45,8 @@ class StoreRulesPanel(QWidget):
         self.fill_stores()
         self.store.currentIndexChanged.connect(lambda _i: self.load())
         self.spins: dict[str, QSpinBox] = {}
+        self.amounts: dict[str, QLineEdit] = {}  # rules in money: typed as amounts
+        self.currency = "CNY"  # the chosen store's
         self.labels: dict[str, QLabel] = {}
         self.returns_box, self.sla_box, self.survey_box = QGroupBox(), QGroupBox(), QGroupBox()
         self.rfm_box = QGroupBox()
@@ -50,15 +54,20 @@ class StoreRulesPanel(QWidget):
         for box in (self.returns_box, self.sla_box, self.rfm_box):
             forms[id(box)] = QFormLayout(box)
         for spec in INT_RULES:
-            spin = QSpinBox()
-            spin.setObjectName(f"rule_{spec.key}")
-            spin.setRange(spec.low, spec.high)
+            field: QSpinBox | QLineEdit
+            if spec.key.endswith("_minor"):
+                field = QLineEdit()
+                self.amounts[spec.key] = field
+            else:
+                field = QSpinBox()
+                field.setRange(spec.low, spec.high)
+                self.spins[spec.key] = field
+            field.setObjectName(f"rule_{spec.key}")
             label = QLabel()
-            label.setBuddy(spin)
+            label.setBuddy(field)
             box = (self.returns_box if spec in RETURN_RULES else
                    self.sla_box if spec in SLA_RULES else self.rfm_box)
-            forms[id(box)].addRow(label, spin)
-            self.spins[spec.key] = spin
+            forms[id(box)].addRow(label, field)
             self.labels[spec.key] = label
         self.survey_on = QCheckBox()
         self.survey_on.setObjectName("surveyEnabled")
@@ -135,7 +144,8 @@ class StoreRulesPanel(QWidget):
             "sla_low_hours": self.tr("Low:"),
             "rfm_window_days": self.tr("Look back (days):"),
             "rfm_vip_orders": self.tr("VIP from (orders in that time):"),
-            "rfm_vip_spent_minor": self.tr("or VIP from (spent, in cents/fen):"),
+            "rfm_vip_spent_minor": self.tr("or VIP from (spent, %1):").replace(
+                "%1", self.currency),
             "rfm_new_days": self.tr("New customer for (days after the first order):"),
             "rfm_lost_days": self.tr("Lost after (days without an order):"),
         }
@@ -150,8 +160,8 @@ class StoreRulesPanel(QWidget):
     def set_actor(self, agent: Agent | None) -> None:
         self.agent = agent
         why = denial(agent, Action.MANAGE_SETTINGS)
-        for widget in (*self.spins.values(), self.survey_on, self.survey_text,
-                       self.save_button):
+        for widget in (*self.spins.values(), *self.amounts.values(), self.survey_on,
+                       self.survey_text, self.save_button):
             widget.setEnabled(why is None)
             widget.setToolTip(why or "")
 
@@ -162,8 +172,12 @@ class StoreRulesPanel(QWidget):
         with self.db.read_session() as session:
             store = session.get(Store, store_id)
             values = rule_values(store.settings if store else None)
+            self.currency = store.currency if store else "CNY"
         for key, spin in self.spins.items():
             spin.setValue(values[key])
+        for key, field in self.amounts.items():
+            field.setText(format_plain(values[key], self.currency))
+        self.retranslate()
         self.survey_on.setChecked(values["survey_enabled"])
         self.survey_text.setPlainText(values["survey_template"])
         self.status.clear()
@@ -177,6 +191,12 @@ class StoreRulesPanel(QWidget):
         values["survey_enabled"] = self.survey_on.isChecked()
         values["survey_template"] = self.survey_text.toPlainText()
         try:
+            for key, field in self.amounts.items():
+                values[key] = parse_amount(field.text(), self.currency)
+                if values[key] < 0:  # type: ignore[operator]
+                    field.setFocus()
+                    self.error.setText(self.tr("An amount cannot be negative."))
+                    return
             with self.db.transaction() as session:
                 set_store_rules(session, session.get(Agent, self.agent.id), store_id, values)
         except ShopDeskError as exc:
