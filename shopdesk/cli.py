@@ -299,11 +299,11 @@ def build_demo(db: Database, size: str = "small", seed: int = 1,
 
     with db.transaction() as session:  # what the dataset format does not carry
         session.execute(update(Agent).where(Agent.role == Role.AGENT)
-                        .values(refund_limit_minor=DEMO_REFUND_LIMIT))
+                        .values(refund_limits=DEMO_REFUND_LIMITS))
     return summary
 
 
-DEMO_REFUND_LIMIT = 20000  # the demo's agents approve up to ¥200.00 / $200.00 themselves
+DEMO_REFUND_LIMITS = {"CNY": 20000, "USD": 3000}  # the demo's agents: ¥200.00 and $30.00
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:

@@ -24,8 +24,9 @@ EXPECTED = {
 
 
 def person(role: Role, limit: int | None = None, active: bool = True) -> Agent:
-    return Agent(key=role.value, name=role.value, role=role, refund_limit_minor=limit,
-                 active=active)
+    """An agent with a refund limit of ``limit`` in CNY."""
+    return Agent(key=role.value, name=role.value, role=role,
+                 refund_limits={"CNY": limit} if limit is not None else None, active=active)
 
 
 @pytest.mark.parametrize(("role", "action"), list(itertools.product(Role, Action)))
@@ -43,12 +44,28 @@ def test_permission_table(role: Role, action: Action) -> None:
 
 def test_refund_limits() -> None:
     agent = person(Role.AGENT, limit=20_000)
-    assert can(agent, A.APPROVE_REFUND, amount_minor=20_000)
-    assert not can(agent, A.APPROVE_REFUND, amount_minor=20_001)
-    assert "owner must approve" in denial(agent, A.APPROVE_REFUND, amount_minor=20_001)
-    assert not can(person(Role.AGENT, limit=None), A.APPROVE_REFUND, amount_minor=1)
-    assert can(person(Role.OWNER), A.APPROVE_REFUND, amount_minor=10**12)
-    assert not can(person(Role.BOOKKEEPER), A.APPROVE_REFUND, amount_minor=1)
+    assert can(agent, A.APPROVE_REFUND, amount_minor=20_000, currency="CNY")
+    assert not can(agent, A.APPROVE_REFUND, amount_minor=20_001, currency="CNY")
+    assert "owner must approve" in denial(agent, A.APPROVE_REFUND, amount_minor=20_001,
+                                          currency="CNY")
+    assert not can(person(Role.AGENT, limit=None), A.APPROVE_REFUND, amount_minor=1,
+                   currency="CNY")
+    assert can(person(Role.OWNER), A.APPROVE_REFUND, amount_minor=10**12, currency="USD")
+    assert not can(person(Role.BOOKKEEPER), A.APPROVE_REFUND, amount_minor=1, currency="CNY")
+
+
+def test_a_refund_limit_holds_in_its_own_currency_only() -> None:
+    """¥200.00 is not $200.00: a limit in yuan allows no dollars, and each currency has its
+    own."""
+    yuan_only = person(Role.AGENT, limit=20_000)
+    assert not can(yuan_only, A.APPROVE_REFUND, amount_minor=1, currency="USD")
+    both = Agent(key="b", name="b", role=Role.AGENT, active=True,
+                 refund_limits={"CNY": 20_000, "USD": 3_000})
+    assert can(both, A.APPROVE_REFUND, amount_minor=3_000, currency="USD")
+    assert not can(both, A.APPROVE_REFUND, amount_minor=3_001, currency="USD")
+    assert can(both, A.APPROVE_REFUND, amount_minor=20_000, currency="cny")
+    with pytest.raises(TypeError):  # an amount without its currency is a bug
+        can(both, A.APPROVE_REFUND, amount_minor=1)
 
 
 def test_deactivated_and_nobody_can_do_nothing() -> None:
@@ -76,13 +93,18 @@ def test_owner_first_then_agents_are_managed_by_the_owner_only(db) -> None:
         s.add(st)
         s.flush()
         agent = svc.add_agent(s, owner, svc.AgentChanges(
-            "Emma Brooks", Role.AGENT, pin="1357", refund_limit_minor=20000, store_ids=[st.id]))
+            "Emma Brooks", Role.AGENT, pin="1357", refund_limits={"CNY": 20000},
+            store_ids=[st.id]))
         assert agent.key == "emma-brooks" and agent.stores == [st]
         with pytest.raises(PermissionDenied):
             svc.add_agent(s, agent, svc.AgentChanges("Eve", Role.OWNER))
         svc.update_agent(s, owner, agent.id, svc.AgentChanges(
-            "Emma B.", Role.AGENT, pin="", refund_limit_minor=5000))
-        assert agent.pin_hash is None and agent.refund_limit_minor == 5000
+            "Emma B.", Role.AGENT, pin="", refund_limits={"CNY": 5000, "USD": 0}))
+        assert agent.pin_hash is None and agent.refund_limits == {"CNY": 5000}
+        for bad in ({"CNY": -1}, {"yuan": 100}, {"USD": True}):
+            with pytest.raises(ShopDeskError):
+                svc.update_agent(s, owner, agent.id, svc.AgentChanges(
+                    "Emma B.", Role.AGENT, refund_limits=bad))
         with pytest.raises(ShopDeskError, match="needs an owner"):
             svc.update_agent(s, owner, owner.id, svc.AgentChanges("林晓雨", Role.AGENT))
         with pytest.raises(ShopDeskError, match="yourself"):

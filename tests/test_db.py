@@ -48,6 +48,33 @@ def test_every_revision_upgrades_from_the_one_before_keeping_data(db_url: str) -
     database.dispose()
 
 
+def test_0010_keeps_each_agent_and_makes_the_old_limit_the_yuan_limit(db_url: str) -> None:
+    """Re-creating the agents table must not touch the rows that point at agents (their
+    messages, notes, cases), and a limit typed as yuan stays a yuan limit."""
+    database = dbmod.Database(db_url)
+    dbmod.upgrade_to_head(database, "0009")
+    now = datetime(2026, 11, 1, tzinfo=UTC)
+    with database.engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO agents (id, key, name, role, refund_limit_minor, active, created_at) "
+            "VALUES (1, 'wang', 'Wang', 'agent', 20000, true, :t), "
+            "(2, 'lin', 'Lin', 'bookkeeper', NULL, true, :t)"), {"t": now})
+        conn.execute(text(
+            "INSERT INTO customers (id, key, name, created_at) VALUES (1, 'c1', '甲', :t)"),
+            {"t": now})
+        conn.execute(text(
+            "INSERT INTO customer_notes (customer_id, author_id, text, pinned, at) "
+            "VALUES (1, 1, '只收顺丰', false, :t)"), {"t": now})
+    dbmod.upgrade_to_head(database)
+    from shopdesk.models import Agent, CustomerNote
+
+    with database.read_session() as s:
+        limits = dict(s.execute(select(Agent.key, Agent.refund_limits)).all())
+        assert limits == {"wang": {"CNY": 20000}, "lin": None}
+        assert s.scalar(select(CustomerNote.author_id)) == 1
+    database.dispose()
+
+
 def test_head_constant_is_the_scripts_head() -> None:
     from shopdesk.migrations import HEAD
 

@@ -49,9 +49,9 @@ def shop(db):
     with db.transaction() as s:
         owner = agent_svc.create_owner(s, "Owner")
         wang = agent_svc.add_agent(s, owner, agent_svc.AgentChanges(
-            "Wang", Role.AGENT, refund_limit_minor=10000))
+            "Wang", Role.AGENT, refund_limits={"CNY": 10000}))
         emma = agent_svc.add_agent(s, owner, agent_svc.AgentChanges(
-            "Emma", Role.AGENT, refund_limit_minor=100000))
+            "Emma", Role.AGENT, refund_limits={"CNY": 100000}))
         books = agent_svc.add_agent(s, owner, agent_svc.AgentChanges("Lin", Role.BOOKKEEPER))
         st, cu = f.store(), f.customer()
         o = Order(store=st, customer=cu, order_no="2041586613212345678", placed_at=f.T0,
@@ -305,6 +305,23 @@ def test_agent_refund_limit_and_asking_the_owner(db, shop) -> None:
     step(db, shop, case_id, "refund", who="owner")
     with db.read_session() as s:
         assert s.get(ReturnCase, case_id).refunded_minor == 9000
+
+
+def test_a_refund_limit_in_yuan_allows_no_dollars(db, shop) -> None:
+    """The order is in dollars: Wang's ¥100.00 limit does not let him approve $10.00; a
+    dollar limit does."""
+    with db.transaction() as s:
+        order = s.get(Order, shop["order"])
+        order.currency = order.store.currency = "USD"
+    case_id, _ = start(db, shop, kind=K.REFUND_ONLY, quantities={"POT": 1}, amount_minor=1000)
+    with db.read_session() as s:
+        approve = svc.steps(s.get(ReturnCase, case_id), agent(s, shop, "wang"))[0]
+        assert approve.over_limit and "refund limit" in approve.blocked
+    with pytest.raises(PermissionDenied, match=r"\$10.00 is above your refund limit of \$0.00"):
+        step(db, shop, case_id, "approve")
+    with db.transaction() as s:
+        agent(s, shop, "wang").refund_limits = {"CNY": 10000, "USD": 1500}
+    assert step(db, shop, case_id, "approve") == S.APPROVED
 
 
 def test_exchange_approval_is_not_a_refund(db, shop) -> None:

@@ -202,7 +202,9 @@ def test_owner_adds_and_deactivates_an_agent_on_the_agents_page(qtbot, demo, pre
     def fill(editor: AgentEditor) -> None:
         editor.name.setText("小李")
         editor.pin.setText("1357")
-        editor.limit.setValue(200.5)
+        assert set(editor.limits) == {"CNY", "USD"}  # the demo's stores sell in both
+        editor.limits["CNY"].setText("200.50")
+        editor.limits["USD"].setText("30")
         editor.stores.item(0).setCheckState(Qt.CheckState.Checked)
         editor.accept()
 
@@ -210,7 +212,7 @@ def test_owner_adds_and_deactivates_an_agent_on_the_agents_page(qtbot, demo, pre
     panel.add_button.click()
     with demo.read_session() as s:
         li = s.scalar(select(Agent).where(Agent.name == "小李"))
-        assert li.role == Role.AGENT and li.refund_limit_minor == 20050
+        assert li.role == Role.AGENT and li.refund_limits == {"CNY": 20050, "USD": 3000}
         assert li.pin_hash and "1357" not in li.pin_hash and len(li.stores) == 1
     rows = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
     panel.table.selectionModel().select(

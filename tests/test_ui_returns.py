@@ -51,7 +51,7 @@ def shop(sqlite_db):
     with sqlite_db.transaction() as s:
         owner = agent_svc.create_owner(s, "Owner")
         wang = agent_svc.add_agent(s, owner, agent_svc.AgentChanges(
-            "Wang", Role.AGENT, refund_limit_minor=50000))
+            "Wang", Role.AGENT, refund_limits={"CNY": 50000}))
         books = agent_svc.add_agent(s, owner, agent_svc.AgentChanges("Lin", Role.BOOKKEEPER))
         st = Store(key="tm", name="天猫旗舰店", platform=Platform.TMALL, currency="CNY",
                    timezone="Asia/Shanghai", colour="#FF5000")
@@ -320,7 +320,7 @@ def test_stale_step_says_who_changed_the_case(qtbot, sqlite_db, shop, board) -> 
 def test_refund_above_the_limit_waits_for_the_owner(qtbot, sqlite_db, shop, board) -> None:
     case_id = make_case(sqlite_db, shop, quantities={"CUP": 2, "POT": 1}, amount_minor=33700)
     with sqlite_db.transaction() as s:
-        s.get(Agent, shop["wang"]).refund_limit_minor = 20000  # ¥200.00
+        s.get(Agent, shop["wang"]).refund_limits = {"CNY": 20000}  # ¥200.00
     board.set_actor(actor(sqlite_db, shop["wang"]))
     pick(board, case_id)
     panel = board.panel

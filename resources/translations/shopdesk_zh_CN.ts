@@ -31,8 +31,8 @@
         <translation>PIN 码（4–8 位数字）：</translation>
     </message>
     <message>
-        <source>Refund limit:</source>
-        <translation>退款审批上限：</translation>
+        <source>Refund limit (%1):</source>
+        <translation>退款审批上限（%1）：</translation>
     </message>
     <message>
         <source>Works in stores:</source>

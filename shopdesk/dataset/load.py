@@ -314,7 +314,7 @@ class _Loader:
         row = {"key": v["key"], "name": v["name"], "role": v["role"]}
         if existing is None:
             row.update(active=True, created_at=datetime.now(UTC), pin_hash=None,
-                       refund_limit_minor=None)
+                       refund_limits=None)
         self.agents[v["key"]] = self.put(Agent.__table__, "agent", row, existing)
 
     def _stage_tag(self, n: int, v: dict[str, Any]) -> None:

@@ -52,7 +52,9 @@ class Agent(Base):
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[Role] = mapped_column(str_enum(Role, "role"))
     pin_hash: Mapped[str | None] = mapped_column(String(200))
-    refund_limit_minor: Mapped[int | None]
+    # Refunds an agent may approve alone, in minor units per currency ({"CNY": 20000,
+    # "USD": 3000}); a currency not named: none. The owner has no limit.
+    refund_limits: Mapped[dict[str, int] | None] = mapped_column(JSON(none_as_null=True))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

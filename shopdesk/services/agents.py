@@ -96,7 +96,7 @@ class AgentChanges:
     name: str
     role: Role
     pin: str | None = None
-    refund_limit_minor: int | None = None
+    refund_limits: dict[str, int] = field(default_factory=dict)  # currency → minor units
     store_ids: Sequence[int] = field(default_factory=list)
 
 
@@ -111,7 +111,7 @@ def _key_for(session: Session, name: str) -> str:
 
 def _snapshot(agent: Agent) -> dict[str, object]:
     return {"name": agent.name, "role": agent.role.value, "pin": bool(agent.pin_hash),
-            "refund_limit": agent.refund_limit_minor, "active": agent.active,
+            "refund_limits": agent.refund_limits or {}, "active": agent.active,
             "stores": sorted(s.id for s in agent.stores)}
 
 
@@ -135,11 +135,17 @@ def _apply(session: Session, agent: Agent, changes: AgentChanges) -> None:
     name = changes.name.strip()
     if not name:
         raise ShopDeskError("Enter the agent's name.")
-    if changes.refund_limit_minor is not None and changes.refund_limit_minor < 0:
-        raise ShopDeskError("A refund limit cannot be negative.")
+    limits = {}
+    for currency, minor in changes.refund_limits.items():
+        if not re.fullmatch(r"[A-Z]{3}", currency):
+            raise ShopDeskError(f"'{currency}' is not a currency code such as CNY or USD.")
+        if isinstance(minor, bool) or not isinstance(minor, int) or minor < 0:
+            raise ShopDeskError("A refund limit cannot be negative.")
+        if minor:
+            limits[currency] = minor
     agent.name = name
     agent.role = changes.role
-    agent.refund_limit_minor = changes.refund_limit_minor
+    agent.refund_limits = limits or None
     if changes.pin is not None:
         agent.pin_hash = hash_pin(changes.pin) if changes.pin else None
     agent.stores = list(session.scalars(select(Store).where(Store.id.in_(changes.store_ids))))

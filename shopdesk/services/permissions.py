@@ -44,7 +44,7 @@ _ROLE_NAMES = {Role.OWNER: "the owner", Role.AGENT: "an agent", Role.BOOKKEEPER:
 class AgentLike(Protocol):
     role: Role
     active: bool
-    refund_limit_minor: int | None
+    refund_limits: dict[str, int] | None
 
 
 class PermissionDenied(ShopDeskError):
@@ -53,13 +53,20 @@ class PermissionDenied(ShopDeskError):
         self.action = action
 
 
-def can(agent: AgentLike | None, action: Action, *, amount_minor: int | None = None) -> bool:
-    """Whether ``agent`` may do ``action`` (for a refund: of ``amount_minor``)."""
-    return denial(agent, action, amount_minor=amount_minor) is None
+def can(agent: AgentLike | None, action: Action, *, amount_minor: int | None = None,
+        currency: str | None = None) -> bool:
+    """Whether ``agent`` may do ``action`` (for a refund: of ``amount_minor`` in
+    ``currency``)."""
+    return denial(agent, action, amount_minor=amount_minor, currency=currency) is None
+
+
+def refund_limit(agent: AgentLike, currency: str) -> int:
+    """What ``agent`` may refund alone in ``currency``, in minor units (0: nothing)."""
+    return int((agent.refund_limits or {}).get(currency.upper(), 0))
 
 
 def denial(agent: AgentLike | None, action: Action, *,
-           amount_minor: int | None = None) -> str | None:
+           amount_minor: int | None = None, currency: str | None = None) -> str | None:
     """Why ``agent`` may not do ``action``, or None when it may."""
     if agent is None:
         return "nobody is signed in"
@@ -69,14 +76,16 @@ def denial(agent: AgentLike | None, action: Action, *,
     if action not in ROLE_ACTIONS[role]:
         return f"{_ROLE_NAMES[role]} cannot {_describe(action)}"
     if action == Action.APPROVE_REFUND and role != Role.OWNER and amount_minor is not None:
-        limit = agent.refund_limit_minor or 0
-        if amount_minor > limit:
+        if currency is None:
+            raise TypeError("a refund limit is checked in a currency")
+        if amount_minor > refund_limit(agent, currency):
             return "the amount is above your refund limit; the owner must approve it"
     return None
 
 
-def require(agent: AgentLike | None, action: Action, *, amount_minor: int | None = None) -> None:
-    reason = denial(agent, action, amount_minor=amount_minor)
+def require(agent: AgentLike | None, action: Action, *, amount_minor: int | None = None,
+            currency: str | None = None) -> None:
+    reason = denial(agent, action, amount_minor=amount_minor, currency=currency)
     if reason is not None:
         raise PermissionDenied(reason[0].upper() + reason[1:] + ".", action)
 

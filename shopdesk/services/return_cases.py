@@ -44,7 +44,13 @@ from shopdesk.money import format_money
 from shopdesk.services import audit, returns
 from shopdesk.services.conversations import customer_language, preview
 from shopdesk.services.inbox import check_images, queue_reply
-from shopdesk.services.permissions import Action, PermissionDenied, denial, require
+from shopdesk.services.permissions import (
+    Action,
+    PermissionDenied,
+    denial,
+    refund_limit,
+    require,
+)
 from shopdesk.services.records import existing
 from shopdesk.services.rules import StoreRules, of_store
 from shopdesk.textfold import fold
@@ -502,7 +508,8 @@ def steps(case: ReturnCase, agent: Agent | None) -> list[Step]:
         over_limit = False
         if why is None and moves_money(case.kind, t.action):
             amount = case.requested_minor if t.action == "approve" else case.approved_minor
-            why = denial(agent, Action.APPROVE_REFUND, amount_minor=amount)
+            why = denial(agent, Action.APPROVE_REFUND, amount_minor=amount,
+                         currency=case.currency)
             over_limit = why is not None and denial(agent, Action.APPROVE_REFUND) is None
         out.append(Step(t.action, t.target, NEEDS.get(t.action, ()), why, over_limit))
     return out
@@ -554,7 +561,7 @@ def take_step(session: Session, agent: Agent, case_id: int, expected_version: in
         money = amount if amount is not None else (
             case.requested_minor if step.action == "approve" else case.approved_minor)
         try:
-            require(agent, Action.APPROVE_REFUND, amount_minor=money)
+            require(agent, Action.APPROVE_REFUND, amount_minor=money, currency=case.currency)
         except PermissionDenied as exc:
             raise PermissionDenied(_limit_message(agent, case, money), exc.action) from None
     check_photos(step.photos)
@@ -585,7 +592,7 @@ def _target_of(action: str) -> ReturnState:
 def _limit_message(agent: Agent, case: ReturnCase, amount: int | None) -> str:
     if agent.role == Role.BOOKKEEPER:
         return "A bookkeeper sees returns but does not change them."
-    limit = format_money(agent.refund_limit_minor or 0, case.currency)
+    limit = format_money(refund_limit(agent, case.currency), case.currency)
     wanted = format_money(amount or 0, case.currency)
     return (f"{wanted} is above your refund limit of {limit}; the case waits for the owner. "
             "Hand it to the owner with “Ask the owner”.")

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -28,14 +25,18 @@ from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Store
 from shopdesk.models.enums import Role
-from shopdesk.money import format_money, to_minor
+from shopdesk.money import format_money, format_plain, parse_amount
 from shopdesk.services import agents as agent_svc
 from shopdesk.services.permissions import Action, can
 from shopdesk.ui.forms import error_label, ok_cancel
 from shopdesk.ui.labels import role_label
 from shopdesk.ui.table_model import row_table
 
-LIMIT_CURRENCY = "CNY"  # refund limits are set in the shop's main currency
+
+def limits_text(agent: Agent) -> str:
+    """An agent's refund limits as the agents list shows them ("¥200.00, $30.00")."""
+    return ", ".join(format_money(minor, currency)
+                     for currency, minor in sorted((agent.refund_limits or {}).items()))
 
 
 class AgentEditor(QDialog):
@@ -61,19 +62,20 @@ class AgentEditor(QDialog):
         self.pin.setPlaceholderText(
             self.tr("unchanged") if agent and agent.pin_hash else self.tr("none"))
         self.remove_pin = agent is not None and bool(agent.pin_hash)
-        self.limit = QDoubleSpinBox()
-        self.limit.setObjectName("refundLimit")
-        self.limit.setDecimals(2)
-        self.limit.setRange(0, 10_000_000)
-        self.limit.setSingleStep(50)
-        self.limit.setPrefix("¥ ")
-        if agent and agent.refund_limit_minor is not None:
-            self.limit.setValue(agent.refund_limit_minor / 100)
         self.stores = QListWidget()
         self.stores.setObjectName("agentStores")
         self.stores.setMaximumHeight(110)
         with db.read_session() as session:
             stores = list(session.scalars(select(Store).where(Store.archived.is_(False))))
+        # One limit per currency the shop sells in: ¥200 and $200 are not the same money.
+        current = dict(agent.refund_limits or {}) if agent else {}
+        self.limits: dict[str, QLineEdit] = {}
+        for currency in sorted({s.currency for s in stores} | set(current)):
+            field = QLineEdit(format_plain(current[currency], currency)
+                              if currency in current else "")
+            field.setObjectName(f"refundLimit_{currency}")
+            field.setPlaceholderText(self.tr("none"))
+            self.limits[currency] = field
         chosen = {s.id for s in agent.stores} if agent else set()
         for store in stores:
             item = QListWidgetItem(store.name)
@@ -87,7 +89,8 @@ class AgentEditor(QDialog):
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Role:"), self.role)
         form.addRow(self.tr("PIN (4–8 digits):"), self.pin)
-        form.addRow(self.tr("Refund limit:"), self.limit)
+        for currency, field in self.limits.items():
+            form.addRow(self.tr("Refund limit (%1):").replace("%1", currency), field)
         form.addRow(self.tr("Works in stores:"), self.stores)
         buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
@@ -105,11 +108,11 @@ class AgentEditor(QDialog):
         pin: str | None = self.pin.text() or None
         if self.remove_pin and self.clear_pin.isChecked():
             pin = ""
-        # The spin box shows two decimals; its text is the exact amount (never the float).
-        limit_text = self.limit.cleanText().replace(",", "")
+        limits = {currency: parse_amount(field.text(), currency)
+                  for currency, field in self.limits.items() if field.text().strip()}
         return agent_svc.AgentChanges(
             name=self.name.text(), role=Role(self.role.currentData()), pin=pin,
-            refund_limit_minor=to_minor(Decimal(limit_text), LIMIT_CURRENCY),
+            refund_limits=limits,
             store_ids=[self.stores.item(i).data(Qt.ItemDataRole.UserRole)
                        for i in range(self.stores.count())
                        if self.stores.item(i).checkState() == Qt.CheckState.Checked])
@@ -169,9 +172,8 @@ class AgentsPanel(QWidget):
             cells = [
                 agent.name, role_label(agent.role),
                 self.tr("set") if agent.pin_hash else "—",
-                (format_money(agent.refund_limit_minor, LIMIT_CURRENCY)
-                 if agent.role != Role.OWNER and agent.refund_limit_minor is not None
-                 else (self.tr("any amount") if agent.role == Role.OWNER else "—")),
+                (self.tr("any amount") if agent.role == Role.OWNER
+                 else limits_text(agent) or "—"),
                 self.tr("active") if agent.active else self.tr("deactivated"),
             ]
             for col, text in enumerate(cells):
