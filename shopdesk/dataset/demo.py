@@ -203,6 +203,7 @@ RETURN_PATHS: dict[str, list[tuple[str, list[str]]]] = {
                                 "closed"])],
     "cancelled": [("return_refund", ["requested", "approved", "cancelled"])],
 }
+RECENT_RETURN_DAYS = 20  # open return cases come from orders placed in these last days
 RETURN_REASONS = {
     "refund_only": ["missing_item", "late_delivery", "damaged_in_transit"],
     "return_refund": ["no_reason_7_days", "quality_issue", "not_as_described", "changed_mind"],
@@ -495,10 +496,16 @@ class _Demo:
         candidates = [o for orders in self.orders_of.values() for o in orders
                       if o["status"] in ("delivered", "completed", "shipped")]
         rng.shuffle(candidates)
+        # Cases still being worked belong to recent orders; closed and cancelled ones may be
+        # old. (A shop does not leave a return open for months.)
+        recent_since = self.anchor - timedelta(days=RECENT_RETURN_DAYS)
+        pools = {True: [o for o in candidates if o["_placed"] >= recent_since],
+                 False: [o for o in candidates if o["_placed"] < recent_since]}
         finals = list(RETURN_PATHS)
         for i in range(min(self.size.returns, len(candidates))):
-            order = candidates[i]
             final = finals[i % len(finals)]
+            wanted = final not in ("closed", "cancelled")
+            order = (pools[wanted] or pools[not wanted]).pop()
             kind, states = RETURN_PATHS[final][(i // len(finals)) % len(RETURN_PATHS[final])]
             item = order["items"][0]
             qty = 1
