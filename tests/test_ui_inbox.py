@@ -434,6 +434,25 @@ def test_customer_card_beside_the_conversation(qtbot, page, sqlite_db) -> None:
     assert ("VIP" in page.card.tag_editor.buttons) != had  # the card's chips follow
 
 
+def test_the_chips_of_the_last_customer_go_at_once(qtbot, page) -> None:
+    """Moving through the list quickly: the previous customer's tag chips are never painted
+    beside the new one's (deleteLater alone waits for the event loop)."""
+    from PySide6.QtWidgets import QToolButton
+
+    editor = page.card.tag_editor
+    for row in range(page.model.rowCount()):
+        page.list.setCurrentIndex(page.model.index(row))
+        if editor.buttons:
+            break
+    old = set(editor.buttons.values())
+    assert old
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in old))  # painted
+    page.list.setCurrentIndex(page.model.index(row + 1))
+    visible = {b for b in editor.chips.findChildren(QToolButton) if b.isVisible()}
+    assert not visible & old  # before the event loop runs again
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in editor.buttons.values()))
+
+
 def test_the_card_without_a_customer_offers_no_tags_or_notes(qtbot, page) -> None:
     card = page.card
     assert page.current is None

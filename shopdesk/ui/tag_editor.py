@@ -62,6 +62,7 @@ class TagEditor(QWidget):
 
     def reload(self) -> None:
         for button in self.buttons.values():
+            button.hide()  # at once: deleteLater waits for the event loop
             button.deleteLater()
         self.buttons = {}
         while self.chips_layout.count():
