@@ -266,8 +266,11 @@ def test_case_panel_offers_only_the_next_steps_and_takes_them(qtbot, sqlite_db, 
     from shopdesk.ui.returns_board import StepDialog
 
     case_id = make_case(sqlite_db, shop)
-    pick(board, case_id)
     panel = board.panel
+    assert panel.timeline.toPlainText() == ""  # no case: the box says what it will hold
+    assert panel.timeline.placeholderText().startswith("The timeline of the chosen case")
+    pick(board, case_id)
+    assert panel.timeline.toPlainText()
     assert set(panel.step_buttons) == {"approve", "reject", "cancel"}
     assert "2041586613212345678" in panel.header.text()
     panel.step_buttons["approve"].click()

@@ -184,6 +184,10 @@
 <context>
     <name>CasePanel</name>
     <message>
+        <source>The timeline of the chosen case shows here: who did what and when, with the amounts, tracking numbers and photos.</source>
+        <translation>这里显示所选售后单的进度：谁在何时做了什么，以及金额、物流单号和照片。</translation>
+    </message>
+    <message>
         <source>Ask the owner</source>
         <translation>请店主审批</translation>
     </message>

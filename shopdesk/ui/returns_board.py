@@ -320,6 +320,9 @@ class CasePanel(QWidget):
         self.show_case(None)
 
     def retranslate(self) -> None:
+        self.timeline.setPlaceholderText(self.tr(
+            "The timeline of the chosen case shows here: who did what and when, with the "
+            "amounts, tracking numbers and photos."))
         self.ask_owner.setText(self.tr("Ask the owner"))
         self.ask_owner.setToolTip(self.tr("Assign the case to the owner, who can approve "
                                           "above your refund limit."))
@@ -329,6 +332,7 @@ class CasePanel(QWidget):
     def show_case(self, case_id: int | None, message: str = "") -> None:
         self.message.setText(message)
         for button in self.step_buttons.values():
+            button.hide()  # at once: deleteLater waits for the event loop
             button.deleteLater()
         self.step_buttons = {}
         self.blocked.clear()
