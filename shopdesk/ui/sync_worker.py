@@ -72,10 +72,10 @@ class SyncWorker(QObject):
             log.exception("waking snoozed conversations failed")
         today = date.today()  # this computer's calendar day
         if self.segments_day != today:
+            self.segments_day = today  # once a day, also when it fails (no retry every tick)
             try:
                 with self.db.transaction() as session:
                     moved = segments.recompute(session)
-                self.segments_day = today
                 log.info("segments recomputed: %d customers moved", moved)
             except Exception:
                 log.exception("recomputing the segments failed")
