@@ -45,3 +45,69 @@ def test_translations_keep_placeholders_and_accelerators() -> None:
             assert (placeholder in source) == (placeholder in text), (source, text)
         if "&" in source.replace("&&", ""):
             assert "&" in text, f"accelerator lost: {source!r} → {text!r}"
+
+
+# -- what the services say -------------------------------------------------------------------
+
+SERVICE_MODULES = ["services/return_cases.py", "services/returns.py", "money.py"]
+INTERNAL = {  # programming errors: never shown to a person who could act on them
+    "amount must be written as text like \"12.50\", not 1", "money must never be a float",
+    "“1” is not a step of this case.", "a return case starts as 'requested', not '1'",
+    # the board offers only the steps the state machine allows; a stale one is StaleDataError
+    "a 1 case cannot go from '1' to '1'; allowed next: 1",
+}
+
+
+def _sample(node: ast.expr) -> str | None:
+    """A raised message with every ``{…}`` replaced by 1."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else "1" for v in node.values)
+    return None
+
+
+def service_sentences() -> list[str]:
+    package = UI.parent
+    found = []
+    for name in SERVICE_MODULES:
+        for node in ast.walk(ast.parse((package / name).read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)
+                    and isinstance(node.exc.func, ast.Name)
+                    and node.exc.func.id in ("ShopDeskError", "MoneyError", "TransitionError")
+                    and node.exc.args):
+                text = _sample(node.exc.args[0])
+                if text is not None and text not in INTERNAL:
+                    found.append(text)
+    return found
+
+
+def test_what_the_returns_and_money_rules_say_is_translated(qapp) -> None:
+    from shopdesk.models import Agent
+    from shopdesk.models.enums import Role
+    from shopdesk.services.permissions import Action, denial
+    from shopdesk.ui.i18n import LanguageSwitcher
+    from shopdesk.ui.service_text import translated
+
+    sentences = service_sentences()
+    assert len(sentences) > 15
+    agent = Agent(key="a", name="a", role=Role.AGENT, active=True, refund_limits=None)
+    books = Agent(key="b", name="b", role=Role.BOOKKEEPER, active=True, refund_limits=None)
+    sentences += [denial(agent, a) for a in Action if denial(agent, a)]
+    sentences += [denial(books, a) for a in Action if denial(books, a)]
+    sentences += [denial(agent, Action.APPROVE_REFUND, amount_minor=1, currency="CNY"),
+                  "¥300.00 is above your refund limit of ¥200.00; the case waits for the owner. "
+                  "Hand it to the owner with “Ask the owner”."]
+    languages = LanguageSwitcher()
+    languages.apply("zh_CN")
+    try:
+        untranslated = [s for s in sentences if translated(s) == s
+                        or not any("\u4e00" <= ch <= "\u9fff" for ch in translated(s))]
+        assert not untranslated, f"add a pattern to shopdesk/ui/service_text.py: {untranslated}"
+        assert translated("¥300.00 is above your refund limit of ¥200.00; the case waits for "
+                          "the owner. Hand it to the owner with “Ask the owner”.").startswith(
+            "¥300.00 超过了你的退款审批上限 ¥200.00")
+        assert translated("An agent cannot export data.") == "客服不能导出数据。"
+    finally:
+        languages.apply("en")
+    assert translated("Enter the tracking number.") == "Enter the tracking number."

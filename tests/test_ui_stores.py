@@ -14,8 +14,8 @@ from shopdesk.credentials import SERVICE
 from shopdesk.models import Agent, Store
 from shopdesk.services import agents as agent_svc
 from shopdesk.ui.app import Shell
-from shopdesk.ui.channel_text import translated
 from shopdesk.ui.i18n import LanguageSwitcher
+from shopdesk.ui.service_text import translated
 from shopdesk.ui.settings import Preferences
 from shopdesk.ui.welcome import FirstStartGuide
 from tests.mailservers import USER
@@ -131,7 +131,14 @@ def test_agents_cannot_change_stores(qtbot, shell, sqlite_db) -> None:
     shell.window.set_agent(emma)
     panel = shell.window.settings_page.stores
     assert not panel.save_button.isEnabled() and not panel.add_button.isEnabled()
-    assert panel.save_button.toolTip() == "an agent cannot change stores"
+    assert panel.save_button.toolTip() == "An agent cannot change stores."
+    shell.set_language("zh_CN")
+    try:
+        assert panel.save_button.toolTip() in ("An agent cannot change stores.", "客服不能修改店铺。")
+        panel.set_actor(emma)  # tooltips are set with the actor, in the language of the moment
+        assert panel.save_button.toolTip() == "客服不能修改店铺。"
+    finally:
+        shell.set_language("en")
 
 
 def test_first_start_guide_leads_to_a_new_store_then_the_import(qtbot, shell,

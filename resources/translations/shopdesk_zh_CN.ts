@@ -3089,4 +3089,155 @@ Password of the mailbox of %1:</source>
         <translation>已超时 %1</translation>
     </message>
 </context>
+<context>
+    <name>ServiceText</name>
+    <message>
+        <source>%1 cannot %2.</source>
+        <translation>%1不能%2。</translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 decimal places for %3.</source>
+        <translation>%1 的小数位超过了 %3 允许的 %2 位。</translation>
+    </message>
+    <message>
+        <source>%1 is above your refund limit of %2; the case waits for the owner. Hand it to the owner with “Ask the owner”.</source>
+        <translation>%1 超过了你的退款审批上限 %2；此售后单需要店主审批。请用“请店主审批”转给店主。</translation>
+    </message>
+    <message>
+        <source>%1 is not in order %2.</source>
+        <translation>%1 不在订单 %2 中。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is more than can still be returned (%3 bought, %4 already in other returns).</source>
+        <translation>%1：%2 件超过了还能退的数量（购买 %3 件，其他售后单已退 %4 件）。</translation>
+    </message>
+    <message>
+        <source>A bookkeeper</source>
+        <translation>会计</translation>
+    </message>
+    <message>
+        <source>A case must be approved before it is refunded.</source>
+        <translation>售后单需先审批同意才能退款。</translation>
+    </message>
+    <message>
+        <source>An agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>At most %1 can be refunded: %2 was paid for order %3 and %4 has already been refunded.</source>
+        <translation>最多可退 %1：订单 %3 实付 %2，已退款 %4。</translation>
+    </message>
+    <message>
+        <source>Choose at least one item and how many.</source>
+        <translation>请至少选择一件商品及数量。</translation>
+    </message>
+    <message>
+        <source>Enter an amount more than zero.</source>
+        <translation>请输入大于零的金额。</translation>
+    </message>
+    <message>
+        <source>Enter the tracking number.</source>
+        <translation>请输入物流单号。</translation>
+    </message>
+    <message>
+        <source>Give the reason; the customer will see it.</source>
+        <translation>请填写原因，顾客会看到。</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation>当前没有人登录。</translation>
+    </message>
+    <message>
+        <source>Order %1 belongs to %2, not to the customer of this conversation.</source>
+        <translation>订单 %1 属于 %2，不是这个会话的顾客。</translation>
+    </message>
+    <message>
+        <source>Order %1 is outside the %2-day no-reason window; choose the real reason or another kind of settlement.</source>
+        <translation>订单 %1 已超过 %2 天无理由退货期；请选择真实原因或其他处理方式。</translation>
+    </message>
+    <message>
+        <source>Refunds of %1 %2 would exceed the %3 %4 paid for the order.</source>
+        <translation>退款合计 %1 %2 将超过该订单实付的 %3 %4。</translation>
+    </message>
+    <message>
+        <source>Say what the customer gets in exchange (the replacement item).</source>
+        <translation>请填写换货给顾客的商品。</translation>
+    </message>
+    <message>
+        <source>The approved %1 is more than the requested %2 %3.</source>
+        <translation>同意的金额 %1 超过了申请的 %2 %3。</translation>
+    </message>
+    <message>
+        <source>The owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <source>The quantity of %1 cannot be negative.</source>
+        <translation>%1 的数量不能为负数。</translation>
+    </message>
+    <message>
+        <source>The refund of %1 is more than the approved %2 %3.</source>
+        <translation>退款 %1 超过了同意的 %2 %3。</translation>
+    </message>
+    <message>
+        <source>There is no active owner to approve this case.</source>
+        <translation>没有在职的店主可以审批此售后单。</translation>
+    </message>
+    <message>
+        <source>This agent has been deactivated.</source>
+        <translation>此客服已被停用。</translation>
+    </message>
+    <message>
+        <source>This case has already been refunded.</source>
+        <translation>此售后单已经退过款。</translation>
+    </message>
+    <message>
+        <source>This return case no longer exists.</source>
+        <translation>此售后单已不存在。</translation>
+    </message>
+    <message>
+        <source>answer customers or change conversations</source>
+        <translation>回复顾客或修改会话</translation>
+    </message>
+    <message>
+        <source>approve refunds</source>
+        <translation>审批退款</translation>
+    </message>
+    <message>
+        <source>change agents</source>
+        <translation>管理客服</translation>
+    </message>
+    <message>
+        <source>change returns or complaints</source>
+        <translation>处理售后或投诉</translation>
+    </message>
+    <message>
+        <source>change settings</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>change stores</source>
+        <translation>修改店铺</translation>
+    </message>
+    <message>
+        <source>export data</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>hand over a shift</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>see unmasked phone numbers and addresses</source>
+        <translation>查看完整的电话号码和地址</translation>
+    </message>
+    <message>
+        <source>view the shop</source>
+        <translation>查看店铺</translation>
+    </message>
+    <message>
+        <source>“%1” is not an amount.</source>
+        <translation>“%1”不是有效的金额。</translation>
+    </message>
+</context>
 </TS>

@@ -30,6 +30,7 @@ from shopdesk.services import agents as agent_svc
 from shopdesk.services.permissions import Action, can
 from shopdesk.ui.forms import error_label, ok_cancel
 from shopdesk.ui.labels import role_label
+from shopdesk.ui.service_text import translated
 from shopdesk.ui.table_model import row_table
 
 
@@ -210,7 +211,7 @@ class AgentsPanel(QWidget):
                 actor = session.get(Agent, self.actor.id) if self.actor else None
                 work(session, actor)
         except ShopDeskError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(translated(str(exc)))
             return False
         self.message.clear()
         self.reload()
@@ -222,7 +223,7 @@ class AgentsPanel(QWidget):
             try:
                 changes = dialog.changes()
             except ShopDeskError as exc:
-                dialog.error.setText(str(exc))
+                dialog.error.setText(translated(str(exc)))
                 continue
             if agent is None:
                 ok = self._run(lambda s, actor, c=changes: agent_svc.add_agent(s, actor, c))

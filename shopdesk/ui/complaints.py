@@ -43,7 +43,7 @@ from shopdesk.money import format_money, parse_amount
 from shopdesk.services import complaints as svc
 from shopdesk.services.agents import active_agents
 from shopdesk.services.customers import find_customers
-from shopdesk.services.permissions import Action, can, denial
+from shopdesk.services.permissions import Action, can
 from shopdesk.times import to_local, utcnow
 from shopdesk.ui.forms import error_label
 from shopdesk.ui.i18n import current_language
@@ -54,6 +54,7 @@ from shopdesk.ui.labels import (
     tier_label,
 )
 from shopdesk.ui.page import Page
+from shopdesk.ui.service_text import denied, translated
 from shopdesk.ui.table_model import PagedRowsModel, row_table
 
 RED = QColor("#B91C1C")
@@ -189,7 +190,7 @@ class NewComplaintDialog(QDialog):
                 self.complaint_id = svc.create(session, session.get(Agent, self.agent.id),
                                                new).id
         except ShopDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(translated(str(exc)))
             return
         self.accept()
 
@@ -314,7 +315,7 @@ class ComplaintDialog(QDialog):
         self.compensation.setPlaceholderText(v.currency)
         self.assignee.setCurrentIndex(max(0, self.assignee.findData(v.assignee_id)))
         self.new_severity.setCurrentIndex(self.new_severity.findData(v.severity.value))
-        why = denial(self.agent, Action.HANDLE_CASES)
+        why = denied(self.agent, Action.HANDLE_CASES)
         for action, button in self.buttons.items():
             button.setVisible(action in v.actions)
             button.setEnabled(why is None)
@@ -361,7 +362,7 @@ class ComplaintDialog(QDialog):
                 svc.update(session, session.get(Agent, self.agent.id), self.complaint_id,
                            self.view.version, change)
         except ShopDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(translated(str(exc)))
             return
         self.note.clear()
         self.load()
@@ -514,7 +515,7 @@ class ComplaintsPage(Page):
 
     def set_actor(self, agent: Agent | None) -> None:
         self.agent = agent
-        why = denial(agent, Action.HANDLE_CASES)
+        why = denied(agent, Action.HANDLE_CASES)
         self.new_button.setEnabled(why is None)
         self.new_button.setToolTip(why or self.tr("Open a complaint ticket (Ctrl+N)"))
 

@@ -35,6 +35,7 @@ from shopdesk.ui.labels import (
     return_state_label,
     segment_label,
 )
+from shopdesk.ui.service_text import translated
 from shopdesk.ui.tag_editor import TagEditor
 
 
@@ -134,7 +135,7 @@ class CustomerCard(QWidget):
             with self.db.transaction() as session:
                 result = work(session, session.get(Agent, self.viewer.id))
         except ShopDeskError as exc:
-            self.note_status.setText(str(exc))
+            self.note_status.setText(translated(str(exc)))
             return None
         self.refresh()
         return result if result is not None else True

@@ -45,7 +45,7 @@ from shopdesk.models import Agent, Store
 from shopdesk.money import format_money
 from shopdesk.services import customer_list as svc
 from shopdesk.services import duplicates
-from shopdesk.services.permissions import Action, denial
+from shopdesk.services.permissions import Action
 from shopdesk.services.segments import Segment
 from shopdesk.services.tags import all_tags
 from shopdesk.times import to_local
@@ -53,6 +53,7 @@ from shopdesk.ui.customer_card import CustomerCard
 from shopdesk.ui.forms import error_label
 from shopdesk.ui.labels import segment_label
 from shopdesk.ui.page import Page
+from shopdesk.ui.service_text import denied, translated
 from shopdesk.ui.table_model import PagedRowsModel, row_table
 
 
@@ -217,7 +218,7 @@ class CustomersPage(Page):
             self.reload()  # masking depends on who is looking
 
     def _merge_button_state(self) -> None:
-        why = denial(self.agent, Action.REPLY)
+        why = denied(self.agent, Action.REPLY)
         pair = len(self.selected_ids()) == 2
         self.merge_button.setText(self.tr("Merge selected…") if pair
                                   else self.tr("Possible duplicates…"))
@@ -272,7 +273,7 @@ class CustomersPage(Page):
 
     def merge_customers(self) -> None:
         """Open the merge dialog: the two selected customers, or ShopDesk's suggestions."""
-        if self.agent is None or denial(self.agent, Action.REPLY):
+        if self.agent is None or denied(self.agent, Action.REPLY):
             return
         ids = self.selected_ids()
         pair = (ids[0], ids[1]) if len(ids) == 2 else None
@@ -476,7 +477,7 @@ class MergeDialog(QDialog):
                                          keep.id, other.id)
                 self.last_event = event.id
         except ShopDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(translated(str(exc)))
             return
         self.last_distinct = None
         self.undo_button.setText(self.tr("Undo merge"))
@@ -500,7 +501,7 @@ class MergeDialog(QDialog):
             with self.db.transaction() as session:
                 duplicates.mark_distinct(session, session.get(Agent, self.agent.id), *pair)
         except ShopDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(translated(str(exc)))
             return
         self.last_event, self.last_distinct = None, pair
         self.undo_button.setText(self.tr("Undo"))
@@ -519,7 +520,7 @@ class MergeDialog(QDialog):
                 else:
                     duplicates.unmark_distinct(session, agent, *self.last_distinct)
         except ShopDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(translated(str(exc)))
             return
         merged = self.last_event is not None
         self.last_event = self.last_distinct = None

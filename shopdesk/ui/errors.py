@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from shopdesk.db import first_line, trouble
 from shopdesk.errors import ShopDeskError
+from shopdesk.ui.service_text import translated
 
 log = logging.getLogger("shopdesk.ui")
 
@@ -53,7 +54,7 @@ class ErrorReporter(QObject):
             if isinstance(error, ShopDeskError):
                 box.setIcon(QMessageBox.Icon.Warning)
                 box.setWindowTitle(self.tr("ShopDesk"))
-                box.setText(str(error))
+                box.setText(translated(str(error)))
             elif kind is not None:
                 box.setIcon(QMessageBox.Icon.Warning)
                 box.setWindowTitle(self.tr("ShopDesk"))

@@ -37,6 +37,7 @@ from shopdesk.errors import ShopDeskError
 from shopdesk.models import Store
 from shopdesk.ui.i18n import LANGUAGES
 from shopdesk.ui.jobs import Job
+from shopdesk.ui.service_text import translated
 
 
 def _day(edit: QDateEdit) -> date:
@@ -176,7 +177,7 @@ class ExportDialog(QDialog):
         try:
             write = self._writer(path)
         except ShopDeskError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(translated(str(exc)))
             return
         self.target = path
         self.open_folder.setVisible(False)

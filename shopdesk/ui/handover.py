@@ -29,6 +29,7 @@ from shopdesk.services import handover as svc
 from shopdesk.times import to_local, utcnow
 from shopdesk.ui.forms import ok_cancel
 from shopdesk.ui.labels import return_kind_label, return_state_label, severity_label
+from shopdesk.ui.service_text import translated
 
 
 def describe(kind: str, detail: str, codes: list[str]) -> str:
@@ -167,7 +168,7 @@ class HandoverDialog(QDialog):
                 moved = sum(svc.reassign(session, actor, kind, ids, target)  # type: ignore[arg-type]
                             for kind, ids in by_kind.items())
         except ShopDeskError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(translated(str(exc)))
             return
         self.status.setText(self.tr("%1 items given to %2.")
                             .replace("%1", str(moved))
@@ -182,7 +183,7 @@ class HandoverDialog(QDialog):
                                              self.note.toPlainText(), self.draft)
                 self.handover_id = handover.id
         except ShopDeskError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(translated(str(exc)))
             return
         super().accept()
 

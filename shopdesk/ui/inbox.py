@@ -65,7 +65,7 @@ from shopdesk.services import search as search_svc
 from shopdesk.services import surveys
 from shopdesk.services.agents import active_agents
 from shopdesk.services.customers import customer_of_conversation
-from shopdesk.services.permissions import Action, can, denial
+from shopdesk.services.permissions import Action, can
 from shopdesk.times import to_local, utcnow
 from shopdesk.ui.customer_card import CustomerCard
 from shopdesk.ui.images import ORIGINALS, image_viewer, original_viewer, read_image
@@ -73,6 +73,7 @@ from shopdesk.ui.images import choose_images as pick_images
 from shopdesk.ui.inbox_model import InboxModel, RowRole
 from shopdesk.ui.labels import conversation_status_label
 from shopdesk.ui.quick_reply_picker import QuickReplyPicker
+from shopdesk.ui.service_text import denied, translated
 from shopdesk.ui.settings import Preferences
 
 THUMB = 160  # width of an image inside a bubble; click to see it large
@@ -767,7 +768,7 @@ class InboxPage(QWidget):
                 with self.db.transaction() as session:
                     retry_now(session, int(target.split(":", 1)[1]))
             except ShopDeskError as exc:
-                self.status.setText(str(exc))
+                self.status.setText(translated(str(exc)))
             self.show_conversation()
 
     def _load_image(self, attachment_id: int) -> None:
@@ -820,7 +821,7 @@ class InboxPage(QWidget):
             self.status.setText(self.tr(
                 "Someone else changed this conversation just now; it has been reloaded."))
         except ShopDeskError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(translated(str(exc)))
         else:
             self.status.clear()
         self._refresh_current()
@@ -899,7 +900,7 @@ class InboxPage(QWidget):
                        self.tag_button, self.priority):
             widget.setEnabled(ready)
             widget.setToolTip(tip)
-        cases = denial(self.agent, Action.HANDLE_CASES)
+        cases = denied(self.agent, Action.HANDLE_CASES)
         self.start_return.setEnabled(cases is None and self.current is not None)
         self.start_return.setToolTip(cases or self.tr("Start a return or refund for this "
                                                       "customer's order"))
@@ -950,7 +951,7 @@ class InboxPage(QWidget):
                 svc.queue_reply(session, actor, self.current, text,
                                 note=self.note_mode.isChecked(), attachments=self.pending)
         except ShopDeskError as exc:
-            self.status.setText(str(exc))  # the text stays in the composer
+            self.status.setText(translated(str(exc)))  # the text stays in the composer
             return
         self.status.clear()
         self.composer.clear()

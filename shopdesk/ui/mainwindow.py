@@ -28,11 +28,11 @@ from shopdesk.models import Agent, Store
 from shopdesk.services.inbox import row as inbox_row
 from shopdesk.services.overview import Overview, overview
 from shopdesk.services.permissions import Action, can
-from shopdesk.ui.channel_text import translated
 from shopdesk.ui.i18n import LANGUAGES
 from shopdesk.ui.inbox import InboxPage
 from shopdesk.ui.labels import role_label
 from shopdesk.ui.page import Page
+from shopdesk.ui.service_text import translated
 from shopdesk.ui.settings import Preferences
 
 if TYPE_CHECKING:

@@ -29,6 +29,7 @@ from shopdesk.services import quick_replies as qr
 from shopdesk.services.permissions import Action, can
 from shopdesk.ui.forms import error_label, ok_cancel
 from shopdesk.ui.images import choose_images, read_image
+from shopdesk.ui.service_text import translated
 
 ID = Qt.ItemDataRole.UserRole
 
@@ -186,7 +187,7 @@ class QuickRepliesPanel(QWidget):
                 actor = session.get(Agent, self.actor.id) if self.actor else None
                 result = work(session, actor)
         except ShopDeskError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(translated(str(exc)))
             return None
         self.message.clear()
         return result if result is not None else True
@@ -253,7 +254,7 @@ class QuickRepliesPanel(QWidget):
             with self.db.read_session() as session:
                 count = qr.export_xlsx(session, Path(path))
         except OSError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(translated(str(exc)))
             return
         self.message.setText(self.tr("%1 quick replies written to %2")
                              .replace("%1", str(count)).replace("%2", str(path)))

@@ -45,6 +45,7 @@ from shopdesk.times import to_local
 from shopdesk.ui.forms import error_label
 from shopdesk.ui.images import choose_images, read_image
 from shopdesk.ui.labels import return_kind_label, return_reason_label
+from shopdesk.ui.service_text import translated
 from shopdesk.ui.table_model import row_table
 
 
@@ -285,7 +286,7 @@ class ItemsPage(_Page):
         try:
             svc.check_items(self.w.facts, self.quantities())  # type: ignore[arg-type]
         except ShopDeskError as exc:
-            return self.fail(str(exc))
+            return self.fail(translated(str(exc)))
         return True
 
 
@@ -421,7 +422,7 @@ class ReasonPage(_Page):
             svc.check_photos(self.files)
         except ShopDeskError as exc:
             self.files = self.files[:-len(paths)] if paths else self.files
-            self.fail(str(exc))
+            self.fail(translated(str(exc)))
         self._show_files()
 
     def _remove(self) -> None:
@@ -540,7 +541,7 @@ class AmountPage(_Page):
             svc.check_amount(self.w.facts, self.amount_minor())  # type: ignore[arg-type]
         except ShopDeskError as exc:
             self.amount.setFocus()
-            return self.fail(str(exc))
+            return self.fail(translated(str(exc)))
         return True
 
 
@@ -629,7 +630,7 @@ class ReviewPage(_Page):
                 case = svc.create_case(session, session.get(Agent, w.agent.id), new)
                 w.case_id = case.id
         except ShopDeskError as exc:
-            return self.fail(str(exc))
+            return self.fail(translated(str(exc)))
         return True
 
 

@@ -44,13 +44,14 @@ from shopdesk.models.enums import ReturnKind, ReturnReason, Role
 from shopdesk.money import format_money, format_plain, parse_amount
 from shopdesk.services import return_cases as svc
 from shopdesk.services.agents import active_agents
-from shopdesk.services.permissions import Action, can, denial
+from shopdesk.services.permissions import Action, can
 from shopdesk.times import to_local, utcnow
 from shopdesk.ui.forms import error_label, ok_cancel
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.images import choose_images, image_viewer, read_image
 from shopdesk.ui.labels import return_kind_label, return_reason_label, return_state_label
 from shopdesk.ui.page import Page
+from shopdesk.ui.service_text import denied, translated
 from shopdesk.ui.table_model import RowsModel, row_table
 
 THUMB = 96
@@ -243,11 +244,11 @@ class StepDialog(QDialog):
                 svc.take_step(session, session.get(Agent, self.agent.id), self.view.case_id,
                               self.view.version, data)
         except StaleDataError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(translated(str(exc)))
             self.stale = True
             return
         except ShopDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(translated(str(exc)))
             return
         self.applied = True
         self.accept()
@@ -372,12 +373,10 @@ class CasePanel(QWidget):
         self.timeline.setHtml(self.render_timeline(v))
 
     def _why(self, step: svc.Step) -> str:
-        """Why a step is refused, in the interface's language where ShopDesk knows it."""
-        if step.over_limit:
-            return self.tr("The amount is above your refund limit; the owner must approve it.")
+        """Why a step is refused, in the interface's language."""
         if self.agent is not None and self.agent.role == Role.BOOKKEEPER:
-            return self.tr("A bookkeeper sees returns but does not change them.")
-        return step.blocked or ""
+            return translated("A bookkeeper sees returns but does not change them.")
+        return translated(step.blocked or "")
 
     def describe(self, v: svc.CaseView) -> str:
         money = [self.tr("requested %1").replace("%1", format_money(v.requested_minor,
@@ -474,7 +473,7 @@ class CasePanel(QWidget):
                 svc.ask_owner(session, session.get(Agent, self.agent.id), self.view.case_id,
                               self.view.version)
         except ShopDeskError as exc:
-            self.show_case(self.view.case_id, str(exc))
+            self.show_case(self.view.case_id, translated(str(exc)))
             return
         case_id = self.view.case_id
         self.changed.emit()  # the board reloads (and shows the case again)
@@ -602,10 +601,10 @@ class ReturnsPage(Page):
     def set_actor(self, agent: Agent | None) -> None:
         self.agent = agent
         self.panel.agent = agent
-        why = denial(agent, Action.HANDLE_CASES)
+        why = denied(agent, Action.HANDLE_CASES)
         self.new_button.setEnabled(why is None)
         self.new_button.setToolTip(why or self.tr("Start a return case (Ctrl+N)"))
-        export_why = denial(agent, Action.EXPORT)
+        export_why = denied(agent, Action.EXPORT)
         self.export_button.setEnabled(export_why is None)
         self.export_button.setToolTip(export_why or "")
         self._fill_agents()

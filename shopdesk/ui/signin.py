@@ -22,6 +22,7 @@ from shopdesk.models import Agent
 from shopdesk.services import agents as agent_svc
 from shopdesk.ui.forms import error_label, ok_cancel
 from shopdesk.ui.labels import role_label
+from shopdesk.ui.service_text import translated
 
 
 class CreateOwnerDialog(QDialog):
@@ -69,7 +70,7 @@ class CreateOwnerDialog(QDialog):
                 owner = agent_svc.create_owner(session, self.name.text(), self.pin.text() or None)
                 self.owner_id = owner.id
         except ShopDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(translated(str(exc)))
             return
         super().accept()
 
@@ -180,7 +181,7 @@ class SignInDialog(QDialog):
                 self.error.setText(self.tr("Wrong PIN. %1 tries left.")
                                    .replace("%1", str(exc.tries_left)))
             else:
-                self.error.setText(str(exc))
+                self.error.setText(translated(str(exc)))
             return
         super().accept()
 

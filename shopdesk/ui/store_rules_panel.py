@@ -23,7 +23,7 @@ from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Store
 from shopdesk.money import format_plain, parse_amount
-from shopdesk.services.permissions import Action, denial
+from shopdesk.services.permissions import Action
 from shopdesk.services.rules import (
     INT_RULES,
     RETURN_RULES,
@@ -32,6 +32,7 @@ from shopdesk.services.rules import (
     set_store_rules,
 )
 from shopdesk.ui.forms import error_label
+from shopdesk.ui.service_text import denied, translated
 
 
 class StoreRulesPanel(QWidget):
@@ -159,7 +160,7 @@ class StoreRulesPanel(QWidget):
 
     def set_actor(self, agent: Agent | None) -> None:
         self.agent = agent
-        why = denial(agent, Action.MANAGE_SETTINGS)
+        why = denied(agent, Action.MANAGE_SETTINGS)
         for widget in (*self.spins.values(), *self.amounts.values(), self.survey_on,
                        self.survey_text, self.save_button):
             widget.setEnabled(why is None)
@@ -200,7 +201,7 @@ class StoreRulesPanel(QWidget):
             with self.db.transaction() as session:
                 set_store_rules(session, session.get(Agent, self.agent.id), store_id, values)
         except ShopDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(translated(str(exc)))
             return
         self.error.clear()
         self.status.setText(self.tr("Saved."))

@@ -33,10 +33,10 @@ from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, ChannelState, Store
 from shopdesk.models.enums import Platform
 from shopdesk.services import stores as svc
-from shopdesk.services.permissions import Action, denial
-from shopdesk.ui.channel_text import translated
+from shopdesk.services.permissions import Action
 from shopdesk.ui.forms import error_label
 from shopdesk.ui.jobs import Job
+from shopdesk.ui.service_text import denied, translated
 
 PLATFORM_NAMES = {
     "taobao": "Taobao 淘宝", "tmall": "Tmall 天猫", "jd": "JD 京东", "pinduoduo": "Pinduoduo 拼多多",
@@ -318,7 +318,7 @@ class StoresPanel(QWidget):
 
     def set_actor(self, agent: Agent | None) -> None:
         self.agent = agent
-        why = denial(agent, Action.MANAGE_STORES)
+        why = denied(agent, Action.MANAGE_STORES)
         for widget in (self.add_button, self.archive_button, self.save_button,
                        self.test_button):
             widget.setEnabled(why is None)
@@ -483,7 +483,7 @@ class StoresPanel(QWidget):
         self.archive_button.setText(self.tr("Bring back") if getattr(self, "archived", False)
                                     else self.tr("Archive"))
         self.archive_button.setEnabled(self.store_id is not None
-                                       and denial(self.agent, Action.MANAGE_STORES) is None)
+                                       and denied(self.agent, Action.MANAGE_STORES) is None)
 
     def _show_colour(self) -> None:
         self.colour.setText(self.colour_value)
@@ -553,7 +553,7 @@ class StoresPanel(QWidget):
         if self.job is not None:
             self.job.finish()
             self.job = None
-        self.test_button.setEnabled(denial(self.agent, Action.MANAGE_STORES) is None)
+        self.test_button.setEnabled(denied(self.agent, Action.MANAGE_STORES) is None)
         self.result.setText("\n".join(("✓ " if ok else "✗ ") + translated(text)
                                       for ok, text in results))
         self.result.setStyleSheet("color: #15803D" if all(ok for ok, _t in results)

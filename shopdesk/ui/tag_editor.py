@@ -19,6 +19,7 @@ from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent
 from shopdesk.services import tags as svc
 from shopdesk.services.permissions import Action, can
+from shopdesk.ui.service_text import translated
 
 
 class TagEditor(QWidget):
@@ -96,7 +97,7 @@ class TagEditor(QWidget):
             with self.db.transaction() as session:
                 work(session, session.get(Agent, self.agent.id))
         except ShopDeskError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(translated(str(exc)))
             return
         self.message.clear()
         self.reload()

@@ -22,7 +22,8 @@ from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent
 from shopdesk.services import tags as svc
-from shopdesk.services.permissions import Action, denial
+from shopdesk.services.permissions import Action
+from shopdesk.ui.service_text import denied, translated
 from shopdesk.ui.table_model import row_table
 
 
@@ -61,7 +62,7 @@ class TagsPanel(QWidget):
 
     def set_actor(self, agent: Agent | None) -> None:
         self.agent = agent
-        why = denial(agent, Action.MANAGE_SETTINGS)
+        why = denied(agent, Action.MANAGE_SETTINGS)
         for button in self.buttons.values():
             button.setEnabled(why is None)
             button.setToolTip(why or "")
@@ -92,7 +93,7 @@ class TagsPanel(QWidget):
             with self.db.transaction() as session:
                 work(session, session.get(Agent, self.agent.id))
         except ShopDeskError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(translated(str(exc)))
             return
         self.message.setText(done)
         self.reload(select_id)
