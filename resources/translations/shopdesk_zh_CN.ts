@@ -3092,6 +3092,178 @@ Password of the mailbox of %1:</source>
 <context>
     <name>ServiceText</name>
     <message>
+        <source>%1 is larger than 10 MB.</source>
+        <translation>%1 超过 10 MB。</translation>
+    </message>
+    <message>
+        <source>%1 is not an image ShopDesk can send (PNG, JPEG, GIF, WebP or BMP).</source>
+        <translation>%1 不是 ShopDesk 能发送的图片（PNG、JPEG、GIF、WebP 或 BMP）。</translation>
+    </message>
+    <message>
+        <source>%1 was already merged into another customer.</source>
+        <translation>%1 已经合并到另一位客户。</translation>
+    </message>
+    <message>
+        <source>%1 was merged again later; undo that merge first.</source>
+        <translation>%1 之后又被合并过；请先撤销那次合并。</translation>
+    </message>
+    <message>
+        <source>A customer cannot be merged with itself.</source>
+        <translation>客户不能与自己合并。</translation>
+    </message>
+    <message>
+        <source>A customer cannot be told apart from itself.</source>
+        <translation>客户不能与自己标记为不同的人。</translation>
+    </message>
+    <message>
+        <source>A score is a whole number from 1 to 5.</source>
+        <translation>评分是 1 到 5 的整数。</translation>
+    </message>
+    <message>
+        <source>A tag name is at most %1 characters.</source>
+        <translation>标签名称最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>A tag needs a name.</source>
+        <translation>标签需要名称。</translation>
+    </message>
+    <message>
+        <source>At most %1 images.</source>
+        <translation>最多 %1 张图片。</translation>
+    </message>
+    <message>
+        <source>Choose a severity.</source>
+        <translation>请选择严重程度。</translation>
+    </message>
+    <message>
+        <source>Choose another tag to merge into.</source>
+        <translation>请选择要合并到的另一个标签。</translation>
+    </message>
+    <message>
+        <source>Compensation cannot be negative.</source>
+        <translation>补偿金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>Order %1 belongs to another customer.</source>
+        <translation>订单 %1 属于另一位客户。</translation>
+    </message>
+    <message>
+        <source>Say why the complaint goes up a tier; the next tier reads it.</source>
+        <translation>请说明升级原因，上一级处理人会看到。</translation>
+    </message>
+    <message>
+        <source>Snooze until a time in the future.</source>
+        <translation>稍后处理的时间必须在将来。</translation>
+    </message>
+    <message>
+        <source>That agent cannot take complaints (deactivated).</source>
+        <translation>该客服不能接手投诉（已停用）。</translation>
+    </message>
+    <message>
+        <source>That agent cannot take conversations (deactivated or removed).</source>
+        <translation>该客服不能接手会话（已停用或已移除）。</translation>
+    </message>
+    <message>
+        <source>That agent cannot take over work (deactivated or removed).</source>
+        <translation>该客服不能接手工作（已停用或已移除）。</translation>
+    </message>
+    <message>
+        <source>That agent no longer exists.</source>
+        <translation>该客服已不存在。</translation>
+    </message>
+    <message>
+        <source>That complaint no longer exists.</source>
+        <translation>该投诉已不存在。</translation>
+    </message>
+    <message>
+        <source>That conversation no longer exists.</source>
+        <translation>该会话已不存在。</translation>
+    </message>
+    <message>
+        <source>That customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>That merge is not in the audit trail.</source>
+        <translation>操作记录中没有这次合并。</translation>
+    </message>
+    <message>
+        <source>That note no longer exists.</source>
+        <translation>该备注已不存在。</translation>
+    </message>
+    <message>
+        <source>That order no longer exists.</source>
+        <translation>该订单已不存在。</translation>
+    </message>
+    <message>
+        <source>That photo no longer exists.</source>
+        <translation>该照片已不存在。</translation>
+    </message>
+    <message>
+        <source>That quick reply no longer exists.</source>
+        <translation>该快捷回复已不存在。</translation>
+    </message>
+    <message>
+        <source>That return case no longer exists.</source>
+        <translation>该售后单已不存在。</translation>
+    </message>
+    <message>
+        <source>That store no longer exists.</source>
+        <translation>该店铺已不存在。</translation>
+    </message>
+    <message>
+        <source>That tag no longer exists.</source>
+        <translation>该标签已不存在。</translation>
+    </message>
+    <message>
+        <source>The conversation belongs to another customer.</source>
+        <translation>该会话属于另一位客户。</translation>
+    </message>
+    <message>
+        <source>The merge of %1 into %2 was already undone.</source>
+        <translation>%1 合并到 %2 的操作已经撤销过了。</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>消息是空的。</translation>
+    </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation>备注是空的。</translation>
+    </message>
+    <message>
+        <source>The summary is longer than %1 characters; put the rest in the details.</source>
+        <translation>摘要超过 %1 个字符；其余内容请写在详情里。</translation>
+    </message>
+    <message>
+        <source>There is already a tag “%1”; merge them instead.</source>
+        <translation>已有标签“%1”；请改为合并。</translation>
+    </message>
+    <message>
+        <source>This complaint no longer exists.</source>
+        <translation>此投诉已不存在。</translation>
+    </message>
+    <message>
+        <source>Write a short summary of the complaint.</source>
+        <translation>请写一句投诉摘要。</translation>
+    </message>
+    <message>
+        <source>Write how the complaint was resolved.</source>
+        <translation>请填写投诉的解决方式。</translation>
+    </message>
+    <message>
+        <source>You can change only your own notes.</source>
+        <translation>只能修改自己的备注。</translation>
+    </message>
+    <message>
+        <source>You can only hand over your own work.</source>
+        <translation>只能交接自己的工作。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a colour like #2563EB.</source>
+        <translation>“%1”不是 #2563EB 这样的颜色。</translation>
+    </message>
+    <message>
         <source>%1 cannot %2.</source>
         <translation>%1不能%2。</translation>
     </message>

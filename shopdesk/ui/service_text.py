@@ -125,6 +125,69 @@ def _case_patterns() -> list[tuple[str, str]]:
     ]
 
 
+def _work_patterns() -> list[tuple[str, str]]:
+    """The inbox, complaints, tags, notes, merges, handovers and surveys."""
+    gone = {"agent": QCoreApplication.translate("ServiceText", "That agent no longer exists."),
+            "complaint": QCoreApplication.translate("ServiceText", "That complaint no longer exists."),
+            "conversation": QCoreApplication.translate("ServiceText", "That conversation no longer exists."),
+            "customer": QCoreApplication.translate("ServiceText", "That customer no longer exists."),
+            "note": QCoreApplication.translate("ServiceText", "That note no longer exists."), "order": QCoreApplication.translate("ServiceText", "That order no longer exists."),
+            "photo": QCoreApplication.translate("ServiceText", "That photo no longer exists."),
+            "quick reply": QCoreApplication.translate("ServiceText", "That quick reply no longer exists."),
+            "return case": QCoreApplication.translate("ServiceText", "That return case no longer exists."),
+            "store": QCoreApplication.translate("ServiceText", "That store no longer exists."), "tag": QCoreApplication.translate("ServiceText", "That tag no longer exists.")}
+    return [(rf"That {re.escape(what)} no longer exists\.", text)
+            for what, text in gone.items()] + [
+        (r"At most (\d+) images\.", QCoreApplication.translate("ServiceText", "At most %1 images.")),
+        (r"The message is empty\.", QCoreApplication.translate("ServiceText", "The message is empty.")),
+        (r"Snooze until a time in the future\.", QCoreApplication.translate("ServiceText", "Snooze until a time in the future.")),
+        (r"(.+) is not an image ShopDesk can send \(PNG, JPEG, GIF, WebP or BMP\)\.",
+         QCoreApplication.translate("ServiceText", "%1 is not an image ShopDesk can send (PNG, JPEG, GIF, WebP or BMP).")),
+        (r"(.+) is larger than 10 MB\.", QCoreApplication.translate("ServiceText", "%1 is larger than 10 MB.")),
+        (r"That agent cannot take conversations \(deactivated or removed\)\.",
+         QCoreApplication.translate("ServiceText", "That agent cannot take conversations (deactivated or removed).")),
+        (r"Write a short summary of the complaint\.",
+         QCoreApplication.translate("ServiceText", "Write a short summary of the complaint.")),
+        (r"The summary is longer than (\d+) characters; put the rest in the details\.",
+         QCoreApplication.translate("ServiceText", "The summary is longer than %1 characters; put the rest in the details.")),
+        (r"This complaint no longer exists\.", QCoreApplication.translate("ServiceText", "This complaint no longer exists.")),
+        (r"Order (\S+) belongs to another customer\.",
+         QCoreApplication.translate("ServiceText", "Order %1 belongs to another customer.")),
+        (r"The conversation belongs to another customer\.",
+         QCoreApplication.translate("ServiceText", "The conversation belongs to another customer.")),
+        (r"That agent cannot take complaints \(deactivated\)\.",
+         QCoreApplication.translate("ServiceText", "That agent cannot take complaints (deactivated).")),
+        (r"Say why the complaint goes up a tier; the next tier reads it\.",
+         QCoreApplication.translate("ServiceText", "Say why the complaint goes up a tier; the next tier reads it.")),
+        (r"Write how the complaint was resolved\.", QCoreApplication.translate("ServiceText", "Write how the complaint was resolved.")),
+        (r"Compensation cannot be negative\.", QCoreApplication.translate("ServiceText", "Compensation cannot be negative.")),
+        (r"Choose a severity\.", QCoreApplication.translate("ServiceText", "Choose a severity.")),
+        (r"The note is empty\.", QCoreApplication.translate("ServiceText", "The note is empty.")),
+        (r"A tag needs a name\.", QCoreApplication.translate("ServiceText", "A tag needs a name.")),
+        (r"A tag name is at most (\d+) characters\.", QCoreApplication.translate("ServiceText", "A tag name is at most %1 characters.")),
+        (r"There is already a tag “(.+)”; merge them instead\.",
+         QCoreApplication.translate("ServiceText", "There is already a tag “%1”; merge them instead.")),
+        (r"'(.*)' is not a colour like #2563EB\.", QCoreApplication.translate("ServiceText", "“%1” is not a colour like #2563EB.")),
+        (r"Choose another tag to merge into\.", QCoreApplication.translate("ServiceText", "Choose another tag to merge into.")),
+        (r"You can change only your own notes\.", QCoreApplication.translate("ServiceText", "You can change only your own notes.")),
+        (r"A customer cannot be merged with itself\.",
+         QCoreApplication.translate("ServiceText", "A customer cannot be merged with itself.")),
+        (r"That merge is not in the audit trail\.", QCoreApplication.translate("ServiceText", "That merge is not in the audit trail.")),
+        (r"The merge of (.+) into (.+) was already undone\.",
+         QCoreApplication.translate("ServiceText", "The merge of %1 into %2 was already undone.")),
+        (r"(.+) was merged again later; undo that merge first\.",
+         QCoreApplication.translate("ServiceText", "%1 was merged again later; undo that merge first.")),
+        (r"A customer cannot be told apart from itself\.",
+         QCoreApplication.translate("ServiceText", "A customer cannot be told apart from itself.")),
+        (r"(.+) was already merged into another customer\.",
+         QCoreApplication.translate("ServiceText", "%1 was already merged into another customer.")),
+        (r"That agent cannot take over work \(deactivated or removed\)\.",
+         QCoreApplication.translate("ServiceText", "That agent cannot take over work (deactivated or removed).")),
+        (r"You can only hand over your own work\.", QCoreApplication.translate("ServiceText", "You can only hand over your own work.")),
+        (r"A score is a whole number from 1 to 5\.", QCoreApplication.translate("ServiceText", "A score is a whole number from 1 to 5.")),
+    ]
+
+
 def _permission_patterns() -> list[tuple[str, str]]:
     """services/permissions.py: ``denial`` (tooltips, lower case) and ``require`` (a
     sentence)."""
@@ -160,7 +223,7 @@ def translated(text: str) -> str:
     """``text`` in the UI's language, sentence by sentence; unknown sentences stay."""
     if not text:
         return text
-    patterns = _patterns() + _case_patterns() + _permission_patterns()
+    patterns = _patterns() + _case_patterns() + _work_patterns() + _permission_patterns()
 
     def one(sentence: str) -> str | None:
         for pattern, target in patterns:
