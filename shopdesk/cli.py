@@ -5,6 +5,8 @@
     shopdesk load FILE                              load a dataset (.jsonl or .jsonl.gz)
     shopdesk dump FILE                              write the database as a dataset
     shopdesk demo [--size small|large] [--seed N]   build the demo shop into the database
+    shopdesk backup [--to DIR]                      back the database up (7 daily, 4 weekly)
+    shopdesk restore FILE [--replace]               restore a backup into the database
 
 Every command takes ``--db URL`` (or the ``SHOPDESK_DB`` environment variable); without it
 ShopDesk uses the SQLite file in the user's data folder. Failures print one line and exit
@@ -131,6 +133,17 @@ def build_parser() -> argparse.ArgumentParser:
     p_demo.add_argument("--anchor", metavar="YYYY-MM-DD",
                         help="the demo's 'today' (default: today), for a fully repeatable shop")
     _add_db(p_demo)
+
+    p_backup = sub.add_parser("backup", help="back the database up into a folder")
+    p_backup.add_argument("--to", type=Path, metavar="DIR", dest="folder",
+                          help="the backup folder (default: backups in the data folder)")
+    _add_db(p_backup)
+
+    p_restore = sub.add_parser("restore", help="restore a backup into the database")
+    p_restore.add_argument("file", type=Path)
+    p_restore.add_argument("--replace", action="store_true",
+                           help="replace a database that already holds a shop")
+    _add_db(p_restore)
     return parser
 
 
@@ -142,7 +155,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _run_gui(args)
         handler = {"db": _cmd_db, "load": _cmd_load, "dump": _cmd_dump, "demo": _cmd_demo,
-                   "export": _cmd_export, "import": _cmd_import}
+                   "export": _cmd_export, "import": _cmd_import, "backup": _cmd_backup,
+                   "restore": _cmd_restore}
         return handler[args.command](args)
     except ShopDeskError as exc:
         log.warning("command failed: %s", exc)
@@ -202,6 +216,29 @@ def _cmd_dump(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     count = dump_file(db, args.file, Progress())
     print(f"wrote {count:,} records to {args.file}")
+    return 0
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from shopdesk.services import backup
+
+    db = open_database(args.db)
+    try:
+        path = backup.back_up(db, args.folder or backup.default_folder())
+    finally:
+        db.dispose()
+    print(f"backed up {describe(db.url)} to {path}")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from shopdesk.services import backup
+
+    done = backup.restore(args.file, args.db, replace=args.replace)
+    print(f"restored {args.file} into {done.target}")
+    if done.replaced:
+        print(f"replaced: {done.replaced}" + (
+            f" (kept as {done.kept_aside})" if done.kept_aside else ""))
     return 0
 
 
