@@ -234,7 +234,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 def _cmd_restore(args: argparse.Namespace) -> int:
     from shopdesk.services import backup
 
-    done = backup.restore(args.file, args.db, replace=args.replace)
+    done = backup.restore(args.file, args.db, actor=None, replace=args.replace)
     print(f"restored {args.file} into {done.target}")
     if done.replaced:
         print(f"replaced: {done.replaced}" + (

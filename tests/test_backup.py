@@ -61,8 +61,8 @@ def backup_change_restore(db_url: str, tmp_path: Path, use_pg_dump: bool | None)
     db.dispose()
 
     with pytest.raises(backup.BackupError, match="already holds a shop"):
-        backup.restore(path, db_url)
-    done = backup.restore(path, db_url, replace=True)
+        backup.restore(path, db_url, actor=None)
+    done = backup.restore(path, db_url, replace=True, actor=None)
     assert done.replaced and "1 customers" in done.replaced
     db = open_database(db_url)
     assert dump_text(db, tmp_path / "after.jsonl") == before
@@ -77,7 +77,7 @@ def test_a_replaced_sqlite_file_is_kept_aside(tmp_path: Path) -> None:
     change(db)
     changed = dump_text(db, tmp_path / "changed.jsonl")
     db.dispose()
-    done = backup.restore(path, url, replace=True)
+    done = backup.restore(path, url, replace=True, actor=None)
     assert done.kept_aside is not None and done.kept_aside.exists()
     aside = open_database(f"sqlite:///{done.kept_aside}")
     assert dump_text(aside, tmp_path / "aside.jsonl") == changed
@@ -90,7 +90,7 @@ def test_restore_into_an_empty_database_needs_no_replace(db_url: str, tmp_path: 
     dump = tmp_path / "shop.jsonl.gz"
     dump_file(source, dump)
     source.dispose()
-    done = backup.restore(dump, db_url)  # a dataset dump restores into either backend
+    done = backup.restore(dump, db_url, actor=None)  # a dataset dump restores into either backend
     assert done.replaced is None
     db = open_database(db_url)
     assert dump_text(db, tmp_path / "after.jsonl") == before
@@ -107,14 +107,14 @@ def test_restore_checks_the_file(tmp_path: Path) -> None:
     not_a_backup = tmp_path / "notes.sqlite"
     not_a_backup.write_bytes(b"hello")
     with pytest.raises(backup.BackupError, match="not a ShopDesk backup"):
-        backup.restore(not_a_backup, target)
+        backup.restore(not_a_backup, target, actor=None)
 
     damaged = tmp_path / "damaged.sqlite"
     data = bytearray(good.read_bytes())
     data[len(data) // 2: len(data) // 2 + 4096] = b"\xff" * 4096
     damaged.write_bytes(bytes(data))
     with pytest.raises(backup.BackupError, match="damaged|not a ShopDesk backup"):
-        backup.restore(damaged, target)
+        backup.restore(damaged, target, actor=None)
 
     newer = tmp_path / "newer.sqlite"
     newer.write_bytes(good.read_bytes())
@@ -122,11 +122,11 @@ def test_restore_checks_the_file(tmp_path: Path) -> None:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     conn.close()
     with pytest.raises(backup.BackupError, match="newer ShopDesk"):
-        backup.restore(newer, target)
+        backup.restore(newer, target, actor=None)
 
     assert not Path(tmp_path / "new.sqlite").exists() or backup._describe_shop(
         open_database(target)) is None
-    done = backup.restore(good, target)
+    done = backup.restore(good, target, actor=None)
     assert done.replaced is None and done.kept_aside is None
 
 
@@ -216,3 +216,19 @@ def test_the_commands(capsys, db_url: str, tmp_path: Path) -> None:
     assert "already holds a shop (1 stores, 1 customers, 1 conversations)" in err
     assert main(["restore", str(made[0].path), "--db", db_url, "--replace"]) == 0
     assert "replaced: 1 stores, 1 customers, 1 conversations" in capsys.readouterr().out
+
+
+def test_only_the_owner_restores(tmp_path: Path) -> None:
+    from shopdesk.models import Agent
+    from shopdesk.models.enums import Role
+    from shopdesk.services.permissions import PermissionDenied
+
+    url = f"sqlite:///{tmp_path / 'shop.sqlite'}"
+    db = shop(url, tmp_path)
+    made = backup.back_up(db, tmp_path / "backups")
+    db.dispose()
+    agent = Agent(key="a", name="a", role=Role.AGENT, active=True, refund_limits=None)
+    with pytest.raises(PermissionDenied, match="An agent cannot restore backups"):
+        backup.restore(made, url, actor=agent, replace=True)
+    owner = Agent(key="o", name="o", role=Role.OWNER, active=True, refund_limits=None)
+    assert backup.restore(made, url, actor=owner, replace=True).replaced

@@ -3411,5 +3411,150 @@ Password of the mailbox of %1:</source>
         <source>“%1” is not an amount.</source>
         <translation>“%1”不是有效的金额。</translation>
     </message>
+    <message>
+        <source>The backup folder %1 cannot be created: %2.</source>
+        <translation>无法创建备份文件夹 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is not installed on this computer.</source>
+        <translation>这台电脑没有安装 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是一个文件。</translation>
+    </message>
+    <message>
+        <source>An SQLite backup restores into an SQLite file.</source>
+        <translation>SQLite 备份只能恢复到 SQLite 文件。</translation>
+    </message>
+    <message>
+        <source>To move a shop to PostgreSQL, load a dump of it there.</source>
+        <translation>要把店铺迁移到 PostgreSQL，请在那里载入店铺的导出文件。</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL backup (.pgdump) restores into a PostgreSQL database.</source>
+        <translation>PostgreSQL 备份（.pgdump）只能恢复到 PostgreSQL 数据库。</translation>
+    </message>
+    <message>
+        <source>%1 already holds a shop (%2 stores, %3 customers, %4 conversations).</source>
+        <translation>%1 中已有店铺数据（%2 个店铺、%3 位客户、%4 个会话）。</translation>
+    </message>
+    <message>
+        <source>Restore into an empty database, or replace it on purpose.</source>
+        <translation>请恢复到空数据库，或明确选择替换。</translation>
+    </message>
+    <message>
+        <source>Restore into a new file, or replace it on purpose.</source>
+        <translation>请恢复到新文件，或明确选择替换。</translation>
+    </message>
+    <message>
+        <source>%1 is not a ShopDesk backup (%2).</source>
+        <translation>%1 不是 ShopDesk 备份（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2).</source>
+        <translation>%1 已损坏（%2）。</translation>
+    </message>
+    <message>
+        <source>Choose another backup.</source>
+        <translation>请选择其他备份。</translation>
+    </message>
+    <message>
+        <source>%1 was made by a newer ShopDesk (schema %2).</source>
+        <translation>%1 由更新版本的 ShopDesk 创建（结构版本 %2）。</translation>
+    </message>
+    <message>
+        <source>Update ShopDesk first.</source>
+        <translation>请先更新 ShopDesk。</translation>
+    </message>
+    <message>
+        <source>The backup did not check out (%1).</source>
+        <translation>备份校验未通过（%1）。</translation>
+    </message>
+    <message>
+        <source>The database may be damaged.</source>
+        <translation>数据库可能已损坏。</translation>
+    </message>
+    <message>
+        <source>The backup cannot be written to %1: %2.</source>
+        <translation>无法把备份写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 did not run: %2.</source>
+        <translation>%1 无法运行：%2。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2.</source>
+        <translation>%1 失败：%2。</translation>
+    </message>
+    <message>
+        <source>restore backups</source>
+        <translation>恢复备份</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Backup &amp;folder…</source>
+        <translation>备份文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Backing up… %1%</source>
+        <translation>正在备份… %1%</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>The shop was backed up to
+%1</source>
+        <translation>店铺数据已备份到
+%1</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Backup folder (a USB drive or a synced folder)</source>
+        <translation>备份文件夹（U 盘或同步文件夹）</translation>
+    </message>
+    <message>
+        <source>Backups go to %1</source>
+        <translation>备份将保存到 %1</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>ShopDesk backups (*.sqlite *.pgdump *.jsonl.gz)</source>
+        <translation>ShopDesk 备份 (*.sqlite *.pgdump *.jsonl.gz)</translation>
+    </message>
+    <message>
+        <source>Replace the shop in %1 with the backup %2?
+
+The shop as it is now is kept aside next to it. ShopDesk reopens on the restored shop; on a shared server, every other PC should close ShopDesk first.</source>
+        <translation>用备份 %2 替换 %1 中的店铺数据吗？
+
+当前的店铺数据会另存在旁边。ShopDesk 将在恢复后的店铺上重新打开；如果使用共享服务器，请先关闭其他电脑上的 ShopDesk。</translation>
+    </message>
 </context>
 </TS>

@@ -29,6 +29,7 @@ from sqlalchemy.engine import make_url
 from shopdesk.db import Database, describe, open_database, resolve_url
 from shopdesk.errors import ShopDeskError
 from shopdesk.migrations import HEAD
+from shopdesk.services.permissions import Action, AgentLike, require
 
 DAILY = 7
 WEEKLY = 4
@@ -102,7 +103,7 @@ def back_up(db: Database, folder: Path, *, now: datetime | None = None,
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupError(f"the backup folder {folder} cannot be created: {exc.strerror}") from exc
+        raise BackupError(f"The backup folder {folder} cannot be created: {exc.strerror}.") from exc
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     stem = stem_of(db)
     for pattern in (f"{stem}-*.partial", f"{stem}-*.part"):
@@ -114,7 +115,7 @@ def back_up(db: Database, folder: Path, *, now: datetime | None = None,
     else:
         pg_dump = _pg_tool("pg_dump") if use_pg_dump is not False else None
         if use_pg_dump and pg_dump is None:
-            raise BackupError("pg_dump is not installed on this computer")
+            raise BackupError("pg_dump is not installed on this computer.")
         if pg_dump:
             target = folder / f"{stem}-{stamp}.pgdump"
             _write_atomically(target, lambda tmp: _run_pg(
@@ -126,8 +127,8 @@ def back_up(db: Database, folder: Path, *, now: datetime | None = None,
             try:
                 dump_file(db, target)  # written as a .part file, renamed when whole
             except OSError as exc:
-                raise BackupError(f"the backup cannot be written to {folder}: "
-                                  f"{exc.strerror or exc}") from exc
+                raise BackupError(f"The backup cannot be written to {folder}: "
+                                  f"{exc.strerror or exc}.") from exc
     prune(folder, stem)
     return target
 
@@ -153,36 +154,40 @@ def prune(folder: Path, stem: str) -> list[Path]:
     return gone
 
 
-def restore(file: Path, url: str | None, *, replace: bool = False) -> Restored:
-    """Restore a backup (or a dataset dump) into the database at ``url``.
+def restore(file: Path, url: str | None, *, actor: AgentLike | None, replace: bool = False,
+            ) -> Restored:
+    """Restore a backup (or a dataset dump) into the database at ``url``, for ``actor``
+    (None: the command line, which acts for whoever may use this computer's files).
 
     The file is checked first; a target that holds a shop is refused unless ``replace``.
     A replaced SQLite file is kept aside, renamed. The caller must have closed its own
     connections to the target."""
+    if actor is not None:
+        require(actor, Action.RESTORE_BACKUP)
     file = Path(file)
     if not file.is_file():
-        raise BackupError(f"{file} is not a file")
+        raise BackupError(f"{file} is not a file.")
     url = resolve_url(url)
     sqlite_target = make_url(url).get_backend_name() == "sqlite"
     if file.name.endswith(".sqlite") or _is_sqlite_file(file):
         check_sqlite_backup(file)
         if not sqlite_target:
-            raise BackupError("an SQLite backup restores into an SQLite file; to move a shop "
-                              "to PostgreSQL, use shopdesk move")
+            raise BackupError("An SQLite backup restores into an SQLite file. To move a shop "
+                              "to PostgreSQL, load a dump of it there.")
         return _restore_sqlite(file, url, replace)
     if sqlite_target and file.name.endswith(".pgdump"):
-        raise BackupError("a PostgreSQL backup (.pgdump) restores into a PostgreSQL database")
+        raise BackupError("A PostgreSQL backup (.pgdump) restores into a PostgreSQL database.")
     db = open_database(url, upgrade=False)
     try:
         replaced = _describe_shop(db)
         if replaced and not replace:
-            raise BackupError(f"{describe(url)} already holds a shop ({replaced}); "
-                              "restore into an empty database, or replace it on purpose")
+            raise BackupError(f"{describe(url)} already holds a shop ({replaced}). "
+                              "Restore into an empty database, or replace it on purpose.")
         _empty_database(db)
         if file.name.endswith(".pgdump"):
             pg_restore = _pg_tool("pg_restore")
             if pg_restore is None:
-                raise BackupError("pg_restore is not installed on this computer")
+                raise BackupError("pg_restore is not installed on this computer.")
             _run_pg([pg_restore, "--no-owner", "--exit-on-error", str(file)], db.url,
                     dbname_flag=True)
         else:
@@ -208,15 +213,15 @@ def check_sqlite_backup(file: Path) -> str:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"{file.name} is not a ShopDesk backup ({exc})") from exc
+        raise BackupError(f"{file.name} is not a ShopDesk backup ({exc}).") from exc
     if verdict != "ok":
-        raise BackupError(f"{file.name} is damaged ({verdict}); choose another backup")
+        raise BackupError(f"{file.name} is damaged ({verdict}). Choose another backup.")
     if row is None:
-        raise BackupError(f"{file.name} is not a ShopDesk backup (no schema version)")
+        raise BackupError(f"{file.name} is not a ShopDesk backup (no schema version).")
     revision = str(row[0])
     if revision not in _known_revisions():
-        raise BackupError(f"{file.name} was made by a newer ShopDesk (schema {revision}); "
-                          "update ShopDesk first")
+        raise BackupError(f"{file.name} was made by a newer ShopDesk (schema {revision}). "
+                          "Update ShopDesk first.")
     return revision
 
 
@@ -230,8 +235,8 @@ def _restore_sqlite(file: Path, url: str, replace: bool) -> Restored:
         finally:
             db.dispose()
         if replaced and not replace:
-            raise BackupError(f"{target} already holds a shop ({replaced}); "
-                              "restore into a new file, or replace it on purpose")
+            raise BackupError(f"{target} already holds a shop ({replaced}). "
+                              "Restore into a new file, or replace it on purpose.")
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}")
         with sqlite3.connect(target) as src, sqlite3.connect(kept) as dst:
@@ -279,7 +284,7 @@ def _sqlite_backup(db: Database, tmp: Path, progress: Progress | None) -> None:
     src.close()
     dst.close()
     if verdict != "ok":
-        raise BackupError(f"the backup did not check out ({verdict}); the database may be damaged")
+        raise BackupError(f"The backup did not check out ({verdict}). The database may be damaged.")
 
 
 def _copy_sqlite(file: Path, tmp: Path) -> None:
@@ -299,8 +304,8 @@ def _write_atomically(target: Path, write: Callable[[Path], object]) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except OSError as exc:
-        raise BackupError(f"the backup cannot be written to {target.parent}: "
-                          f"{exc.strerror or exc}") from exc
+        raise BackupError(f"The backup cannot be written to {target.parent}: "
+                          f"{exc.strerror or exc}.") from exc
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -346,7 +351,7 @@ def _run_pg(args: list[str], url: str, *, dbname_flag: bool = False) -> None:
         done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=3600,
                               check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BackupError(f"{Path(args[0]).name} did not run: {exc}") from exc
+        raise BackupError(f"{Path(args[0]).name} did not run: {exc}.") from exc
     if done.returncode != 0:
         reason = (done.stderr.strip().splitlines() or ["no reason given"])[-1]
-        raise BackupError(f"{Path(args[0]).name} failed: {reason}")
+        raise BackupError(f"{Path(args[0]).name} failed: {reason}.")

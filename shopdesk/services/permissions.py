@@ -26,6 +26,7 @@ class Action(StrEnum):
     MANAGE_STORES = "manage_stores"
     MANAGE_AGENTS = "manage_agents"
     END_SHIFT = "end_shift"                # write a handover, reassign own work
+    RESTORE_BACKUP = "restore_backup"      # replace the shop with a backup, choose the folder
 
 
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
@@ -102,4 +103,5 @@ def _describe(action: Action) -> str:
         Action.MANAGE_STORES: "change stores",
         Action.MANAGE_AGENTS: "change agents",
         Action.END_SHIFT: "hand over a shift",
+        Action.RESTORE_BACKUP: "restore backups",
     }[action]

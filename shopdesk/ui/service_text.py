@@ -206,6 +206,7 @@ def _permission_patterns() -> list[tuple[str, str]]:
         "change stores": QCoreApplication.translate("ServiceText", "change stores"),
         "change agents": QCoreApplication.translate("ServiceText", "change agents"),
         "hand over a shift": QCoreApplication.translate("ServiceText", "hand over a shift"),
+        "restore backups": QCoreApplication.translate("ServiceText", "restore backups"),
     }
     out = [(rf"(?i:{re.escape(role)}) cannot {re.escape(action)}\.?",
             QCoreApplication.translate("ServiceText", "%1 cannot %2.").replace("%1", who).replace("%2", what))
@@ -219,11 +220,50 @@ def _permission_patterns() -> list[tuple[str, str]]:
     return out
 
 
+def _backup_patterns() -> list[tuple[str, str]]:
+    """services/backup.py."""
+    t = QCoreApplication.translate
+    return [
+        (r"The backup folder (.+) cannot be created: (.+)\.",
+         t("ServiceText", "The backup folder %1 cannot be created: %2.")),
+        (r"(pg_dump|pg_restore) is not installed on this computer\.",
+         t("ServiceText", "%1 is not installed on this computer.")),
+        (r"(.+) is not a file\.", t("ServiceText", "%1 is not a file.")),
+        (r"An SQLite backup restores into an SQLite file\.",
+         t("ServiceText", "An SQLite backup restores into an SQLite file.")),
+        (r"To move a shop to PostgreSQL, load a dump of it there\.",
+         t("ServiceText", "To move a shop to PostgreSQL, load a dump of it there.")),
+        (r"A PostgreSQL backup \(\.pgdump\) restores into a PostgreSQL database\.",
+         t("ServiceText", "A PostgreSQL backup (.pgdump) restores into a PostgreSQL database.")),
+        (r"(.+) already holds a shop \((\d+) stores, (\d+) customers, (\d+) conversations\)\.",
+         t("ServiceText", "%1 already holds a shop (%2 stores, %3 customers, %4 conversations).")),
+        (r"Restore into an empty database, or replace it on purpose\.",
+         t("ServiceText", "Restore into an empty database, or replace it on purpose.")),
+        (r"Restore into a new file, or replace it on purpose\.",
+         t("ServiceText", "Restore into a new file, or replace it on purpose.")),
+        (r"(.+) is not a ShopDesk backup \((.+)\)\.",
+         t("ServiceText", "%1 is not a ShopDesk backup (%2).")),
+        (r"(.+) is damaged \((.+)\)\.", t("ServiceText", "%1 is damaged (%2).")),
+        (r"Choose another backup\.", t("ServiceText", "Choose another backup.")),
+        (r"(.+) was made by a newer ShopDesk \(schema (.+)\)\.",
+         t("ServiceText", "%1 was made by a newer ShopDesk (schema %2).")),
+        (r"Update ShopDesk first\.", t("ServiceText", "Update ShopDesk first.")),
+        (r"The backup did not check out \((.+)\)\.",
+         t("ServiceText", "The backup did not check out (%1).")),
+        (r"The database may be damaged\.", t("ServiceText", "The database may be damaged.")),
+        (r"The backup cannot be written to (.+): (.+)\.",
+         t("ServiceText", "The backup cannot be written to %1: %2.")),
+        (r"(\S+) did not run: (.+)\.", t("ServiceText", "%1 did not run: %2.")),
+        (r"(\S+) failed: (.+)\.", t("ServiceText", "%1 failed: %2.")),
+    ]
+
+
 def translated(text: str) -> str:
     """``text`` in the UI's language, sentence by sentence; unknown sentences stay."""
     if not text:
         return text
-    patterns = _patterns() + _case_patterns() + _work_patterns() + _permission_patterns()
+    patterns = (_patterns() + _case_patterns() + _work_patterns() + _permission_patterns()
+                + _backup_patterns())
 
     def one(sentence: str) -> str | None:
         for pattern, target in patterns:

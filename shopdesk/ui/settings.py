@@ -112,5 +112,14 @@ class Preferences:
     def ctrl_enter_sends(self, on: bool) -> None:
         self.q.setValue("ui/ctrl_enter_sends", "true" if on else "false")
 
+    @property
+    def backup_folder(self) -> str:
+        """Where backups go; "" for the default folder (backups in the data folder)."""
+        return str(self._get("backup/folder", "", str))
+
+    @backup_folder.setter
+    def backup_folder(self, path: str) -> None:
+        self.q.setValue("backup/folder", path)
+
     def sync(self) -> None:
         self.q.sync()
