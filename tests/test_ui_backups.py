@@ -90,3 +90,55 @@ def test_a_damaged_file_is_refused_before_anything_is_asked(qtbot, actions,
     QTimer.singleShot(200, close_box)
     assert actions.confirm_restore(bad) is False
     assert texts and "is not a ShopDesk backup" in texts[0]
+
+
+def test_file_restore_reopens_the_window_on_the_restored_shop(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from shopdesk.dataset.dump import dump_file
+    from shopdesk.dataset.load import load_file
+    from shopdesk.ui.app import Shell
+    from tests.test_dataset import SMALL, write
+
+    url = f"sqlite:///{tmp_path / 'shop.sqlite'}"
+    db = open_database(url)
+    load_file(db, write(tmp_path / "small.jsonl", SMALL))
+    prefs = Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    prefs.backup_folder = str(tmp_path / "usb")
+    prefs.set_auto_agent(url, "owner")
+    shell = Shell(db, prefs, "en", str(tmp_path / "log"))
+    assert shell.start()
+    shell.window.show()
+    names = [a.objectName() for a in shell.window.file_menu.actions()]
+    assert {"backUpAction", "restoreAction", "backupFolderAction"} <= set(names)
+    made = backup.back_up(shell.db, tmp_path / "usb")
+    dump_file(shell.db, tmp_path / "before.jsonl")
+    with shell.db.transaction() as session:
+        from sqlalchemy import text
+
+        session.execute(text("UPDATE customers SET name = 'changed'"))
+    first_window = shell.window
+
+    said: list[str] = []
+
+    def close_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            said.append(box.text())
+            box.accept()
+
+    closer = QTimer()
+    closer.timeout.connect(close_box)
+    closer.start(50)
+    shell.restore(str(made))
+    qtbot.waitUntil(lambda: bool(said), timeout=20_000)
+    closer.stop()
+    assert said[0].startswith(f"The backup {made.name} was restored.")
+    assert "before-restore" in said[0]
+    assert shell.window is not first_window and shell.window.isVisible()
+    assert shell.agent is not None and shell.agent.key == "owner"
+    dump_file(shell.db, tmp_path / "after.jsonl")
+    assert (tmp_path / "after.jsonl").read_text() == (tmp_path / "before.jsonl").read_text()
+    shell.sync.stop()
+    shell.window.close()
+    shell.db.dispose()

@@ -1822,6 +1822,14 @@
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
+    <message>
+        <source>The shop as it was is kept in %1.</source>
+        <translation>恢复前的店铺数据保存在 %1。</translation>
+    </message>
+    <message>
+        <source>The backup %1 was restored.</source>
+        <translation>已恢复备份 %1。</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>

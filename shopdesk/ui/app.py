@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy import func, select
 
@@ -16,12 +17,15 @@ from shopdesk.db import Database, open_database
 from shopdesk.errors import ShopDeskError
 from shopdesk.logs import setup_logging
 from shopdesk.models import Agent, Store
+from shopdesk.services import backup
 from shopdesk.services.agents import SignInError, SignInGuard, has_owner
 from shopdesk.services.handover import unread_handovers
+from shopdesk.ui.backups import BackupActions
 from shopdesk.ui.errors import ErrorReporter
 from shopdesk.ui.handover import HandoverDialog, HandoverNotesDialog
 from shopdesk.ui.i18n import LANGUAGES, LanguageSwitcher
 from shopdesk.ui.mainwindow import MainWindow
+from shopdesk.ui.service_text import translated
 from shopdesk.ui.settings import APPLICATION, ORGANIZATION, Preferences
 from shopdesk.ui.signin import CreateOwnerDialog, SignInDialog
 from shopdesk.ui.sync_worker import SyncThread
@@ -51,14 +55,22 @@ class Shell:
     """Holds what lives as long as the program: the window, the language, the database and
     who is signed in."""
 
-    def __init__(self, db: Database, prefs: Preferences, language: str, log_path: str) -> None:
-        self.db = db
+    def __init__(self, db: Database, prefs: Preferences, language: str, log_path: str,
+                 automatic_backups: bool = True) -> None:
         self.prefs = prefs
+        self.language = language
+        self.log_path = log_path
+        self.automatic_backups = automatic_backups
         self.guard = SignInGuard()
         self.languages = LanguageSwitcher()
         self.languages.apply(language)
         self.credentials = Credentials()
-        self.window = MainWindow(db, prefs, language, log_path, self.credentials)
+        self._build(db)
+
+    def _build(self, db: Database) -> None:
+        """The window, the sync worker and the backups of one database."""
+        self.db = db
+        self.window = MainWindow(db, self.prefs, self.language, self.log_path, self.credentials)
         self.window.languageRequested.connect(self.set_language)
         self.window.switchAgentRequested.connect(self.switch_agent)
         self.window.endShiftRequested.connect(self.end_shift)
@@ -66,6 +78,49 @@ class Shell:
         self.window.storesChanged.connect(self.sync.worker.reload)
         self.sync.worker.changed.connect(self.window.on_synced)
         self.sync.worker.storeState.connect(self.window.on_store_state)
+        self.backups = BackupActions(db, self.prefs, self.window, self.automatic_backups)
+        self.backups.message.connect(lambda text: self.window.statusBar().showMessage(text, 15_000))
+        self.backups.restoreRequested.connect(self.restore)
+        menu = self.window.file_menu
+        before = self.window.quit_action
+        menu.insertActions(before, [self.backups.back_up_action, self.backups.restore_action,
+                                    self.backups.folder_action])
+        menu.insertSeparator(before)
+
+    def restore(self, path: str) -> None:
+        """Replace the shop with a backup: close everything on the database, restore, and
+        open the window again on the restored shop (whose agents sign in anew)."""
+        url = self.db.url
+        actor = self.agent
+        old = self.window
+        self.sync.stop()
+        old.hide()
+        old.inbox.save_draft()
+        old.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.db.dispose()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            done = backup.restore(Path(path), url, actor=actor, replace=True)
+        except ShopDeskError as exc:
+            done = None
+            reason = translated(str(exc))
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._build(open_database(url))
+        if done is None:
+            QMessageBox.warning(None, self.window.tr("ShopDesk"), reason)
+        elif not self.start():
+            self.window.close()
+            return
+        self.window.show()
+        self.sync.start()
+        if done is not None:
+            kept = (self.window.tr("The shop as it was is kept in %1.")
+                    .replace("%1", str(done.kept_aside)) if done.kept_aside else "")
+            QMessageBox.information(self.window, self.window.tr("ShopDesk"), (
+                self.window.tr("The backup %1 was restored.").replace("%1", Path(path).name)
+                + ("\n" + kept if kept else "")))
 
     @property
     def agent(self) -> Agent | None:
@@ -120,6 +175,7 @@ class Shell:
     def _signed_in(self, agent: Agent) -> None:
         self.prefs.last_agent = agent.key
         self.window.set_agent(agent)
+        self.backups.set_agent(agent)
         with self.db.read_session() as session:
             unread = unread_handovers(session, agent.id)
         if unread:
@@ -143,8 +199,10 @@ class Shell:
 
     def set_language(self, language: str) -> None:
         self.languages.apply(language)
+        self.language = language
         self.prefs.language = language
         self.window.set_language_checked(language)
+        self.backups.retranslate()
 
 
 def _open(args: argparse.Namespace) -> Database:
@@ -170,7 +228,7 @@ def run(args: argparse.Namespace) -> int:
                              str(exc))
         return 1
     log.info("ShopDesk %s started on %s", __version__, db.location)
-    shell = Shell(db, prefs, language, log_path)
+    shell = Shell(db, prefs, language, log_path, automatic_backups=not args.demo)
     if not shell.start(args.agent):
         db.dispose()
         return 0
@@ -183,5 +241,6 @@ def run(args: argparse.Namespace) -> int:
     shell.sync.start()
     code = app.exec()
     shell.sync.stop()
-    db.dispose()
+    shell.backups.at_exit()
+    shell.db.dispose()
     return code
