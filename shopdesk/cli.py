@@ -7,6 +7,7 @@
     shopdesk demo [--size small|large] [--seed N]   build the demo shop into the database
     shopdesk backup [--to DIR]                      back the database up (7 daily, 4 weekly)
     shopdesk restore FILE [--replace]               restore a backup into the database
+    shopdesk move --to URL                          copy the shop to an empty PostgreSQL database
 
 Every command takes ``--db URL`` (or the ``SHOPDESK_DB`` environment variable); without it
 ShopDesk uses the SQLite file in the user's data folder. Failures print one line and exit
@@ -144,6 +145,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_restore.add_argument("--replace", action="store_true",
                            help="replace a database that already holds a shop")
     _add_db(p_restore)
+
+    p_move = sub.add_parser("move", help="copy the shop to an empty PostgreSQL database")
+    p_move.add_argument("--to", required=True, metavar="URL", dest="target",
+                        help="postgresql+psycopg://user:password@server/dbname")
+    _add_db(p_move)
     return parser
 
 
@@ -156,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_gui(args)
         handler = {"db": _cmd_db, "load": _cmd_load, "dump": _cmd_dump, "demo": _cmd_demo,
                    "export": _cmd_export, "import": _cmd_import, "backup": _cmd_backup,
-                   "restore": _cmd_restore}
+                   "restore": _cmd_restore, "move": _cmd_move}
         return handler[args.command](args)
     except ShopDeskError as exc:
         log.warning("command failed: %s", exc)
@@ -239,6 +245,25 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     if done.replaced:
         print(f"replaced: {done.replaced}" + (
             f" (kept as {done.kept_aside})" if done.kept_aside else ""))
+    return 0
+
+
+def _cmd_move(args: argparse.Namespace) -> int:
+    from shopdesk.services.move import move
+
+    source = open_database(args.db)
+    target = open_database(args.target)
+    progress = Progress()
+    try:
+        moved = move(source, target, lambda table, done, total: progress(
+            f"copying {table}", done, total))
+    finally:
+        source.dispose()
+        target.dispose()
+    print(f"moved {moved.summary()} to {describe(target.url)}; every table holds the same "
+          "number of rows on both sides.")
+    print(f"Point every PC at it: start ShopDesk with --db {describe(target.url)} (with the "
+          "password), or set SHOPDESK_DB to that address. The SQLite file is left as it was.")
     return 0
 
 
