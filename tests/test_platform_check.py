@@ -18,7 +18,7 @@ from shopdesk.ui import platform_check as check
 # libxcb-icccm4 and libxcb-keysyms1 (issue 14).
 DEBIAN_LDD = """\
 \tlinux-vdso.so.1 (0x00007ffd1a5f2000)
-\tlibQt6XcbQpa.so.6 => /venv/PySide6/Qt/plugins/platforms/../../lib/libQt6XcbQpa.so.6 (0x7f1)
+\tlibQt6XcbQpa.so.6 => /venv/PySide6/Qt/lib/libQt6XcbQpa.so.6 (0x00007f0d3c8b0000)
 \tlibxcb-cursor.so.0 => /lib/x86_64-linux-gnu/libxcb-cursor.so.0 (0x00007f0d3c8a1000)
 \tlibxcb-icccm.so.4 => not found
 \tlibxcb-util.so.1 => /lib/x86_64-linux-gnu/libxcb-util.so.1 (0x00007f0d3c899000)
