@@ -410,6 +410,13 @@ def _attach_demo_channels(db: Database) -> None:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    from shopdesk.ui.platform_check import window_problem
+
+    problem = window_problem()  # before Qt: missing X11 libraries would abort Qt itself
+    if problem:
+        log.warning("the window cannot open: %s", problem)
+        print(problem, file=sys.stderr)
+        return 1
     try:
         from shopdesk.ui.app import run
     except ImportError as exc:  # pragma: no cover - a broken Qt install

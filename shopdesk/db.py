@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from shopdesk import paths
 from shopdesk.errors import ConfigurationError
 from shopdesk.migrations import HEAD
-from shopdesk.textfold import SQL_FUNCTION, fold
+from shopdesk.textfold import CHARS_FUNCTION, SQL_FUNCTION, chars, fold
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cur.close()
         # The search index's triggers fold text with the same Python function as queries.
         dbapi_conn.create_function(SQL_FUNCTION, 1, fold, deterministic=True)
+        dbapi_conn.create_function(CHARS_FUNCTION, 1, chars, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
@@ -158,10 +159,11 @@ def first_line(exc: BaseException) -> str:
 
 def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
     """What Alembic compares with the models: not the search index (FTS tables, their shadow
-    tables and pg_trgm expression indexes), which hand-written migrations own."""
+    tables, the pg_trgm and text-search expression indexes), which hand-written migrations
+    own."""
     if type_ == "table" and name and (name.endswith("_fts") or "_fts_" in name):
         return False
-    return not (type_ == "index" and name and name.endswith("_trgm"))
+    return not (type_ == "index" and name and name.endswith(("_trgm", "_grams")))
 
 
 def alembic_config(connection=None):  # type: ignore[no-untyped-def]

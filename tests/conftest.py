@@ -21,7 +21,8 @@ pytest_plugins = ("tests.mailservers", "tests.keyrings")
 
 PG_URL = os.environ.get("SHOPDESK_TEST_PG_URL", "")
 REQUIRE_PG = os.environ.get("SHOPDESK_REQUIRE_PG") == "1"
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+# The order reports and e-mails the tests read (written by tests/fixtures/make_fixtures.py).
+SAMPLES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(autouse=True)

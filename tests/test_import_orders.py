@@ -1,5 +1,5 @@
-"""Order import from the Taobao report and the Shopify export (the samples in ../shared), on
-both backends: preview, all or nothing, idempotent re-import, customer matching, and broken
+"""Order import from the Taobao report and the Shopify export (tests/fixtures), on both
+backends: preview, all or nothing, idempotent re-import, customer matching, and broken
 files (bad encoding, missing columns, bad amounts) that name the line and write nothing."""
 
 from __future__ import annotations

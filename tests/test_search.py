@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from shopdesk.models import Conversation, Message
+from shopdesk.models import Conversation, Customer, Message
 from shopdesk.models.enums import Direction
 from shopdesk.services.search import search, snippet
 from tests import factories as f
@@ -19,6 +19,10 @@ TEXTS = [
     'He said "refund" OR nothing',
     "100% cotton? 50_50 blend",
     "退",
+    "翡翠手镯一只",  # a rare pair of characters
+    "退款，东西坏了",  # 款 and 东 only look adjacent once punctuation is dropped
+    "订单A12退货，型号ＸＬ",  # Chinese, Latin, digits and full-width letters together
+    "包裹#SF99①到了",  # ① is 1 after NFKC
 ]
 
 
@@ -44,8 +48,9 @@ def message_texts(db, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("query", "expected"), [
-    ("退", ["退", "请问退款多久到账？", "我要退款，东西坏了"]),  # one character
-    ("退款", ["请问退款多久到账？", "我要退款，东西坏了"]),  # two
+    ("退", ["订单A12退货，型号ＸＬ", "退款，东西坏了", "退", "请问退款多久到账？",
+           "我要退款，东西坏了"]),  # one character
+    ("退款", ["退款，东西坏了", "请问退款多久到账？", "我要退款，东西坏了"]),  # two
     ("退款多久", ["请问退款多久到账？"]),  # three and more: the index
     ("refund", ['He said "refund" OR nothing', "ＲＥＦＵＮＤ please, order SKU-A12"]),
     ("ＲＥＦＵＮＤ", ['He said "refund" OR nothing', "ＲＥＦＵＮＤ please, order SKU-A12"]),
@@ -56,6 +61,28 @@ def message_texts(db, query: str) -> list[str]:
     ("%", ["100% cotton? 50_50 blend"]),
     ("不存在的词", []),
     ("   ", []),
+    ("翡翠", ["翡翠手镯一只"]),  # rare, one and two characters
+    ("翡", ["翡翠手镯一只"]),
+    ("龘", []),  # absent
+    ("龘龘", []),
+    ("款东", []),  # not adjacent in the text
+    ("款，", ["退款，东西坏了", "我要退款，东西坏了"]),  # with its punctuation
+    ("，东", ["退款，东西坏了", "我要退款，东西坏了"]),
+    ("2退", ["订单A12退货，型号ＸＬ"]),  # mixed
+    ("a1", ["订单A12退货，型号ＸＬ", "ＲＥＦＵＮＤ please, order SKU-A12"]),
+    ("xl", ["订单A12退货，型号ＸＬ"]),  # full-width in the text (NFKC), case folded
+    ("ＸＬ", ["订单A12退货，型号ＸＬ"]),  # and in the query
+    ("99", ["包裹#SF99①到了"]),
+    ("91", ["包裹#SF99①到了"]),  # ① folds to 1
+    ("#S", ["包裹#SF99①到了"]),
+    ("#", ["包裹#SF99①到了"]),  # punctuation alone
+    ('"', ['He said "refund" OR nothing']),  # MATCH-breaking input
+    ('"r', ['He said "refund" OR nothing']),
+    ("OR", ['He said "refund" OR nothing', "ＲＥＦＵＮＤ please, order SKU-A12"]),
+    ("*", []),
+    ("a'", []),
+    ("退 ", ["订单A12退货，型号ＸＬ", "退款，东西坏了", "退", "请问退款多久到账？",
+            "我要退款，东西坏了"]),  # the query is trimmed
 ])
 def test_search_messages(shop, query: str, expected: list[str]) -> None:
     assert message_texts(shop, query) == expected
@@ -104,3 +131,61 @@ def test_bulk_loaded_messages_are_searchable(db) -> None:
         s.add(Message(conversation_id=conv, store_id=1, at=datetime.now(UTC),
                       text="新的发票问题", direction=Direction.IN))
     assert "新的发票问题" in message_texts(db, "发票问题")
+
+
+def test_customer_names_of_one_character_and_renames(shop) -> None:
+    with shop.read_session() as s:
+        assert [h.customer for h in search(s, "退") if h.message_id is None] == ["王小退"]
+        assert [h for h in search(s, "龘") if h.message_id is None] == []
+    with shop.transaction() as s:
+        s.scalar(select(Customer).where(Customer.name == "王小退")).name = "李翡"
+    with shop.read_session() as s:
+        assert [h for h in search(s, "小退") if h.message_id is None] == []
+        assert [h.customer for h in search(s, "翡") if h.message_id is None] == ["李翡"]
+
+
+def test_long_messages_are_found_by_short_queries(shop) -> None:
+    """Longer than the PostgreSQL vector covers (20,000 characters): found all the same."""
+    body = "长" * 25_000 + "龘a"
+    with shop.transaction() as s:
+        conv = s.scalar(select(Conversation))
+        s.add(Message(conversation_id=conv.id, store_id=conv.store_id, at=f.T0, text=body,
+                      direction=Direction.IN, external_id="long"))
+    assert message_texts(shop, "龘") == [body]
+    assert message_texts(shop, "龘a") == [body]
+    assert message_texts(shop, "长龘") == [body]
+
+
+def test_upgrade_indexes_the_messages_and_names_already_there(db_url: str) -> None:
+    """0012 on a database at 0010 with messages: the new indexes hold the old rows, and the
+    searches find them."""
+    from sqlalchemy import text
+
+    from shopdesk import db as dbmod
+
+    database = dbmod.Database(db_url)
+    dbmod.upgrade_to_head(database, "0010")
+    with database.transaction() as s:  # the tables of 0012 are those of 0010
+        conv = Conversation(store=f.store(), customer=f.customer(name="翡翠姐"))
+        s.add(conv)
+        s.flush()
+        s.add_all([Message(conversation_id=conv.id, store_id=conv.store_id, at=f.T0,
+                           text=body, direction=Direction.IN, external_id=body)
+                   for body in ("我的翡翠碎了", "ok")])
+    dbmod.upgrade_to_head(database)
+    with database.engine.connect() as conn:
+        if database.backend == "sqlite":
+            indexed = conn.scalars(text("SELECT rowid FROM messages_chars_fts WHERE "
+                                        "messages_chars_fts MATCH '\"翡 翠\"'")).all()
+            names = conn.scalars(text("SELECT rowid FROM customers_chars_fts WHERE "
+                                      "customers_chars_fts MATCH '翡'")).all()
+        else:
+            indexed = conn.scalars(text("SELECT id FROM messages WHERE shopdesk_grams(text) "
+                                        "@@ '翡翠'::tsquery")).all()
+            names = conn.scalars(text("SELECT id FROM customers WHERE shopdesk_grams(name) @@ "
+                                      "'翡'::tsquery")).all()
+    assert (len(indexed), len(names)) == (1, 1)
+    with database.read_session() as s:
+        hits = search(s, "翡翠")
+    assert [(h.message_id, h.customer) for h in hits] == [(None, "翡翠姐"), (indexed[0], "翡翠姐")]
+    database.dispose()

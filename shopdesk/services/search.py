@@ -1,14 +1,18 @@
 """Search every store's messages and customer names; Chinese substrings of any length.
 
-SQLite: a trigram FTS5 index of folded text (migration 0004); queries of three characters
-or more are quoted as one phrase and matched, shorter ones scan the folded copy. PostgreSQL:
-``LIKE`` on folded text, served by a pg_trgm index. Both return the same messages, newest
-first.
+SQLite (migrations 0004, 0012): a query of three characters or more is one quoted phrase
+on the trigram FTS5 index of the folded text; a shorter one is a phrase on the index in
+which every character is its own token, checked against the folded text (characters that
+are adjacent once punctuation is dropped are not a match). Customer names use the
+one-character index at every length. PostgreSQL: a GIN index of every character and pair
+of characters (``shopdesk_grams``), checked with ``strpos`` on the folded text. Both
+return the same messages, newest first.
 """
 
 from __future__ import annotations
 
 import html
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,10 +20,11 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from shopdesk.models import Conversation, Customer, Message, Store
-from shopdesk.textfold import fold
+from shopdesk.textfold import fold, spaced
 
 LIMIT = 50
 SNIPPET = 40  # characters of context on each side
+LONG = 19000  # PostgreSQL: messages longer than this are searched outside the index
 
 
 @dataclass(frozen=True)
@@ -32,35 +37,82 @@ class Hit:
     snippet_html: str  # escaped text with the match in <b>…</b>
 
 
-def _like_pattern(query: str) -> str:
-    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def _quoted(query: str) -> str:
+    return '"' + query.replace('"', '""') + '"'  # user text never breaks MATCH
+
+
+def _has_token(query: str) -> bool:
+    """Whether unicode61 makes a token of any of the query's characters (letters, digits,
+    private use); a query of punctuation alone has none and is found by a scan."""
+    return any(unicodedata.category(ch)[0] in "LN" or unicodedata.category(ch) == "Co"
+               for ch in query)
+
+
+def _sqlite_message_ids(session: Session, query: str, limit: int) -> list[int]:
+    params = {"q": query, "n": limit}
+    if len(query) >= 3:
+        sql = text("SELECT rowid FROM messages_fts WHERE messages_fts MATCH :p "
+                   "ORDER BY rowid DESC LIMIT :n")
+        return list(session.scalars(sql, {"p": _quoted(query), "n": limit}))
+    if _has_token(query):
+        sql = text("SELECT c.rowid FROM messages_chars_fts c "
+                   "JOIN messages_fts f ON f.rowid = c.rowid "
+                   "WHERE messages_chars_fts MATCH :p AND instr(f.body, :q) > 0 "
+                   "ORDER BY c.rowid DESC LIMIT :n")
+        return list(session.scalars(sql, {**params, "p": _quoted(spaced(query))}))
+    sql = text("SELECT rowid FROM messages_fts WHERE instr(body, :q) > 0 "
+               "ORDER BY rowid DESC LIMIT :n")
+    return list(session.scalars(sql, params))
+
+
+def _pg_tsquery(session: Session, query: str) -> str:
+    """The query's characters and pairs as a tsquery ('' when it has none)."""
+    return session.scalar(text("SELECT plainto_tsquery('simple', shopdesk_gram_text(:q))"
+                               "::text"), {"q": query}) or ""
+
+
+def _pg_message_ids(session: Session, query: str, limit: int) -> list[int]:
+    found = "strpos(lower(normalize(text, NFKC)), :q) > 0"
+    params = {"q": query, "n": limit}
+    tsq = _pg_tsquery(session, query)
+    if not tsq:
+        sql = text(f"SELECT id FROM messages WHERE {found} ORDER BY id DESC LIMIT :n")
+        return list(session.scalars(sql, params))
+    sql = text(f"""(SELECT id FROM messages WHERE shopdesk_grams(text) @@ CAST(:t AS tsquery)
+                     AND length(text) <= {LONG} AND {found} ORDER BY id DESC LIMIT :n)
+                   UNION ALL
+                   (SELECT id FROM messages WHERE length(text) > {LONG} AND {found}
+                    ORDER BY id DESC LIMIT :n)
+                   ORDER BY id DESC LIMIT :n""")
+    return list(session.scalars(sql, {**params, "t": tsq}))
 
 
 def _message_ids(session: Session, query: str, limit: int) -> list[int]:
-    dialect = session.get_bind().dialect.name
-    if dialect == "sqlite":
-        if len(query) >= 3:
-            phrase = '"' + query.replace('"', '""') + '"'  # user text never breaks MATCH
-            sql = text("SELECT rowid FROM messages_fts WHERE messages_fts MATCH :q "
-                       "ORDER BY rowid DESC LIMIT :n")
-            return list(session.scalars(sql, {"q": phrase, "n": limit}))
-        sql = text("SELECT rowid FROM messages_fts WHERE instr(body, :q) > 0 "
-                   "ORDER BY rowid DESC LIMIT :n")
-        return list(session.scalars(sql, {"q": query, "n": limit}))
-    sql = text("SELECT id FROM messages WHERE lower(normalize(text, NFKC)) LIKE :p "
-               "ESCAPE '\\' ORDER BY id DESC LIMIT :n")
-    return list(session.scalars(sql, {"p": _like_pattern(query), "n": limit}))
+    if session.get_bind().dialect.name == "sqlite":
+        return _sqlite_message_ids(session, query, limit)
+    return _pg_message_ids(session, query, limit)
 
 
 def _customer_ids(session: Session, query: str, limit: int) -> list[int]:
+    params = {"q": query, "n": limit}
     if session.get_bind().dialect.name == "sqlite":
-        sql = text("SELECT id FROM customers WHERE instr(shopdesk_fold(name), :q) > 0 "
-                   "ORDER BY id DESC LIMIT :n")
-        return list(session.scalars(sql, {"q": query, "n": limit}))
-    sql = text("SELECT id FROM customers WHERE lower(normalize(name, NFKC)) LIKE :p "
-               "ESCAPE '\\' ORDER BY id DESC LIMIT :n")
-    return list(session.scalars(sql, {"p": _like_pattern(query), "n": limit}))
+        if not _has_token(query):
+            sql = text("SELECT id FROM customers WHERE instr(shopdesk_fold(name), :q) > 0 "
+                       "ORDER BY id DESC LIMIT :n")
+            return list(session.scalars(sql, params))
+        sql = text("SELECT c.rowid FROM customers_chars_fts c "
+                   "JOIN customers u ON u.id = c.rowid "
+                   "WHERE customers_chars_fts MATCH :p AND instr(shopdesk_fold(u.name), :q) > 0 "
+                   "ORDER BY c.rowid DESC LIMIT :n")
+        return list(session.scalars(sql, {**params, "p": _quoted(spaced(query))}))
+    found = "strpos(lower(normalize(name, NFKC)), :q) > 0"
+    tsq = _pg_tsquery(session, query)
+    if not tsq:
+        sql = text(f"SELECT id FROM customers WHERE {found} ORDER BY id DESC LIMIT :n")
+        return list(session.scalars(sql, params))
+    sql = text(f"SELECT id FROM customers WHERE shopdesk_grams(name) @@ CAST(:t AS tsquery) "
+               f"AND {found} ORDER BY id DESC LIMIT :n")
+    return list(session.scalars(sql, {**params, "t": tsq}))
 
 
 def snippet(body: str, query: str) -> str:
@@ -108,26 +160,39 @@ def search(session: Session, query: str, limit: int = LIMIT) -> list[Hit]:
 
 # -- bulk loading (SQLite) ------------------------------------------------------------------
 # Indexing a million messages one trigger call at a time costs as much as the whole rest of
-# a load; filling the index with one INSERT … SELECT afterwards costs a tenth. The dataset
-# loader suspends the insert trigger inside its transaction and fills the index at the end.
+# a load; filling the indexes with one INSERT … SELECT each afterwards costs a tenth. The
+# dataset loader suspends the insert triggers inside its transaction and fills the indexes
+# at the end.
 
-_INSERT_TRIGGER = """CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+_INSERT_TRIGGERS = {
+    "messages_fts_insert": """CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
          INSERT INTO messages_fts(rowid, body) VALUES (new.id, shopdesk_fold(new.text));
-       END"""
+       END""",
+    "messages_chars_fts_insert": """CREATE TRIGGER messages_chars_fts_insert
+       AFTER INSERT ON messages BEGIN
+         INSERT INTO messages_chars_fts(rowid, body) VALUES (new.id, shopdesk_chars(new.text));
+       END""",
+}
 
 
 def suspend_indexing(session: Session) -> bool:
-    """Drop the insert trigger (inside the caller's transaction). False on PostgreSQL,
+    """Drop the insert triggers (inside the caller's transaction). False on PostgreSQL,
     whose index needs no help."""
     if session.get_bind().dialect.name != "sqlite":
         return False
-    session.execute(text("DROP TRIGGER IF EXISTS messages_fts_insert"))
+    for name in _INSERT_TRIGGERS:
+        session.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
     return True
 
 
 def resume_indexing(session: Session, first_id: int) -> None:
-    """Index the messages from ``first_id`` on in one statement; restore the trigger."""
+    """Index the messages from ``first_id`` on in one statement per index; restore the
+    triggers."""
     session.execute(text("INSERT INTO messages_fts(rowid, body) "
                          "SELECT id, shopdesk_fold(text) FROM messages WHERE id >= :first"),
                     {"first": first_id})
-    session.execute(text(_INSERT_TRIGGER))
+    session.execute(text("INSERT INTO messages_chars_fts(rowid, body) "
+                         "SELECT id, shopdesk_chars(text) FROM messages WHERE id >= :first"),
+                    {"first": first_id})
+    for trigger in _INSERT_TRIGGERS.values():
+        session.execute(text(trigger))
