@@ -1673,6 +1673,37 @@
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>当前登录：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Stores: %1</source>
+        <translation>店铺：%1</translation>
+    </message>
+    <message>
+        <source>Need a reply: %1</source>
+        <translation>待回复：%1</translation>
+    </message>
+    <message>
+        <source>ShopDesk</source>
+        <translation>ShopDesk 客服台</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>离线：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ShopDesk</source>

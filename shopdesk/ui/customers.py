@@ -212,10 +212,19 @@ class CustomersPage(Page):
         self._show_count()
 
     def set_actor(self, agent: Agent | None) -> None:
+        """Who is looking: the list and the open card are shown again for them (masking
+        and what they may do depend on it)."""
         self.agent = agent
         self._merge_button_state()
         if getattr(self, "_shown", False):
-            self.reload()  # masking depends on who is looking
+            self.reload()
+        self.card.show_customer(self.card.customer_id, agent)
+
+    def records_changed(self, customer_id: int | None) -> None:
+        """Some customer's records changed (``CustomerRecords``); None: reload the list."""
+        if customer_id is None and getattr(self, "_shown", False):
+            self.reload()
+        self.card.records_changed(customer_id)
 
     def _merge_button_state(self) -> None:
         why = denied(self.agent, Action.REPLY)
@@ -284,9 +293,7 @@ class CustomersPage(Page):
         dialog.open()
 
     def _merged(self) -> None:
-        self.reload()
-        self.card.refresh()
-        self.changed.emit()
+        self.changed.emit()  # the window tells every view (this one too): records_changed
 
 
 class MergeDialog(QDialog):
