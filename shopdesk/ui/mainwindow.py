@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
         self.agent = agent
         for page in self.registry.built():
             page.set_actor(agent)  # type: ignore[attr-defined]
+        if self.inbox.current is not None:  # also one opened from a link, not in the list
+            self.inbox.show_conversation()
         self._show_permissions()
         self.status.show_agent(agent)
 
