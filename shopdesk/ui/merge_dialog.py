@@ -151,6 +151,8 @@ class MergeDialog(QDialog):
         job.done.connect(self._found)  # slots of the dialog: delivered on the GUI thread
         job.failed.connect(self._not_found)
         self.job = job
+        if self.previews is None:
+            self.summary.clear()  # not "no customers to merge" while still looking
         job.start(self)
 
     def cancel_search(self) -> None:
