@@ -12,7 +12,7 @@ from sqlalchemy import select
 from shopdesk.cli import build_demo
 from shopdesk.models import Agent, Conversation, Customer, Tag, customer_tags
 from shopdesk.ui.app import Shell
-from shopdesk.ui.customers import MergeDialog
+from shopdesk.ui.merge_dialog import MergeDialog, who
 from shopdesk.ui.settings import Preferences
 
 pytestmark = pytest.mark.gui
@@ -96,11 +96,19 @@ def test_agents_see_masked_phones_and_bookkeepers_cannot_merge(qtbot, window,
     assert not page.findChild(QPushButton, "duplicatesButton").isEnabled()
 
 
+def _searched(qtbot, dialog) -> None:
+    qtbot.waitUntil(lambda: dialog.job is None)  # the search runs in a worker thread
+
+
 def test_merge_dialog_merges_a_suggestion_and_undoes_it(qtbot, window, sqlite_db) -> None:
     page = window.customers
     page.merge_button.click()
     dialog = window.findChild(MergeDialog, "mergeDialog")
-    assert dialog is not None and dialog.list.rowCount() == 6
+    assert dialog is not None and dialog.job is not None  # searching, off the GUI thread
+    assert dialog.busy.isVisible() and dialog.cancel_button.isVisible()
+    assert not dialog.merge_button.isEnabled()
+    _searched(qtbot, dialog)
+    assert not dialog.busy.isVisible() and dialog.list.rowCount() == 6
     assert not dialog.undo_button.isVisible()  # nothing to undo yet
     keep, other = dialog.previews
     assert "same phone" in dialog.list.item(0, 2).text() or \
@@ -108,8 +116,11 @@ def test_merge_dialog_merges_a_suggestion_and_undoes_it(qtbot, window, sqlite_db
     assert keep.name in dialog.summary.text() and "Store accounts" in dialog.summary.text()
     suggestions = dialog.list.rowCount()
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert dialog.previews is None and dialog.sides[0].toPlainText() == ""  # gone at once
+    _searched(qtbot, dialog)
     assert dialog.list.rowCount() == suggestions - 1
-    assert dialog.status.text() == f"{other.name} was merged into {keep.name}."
+    assert dialog.status.text().startswith(f"The record of {who(other)} was merged into "
+                                           f"{who(keep)}, which now holds Store accounts ")
     assert page.findChild(QLabel, "customersCount").text() == "305 customers"
     with sqlite_db.read_session() as s:
         assert s.get(Customer, other.id).merged_into_id == keep.id
@@ -117,6 +128,7 @@ def test_merge_dialog_merges_a_suggestion_and_undoes_it(qtbot, window, sqlite_db
     page.card.show_customer(keep.id, window.agent)
     assert "Merged into this customer" in page.card.view.toPlainText()
     dialog.undo_button.click()
+    _searched(qtbot, dialog)
     assert dialog.list.rowCount() == suggestions
     assert page.findChild(QLabel, "customersCount").text() == "306 customers"
     with sqlite_db.read_session() as s:
@@ -124,11 +136,71 @@ def test_merge_dialog_merges_a_suggestion_and_undoes_it(qtbot, window, sqlite_db
     # "Not the same person": out of the list, and back with Undo
     first_pair = dialog.pairs[0]
     dialog.findChild(QPushButton, "notSameButton").click()
+    _searched(qtbot, dialog)
     assert dialog.list.rowCount() == suggestions - 1 and first_pair not in dialog.pairs
     assert dialog.undo_button.isVisible() and dialog.undo_button.text() == "Undo"
     dialog.undo_button.click()
+    _searched(qtbot, dialog)
     assert dialog.list.rowCount() == suggestions and first_pair in dialog.pairs
     dialog.reject()
+
+
+def _shown_pair(dialog) -> tuple[int, int]:
+    return tuple(side.id for side in dialog.previews)
+
+
+def test_after_a_merge_both_panes_and_the_summary_show_the_next_pair(qtbot, window) -> None:
+    page = window.customers
+    page.merge_button.click()
+    dialog = page.dialog
+    _searched(qtbot, dialog)
+    merged = _shown_pair(dialog)
+    dialog.merge()
+    _searched(qtbot, dialog)
+    nxt = dialog.pairs[0]
+    assert nxt != merged and _shown_pair(dialog) == nxt  # not the merged pair any more
+    a, b = dialog.previews
+    assert a.name in dialog.sides[0].toPlainText() and b.name in dialog.sides[1].toPlainText()
+    assert who(a) in dialog.summary.text() and who(b) in dialog.summary.text()
+    dialog.reject()
+
+
+def test_merge_texts_name_the_store_accounts_in_chinese(qtbot, window) -> None:
+    from shopdesk.ui.i18n import LanguageSwitcher
+
+    switcher = LanguageSwitcher()
+    switcher.apply("zh_CN")
+    try:
+        page = window.customers
+        page.merge_button.click()
+        dialog = page.dialog
+        _searched(qtbot, dialog)
+        keep, other = dialog.previews
+        assert dialog.summary.text().startswith(f"合并后，{who(keep)} 共有 ")
+        assert f"含原属 {who(other)} 的全部资料" in dialog.summary.text()
+        dialog.merge()
+        assert dialog.status.text().startswith(f"已将 {who(other)} 的记录并入 {who(keep)}，现共有 ")
+        assert keep.identities[0][1] in dialog.status.text()  # the store account moves
+        _searched(qtbot, dialog)
+        dialog.reject()
+    finally:
+        switcher.apply("en")
+
+
+def test_the_duplicate_search_can_be_cancelled(qtbot, window) -> None:
+    page = window.customers
+    page.merge_button.click()
+    dialog = page.dialog
+    dialog.cancel_button.click()
+    assert dialog.job is None and not dialog.busy.isVisible()
+    assert dialog.intro.text() == "The search was cancelled."
+    assert dialog.search_again.isVisible() and not dialog.merge_button.isEnabled()
+    dialog.search_again.click()
+    _searched(qtbot, dialog)
+    assert dialog.list.rowCount() == 6 and dialog.merge_button.isEnabled()
+    dialog.load()
+    dialog.reject()  # closing stops the search too
+    assert dialog.job is None
 
 
 def test_merge_two_selected_rows_and_undo_from_the_card(qtbot, window, sqlite_db) -> None:
@@ -140,6 +212,7 @@ def test_merge_two_selected_rows_and_undo_from_the_card(qtbot, window, sqlite_db
     assert page.merge_button.text() == "Merge selected…"
     page.merge_button.click()
     dialog = window.findChild(MergeDialog, "mergeDialog")
+    _searched(qtbot, dialog)
     assert dialog.list.rowCount() == 1 and dialog.list.item(0, 2).text() == "chosen by you"
     dialog.keep[1].setChecked(True)  # keep the second
     assert dialog.summary.text().startswith(f"After the merge, {second.name} (")  # + store

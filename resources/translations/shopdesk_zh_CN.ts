@@ -1673,6 +1673,37 @@
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>当前登录：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Stores: %1</source>
+        <translation>店铺：%1</translation>
+    </message>
+    <message>
+        <source>Need a reply: %1</source>
+        <translation>待回复：%1</translation>
+    </message>
+    <message>
+        <source>ShopDesk</source>
+        <translation>ShopDesk 客服台</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>离线：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ShopDesk</source>
@@ -1918,12 +1949,28 @@
         <translation>没有可合并的客户。</translation>
     </message>
     <message>
-        <source>After the merge, %1 keeps everything of %2: %3. %2 disappears from the lists.</source>
-        <translation>合并后，%1 将保留 %2 的全部资料：%3。%2 将不再出现在列表中。</translation>
+        <source>After the merge, %1 holds %3 in all, its own and those of %2; %2 is left empty and leaves the lists.</source>
+        <translation>合并后，%1 共有 %3（含原属 %2 的全部资料）；%2 将成为空记录，不再出现在列表中。</translation>
     </message>
     <message>
-        <source>%1 was merged into %2.</source>
-        <translation>已将 %1 合并到 %2。</translation>
+        <source>The record of %1 was merged into %2, which now holds %3.</source>
+        <translation>已将 %1 的记录并入 %2，现共有 %3。</translation>
+    </message>
+    <message>
+        <source>Looking for customers who are probably one person…</source>
+        <translation>正在查找可能是同一人的客户…</translation>
+    </message>
+    <message>
+        <source>The search was cancelled.</source>
+        <translation>已取消查找。</translation>
+    </message>
+    <message>
+        <source>Search again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Undo</source>

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -48,6 +49,7 @@ OWNED: dict[str, Any] = {
 }
 CONTACT = ("phone", "email", "address")
 _DIGIT = re.compile(r"\d")
+PROGRESS_EVERY = 5000  # customers between two progress reports (and chances to cancel)
 
 
 class Reason:
@@ -70,14 +72,20 @@ def _phone_key(phone: str) -> str:
     return digits[-10:] if len(digits) >= 7 else ""
 
 
-def suggestions(session: Session, limit: int = 500) -> list[Suggestion]:
-    """Pairs of customers (the older first) that look like one person, most reasons first."""
+def suggestions(session: Session, limit: int = 500,
+                progress: Callable[[int, int], None] | None = None) -> list[Suggestion]:
+    """Pairs of customers (the older first) that look like one person, most reasons first.
+
+    ``progress(done, 0)`` is called every few thousand customers (a caller's Cancel raises
+    from it)."""
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     names: dict[int, str] = {}
-    for cid, name, phone, email, address in session.execute(
-            select(Customer.id, Customer.name, Customer.phone, Customer.email,
-                   Customer.address).where(Customer.merged_into_id.is_(None))
-            .order_by(Customer.id)):
+    rows = session.execute(
+        select(Customer.id, Customer.name, Customer.phone, Customer.email, Customer.address)
+        .where(Customer.merged_into_id.is_(None)).order_by(Customer.id))
+    for done, (cid, name, phone, email, address) in enumerate(rows):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, 0)
         names[cid] = name
         if phone and (key := _phone_key(phone)):
             groups[(Reason.PHONE, key)].append(cid)

@@ -154,13 +154,18 @@ class Shell:
 
     def switch_agent(self) -> bool:
         """Sign out and in without closing the program (Ctrl+Shift+L)."""
-        dialog = SignInDialog(self.db, self.guard, self.prefs.last_agent,
-                              self.window if self.window.isVisible() else None)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.agent is None:
-            return False
-        self.prefs.set_auto_agent(self.db.url, dialog.agent.key if dialog.auto_sign_in else "")
-        self._signed_in(dialog.agent)
-        return True
+        self.window.begin_sign_in()  # nothing of the last agent's shows meanwhile
+        try:
+            dialog = SignInDialog(self.db, self.guard, self.prefs.last_agent,
+                                  self.window if self.window.isVisible() else None)
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.agent is None:
+                return False
+            self.prefs.set_auto_agent(self.db.url,
+                                      dialog.agent.key if dialog.auto_sign_in else "")
+            self._signed_in(dialog.agent)
+            return True
+        finally:
+            self.window.end_sign_in()  # shown again once it is under the new agent's role
 
     def end_shift(self) -> None:
         if self.agent is None:

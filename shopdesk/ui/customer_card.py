@@ -28,6 +28,7 @@ from shopdesk.services import duplicates
 from shopdesk.services.permissions import Action, can
 from shopdesk.textfold import fold
 from shopdesk.times import to_local
+from shopdesk.ui.customer_records import concerns
 from shopdesk.ui.labels import (
     SEGMENT_COLOURS,
     complaint_status_label,
@@ -46,6 +47,7 @@ class CustomerCard(QWidget):
     openConversation = Signal(int)  # noqa: N815 - a conversation in any store
     tagsChanged = Signal()  # noqa: N815
     customersChanged = Signal()  # noqa: N815 - a merge was undone
+    recordsChanged = Signal(object)  # noqa: N815 - this customer's notes or tags (their id)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +99,8 @@ class CustomerCard(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.tag_editor = TagEditor(db)
         self.tag_editor.changed.connect(self.tagsChanged)
+        self.tag_editor.changed.connect(self._announce)
+        self._announcing = False
         layout.addWidget(self.view, 1)
         layout.addWidget(self.tag_editor)
         layout.addWidget(self.notes)
@@ -138,7 +142,21 @@ class CustomerCard(QWidget):
             self.note_status.setText(translated(str(exc)))
             return None
         self.refresh()
+        self._announce()
         return result if result is not None else True
+
+    def _announce(self) -> None:
+        """Tell the other views of this customer (the card is already up to date)."""
+        self._announcing = True
+        try:
+            self.recordsChanged.emit(self.customer_id)
+        finally:
+            self._announcing = False
+
+    def records_changed(self, customer_id: int | None) -> None:
+        """Some customer's records changed (``CustomerRecords``): show ours as they are."""
+        if not self._announcing and concerns(self.customer_id, customer_id):
+            self.refresh()
 
     def add_note(self) -> None:
         if self.customer_id is None:

@@ -18,7 +18,10 @@ class Cancelled(ShopDeskError):
 
 class Job(QObject):
     """``work(report)`` runs in the thread; ``report(done, total)`` raises ``Cancelled``
-    once Cancel was pressed (the work's transaction then rolls back)."""
+    once Cancel was pressed (the work's transaction then rolls back).
+
+    Connect ``progress``, ``done`` and ``failed`` to methods of a widget: those run on the
+    GUI thread; a lambda or a plain function would run in the worker thread."""
 
     progress = Signal(int, int)
     done = Signal(object)

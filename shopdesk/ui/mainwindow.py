@@ -1,22 +1,21 @@
-"""The main window: navigation on the left, the pages, menus and the status bar."""
+"""The main window: navigation on the left, the pages, menus and the status bar; and the
+one place where a change of agent reaches everything on screen (``set_agent``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QStyle,
-    QSystemTrayIcon,
     QWidget,
 )
 from sqlalchemy import select
@@ -28,37 +27,31 @@ from shopdesk.models import Agent, Store
 from shopdesk.services.inbox import row as inbox_row
 from shopdesk.services.overview import Overview, overview
 from shopdesk.services.permissions import Action, can
-from shopdesk.ui.i18n import LANGUAGES
+from shopdesk.ui.customer_records import CustomerRecords
 from shopdesk.ui.inbox import InboxPage
-from shopdesk.ui.labels import role_label
 from shopdesk.ui.page import Page
-from shopdesk.ui.service_text import translated
+from shopdesk.ui.page_registry import PageRegistry
+from shopdesk.ui.service_text import denied
 from shopdesk.ui.settings import Preferences
+from shopdesk.ui.window_actions import WindowActions, wire_actions
+from shopdesk.ui.window_pages import (
+    COMPLAINTS,
+    CUSTOMERS,
+    INBOX,
+    REPORTS,
+    RETURNS,
+    SETTINGS,
+    STYLE,
+    page_builders,
+    wire_inbox,
+)
+from shopdesk.ui.window_status import StatusLine
 
 if TYPE_CHECKING:
     from shopdesk.ui.complaints import ComplaintsPage
     from shopdesk.ui.customers import CustomersPage
     from shopdesk.ui.pages import ReportsPage, SettingsPage
     from shopdesk.ui.returns_board import ReturnsPage
-
-INBOX, CUSTOMERS, RETURNS, COMPLAINTS, REPORTS, SETTINGS = range(6)  # the pages, in order
-
-STYLE = """
-QListWidget#navigation {
-    background: #1F2A37; color: #E5E7EB; border: none; font-size: 14px; outline: 0;
-    padding-top: 12px;
-}
-QListWidget#navigation::item { padding: 10px 18px; border-left: 3px solid transparent; }
-QListWidget#navigation::item:selected {
-    background: #2D3B4E; color: white; border-left: 3px solid #F97316;
-}
-QListWidget#navigation::item:hover:!selected { background: #263243; }
-QLabel#pageTitle { font-size: 22px; font-weight: bold; }
-QLabel#pageDescription { color: #4B5563; font-size: 14px; }
-QFrame#figuresCard { background: #F3F4F6; border-radius: 8px; }
-QLabel#pageFigures { font-size: 14px; padding: 8px; }
-"""
-
 
 class MainWindow(QMainWindow):
     """The frame every page lives in. Pages are filled by their own modules."""
@@ -78,6 +71,10 @@ class MainWindow(QMainWindow):
         self.db = db
         self.prefs = prefs
         self.log_path = log_path
+        self.agent: Agent | None = None
+        self.figures: Overview | None = None
+        self.offline: dict[int, str] = {}
+        self.records = CustomerRecords(self)  # "customer N's records changed"
         self.setStyleSheet(STYLE)
 
         self.navigation = QListWidget()
@@ -88,31 +85,17 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         self.inbox = InboxPage(db, prefs)
-        self.inbox.changed.connect(self.refresh_figures)
-        self.inbox.startReturn.connect(
-            lambda cid: self.returns.start_return(conversation_id=cid))
-        self.inbox.startOrderReturn.connect(self._start_order_return)
-        self.inbox.openReturn.connect(self.show_return)
-        self.inbox.createComplaint.connect(
-            lambda cid: self.complaints.new_complaint(conversation_id=cid))
-        self.inbox.openComplaint.connect(self.show_complaint)
-        self.inbox.card.customersChanged.connect(lambda: self._customers_changed(True))
-        # The other pages are built the first time they are shown or used: the inbox is
-        # what a start waits for.
-        self._builders: dict[int, Callable[[], QWidget]] = {
-            CUSTOMERS: self._build_customers, RETURNS: self._build_returns,
-            COMPLAINTS: self._build_complaints, REPORTS: self._build_reports,
-            SETTINGS: self._build_settings,
-        }
-        self.pages: list[QWidget] = [self.inbox] + [QWidget() for _ in self._builders]
-        self.agent: Agent | None = None
-        for page in self.pages:
-            self.stack.addWidget(page)
+        wire_inbox(self)
+        self.registry = PageRegistry(self.stack, self.inbox, page_builders(self),
+                                     self._page_built)
+        self.pages = self.registry.pages
+        for _page in self.pages:
             self.navigation.addItem(QListWidgetItem())
         self.navigation.currentRowChanged.connect(
             lambda row: row >= 0 and self.stack.setCurrentWidget(self.page(row)))
 
         central = QWidget()
+        central.setObjectName("windowContent")
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -120,128 +103,33 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.agent_label = QLabel()
-        self.agent_label.setObjectName("agentLabel")
-        self.agent_label.setContentsMargins(0, 0, 16, 0)
-        self.statusBar().addPermanentWidget(self.agent_label)
-        self.db_label = QLabel()
-        self.db_label.setObjectName("databaseLabel")
-        self.statusBar().addPermanentWidget(self.db_label)
-        self.shop_label = QLabel()
-        self.shop_label.setObjectName("shopLabel")
-        self.statusBar().addWidget(self.shop_label)
-        self.sync_label = QLabel()
-        self.sync_label.setObjectName("syncLabel")
-        self.statusBar().addWidget(self.sync_label)
-        self.offline: dict[int, str] = {}
-        self.tray: QSystemTrayIcon | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(
-                self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation), self)
-            self.tray.activated.connect(lambda _reason: (self.showNormal(), self.activateWindow()))
-            self.tray.show()
-
-        self._build_actions(language)
-        self.figures: Overview | None = None
+        self.status = StatusLine(self, db.location)
+        self.agent_label = self.status.agent_label
+        self.actions = WindowActions(self, language, prefs.notifications, prefs.ctrl_enter_sends)
+        wire_actions(self, self.actions)
+        # Permission tooltips and masking follow a language switch too (once per switch,
+        # however many translators it installs).
+        self._reapply = QTimer(self)
+        self._reapply.setSingleShot(True)
+        self._reapply.setInterval(0)
+        self._reapply.timeout.connect(lambda: self.set_agent(self.agent, close_dialogs=False))
         self.refresh_figures()
         self.retranslate()
         self._restore()
-
-    # -- actions and menus -------------------------------------------------------------------
-
-    def _build_actions(self, language: str) -> None:
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        self.switch_action = QAction(self)
-        self.switch_action.setObjectName("switchAgentAction")
-        self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.switch_action.triggered.connect(self.switchAgentRequested)
-        self.addAction(self.switch_action)  # the shortcut works with the menu bar hidden too
-        self.end_shift_action = QAction(self)
-        self.end_shift_action.setObjectName("endShiftAction")
-        self.end_shift_action.triggered.connect(self.endShiftRequested)
-        self.about_action = QAction(self)
-        self.about_action.setObjectName("aboutAction")
-        self.about_action.triggered.connect(self.show_about)
-        self.page_actions: list[QAction] = []
-        for row in range(len(self.pages)):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
-            action.triggered.connect(lambda _=False, r=row: self.navigation.setCurrentRow(r))
-            self.addAction(action)
-            self.page_actions.append(action)
-        self.notify_action = QAction(self)
-        self.notify_action.setObjectName("notificationsAction")
-        self.notify_action.setCheckable(True)
-        self.notify_action.setChecked(self.prefs.notifications)
-        self.notify_action.toggled.connect(self._set_notifications)
-        self.ctrl_enter_action = QAction(self)
-        self.ctrl_enter_action.setObjectName("ctrlEnterSendsAction")
-        self.ctrl_enter_action.setCheckable(True)
-        self.ctrl_enter_action.setChecked(self.prefs.ctrl_enter_sends)
-        self.ctrl_enter_action.toggled.connect(self._set_ctrl_enter)
-        self.language_group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in LANGUAGES.items():
-            action = QAction(name, self)  # a language's own name is never translated
-            action.setCheckable(True)
-            action.setChecked(code == language)
-            action.setObjectName(f"language_{code}")
-            action.triggered.connect(lambda _=False, c=code: self.languageRequested.emit(c))
-            self.language_group.addAction(action)
-            self.language_actions[code] = action
-
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.import_action = QAction(self)
-        self.import_action.setObjectName("importOrdersAction")
-        self.import_action.triggered.connect(self.import_orders)
-        self.file_menu.addAction(self.import_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.switch_action)
-        self.file_menu.addAction(self.end_shift_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-        self.view_menu = bar.addMenu("")
-        for action in self.page_actions:
-            self.view_menu.addAction(action)
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(self.notify_action)
-        self.view_menu.addAction(self.ctrl_enter_action)
-        self.language_menu = self.view_menu.addMenu("")
-        self.language_menu.setObjectName("languageMenu")
-        for action in self.language_actions.values():
-            self.language_menu.addAction(action)
-        self.returns_menu = bar.addMenu("")
-        self.new_return_action = self.returns_menu.addAction("")
-        self.new_return_action.setObjectName("newReturnAction")
-        self.new_return_action.triggered.connect(lambda: self.returns.start_return())
-        self.export_refunds_action = self.returns_menu.addAction("")
-        self.export_refunds_action.setObjectName("exportRefundsAction")
-        self.export_refunds_action.triggered.connect(lambda: self.returns.export_refunds())
-        self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(self.about_action)
 
     # -- pages -------------------------------------------------------------------------------
 
     def page(self, index: int) -> QWidget:
         """The page at ``index`` of the navigation, built now if it was not yet."""
-        builder = self._builders.pop(index, None)
-        if builder is not None:
-            placeholder = self.pages[index]
-            page = builder()
-            self.pages[index] = page
-            self.stack.insertWidget(index, page)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
-            if self.agent is not None:
-                page.set_actor(self.agent)  # type: ignore[attr-defined]
-            self._show_figures()
-        return self.pages[index]
+        return self.registry.page(index)
 
     def is_built(self, index: int) -> bool:
-        return index not in self._builders
+        return self.registry.is_built(index)
+
+    def _page_built(self, page: QWidget) -> None:
+        if self.agent is not None:
+            page.set_actor(self.agent)  # type: ignore[attr-defined]
+        self._show_figures()
 
     @property
     def customers(self) -> CustomersPage:
@@ -263,59 +151,66 @@ class MainWindow(QMainWindow):
     def settings_page(self) -> SettingsPage:
         return self.page(SETTINGS)  # type: ignore[return-value]
 
-    def _build_customers(self) -> QWidget:
-        from shopdesk.ui.customers import CustomersPage
-
-        page = CustomersPage("customersPage", self.db)
-        page.openConversation.connect(self.show_conversation)
-        page.openReturn.connect(self.show_return)
-        page.openComplaint.connect(self.show_complaint)
-        page.startReturn.connect(lambda oid: self.returns.start_return(order_id=oid))
-        page.changed.connect(lambda: self._customers_changed(False))
-        return page
-
-    def _build_returns(self) -> QWidget:
-        from shopdesk.ui.returns_board import ReturnsPage
-
-        page = ReturnsPage("returnsPage", self.db)
-        page.changed.connect(self._returns_changed)
-        page.openConversation.connect(self.show_conversation)
-        return page
-
-    def _build_complaints(self) -> QWidget:
-        from shopdesk.ui.complaints import ComplaintsPage
-
-        page = ComplaintsPage("complaintsPage", self.db)
-        page.changed.connect(self._returns_changed)
-        page.openConversation.connect(self.show_conversation)
-        return page
-
-    def _build_reports(self) -> QWidget:
-        from shopdesk.ui.pages import ReportsPage
-
-        return ReportsPage("reportsPage", self.db)
-
-    def _build_settings(self) -> QWidget:
-        from shopdesk.ui.pages import SettingsPage
-
-        page = SettingsPage("settingsPage", self.db, self.credentials)
-        page.stores.changed.connect(self._stores_changed)
-        page.tags.changed.connect(self.inbox.fill_tag_filter)
-        page.tags.changed.connect(self.inbox.card.tag_editor.reload)
-        page.tags.changed.connect(
-            lambda: self.is_built(CUSTOMERS) and self.customers.fill_filters())
-        for box, action in ((page.ctrl_enter, self.ctrl_enter_action),
-                            (page.notifications, self.notify_action)):
-            box.setChecked(action.isChecked())  # one preference, two places to set it
-            box.toggled.connect(action.setChecked)
-            action.toggled.connect(box.setChecked)
-        for store_id, reason in self.offline.items():
-            page.stores.show_state(store_id, False, reason)
-        return page
-
     def set_language_checked(self, language: str) -> None:
         if language in self.language_actions:
             self.language_actions[language].setChecked(True)
+
+    # -- who is signed in --------------------------------------------------------------------
+
+    def set_agent(self, agent: Agent | None, close_dialogs: bool = True) -> None:
+        """Who is working now (None: signed out). Before the window shows anything to them,
+        everything on it is shown again under their role: the dialogs the last agent had
+        open close (they would act as that agent), every page built so far applies the
+        role and shows its list and its open record again (masked or not), and the menus
+        and their tooltips follow."""
+        if close_dialogs:
+            self.close_dialogs()
+        self.agent = agent
+        for page in self.registry.built():
+            page.set_actor(agent)  # type: ignore[attr-defined]
+        if self.inbox.current is not None:  # also one opened from a link, not in the list
+            self.inbox.show_conversation()
+        self._show_permissions()
+        self.status.show_agent(agent)
+
+    def close_dialogs(self) -> None:
+        """Close every dialog of this window (a return wizard, a complaint, the merge or an
+        export dialog…): it was opened by, and works as, whoever was signed in."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible() and self._owns(widget):
+                widget.reject()
+
+    def _owns(self, widget: QWidget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None:
+            if parent is self:
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    def begin_sign_in(self) -> None:
+        """Switching agent: the window shows nothing of the last agent's work while the
+        next one signs in (``end_sign_in`` shows it again, under whoever is signed in)."""
+        self.close_dialogs()
+        self.centralWidget().setVisible(False)
+        self.menuBar().setEnabled(False)
+
+    def end_sign_in(self) -> None:
+        self.centralWidget().setVisible(True)
+        self.menuBar().setEnabled(True)
+
+    def _show_permissions(self) -> None:
+        """What the menus let the agent do, with the reason in the language now."""
+        agent, a = self.agent, self.actions
+        for action, needs in ((a.end_shift_action, Action.END_SHIFT),
+                              (a.new_return_action, Action.HANDLE_CASES),
+                              (a.import_action, Action.MANAGE_SETTINGS),
+                              (a.export_refunds_action, Action.EXPORT)):
+            why = denied(agent, needs) if agent is not None else None
+            action.setEnabled(can(agent, needs))
+            action.setToolTip(why or "")
+        if agent is not None and not can(agent, Action.END_SHIFT):
+            a.end_shift_action.setToolTip(self.tr("A bookkeeper has no shift to hand over."))
 
     # -- text --------------------------------------------------------------------------------
 
@@ -324,40 +219,31 @@ class MainWindow(QMainWindow):
                  self.tr("Complaints"), self.tr("Reports"), self.tr("Settings")]
         for row, name in enumerate(names):
             self.navigation.item(row).setText(name)
-            self.page_actions[row].setText(name)
-        self.file_menu.setTitle(self.tr("&File"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.language_menu.setTitle(self.tr("&Language"))
-        self.help_menu.setTitle(self.tr("&Help"))
-        self.returns_menu.setTitle(self.tr("&Returns"))
-        self.new_return_action.setText(self.tr("&New return…"))
-        self.export_refunds_action.setText(self.tr("&Export refunds…"))
-        self.quit_action.setText(self.tr("&Quit"))
-        self.switch_action.setText(self.tr("&Switch agent…"))
-        self.end_shift_action.setText(self.tr("&End shift…"))
-        self.import_action.setText(self.tr("&Import orders…"))
-        self.notify_action.setText(self.tr("Desktop &notifications"))
-        self.ctrl_enter_action.setText(self.tr("Ctrl+Enter sends (Enter starts a new line)"))
-        self._show_agent()
-        self.about_action.setText(self.tr("&About ShopDesk"))
-        self.db_label.setText(self.tr("Database: %1").replace("%1", self.db.location))
+            self.actions.page_actions[row].setText(name)
+        self.actions.retranslate({
+            "file_menu": self.tr("&File"), "view_menu": self.tr("&View"),
+            "language_menu": self.tr("&Language"), "help_menu": self.tr("&Help"),
+            "returns_menu": self.tr("&Returns"), "new_return_action": self.tr("&New return…"),
+            "export_refunds_action": self.tr("&Export refunds…"),
+            "quit_action": self.tr("&Quit"), "switch_action": self.tr("&Switch agent…"),
+            "end_shift_action": self.tr("&End shift…"),
+            "import_action": self.tr("&Import orders…"),
+            "notify_action": self.tr("Desktop &notifications"),
+            "ctrl_enter_action": self.tr("Ctrl+Enter sends (Enter starts a new line)"),
+            "about_action": self.tr("&About ShopDesk"),
+        })
+        self.status.retranslate()
+        self._show_permissions()
         self._show_figures()
-        self._show_unread()
 
-    def set_agent(self, agent: Agent | None) -> None:
-        """Who is working now: the status bar, and what the pages let them do."""
-        self.agent = agent
-        allowed = can(agent, Action.END_SHIFT)
-        self.end_shift_action.setEnabled(allowed)
-        self.end_shift_action.setToolTip("" if allowed else self.tr(
-            "A bookkeeper has no shift to hand over."))
-        for index, page in enumerate(self.pages):
-            if self.is_built(index):
-                page.set_actor(agent)  # type: ignore[attr-defined]
-        self.new_return_action.setEnabled(can(agent, Action.HANDLE_CASES))
-        self.import_action.setEnabled(can(agent, Action.MANAGE_SETTINGS))
-        self.export_refunds_action.setEnabled(can(agent, Action.EXPORT))
-        self._show_agent()
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if self.agent is not None:
+                self._reapply.start()  # the pages' permission tooltips, in the new language
+        super().changeEvent(event)
+
+    # -- what the pages ask for --------------------------------------------------------------
 
     def show_conversation(self, conversation_id: int) -> None:
         self.navigation.setCurrentRow(INBOX)
@@ -367,20 +253,21 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(RETURNS)
         self.returns.reload(keep=case_id)
 
+    def show_complaint(self, complaint_id: int) -> None:
+        self.navigation.setCurrentRow(COMPLAINTS)
+        self.complaints.open_complaint(complaint_id)
+
     def import_orders(self) -> None:
         if self.agent is None or not can(self.agent, Action.MANAGE_SETTINGS):
             return
         from shopdesk.ui.import_dialog import ImportOrdersDialog
 
         self.import_dialog = ImportOrdersDialog(self.db, self.agent, self)
-        self.import_dialog.finished.connect(lambda _r: self.refresh_figures())
+        self.import_dialog.finished.connect(lambda _r: (self.refresh_figures(),
+                                                        self.records.announce(None)))
         self.import_dialog.open()
 
-    def show_complaint(self, complaint_id: int) -> None:
-        self.navigation.setCurrentRow(COMPLAINTS)
-        self.complaints.open_complaint(complaint_id)
-
-    def _start_order_return(self, order_id: int) -> None:
+    def start_order_return(self, order_id: int) -> None:
         """From the card beside a conversation: that order, and that conversation."""
         self.returns.start_return(order_id=order_id, conversation_id=self.inbox.current)
 
@@ -393,7 +280,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.settings_page.stores.name.setFocus)
         self._import_after_store = then_import
 
-    def _stores_changed(self) -> None:
+    def stores_changed(self) -> None:
         """A store was added, edited or archived: channels, filters and figures follow."""
         self.storesChanged.emit()
         if self._import_after_store:
@@ -405,58 +292,47 @@ class MainWindow(QMainWindow):
             self.customers.fill_filters()
         self.settings_page.store_rules.fill_stores()
 
-    def _customers_changed(self, customers_page_too: bool) -> None:
+    def customers_changed(self) -> None:
         """A merge or its undo: lists and cards that name customers follow."""
         self.refresh_figures()
         self.inbox.reload()
-        if customers_page_too and self.is_built(CUSTOMERS) and getattr(
-                self.customers, "_shown", False):
-            self.customers.reload()
+        for index in (RETURNS, COMPLAINTS):
+            if self.is_built(index):
+                self.page(index).reload()  # type: ignore[attr-defined]
+        self.records.announce(None)
 
-    def _returns_changed(self) -> None:
+    def cases_changed(self) -> None:
+        """A return case or a complaint was opened or moved: figures, the conversation's
+        system line, and the cards of the customer."""
         self.refresh_figures()
         if self.inbox.current is not None:
             self.inbox.show_conversation()  # the case's system line or message
+        self.records.announce(None)
 
-    def _show_agent(self) -> None:
-        if self.agent is None:
-            self.agent_label.setText(self.tr("Not signed in"))
-        else:
-            self.agent_label.setText(self.tr("Signed in: %1 (%2)")
-                                     .replace("%1", self.agent.name)
-                                     .replace("%2", role_label(self.agent.role)))
+    # -- the status bar ----------------------------------------------------------------------
 
     def refresh_figures(self) -> None:
         with self.db.read_session() as session:
             self.figures = overview(session)
         self._show_figures()
 
-    def _set_notifications(self, on: bool) -> None:
+    def set_notifications(self, on: bool) -> None:
         self.prefs.notifications = on
 
-    def _set_ctrl_enter(self, on: bool) -> None:
+    def set_ctrl_enter(self, on: bool) -> None:
         self.prefs.ctrl_enter_sends = on
         self.inbox.composer.ctrl_enter_sends = on
-
-    def _show_unread(self) -> None:
-        """The window title and the tray icon show how many conversations need a reply."""
-        waiting = self.figures.needs_reply if self.figures else 0
-        title = self.tr("ShopDesk")
-        self.setWindowTitle(f"{title} ({waiting})" if waiting else title)
-        if self.tray is not None:
-            self.tray.setToolTip(self.tr("Need a reply: %1").replace("%1", str(waiting)))
 
     def on_synced(self, changed: list[int], arrived: list[int]) -> None:
         """The sync worker stored new messages or sent replies."""
         self.inbox.on_changed(changed)
         self.refresh_figures()
-        if arrived and self.tray is not None and self.notify_action.isChecked():
+        if arrived and self.notify_action.isChecked():
             with self.db.read_session() as session:
                 rows = [r for r in (inbox_row(session, i) for i in arrived[:3]) if r]
             if rows:
                 first = rows[0]
-                self.tray.showMessage(first.store_name, f"{first.customer}: {first.preview}",
-                                      QSystemTrayIcon.MessageIcon.Information, 5000)
+                self.status.notify(first.store_name, f"{first.customer}: {first.preview}")
 
     def on_store_state(self, store_id: int, online: bool, reason: str) -> None:
         was = self.offline.get(store_id)
@@ -466,49 +342,30 @@ class MainWindow(QMainWindow):
             self.offline[store_id] = reason
         if was != self.offline.get(store_id) and self.is_built(SETTINGS):
             self.settings_page.stores.show_state(store_id, online, reason)
+        names: dict[int, str] = {}
         if self.offline:
             with self.db.read_session() as session:
                 names = {sid: name for sid, name in session.execute(
                     select(Store.id, Store.name).where(Store.id.in_(list(self.offline))))}
-            self.sync_label.setText(self.tr("Offline: %1").replace("%1", "; ".join(
-                f"{names.get(sid, '?')} — {translated(why)}"
-                for sid, why in self.offline.items())))
-            self.sync_label.setStyleSheet("color: #B91C1C")
-        else:
-            self.sync_label.clear()
+        self.status.show_offline({sid: (names.get(sid, "?"), why)
+                                  for sid, why in self.offline.items()})
 
     def _show_figures(self) -> None:
         f = self.figures
         if f is None:
             return
-        self.shop_label.setText(
-            self.tr("Stores: %1").replace("%1", str(f.stores)) + "   ·   "
-            + self.tr("Need a reply: %1").replace("%1", str(f.needs_reply)))
-        self._show_unread()
+        self.status.show_figures(f)
         lines = {
-            "customersPage": [self.tr("Customers: %1")],
-            "returnsPage": [self.tr("Open return cases: %1")],
-            "complaintsPage": [self.tr("Open complaints: %1")],
-            "reportsPage": [self.tr("Conversations: %1")],
-            "settingsPage": [self.tr("Stores: %1")],
-        }
-        values = {
-            "customersPage": [f.customers],
-            "returnsPage": [f.open_returns], "complaintsPage": [f.open_complaints],
-            "reportsPage": [f.conversations], "settingsPage": [f.stores],
+            "customersPage": (self.tr("Customers: %1"), f.customers),
+            "returnsPage": (self.tr("Open return cases: %1"), f.open_returns),
+            "complaintsPage": (self.tr("Open complaints: %1"), f.open_complaints),
+            "reportsPage": (self.tr("Conversations: %1"), f.conversations),
+            "settingsPage": (self.tr("Stores: %1"), f.stores),
         }
         for page in self.pages:
-            name = page.objectName()
-            if not isinstance(page, Page):
-                continue
-            page.show_figures("\n".join(
-                label.replace("%1", f"{value:,}") for label, value in zip(
-                    lines[name], values[name], strict=True)))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+            if isinstance(page, Page) and page.objectName() in lines:
+                label, value = lines[page.objectName()]
+                page.show_figures(label.replace("%1", f"{value:,}"))
 
     # -- about, state ------------------------------------------------------------------------
 

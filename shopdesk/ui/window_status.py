@@ -1,0 +1,84 @@
+"""The main window's status bar, title and tray icon: who is signed in, the database, the
+shop's figures, the stores that are offline, and how many conversations need a reply."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QSystemTrayIcon
+
+from shopdesk.models import Agent
+from shopdesk.services.overview import Overview
+from shopdesk.ui.labels import role_label
+from shopdesk.ui.service_text import translated
+
+
+class StatusLine(QObject):
+    def __init__(self, window: QMainWindow, location: str) -> None:
+        super().__init__(window)
+        self.window = window
+        self.location = location
+        bar = window.statusBar()
+        self.agent_label = QLabel()
+        self.agent_label.setObjectName("agentLabel")
+        self.agent_label.setContentsMargins(0, 0, 16, 0)
+        bar.addPermanentWidget(self.agent_label)
+        self.db_label = QLabel()
+        self.db_label.setObjectName("databaseLabel")
+        bar.addPermanentWidget(self.db_label)
+        self.shop_label = QLabel()
+        self.shop_label.setObjectName("shopLabel")
+        bar.addWidget(self.shop_label)
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("syncLabel")
+        bar.addWidget(self.sync_label)
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(window.style().standardIcon(
+                QStyle.StandardPixmap.SP_MessageBoxInformation), window)
+            self.tray.activated.connect(
+                lambda _reason: (window.showNormal(), window.activateWindow()))
+            self.tray.show()
+        self.agent: Agent | None = None
+        self.figures: Overview | None = None
+        self.offline: dict[int, tuple[str, str]] = {}  # store id → its name, why
+
+    def retranslate(self) -> None:
+        self.db_label.setText(self.tr("Database: %1").replace("%1", self.location))
+        self.show_agent(self.agent)
+        self.show_figures(self.figures)
+        self.show_offline(self.offline)
+
+    def show_agent(self, agent: Agent | None) -> None:
+        self.agent = agent
+        if agent is None:
+            self.agent_label.setText(self.tr("Not signed in"))
+        else:
+            self.agent_label.setText(self.tr("Signed in: %1 (%2)").replace("%1", agent.name)
+                                     .replace("%2", role_label(agent.role)))
+
+    def show_figures(self, figures: Overview | None) -> None:
+        """The shop line, the window title and the tray: how many need a reply."""
+        self.figures = figures
+        waiting = figures.needs_reply if figures else 0
+        if figures is not None:
+            self.shop_label.setText(
+                self.tr("Stores: %1").replace("%1", str(figures.stores)) + "   ·   "
+                + self.tr("Need a reply: %1").replace("%1", str(waiting)))
+        title = self.tr("ShopDesk")
+        self.window.setWindowTitle(f"{title} ({waiting})" if waiting else title)
+        if self.tray is not None:
+            self.tray.setToolTip(self.tr("Need a reply: %1").replace("%1", str(waiting)))
+
+    def show_offline(self, offline: dict[int, tuple[str, str]]) -> None:
+        """``offline``: store id → (store name, why) for every store that is offline."""
+        self.offline = dict(offline)
+        if offline:
+            self.sync_label.setText(self.tr("Offline: %1").replace("%1", "; ".join(
+                f"{name} — {translated(why)}" for name, why in offline.values())))
+            self.sync_label.setStyleSheet("color: #B91C1C")
+        else:
+            self.sync_label.clear()
+
+    def notify(self, title: str, text: str) -> None:
+        if self.tray is not None:
+            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 5000)
