@@ -17,7 +17,6 @@ with a non-zero status.
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import sys
 import time
@@ -113,8 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
                           help="language of headers and names")
     p_export.add_argument("--store", action="append", metavar="KEY",
                           help="only this store (repeat for several; default: all)")
-    p_export.add_argument("--no-mask", action="store_true",
-                          help="write customer names in full (masked by default)")
+    p_export.add_argument("--agent", metavar="KEY", default=argparse.SUPPRESS,
+                          help="export as this agent (default: the owner); the agent's role "
+                               "decides whether it may export and what is masked")
     p_export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
     _add_db(p_export)
 
@@ -286,24 +286,41 @@ def _cmd_export(args: argparse.Namespace) -> int:
     last = _parse_day(args.date_to, "--to")
     if args.output.suffix.lower() != ".xlsx":
         raise ShopDeskError(f"the output file must end in .xlsx: {args.output}")
+    if args.what == "handovers" and args.store:
+        raise ShopDeskError("--store does not apply to handovers")
     db = open_database(args.db)
-    who = getpass.getuser()
     with db.read_session() as session:
+        actor = _actor(session, args.agent)
         if args.what == "handovers":
-            if args.store or args.no_mask:
-                raise ShopDeskError("--store and --no-mask do not apply to handovers")
             from shopdesk.exporters.handovers import export_handovers
 
-            rows = export_handovers(session, args.output, first, last, lang=args.lang,
-                                    exported_by=who)
+            rows = export_handovers(session, actor, args.output, first, last, lang=args.lang)
         else:
             from shopdesk.exporters import EXPORTERS
 
-            rows = EXPORTERS[args.what](session, args.output, first, last, lang=args.lang,
-                                        store_keys=args.store, mask=not args.no_mask,
-                                        exported_by=who)
+            rows = EXPORTERS[args.what](session, actor, args.output, first, last,
+                                        lang=args.lang, store_keys=args.store)
     print(f"wrote {rows:,} {args.what} to {args.output}")
     return 0
+
+
+def _actor(session, key: str | None):  # type: ignore[no-untyped-def]
+    """Who a command acts as: the agent ``key`` (``--agent``), or else the owner."""
+    from sqlalchemy import select
+
+    from shopdesk.models import Agent
+    from shopdesk.models.enums import Role
+
+    if key:
+        agent = session.scalar(select(Agent).where(Agent.key == key))
+        if agent is None:
+            raise ShopDeskError(f"no agent with the key {key}")
+        return agent
+    owner = session.scalar(select(Agent).where(Agent.role == Role.OWNER,
+                                               Agent.active.is_(True)).order_by(Agent.id).limit(1))
+    if owner is None:
+        raise ShopDeskError("the database has no owner yet; start ShopDesk once first")
+    return owner
 
 
 def _cmd_import(args: argparse.Namespace) -> int:

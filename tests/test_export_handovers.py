@@ -6,9 +6,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from shopdesk.cli import main
 from shopdesk.exporters.handovers import export_handovers
+from shopdesk.models import Agent
 from shopdesk.models.enums import Role
 from shopdesk.services import agents as agent_svc
 from shopdesk.services import handover as svc
@@ -32,8 +34,9 @@ def test_handovers_sheet_keeps_hostile_text_literal(db, tmp_path: Path) -> None:
     path = tmp_path / "handovers.xlsx"
     today = date.today()
     with db.read_session() as s:
-        rows = export_handovers(s, path, today - timedelta(days=1), today, lang="zh_CN",
-                                exported_by="tester")
+        owner = s.scalar(select(Agent).where(Agent.role == Role.OWNER))
+        rows = export_handovers(s, owner, path, today - timedelta(days=1), today,
+                                lang="zh_CN")
     assert rows == len(HOSTILE)
     book = load_workbook(path)
     assert book.sheetnames == ["Handovers", "关于"]
@@ -49,7 +52,7 @@ def test_handovers_sheet_keeps_hostile_text_literal(db, tmp_path: Path) -> None:
     assert sheet.cell(row=3, column=3).value == "林晓雨"
     assert "=2+2 还没发货" in sheet.cell(row=2, column=9).value
     about = {row[0].value: row[1].value for row in book["关于"].iter_rows()}
-    assert about["行数"] == rows and about["导出人"] == "tester"
+    assert about["行数"] == rows and about["导出人"] == "林晓雨"
 
 
 def test_export_command(db, db_url: str, tmp_path: Path, capsys) -> None:

@@ -291,7 +291,9 @@ def test_export_handovers_dialog_writes_the_workbook(qtbot, demo, prefs, tmp_pat
     with demo.read_session() as s:
         shell.window.set_agent(s.scalar(select(Agent).where(Agent.key == "books")))
     assert reports.export_button.isEnabled()
-    dialog = ExportDialog(demo, "handovers", "赵会计", "zh_CN")
+    with demo.read_session() as s:
+        books = s.scalar(select(Agent).where(Agent.key == "books"))
+    dialog = ExportDialog(demo, "handovers", books, "zh_CN")
     qtbot.addWidget(dialog)
     dialog.export_to(tmp_path / "h")
     qtbot.waitUntil(lambda: dialog.written is not None)

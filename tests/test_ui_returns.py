@@ -356,9 +356,9 @@ def test_export_refunds_dialog(qtbot, sqlite_db, shop, board, tmp_path) -> None:
         for action in ("approve", "refund"):
             case = s.get(ReturnCase, case_id)
             svc.take_step(s, owner, case_id, case.version, svc.StepInput(action))
-    dialog = ExportDialog(sqlite_db, "refunds", "Lin", "zh_CN")
+    dialog = ExportDialog(sqlite_db, "refunds", actor(sqlite_db, shop["books"]), "zh_CN")
     qtbot.addWidget(dialog)
-    assert dialog.mask.isChecked() and dialog.chosen_stores() is None
+    assert dialog.chosen_stores() is None
     dialog.stores.item(0).setCheckState(Qt.CheckState.Unchecked)
     dialog.export_to(tmp_path / "r.xlsx")
     assert "at least one store" in dialog.message.text()
@@ -368,7 +368,7 @@ def test_export_refunds_dialog(qtbot, sqlite_db, shop, board, tmp_path) -> None:
     assert dialog.open_folder.isVisibleTo(dialog)
     rows = list(load_workbook(tmp_path / "r.xlsx")["退款明细"].iter_rows(min_row=2,
                                                                         values_only=True))
-    assert [(r[3], r[4], r[6]) for r in rows] == [("2041586613212345678", "王*", 64)]
+    assert [(r[3], r[4], r[6]) for r in rows] == [("2041586613212345678", "王芳", 64)]
 
 
 def test_inbox_start_return_opens_the_wizard_for_the_conversation(qtbot, sqlite_db, shop,
@@ -545,7 +545,7 @@ def test_reports_page_charts_and_export_workbooks(qtbot, sqlite_db, shop, tmp_pa
     assert sum(charts.figures.scores.values()) == 0
     page.set_actor(actor(sqlite_db, shop["books"]))
     assert charts.export_button.isEnabled()
-    dialog = ExportDialog(sqlite_db, "workbooks", "Lin", "en")
+    dialog = ExportDialog(sqlite_db, "workbooks", actor(sqlite_db, shop["books"]), "en")
     qtbot.addWidget(dialog)
     dialog.workbook.setCurrentIndex(dialog.workbook.findData("satisfaction"))
     dialog.export_to(tmp_path / "s.xlsx")

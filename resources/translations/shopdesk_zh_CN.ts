@@ -909,8 +909,12 @@
         <translation>交班记录</translation>
     </message>
     <message>
-        <source>Mask personal data (names, phone numbers)</source>
-        <translation>个人信息脱敏（姓名、电话）</translation>
+        <source>All agents</source>
+        <translation>全部客服</translation>
+    </message>
+    <message>
+        <source>Agent:</source>
+        <translation>客服：</translation>
     </message>
     <message>
         <source>Open folder</source>

@@ -15,7 +15,9 @@ def _lazy(module: str, name: str) -> Callable[..., int]:
     return run
 
 
-# The workbooks with the common options (dates, stores, language, masking).
+# The workbooks with the common arguments: (session, actor, path, first, last, *, lang,
+# store_keys, agent_ids, progress). Each refuses an actor who may not export and masks
+# personal data for a role that may not see it.
 EXPORTERS: dict[str, Callable[..., int]] = {
     "complaints": _lazy("complaints", "export_complaints"),
     "satisfaction": _lazy("satisfaction", "export_satisfaction"),

@@ -8,7 +8,7 @@ with flat memory.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -21,14 +21,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shopdesk.exporters.cells import formula_cell, number_cell, text_cell, time_cell
+from shopdesk.exporters.formulas import count, equals, total
 from shopdesk.exporters.words import CATEGORIES, SEVERITIES, STATUSES
 from shopdesk.exporters.workbook import (
     about_sheet,
     add_table,
+    agent_names,
     check_lang,
     column_ranges,
     header,
     local_day_bounds,
+    masks_for,
     money_format,
     save,
     store_ids,
@@ -63,11 +66,14 @@ WORDS = {
 BATCH = 2000
 
 
-def export_complaints(session: Session, path: Path, first: date, last: date, *,
-                      lang: str = "en", store_keys: list[str] | None = None,
-                      mask: bool = True, exported_by: str = "",
+def export_complaints(session: Session, actor: Agent, path: Path, first: date, last: date,
+                      *, lang: str = "en", store_keys: Sequence[str] | None = None,
+                      agent_ids: Sequence[int] = (),
                       progress: Callable[[int, int], None] | None = None) -> int:
-    """Write the complaints opened from ``first`` to ``last`` (local days). Returns rows."""
+    """Write the complaints opened from ``first`` to ``last`` (local days) in the stores
+    ``store_keys`` assigned to ``agent_ids`` (none: all), as ``actor`` (who must be allowed
+    to export; customer names masked unless the role may see personal data). Returns rows."""
+    mask = masks_for(actor)
     check_lang(lang)
     words = WORDS[lang]
     start, end = local_day_bounds(first, last)
@@ -80,6 +86,8 @@ def export_complaints(session: Session, path: Path, first: date, last: date, *,
          .order_by(Complaint.opened_at, Complaint.id))
     if store_keys:
         q = q.where(Complaint.store_id.in_(store_ids(session, store_keys)))
+    if agent_ids:
+        q = q.where(Complaint.assignee_id.in_(list(agent_ids)))
     total = int(session.scalar(q.with_only_columns(func.count()).order_by(None)) or 0)
 
     book = Workbook(write_only=True)
@@ -118,15 +126,16 @@ def export_complaints(session: Session, path: Path, first: date, last: date, *,
     add_table(sheet, "ComplaintsTable", HEADERS[lang], n)
     _summary(book, words, lang, n, sorted(months), sorted(money))
     about_sheet(book, lang, what=words["what"], first=first, last=last, rows=n,
-                exported_by=exported_by, store_keys=store_keys, mask=mask)
+                exported_by=actor.name, store_keys=store_keys,
+                agents=agent_names(session, agent_ids), mask=mask)
     save(book, path)
     return n
 
 
 def _summary(book: Workbook, words: dict[str, str], lang: str, rows: int,
              months: list[str], money: list[tuple[str, str]]) -> None:
-    """Counts by category × month and compensation by store, as COUNTIFS/SUMIFS over the
-    data sheet, and a bar chart of the counts."""
+    """Counts by category × month and compensation by store, as formulas over the data
+    sheet (exact matches: ``formulas``), and a bar chart of the counts."""
     sheet = book.create_sheet(words["summary"])
     ref = column_ranges(words["sheet"], rows, "CFMNQ")
     bold = Font(bold=True)
@@ -146,9 +155,9 @@ def _summary(book: Workbook, words: dict[str, str], lang: str, rows: int,
         cells = [text_cell(sheet, CATEGORIES[lang][category])]
         for j in range(len(months)):
             col = _col(j + 2)
-            cells.append(formula_cell(sheet, f'=COUNTIFS({ref["F"]},$A{row},{ref["Q"]},'
-                                             f'{col}$2)'))
-        cells.append(formula_cell(sheet, f'=COUNTIFS({ref["F"]},$A{row})'))
+            cells.append(formula_cell(sheet, count(equals(ref["F"], f"$A{row}"),
+                                                   equals(ref["Q"], f"{col}$2"))))
+        cells.append(formula_cell(sheet, count(equals(ref["F"], f"$A{row}"))))
         sheet.append(cells)
     last_row = first_row + len(categories) - 1
     if months:
@@ -175,11 +184,11 @@ def _summary(book: Workbook, words: dict[str, str], lang: str, rows: int,
     row = last_row + 3
     for store, currency in money:
         row += 1
+        same = (equals(ref["C"], f"$A{row}"), equals(ref["N"], f"$B{row}"))
         sheet.append([
             text_cell(sheet, store), text_cell(sheet, currency),
-            formula_cell(sheet, f'=COUNTIFS({ref["C"]},$A{row},{ref["N"]},$B{row})'),
-            formula_cell(sheet, f'=SUMIFS({ref["M"]},{ref["C"]},$A{row},{ref["N"]},$B{row})',
-                         money_format(currency))])
+            formula_cell(sheet, count(*same)),
+            formula_cell(sheet, total(ref["M"], *same), money_format(currency))])
 
 
 def _col(n: int) -> str:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, aliased
 from shopdesk.exporters.cells import cell, text_cell, time_cell
 from shopdesk.exporters.workbook import about_sheet, check_lang, header, local_day_bounds, save
 from shopdesk.models import Agent, Handover
+from shopdesk.services.permissions import Action, require
 
 HEADERS = {
     "en": ["Time", "From", "For", "Note", "Waiting for a reply", "Returns", "Complaints",
@@ -25,10 +26,14 @@ WORDS = {"en": {"everyone": "Everyone", "what": "Shift handovers"},
 SECTIONS = ("waiting", "returns", "complaints", "snoozed")
 
 
-def export_handovers(session: Session, path: Path, first: date, last: date, *,
-                     lang: str = "en", exported_by: str = "",
+def export_handovers(session: Session, actor: Agent, path: Path, first: date, last: date, *,
+                     lang: str = "en",
                      progress: Callable[[int, int], None] | None = None) -> int:
-    """Write the handovers from ``first`` to ``last`` (local days) to ``path``. Returns rows."""
+    """Write the handovers from ``first`` to ``last`` (local days) to ``path`` as ``actor``.
+    Returns rows. Their notes and items are free text about customers, which cannot be
+    masked: a role that must not see personal data may not export them."""
+    require(actor, Action.EXPORT)
+    require(actor, Action.SEE_PERSONAL_DATA)
     check_lang(lang)
     words = WORDS[lang]
     start, end = local_day_bounds(first, last)
@@ -56,6 +61,6 @@ def export_handovers(session: Session, path: Path, first: date, last: date, *,
             progress(n, len(rows))
 
     about_sheet(book, lang, what=words["what"], first=first, last=last, rows=len(rows),
-                exported_by=exported_by)
+                exported_by=actor.name)
     save(book, path)
     return len(rows)

@@ -7,30 +7,36 @@ cent; the month of a refund is the local calendar month the About sheet names.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy.orm import Session
 
 from shopdesk.exporters.cells import formula_cell, number_cell, text_cell, time_cell
+from shopdesk.exporters.formulas import count, equals, total
 from shopdesk.exporters.words import REASONS
 from shopdesk.exporters.workbook import (
     about_sheet,
     add_table,
+    agent_names,
     check_lang,
     column_ranges,
     header,
     local_day_bounds,
+    masks_for,
     money_format,
     save,
     store_ids,
 )
+from shopdesk.models import Agent
 from shopdesk.money import to_decimal
 from shopdesk.services.privacy import mask_name
-from shopdesk.services.return_cases import case_number, refunds_between
+from shopdesk.services.return_cases import Refund, case_number, refunds_between
 from shopdesk.times import to_local
 
 HEADERS = {
@@ -48,60 +54,75 @@ WORDS = {
     "zh_CN": {"sheet": "退款明细", "totals": "月度汇总", "what": "退款台账",
               "all_months": "全部月份", "grand": "合计"},
 }
-def export_refunds(session: Session, path: Path, first: date, last: date, *,
-                   lang: str = "en", store_keys: list[str] | None = None, mask: bool = True,
-                   exported_by: str = "",
+WIDTHS = [18, 10, 18, 24, 18, 20, 14, 9, 10]
+
+
+def export_refunds(session: Session, actor: Agent, path: Path, first: date, last: date, *,
+                   lang: str = "en", store_keys: Sequence[str] | None = None,
+                   agent_ids: Sequence[int] = (),
                    progress: Callable[[int, int], None] | None = None) -> int:
-    """Write the refunds ledger to ``path``. Returns the number of refunds."""
+    """Write the refunds ledger to ``path`` as ``actor`` (who must be allowed to export;
+    customer names masked unless the role may see personal data): the refunds recorded from
+    ``first`` to ``last`` (local days) in the stores ``store_keys`` by ``agent_ids`` (none:
+    all). Returns the number of refunds."""
+    mask = masks_for(actor)
     check_lang(lang)
     words = WORDS[lang]
     start, end = local_day_bounds(first, last)
-    stores = store_ids(session, store_keys)
-    rows = refunds_between(session, start, end, stores)
+    rows = refunds_between(session, start, end, store_ids(session, store_keys), agent_ids)
     book = Workbook(write_only=True)
     sheet = book.create_sheet(words["sheet"])
-    header(sheet, HEADERS[lang], [18, 10, 18, 24, 18, 20, 14, 9, 10])
+    header(sheet, HEADERS[lang], WIDTHS)
     months: set[tuple[str, str, str]] = set()
     for n, r in enumerate(rows, start=1):
         month = f"{to_local(r.at):%Y-%m}"
         months.add((month, r.store, r.currency))
-        sheet.append([
-            time_cell(sheet, r.at), text_cell(sheet, case_number(r.case_id)),
+        sheet.append(_row(sheet, r, month, lang, mask))
+        if progress and (n % 500 == 0 or n == len(rows)):
+            progress(n, len(rows))
+    add_table(sheet, "RefundsLedger", HEADERS[lang], len(rows))
+    _totals(book, words, lang, len(rows), sorted(months))
+    about_sheet(book, lang, what=words["what"], first=first, last=last, rows=len(rows),
+                exported_by=actor.name, store_keys=store_keys,
+                agents=agent_names(session, agent_ids), mask=mask)
+    save(book, path)
+    return len(rows)
+
+
+def _row(sheet: WriteOnlyWorksheet, r: Refund, month: str, lang: str, mask: bool
+         ) -> list[Any]:
+    """One ledger row, in the order of ``HEADERS``, from one ``refunds_between`` row."""
+    return [time_cell(sheet, r.at), text_cell(sheet, case_number(r.case_id)),
             text_cell(sheet, r.store), text_cell(sheet, r.order_no),
             text_cell(sheet, mask_name(r.customer) if mask else r.customer),
             text_cell(sheet, REASONS[lang][r.reason]),
             number_cell(sheet, to_decimal(r.amount_minor, r.currency), money_format(r.currency)),
-            text_cell(sheet, r.currency), text_cell(sheet, month)])
-        if progress and (n % 500 == 0 or n == len(rows)):
-            progress(n, len(rows))
-    add_table(sheet, "RefundsLedger", HEADERS[lang], len(rows))
+            text_cell(sheet, r.currency), text_cell(sheet, month)]
 
+
+def _totals(book: Workbook, words: dict[str, str], lang: str, rows: int,
+            months: list[tuple[str, str, str]]) -> None:
+    """Count and amount per month × store × currency, then per currency, as formulas over
+    the ledger (exact matches: ``formulas``)."""
     totals = book.create_sheet(words["totals"])
     header(totals, TOTAL_HEADERS[lang], [12, 22, 10, 12, 16])
-    ref = column_ranges(words["sheet"], len(rows), "CGHI")
+    ref = column_ranges(words["sheet"], rows, "CGHI")
     row = 1
-    for month, store, currency in sorted(months):
+    for month, store, currency in months:
         row += 1
-        criteria = f'{ref["I"]},$A{row},{ref["C"]},$B{row},{ref["H"]},$C{row}'
+        same = (equals(ref["I"], f"$A{row}"), equals(ref["C"], f"$B{row}"),
+                equals(ref["H"], f"$C{row}"))
         totals.append([text_cell(totals, month), text_cell(totals, store),
-                       text_cell(totals, currency),
-                       formula_cell(totals, f"=COUNTIFS({criteria})"),
-                       formula_cell(totals, f'=SUMIFS({ref["G"]},{criteria})',
-                                    money_format(currency))])
+                       text_cell(totals, currency), formula_cell(totals, count(*same)),
+                       formula_cell(totals, total(ref["G"], *same), money_format(currency))])
     totals.append([])
     row += 1
     for currency in sorted({c for _m, _s, c in months}):
         row += 1
+        same = (equals(ref["H"], f"$C{row}"),)
         cells = [text_cell(totals, words["grand"]), text_cell(totals, words["all_months"]),
-                 text_cell(totals, currency),
-                 formula_cell(totals, f'=COUNTIFS({ref["H"]},$C{row})'),
-                 formula_cell(totals, f'=SUMIFS({ref["G"]},{ref["H"]},$C{row})',
-                              money_format(currency))]
+                 text_cell(totals, currency), formula_cell(totals, count(*same)),
+                 formula_cell(totals, total(ref["G"], *same), money_format(currency))]
         for c in cells:
             c.font = Font(bold=True)
         totals.append(cells)
-
-    about_sheet(book, lang, what=words["what"], first=first, last=last, rows=len(rows),
-                exported_by=exported_by, store_keys=store_keys, mask=mask)
-    save(book, path)
-    return len(rows)

@@ -8,7 +8,7 @@ charts, so the figures agree.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -18,16 +18,20 @@ from openpyxl.styles import Font
 from sqlalchemy.orm import Session
 
 from shopdesk.exporters.cells import formula_cell, number_cell, text_cell, time_cell
+from shopdesk.exporters.formulas import at_least, average, count, equals, same_number
 from shopdesk.exporters.workbook import (
     about_sheet,
     add_table,
+    agent_names,
     check_lang,
     column_ranges,
     header,
     local_day_bounds,
+    masks_for,
     save,
     store_ids,
 )
+from shopdesk.models import Agent
 from shopdesk.services.privacy import mask_name
 from shopdesk.services.surveys import month_of, responses
 
@@ -51,16 +55,19 @@ WORDS = {
 }
 
 
-def export_satisfaction(session: Session, path: Path, first: date, last: date, *,
-                        lang: str = "en", store_keys: list[str] | None = None,
-                        mask: bool = True, exported_by: str = "",
+def export_satisfaction(session: Session, actor: Agent, path: Path, first: date, last: date,
+                        *, lang: str = "en", store_keys: Sequence[str] | None = None,
+                        agent_ids: Sequence[int] = (),
                         progress: Callable[[int, int], None] | None = None) -> int:
-    """Write the responses answered from ``first`` to ``last`` (local days). Returns rows."""
+    """Write the responses answered from ``first`` to ``last`` (local days) in the stores
+    ``store_keys`` for ``agent_ids`` (none: all), as ``actor`` (who must be allowed to
+    export; customer names masked unless the role may see personal data). Returns rows."""
+    mask = masks_for(actor)
     check_lang(lang)
     words = WORDS[lang]
     start, end = local_day_bounds(first, last)
     stores = store_ids(session, store_keys)
-    rows = responses(session, start, end, stores)
+    rows = responses(session, start, end, stores, agent_ids)
     book = Workbook(write_only=True)
     sheet = book.create_sheet(words["sheet"])
     header(sheet, HEADERS[lang], [17, 18, 12, 14, 12, 7, 50, 9])
@@ -79,7 +86,8 @@ def export_satisfaction(session: Session, path: Path, first: date, last: date, *
              sorted({r.agent or words["nobody"] for r in rows}),
              sorted({month_of(r.answered_at) for r in rows}))
     about_sheet(book, lang, what=words["what"], first=first, last=last, rows=len(rows),
-                exported_by=exported_by, store_keys=store_keys, mask=mask)
+                exported_by=actor.name, store_keys=store_keys,
+                agents=agent_names(session, agent_ids), mask=mask)
     save(book, path)
     return len(rows)
 
@@ -116,12 +124,12 @@ def _summary(book: Workbook, words: dict[str, str], rows: int,
     ref = column_ranges(words["sheet"], rows, "BCFH")
     out = _Writer(sheet)
 
-    def figures(row: int, criteria: str) -> list:  # type: ignore[type-arg]
-        """Responses, satisfied, average, CSAT for the rows matching ``criteria``; columns
-        C–F of ``row``."""
-        return [formula_cell(sheet, f"=COUNTIFS({criteria})"),
-                formula_cell(sheet, f'=COUNTIFS({criteria},{ref["F"]},">=4")'),
-                formula_cell(sheet, f'=AVERAGEIFS({ref["F"]},{criteria})', "0.00"),
+    def figures(row: int, *same: str) -> list:  # type: ignore[type-arg]
+        """Responses, satisfied, average, CSAT for the rows meeting the conditions
+        ``same``; columns C–F of ``row``."""
+        return [formula_cell(sheet, count(*same)),
+                formula_cell(sheet, count(*same, at_least(ref["F"], 4))),
+                formula_cell(sheet, average(ref["F"], *same), "0.00"),
                 formula_cell(sheet, f"=D{row}/C{row}", "0.0%")]
 
     out.title(words["by_store"])
@@ -130,7 +138,8 @@ def _summary(book: Workbook, words: dict[str, str], rows: int,
     for month, store in month_store:
         row = out.row + 1
         out.append([text_cell(sheet, month), text_cell(sheet, store),
-                    *figures(row, f'{ref["H"]},$A{row},{ref["B"]},$B{row}')])
+                    *figures(row, equals(ref["H"], f"$A{row}"),
+                             equals(ref["B"], f"$B{row}"))])
     out.append([])
     out.title(words["by_agent"])
     out.head([words["agent"], "", words["responses"], words["satisfied"], words["average"],
@@ -138,7 +147,7 @@ def _summary(book: Workbook, words: dict[str, str], rows: int,
     for agent in agents:
         row = out.row + 1
         out.append([text_cell(sheet, agent), text_cell(sheet, None),
-                    *figures(row, f'{ref["C"]},$A{row}')])
+                    *figures(row, equals(ref["C"], f"$A{row}"))])
     out.append([])
     out.title(words["distribution"])
     out.head([words["score"], words["count"]])
@@ -146,7 +155,7 @@ def _summary(book: Workbook, words: dict[str, str], rows: int,
     for score in range(1, 6):
         row = out.row + 1
         out.append([number_cell(sheet, score),
-                    formula_cell(sheet, f'=COUNTIFS({ref["F"]},$A{row})')])
+                    formula_cell(sheet, count(same_number(ref["F"], f"$A{row}")))])
     dist_last = out.row
     out.append([])
     out.title(words["trend"])
@@ -156,7 +165,7 @@ def _summary(book: Workbook, words: dict[str, str], rows: int,
     for month in months:
         row = out.row + 1
         out.append([text_cell(sheet, month), text_cell(sheet, None),
-                    *figures(row, f'{ref["H"]},$A{row}')])
+                    *figures(row, equals(ref["H"], f"$A{row}"))])
     trend_last = out.row
 
     bars = BarChart()

@@ -21,25 +21,43 @@ from sqlalchemy.orm import Session
 from shopdesk import __version__
 from shopdesk.errors import ShopDeskError
 from shopdesk.exporters.cells import cell, text_cell
-from shopdesk.models import Store
+from shopdesk.models import Agent, Store
 from shopdesk.money import exponent
+from shopdesk.services.permissions import Action, AgentLike, can, require
 
 LANGS = ("en", "zh_CN")
 ABOUT = {
     "en": {"sheet": "About", "exported": "Exported", "by": "Exported by",
            "range": "Dates (local calendar days)", "zone": "Time zone", "rows": "Rows",
            "version": "ShopDesk version", "stores": "Stores", "all": "All",
-           "masked": "Personal data masked", "yes": "Yes", "no": "No", "what": "Contents"},
+           "masked": "Personal data masked", "yes": "Yes", "no": "No", "what": "Contents",
+           "agents": "Agents"},
     "zh_CN": {"sheet": "关于", "exported": "导出时间", "by": "导出人", "range": "日期（本地日历日）",
               "zone": "时区", "rows": "行数", "version": "ShopDesk 版本", "stores": "店铺",
               "all": "全部", "masked": "个人信息已脱敏", "yes": "是", "no": "否",
-              "what": "内容"},
+              "what": "内容", "agents": "客服"},
 }
 
 
 def check_lang(lang: str) -> None:
     if lang not in LANGS:
         raise ShopDeskError(f"language must be one of {', '.join(LANGS)}")
+
+
+def masks_for(actor: AgentLike) -> bool:
+    """Refuse ``actor`` unless its role may export; whether its workbooks mask personal data
+    (the permission table decides both, as everywhere: ``services/permissions.py``)."""
+    require(actor, Action.EXPORT)
+    return not can(actor, Action.SEE_PERSONAL_DATA)
+
+
+def agent_names(session: Session, ids: Sequence[int]) -> list[str]:
+    """The names of the agents a workbook is filtered to, for its About sheet."""
+    if not ids:
+        return []
+    names = {i: name for i, name in session.execute(
+        select(Agent.id, Agent.name).where(Agent.id.in_(list(ids))))}
+    return [names[i] for i in ids if i in names]
 
 
 def store_ids(session: Session, keys: Sequence[str] | None) -> list[int]:
@@ -105,12 +123,13 @@ def money_format(currency: str) -> str:
 
 def about_sheet(book: Workbook, lang: str, *, what: str, first: date, last: date,
                 rows: int, exported_by: str, store_keys: Sequence[str] | None = None,
-                mask: bool | None = None) -> None:
-    """What was exported, when, by whom, for which days and stores, masked or not."""
+                agents: Sequence[str] = (), mask: bool | None = None) -> None:
+    """What was exported, when, by whom, for which days, stores and agents, masked or not."""
     words = ABOUT[lang]
     extra = []
     if mask is not None:
         extra = [(words["stores"], ", ".join(store_keys) if store_keys else words["all"]),
+                 (words["agents"], ", ".join(agents) if agents else words["all"]),
                  (words["masked"], words["yes" if mask else "no"])]
     about = book.create_sheet(words["sheet"])
     about.column_dimensions["A"].width = 26

@@ -1,5 +1,8 @@
-"""Export dialogs (Reports → Export handovers…, Returns → Export refunds…): a date range,
-the stores, the language, masking of personal data (on by default), then where to save.
+"""Export dialogs (Reports → Export…, Reports → Export handovers…, Returns → Export
+refunds…): a date range, the stores and the agent (Reports → Export… opens with the charts'
+period and filters), the language, then where to save. The workbook is written as the agent
+at the keyboard: the exporters refuse a role that may not export and mask personal data for
+a role that may not see it.
 
 The workbook is written off the GUI thread with its own database session; a progress bar
 follows it, Cancel stops it without leaving a half-written file, and "Open folder" shows
@@ -8,14 +11,13 @@ the result.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QDir, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -34,7 +36,8 @@ from sqlalchemy import select
 
 from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
-from shopdesk.models import Store
+from shopdesk.models import Agent, Store
+from shopdesk.services.agents import active_agents
 from shopdesk.ui.i18n import LANGUAGES
 from shopdesk.ui.jobs import Job
 from shopdesk.ui.service_text import translated
@@ -45,16 +48,23 @@ def _day(edit: QDateEdit) -> date:
     return date(d.year(), d.month(), d.day())
 
 
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
 class ExportDialog(QDialog):
     """``kind``: "handovers", "refunds", "complaints", "satisfaction", or "workbooks" for
-    a choice of the last three (Reports → Export…)."""
+    a choice of the last three (Reports → Export…). ``actor``: the agent at the keyboard.
+    ``period``, ``store_ids``, ``agent_id``: what it opens with (default: the last 30 days,
+    every store, every agent)."""
 
-    def __init__(self, db: Database, kind: str, exported_by: str, language: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, kind: str, actor: Agent | None, language: str,
+                 parent: QWidget | None = None, *, period: tuple[date, date] | None = None,
+                 store_ids: Sequence[int] = (), agent_id: int | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"{kind}ExportDialog")
         self.db = db
-        self.exported_by = exported_by
+        self.actor_id = actor.id if actor is not None else None
         self.written: Path | None = None
         self.job: Job | None = None
         titles = {"handovers": self.tr("Export handovers"), "refunds": self.tr("Export refunds"),
@@ -70,10 +80,11 @@ class ExportDialog(QDialog):
                  "refunds": self.tr("Refunds"), "handovers": self.tr("Handovers")}
         for choice in choices:
             self.workbook.addItem(names[choice], choice)
+        self.workbook.currentIndexChanged.connect(self._forget_result)
         today = QDate.currentDate()
-        self.first = QDateEdit(today.addDays(-30))
+        self.first = QDateEdit(_qdate(period[0]) if period else today.addDays(-30))
         self.first.setObjectName("exportFrom")
-        self.last = QDateEdit(today)
+        self.last = QDateEdit(_qdate(period[1]) if period else today)
         self.last.setObjectName("exportTo")
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
@@ -86,16 +97,21 @@ class ExportDialog(QDialog):
         self.stores = QListWidget()
         self.stores.setObjectName("exportStores")
         self.stores.setMaximumHeight(110)
+        self.agent = QComboBox()
+        self.agent.setObjectName("exportAgent")
+        self.agent.addItem(self.tr("All agents"), None)
         with db.read_session() as session:
-            for key, name in session.execute(select(Store.key, Store.name).order_by(Store.id)):
+            for sid, key, name in session.execute(
+                    select(Store.id, Store.key, Store.name).order_by(Store.id)):
                 item = QListWidgetItem(name)
                 item.setData(Qt.ItemDataRole.UserRole, key)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked)
+                item.setCheckState(Qt.CheckState.Checked if not store_ids or sid in store_ids
+                                   else Qt.CheckState.Unchecked)
                 self.stores.addItem(item)
-        self.mask = QCheckBox(self.tr("Mask personal data (names, phone numbers)"))
-        self.mask.setObjectName("exportMask")
-        self.mask.setChecked(True)
+            for a in active_agents(session):
+                self.agent.addItem(a.name, a.id)
+        self.agent.setCurrentIndex(max(0, self.agent.findData(agent_id)))
         self.progress = QProgressBar()
         self.progress.setObjectName("exportProgress")
         self.progress.setVisible(False)
@@ -113,10 +129,10 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("To:"), self.last)
         if kind != "handovers":
             form.addRow(self.tr("Stores:"), self.stores)
-            form.addRow("", self.mask)
+            form.addRow(self.tr("Agent:"), self.agent)
         else:
             self.stores.setVisible(False)
-            self.mask.setVisible(False)
+            self.agent.setVisible(False)
         form.addRow(self.tr("Language:"), self.language)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Close)
@@ -149,24 +165,37 @@ class ExportDialog(QDialog):
         if path:
             self.export_to(Path(path))
 
+    def _forget_result(self) -> None:
+        """Another workbook chosen: what was said about the last one no longer applies."""
+        if self.job is None:
+            self.message.clear()
+            self.open_folder.setVisible(False)
+            self.written = None
+
     def _writer(self, path: Path) -> Callable[..., int]:
+        """What the worker runs with its own session, as the agent at the keyboard."""
         first, last = _day(self.first), _day(self.last)
         lang = self.language.currentData()
+        actor_id = self.actor_id
+
+        def actor(session):  # type: ignore[no-untyped-def]
+            return session.get(Agent, actor_id) if actor_id is not None else None
+
         if self.kind != "handovers":
             from shopdesk.exporters import EXPORTERS
 
-            stores, mask = self.chosen_stores(), self.mask.isChecked()
+            stores = self.chosen_stores()
+            agents = [self.agent.currentData()] if self.agent.currentData() else []
             if stores == []:
                 raise ShopDeskError(self.tr("Choose at least one store."))
             write = EXPORTERS[self.kind]
             return lambda session, report: write(
-                session, path, first, last, lang=lang, store_keys=stores, mask=mask,
-                exported_by=self.exported_by, progress=report)
+                session, actor(session), path, first, last, lang=lang, store_keys=stores,
+                agent_ids=agents, progress=report)
         from shopdesk.exporters.handovers import export_handovers
 
         return lambda session, report: export_handovers(
-            session, path, first, last, lang=lang, exported_by=self.exported_by,
-            progress=report)
+            session, actor(session), path, first, last, lang=lang, progress=report)
 
     def export_to(self, path: Path) -> None:
         """Start writing ``path`` in a worker thread."""
@@ -219,7 +248,8 @@ class ExportDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._finish()
-        self.message.setText(message or self.tr("Export cancelled; no file was written."))
+        self.message.setText(translated(message)
+                             or self.tr("Export cancelled; no file was written."))
 
     def _close_or_cancel(self) -> None:
         if self.job is not None:

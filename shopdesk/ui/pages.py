@@ -49,7 +49,7 @@ class ReportsPage(Page):
         self.export_button = QPushButton()
         self.export_button.setObjectName("exportHandoversButton")
         self.export_button.clicked.connect(self.export_handovers)
-        self.agent_name = ""
+        self.actor: Agent | None = None
         title_row = QHBoxLayout()
         title_row.addWidget(self.handovers_title, 1)
         title_row.addWidget(self.export_button)
@@ -85,8 +85,9 @@ class ReportsPage(Page):
         return self.charts
 
     def export_workbooks(self) -> None:
-        self.export_dialog = ExportDialog(self.db, "workbooks", self.agent_name,
-                                          current_language(), self)
+        self.export_dialog = ExportDialog(self.db, "workbooks", self.actor,
+                                          current_language(), self,
+                                          **self.ensure_charts().export_filters())
         self.export_dialog.open()
 
     def _allow_export(self) -> None:
@@ -132,13 +133,13 @@ class ReportsPage(Page):
             self._show_selected()
 
     def set_actor(self, agent: Agent | None) -> None:
-        self.agent_name = agent.name if agent else ""
+        self.actor = agent
         self.can_export = can(agent, Action.EXPORT)
         self._allow_export()
         self.reload()
 
     def export_handovers(self) -> None:
-        self.export_dialog = ExportDialog(self.db, "handovers", self.agent_name,
+        self.export_dialog = ExportDialog(self.db, "handovers", self.actor,
                                           current_language(), self)
         self.export_dialog.open()
 

@@ -4,7 +4,7 @@ from ``services.reports``, the same functions the workbooks use."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCharts import (
@@ -106,6 +106,15 @@ class ReportCharts(QWidget):
         layout.addLayout(filters)
         layout.addWidget(scroll, 1)
         self.figures: svc.Figures | None = None
+
+    def export_filters(self) -> dict[str, Any]:
+        """The period and filters shown, as ``ExportDialog`` takes them, so that the
+        workbook holds the charts' figures."""
+        first, last = self.first.date(), self.last.date()
+        return {"period": (date(first.year(), first.month(), first.day()),
+                           date(last.year(), last.month(), last.day())),
+                "store_ids": [self.store.currentData()] if self.store.currentData() else [],
+                "agent_id": self.agent.currentData()}
 
     def retranslate(self) -> None:
         self.from_label.setText(self.tr("From:"))

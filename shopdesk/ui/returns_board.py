@@ -677,7 +677,6 @@ class ReturnsPage(Page):
     def export_refunds(self) -> None:
         from shopdesk.ui.export_dialog import ExportDialog
 
-        name = self.agent.name if self.agent else ""
-        dialog = ExportDialog(self.db, "refunds", name, current_language(), self)
+        dialog = ExportDialog(self.db, "refunds", self.agent, current_language(), self)
         self.export_dialog = dialog
         dialog.open()
