@@ -3032,14 +3032,7 @@ Password of the mailbox of %1:</source>
     </message>
 </context>
 <context>
-    <name>self.window</name>
-    <message>
-        <source>ShopDesk</source>
-        <translation>ShopDesk 客服台</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
+    <name>HandoverText</name>
     <message>
         <source>From %1, %2</source>
         <translation>%1 交班，%2</translation>
@@ -3060,6 +3053,9 @@ Password of the mailbox of %1:</source>
         <source>Snoozed until the next shift</source>
         <translation>推迟到下一班的会话</translation>
     </message>
+</context>
+<context>
+    <name>RelativeTime</name>
     <message>
         <source>now</source>
         <translation>刚刚</translation>
@@ -3410,6 +3406,18 @@ Password of the mailbox of %1:</source>
     <message>
         <source>“%1” is not an amount.</source>
         <translation>“%1”不是有效的金额。</translation>
+    </message>
+    <message>
+        <source>The amount is above your refund limit; the owner must approve it.</source>
+        <translation>金额超出你的退款额度，需要店主审批。</translation>
+    </message>
+    <message>
+        <source>A bookkeeper sees returns but does not change them.</source>
+        <translation>会计可以查看售后单，但不能修改。</translation>
+    </message>
+    <message>
+        <source>Describe the reason when it is “Other”.</source>
+        <translation>原因为“其他”时请填写说明。</translation>
     </message>
 </context>
 </TS>
