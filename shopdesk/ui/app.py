@@ -165,7 +165,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         db = _open(args)
     except ShopDeskError as exc:
-        LanguageSwitcher().apply(language)
+        languages = LanguageSwitcher()  # kept while the box is open: its translators live as long
+        languages.apply(language)
         QMessageBox.critical(None, QCoreApplication.translate("Shell", "ShopDesk cannot start"),
                              str(exc))
         return 1

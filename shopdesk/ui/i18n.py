@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 
@@ -152,8 +153,11 @@ def write_qm(messages: list[tuple[str, str, str, str]]) -> bytes:
 
     body = bytearray()
     hashes = []
+    seen = Counter((context, source) for context, source, _c, _t in messages)
     for context, source, comment, translation in messages:
-        src, com = source.encode(), comment.encode()
+        # like lrelease: a comment is kept only where it tells two messages apart, so that
+        # tr("Open") also finds the only "Open" of its context that has a comment
+        src, com = source.encode(), comment.encode() if seen[context, source] > 1 else b""
         hashes.append((_elf_hash(src + com), len(body)))
         body += field(_TRANSLATION, translation.encode("utf-16-be"))
         body += field(_COMMENT, com) + field(_SOURCE, src) + field(_CONTEXT, context.encode())
