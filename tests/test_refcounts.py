@@ -54,18 +54,26 @@ def test_200000_lookups_in_chinese_leave_none_and_true_alone(qapp) -> None:
 SCRIPT = """
 import sys
 import shopdesk.ui  # the guard
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 class Emitter(QObject):
     happened = Signal()
 
+class Model(QAbstractListModel):  # as every model answers a role it does not serve
+    def rowCount(self, parent=QModelIndex()):
+        return 1
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        return None
+
 app = QApplication([])
-widget, emitter = QWidget(), Emitter()
+widget, emitter, model = QWidget(), Emitter(), Model()
 for _ in range(300_000):
     widget.setEnabled(True)   # a method returning nothing: one reference of None
     emitter.happened.emit()   # one reference of True
     widget.parent()           # None again
+    model.index(0).data(Qt.ItemDataRole.ToolTipRole)  # None from Python to Qt: once more
 print("done")
 """
 
