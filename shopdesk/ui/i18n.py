@@ -117,6 +117,8 @@ def qm_path(language: str) -> Path:
         try:
             compile_ts(ts, cached, lrelease)
         except (OSError, subprocess.SubprocessError) as exc:
+            if lrelease is None:
+                raise
             log.warning("lrelease failed on %s (%s); writing the .qm without it", ts, exc)
             compile_ts(ts, cached, None)
         log.info("compiled %s into %s", ts.name, cached)
@@ -191,10 +193,14 @@ class LanguageSwitcher:
             else:
                 log.warning("no Qt translations (qtbase) for %s", language)
             ours = QTranslator()
-            path = qm_path(language)
-            if ours.load(str(path)):
+            try:
+                path = str(qm_path(language))
+            except OSError as exc:  # the cache folder cannot be written: English, and say why
+                log.error("cannot compile the %s translations: %s", language, exc)
+                path = ""
+            if path and ours.load(path):
                 self._install(ours)
-            else:
+            elif path:
                 log.error("cannot load the translations %s", path)
         QLocale.setDefault(QLocale(language))
         self.language = language
