@@ -29,7 +29,7 @@ done: Counter[str] = Counter()
 
 
 def settle() -> None:
-    for _ in range(3):
+    for _ in range(2):  # what was posted, then what that posted (deleteLater, repaints)
         QApplication.processEvents()
 
 
@@ -84,7 +84,7 @@ def open_dialogs(window, shell) -> None:  # type: ignore[no-untyped-def]
             modal(button.click)
     window.add_store()
     settle()
-    done["store form"] += 1
+    done["store_form"] += 1
 
 
 def walk_return(window, db, order_id: int) -> None:  # type: ignore[no-untyped-def]
@@ -124,7 +124,7 @@ def walk_return(window, db, order_id: int) -> None:  # type: ignore[no-untyped-d
         dialog.apply()
         settle()
         assert dialog.applied, dialog.error.text()
-        done["return step"] += 1
+        done["return_step"] += 1
     close_dialogs()
 
 
@@ -141,7 +141,7 @@ def walk_complaint(window, complaint_id: int) -> None:  # type: ignore[no-untype
             dialog.buttons[action].click()
             settle()
             assert not dialog.error.text(), dialog.error.text()
-            done["complaint step"] += 1
+            done["complaint_step"] += 1
     dialog.reject()
     settle()
 
@@ -154,7 +154,7 @@ def main(folder: str, language: str, rounds: int) -> None:
     shell = Shell(db, prefs, language, f"{folder}/shopdesk.log")
     assert shell.start("owner")
     window = shell.window
-    window.resize(1400, 900)
+    window.resize(1200, 760)
     window.show()
     settle()
     with db.read_session() as s:
