@@ -27,4 +27,8 @@ if [ "$status" -ne 124 ] || ! grep -q "started on" "$LOG" \
     cat "$HOME_DIR/out.txt" "$LOG"
     exit 1
 fi
+if [ -d "$HOME_DIR/cache/translations" ]; then  # the bundle's own .qm must have been used
+    echo "the bundle compiled its translations at run time: the spec did not ship the .qm"
+    exit 1
+fi
 echo "bundle smoke test passed: $APP"

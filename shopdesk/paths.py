@@ -1,4 +1,4 @@
-"""Where ShopDesk keeps its files: the user's data folder and log folder (platformdirs)."""
+"""Where ShopDesk keeps its files: the user's data, log and cache folders (platformdirs)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,16 @@ def log_dir() -> Path:
     override = os.environ.get("SHOPDESK_HOME")
     path = Path(override) / "logs" if override else Path(
         platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)
+    )
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def cache_dir() -> Path:
+    """What ShopDesk can make again (the compiled translations)."""
+    override = os.environ.get("SHOPDESK_HOME")
+    path = Path(override) / "cache" if override else Path(
+        platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR)
     )
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -3,40 +3,74 @@
 from __future__ import annotations
 
 import ast
+import importlib
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QTranslator
+
 import shopdesk.ui
-from shopdesk.ui.i18n import read_ts, ts_path
+from shopdesk.ui.i18n import qm_path, read_ts, ts_path
 
 UI = Path(shopdesk.ui.__file__).parent
 
 
-def ui_strings() -> set[str]:
-    """Literal strings passed to ``tr()`` or ``QCoreApplication.translate()`` in shopdesk/ui."""
-    found: set[str] = set()
-    for path in UI.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
-                continue
-            args = node.args
-            if node.func.attr == "tr" and args:
-                literal = args[0]
-            elif node.func.attr == "translate" and len(args) >= 2:
-                literal = args[1]
-            else:
-                continue
-            assert isinstance(literal, ast.Constant) and isinstance(literal.value, str), (
-                f"{path.name}:{node.lineno}: tr() needs a literal string for lupdate")
-            found.add(literal.value)
+def _is_qcoreapplication(node: ast.expr) -> bool:
+    return isinstance(node, ast.Name) and node.id == "QCoreApplication"
+
+
+def tr_calls() -> list[tuple[str, list[str], str, str | None]]:
+    """Every ``tr()`` and ``QCoreApplication.translate()`` in shopdesk/ui: where, the contexts
+    Qt looks in (``self.tr`` in a class: the class and its bases, as PySide6 does), the text
+    and the disambiguation."""
+    found = []
+    for path in sorted(UI.rglob("*.py")):
+        module = importlib.import_module(f"shopdesk.ui.{path.stem}")
+        classes: list[str] = []
+
+        def visit(node: ast.AST, module=module, path=path, classes=classes) -> None:
+            if isinstance(node, ast.ClassDef):
+                classes.append(node.name)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                where = f"{path.name}:{node.lineno}"
+                args = node.args
+                text = None
+                if node.func.attr == "tr" and args:
+                    assert (isinstance(node.func.value, ast.Name) and node.func.value.id == "self"
+                            and classes), (
+                        f"{where}: call self.tr() in the class whose context holds the text, or "
+                        "QCoreApplication.translate(\"Context\", …): another object's tr() "
+                        "looks in that object's class")
+                    contexts = [k.__name__ for k in getattr(module, classes[0]).__mro__]
+                    text, rest = args[0], args[1:]
+                elif (node.func.attr == "translate" and len(args) >= 2
+                      and _is_qcoreapplication(node.func.value)):
+                    assert isinstance(args[0], ast.Constant), f"{where}: a literal context"
+                    contexts, text, rest = [args[0].value], args[1], args[2:]
+                if text is not None:
+                    assert isinstance(text, ast.Constant) and isinstance(text.value, str), (
+                        f"{where}: tr() needs a literal string for lupdate")
+                    comment = rest[0].value if rest and isinstance(rest[0], ast.Constant) else None
+                    found.append((where, contexts, text.value, comment))
+            for child in ast.iter_child_nodes(node):
+                visit(child)
+            if isinstance(node, ast.ClassDef):
+                classes.pop()
+
+        visit(ast.parse(path.read_text(encoding="utf-8")))
     return found
 
 
-def test_every_ui_string_is_translated_into_simplified_chinese() -> None:
-    strings = ui_strings()
-    assert len(strings) > 30
-    translated = {source for (_ctx, source) in read_ts(ts_path("zh_CN"))}
-    missing = sorted(strings - translated)
-    assert not missing, f"add these to resources/translations/shopdesk_zh_CN.ts: {missing}"
+def test_every_ui_string_resolves_in_chinese_through_qts_own_translator(qapp) -> None:
+    """Looked up the way Qt does at run time: by context, in the compiled .qm."""
+    calls = tr_calls()
+    assert len(calls) > 800
+    translator = QTranslator()
+    assert translator.load(str(qm_path("zh_CN")))
+    missing = [f"{where} [{contexts[0]}] {text!r}" for where, contexts, text, comment in calls
+               if not any(translator.translate(c, text, comment) for c in contexts)]
+    assert not missing, ("add these to resources/translations/shopdesk_zh_CN.ts in the "
+                         f"context of the class that calls tr(): {missing}")
 
 
 def test_translations_keep_placeholders_and_accelerators() -> None:
@@ -120,3 +154,115 @@ def test_what_the_returns_and_money_rules_say_is_translated(qapp) -> None:
     finally:
         languages.apply("en")
     assert translated("Enter the tracking number.") == "Enter the tracking number."
+
+
+# -- how the translations are compiled and found ---------------------------------------------
+
+def test_the_qm_written_without_lrelease_answers_like_lreleases(qapp, tmp_path) -> None:
+    from shopdesk.ui import i18n
+
+    lrelease = i18n.find_lrelease()
+    if lrelease is None:
+        pytest.skip("no lrelease in this PySide6")
+    ours, qts = tmp_path / "ours.qm", tmp_path / "lrelease.qm"
+    i18n.compile_ts(ts_path("zh_CN"), ours, None)
+    i18n.compile_ts(ts_path("zh_CN"), qts, lrelease)
+    a, b = QTranslator(), QTranslator()
+    assert a.load(str(ours)) and b.load(str(qts))
+    messages = i18n.ts_messages(ts_path("zh_CN"))
+    assert len(messages) > 800
+    for context, source, comment, text in messages:
+        assert a.translate(context, source, comment or None) == text, (context, source)
+        assert b.translate(context, source, comment or None) == text, (context, source)
+    assert a.translate("BoardModel", "%1 d") == b.translate("BoardModel", "%1 d") == "%1 天"
+    assert a.translate("MainWindow", "Not ours") == b.translate("MainWindow", "Not ours") == ""
+
+
+def test_the_qm_is_compiled_once_into_the_cache_and_again_after_an_edit(
+        qapp, tmp_path, monkeypatch, _isolated_home) -> None:
+    from shopdesk.ui import i18n
+
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    ts = folder / "shopdesk_zh_CN.ts"
+    ts.write_bytes(ts_path("zh_CN").read_bytes())
+    monkeypatch.setattr(i18n, "translations_dir", lambda: folder)
+    first = i18n.qm_path("zh_CN")
+    assert first.parent == _isolated_home / "cache" / "translations"
+    stamp = first.stat().st_mtime_ns
+    assert i18n.qm_path("zh_CN") == first and first.stat().st_mtime_ns == stamp
+    ts.write_text(ts.read_text(encoding="utf-8").replace("<translation>店主</translation>",
+                                                         "<translation>老板</translation>"),
+                  encoding="utf-8")
+    second = i18n.qm_path("zh_CN")
+    assert second != first
+    translator = QTranslator()
+    assert translator.load(str(second)) and translator.translate("Labels", "Owner") == "老板"
+    # a frozen build ships the .qm beside the .ts: that one is taken, nothing is compiled
+    shipped = folder / second.name
+    shipped.write_bytes(second.read_bytes())
+    assert i18n.qm_path("zh_CN") == shipped
+
+
+def test_without_lrelease_the_qm_is_written_by_shopdesk(qapp, tmp_path, monkeypatch) -> None:
+    from shopdesk.ui import i18n
+
+    monkeypatch.setattr(i18n, "find_lrelease", lambda: None)
+    translator = QTranslator()
+    assert translator.load(str(i18n.qm_path("zh_CN")))
+    assert translator.translate("Labels", "Owner") == "店主"
+
+
+def test_qts_own_strings_come_from_qtbase_and_unknown_ones_stay_english(qapp) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel
+
+    from shopdesk.ui.i18n import LanguageSwitcher
+
+    languages = LanguageSwitcher()
+    languages.apply("zh_CN")
+    try:
+        assert QCoreApplication.translate("QPlatformTheme", "OK") == "确定"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+        assert QCoreApplication.translate("MainWindow", "Not a sentence of ours") == (
+            "Not a sentence of ours")
+        assert QCoreApplication.translate("Labels", "Owner") == "店主"
+        # Qt 6's file dialog: two labels that qtbase_zh_CN.qm lacks are ours
+        dialog = QFileDialog(None, "x")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        labels = {name: dialog.findChild(QLabel, name).text()
+                  for name in ("lookInLabel", "fileTypeLabel", "fileNameLabel")}
+        assert labels == {"lookInLabel": "查找范围(&L)：", "fileTypeLabel": "文件类型(&T)：",
+                          "fileNameLabel": "文件名称(&N)："}
+        buttons = dialog.findChild(QDialogButtonBox).buttons()
+        assert {b.text() for b in buttons} == {"打开(&O)", "取消"}
+        dialog.deleteLater()
+    finally:
+        languages.apply("en")
+    assert QCoreApplication.translate("Labels", "Owner") == "Owner"
+
+
+def test_disambiguations_are_looked_up_like_lreleases(qapp, tmp_path) -> None:
+    from shopdesk.ui import i18n
+
+    lrelease = i18n.find_lrelease()
+    if lrelease is None:
+        pytest.skip("no lrelease in this PySide6")
+    ts = tmp_path / "t.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><TS version="2.1" language="zh_CN"><context>'
+        "<name>C</name>"
+        "<message><source>Open</source><comment>verb</comment><translation>打开</translation>"
+        "</message><message><source>Open</source><translation>未结</translation></message>"
+        "<message><source>Age</source><comment>days</comment><translation>天数</translation>"
+        "</message></context></TS>", encoding="utf-8")
+    translators = []
+    for name, tool in (("ours.qm", None), ("lrelease.qm", lrelease)):
+        i18n.compile_ts(ts, tmp_path / name, tool)
+        translators.append(QTranslator())
+        assert translators[-1].load(str(tmp_path / name))
+    for query in [("C", "Open", "verb"), ("C", "Open", None), ("C", "Open", "other"),
+                  ("C", "Age", None), ("C", "Age", "days"), ("C", "Age", "x"), ("D", "Age", None)]:
+        assert translators[0].translate(*query) == translators[1].translate(*query), query
+    assert translators[0].translate("C", "Open", "verb") == "打开"
+    assert translators[0].translate("C", "Open") == "未结"

@@ -3091,64 +3091,6 @@ Password of the mailbox of %1:</source>
     </message>
 </context>
 <context>
-    <name>self.window</name>
-    <message>
-        <source>ShopDesk</source>
-        <translation>ShopDesk 客服台</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>From %1, %2</source>
-        <translation>%1 交班，%2</translation>
-    </message>
-    <message>
-        <source>Waiting for a reply (oldest first)</source>
-        <translation>等待回复（最早的在前）</translation>
-    </message>
-    <message>
-        <source>Returns assigned to me</source>
-        <translation>分配给我的退货退款</translation>
-    </message>
-    <message>
-        <source>Complaints assigned to me</source>
-        <translation>分配给我的投诉</translation>
-    </message>
-    <message>
-        <source>Snoozed until the next shift</source>
-        <translation>推迟到下一班的会话</translation>
-    </message>
-    <message>
-        <source>now</source>
-        <translation>刚刚</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 小时</translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation>昨天</translation>
-    </message>
-    <message>
-        <source>%1 d</source>
-        <translation>%1 天</translation>
-    </message>
-    <message>
-        <source>Reply within %1</source>
-        <translation>%1 内回复</translation>
-    </message>
-    <message>
-        <source>Overdue %1</source>
-        <translation>已超时 %1</translation>
-    </message>
-</context>
-<context>
     <name>ServiceText</name>
     <message>
         <source>%1 is larger than 10 MB.</source>
@@ -3550,6 +3492,18 @@ Password of the mailbox of %1:</source>
         <source>restore backups</source>
         <translation>恢复备份</translation>
     </message>
+    <message>
+        <source>The amount is above your refund limit; the owner must approve it.</source>
+        <translation>金额超出你的退款额度，需要店主审批。</translation>
+    </message>
+    <message>
+        <source>A bookkeeper sees returns but does not change them.</source>
+        <translation>会计可以查看售后单，但不能修改。</translation>
+    </message>
+    <message>
+        <source>Describe the reason when it is “Other”.</source>
+        <translation>原因为“其他”时请填写说明。</translation>
+    </message>
 </context>
 <context>
     <name>BackupActions</name>
@@ -3614,6 +3568,71 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
         <translation>用备份 %2 替换 %1 中的店铺数据吗？
 
 当前的店铺数据会另存在旁边。ShopDesk 将在恢复后的店铺上重新打开；如果使用共享服务器，请先关闭其他电脑上的 ShopDesk。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverText</name>
+    <message>
+        <source>From %1, %2</source>
+        <translation>%1 交班，%2</translation>
+    </message>
+    <message>
+        <source>Waiting for a reply (oldest first)</source>
+        <translation>等待回复（最早的在前）</translation>
+    </message>
+    <message>
+        <source>Returns assigned to me</source>
+        <translation>分配给我的退货退款</translation>
+    </message>
+    <message>
+        <source>Complaints assigned to me</source>
+        <translation>分配给我的投诉</translation>
+    </message>
+    <message>
+        <source>Snoozed until the next shift</source>
+        <translation>推迟到下一班的会话</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <source>now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>Reply within %1</source>
+        <translation>%1 内回复</translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <translation>已超时 %1</translation>
     </message>
 </context>
 </TS>

@@ -147,7 +147,7 @@ class Shell:
                 return True
             except SignInError as exc:
                 if agent_key:  # asked for on the command line: say why it did not work
-                    QMessageBox.warning(None, self.window.tr("ShopDesk"), str(exc))
+                    QMessageBox.warning(None, QCoreApplication.translate("MainWindow", "ShopDesk"), str(exc))
                 else:
                     self.prefs.set_auto_agent(self.db.url, "")
         return self.switch_agent()
@@ -228,7 +228,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         db = _open(args)
     except ShopDeskError as exc:
-        LanguageSwitcher().apply(language)
+        languages = LanguageSwitcher()  # kept while the box is open: its translators live as long
+        languages.apply(language)
         QMessageBox.critical(None, QCoreApplication.translate("Shell", "ShopDesk cannot start"),
                              str(exc))
         return 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -190,14 +190,14 @@ class HandoverDialog(QDialog):
 
 def handover_text(widget: QWidget, handover: Handover, sender: str) -> str:
     """A handover note as plain text (shown at sign-in, listed in Reports)."""
-    lines = [widget.tr("From %1, %2").replace("%1", sender).replace("%2", local_time(handover.at))]
+    lines = [QCoreApplication.translate("HandoverText", "From %1, %2").replace("%1", sender).replace("%2", local_time(handover.at))]
     if handover.note:
         lines += ["", handover.note]
     titles = {
-        "waiting": widget.tr("Waiting for a reply (oldest first)"),
-        "returns": widget.tr("Returns assigned to me"),
-        "complaints": widget.tr("Complaints assigned to me"),
-        "snoozed": widget.tr("Snoozed until the next shift"),
+        "waiting": QCoreApplication.translate("HandoverText", "Waiting for a reply (oldest first)"),
+        "returns": QCoreApplication.translate("HandoverText", "Returns assigned to me"),
+        "complaints": QCoreApplication.translate("HandoverText", "Complaints assigned to me"),
+        "snoozed": QCoreApplication.translate("HandoverText", "Snoozed until the next shift"),
     }
     for key, title in titles.items():
         entries = (handover.content or {}).get(key) or []

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -96,14 +97,14 @@ def ago(widget: QWidget, when: datetime | None, now: datetime) -> str:
         return ""
     seconds = (now - when).total_seconds()
     if seconds < 60:
-        return widget.tr("now")
+        return QCoreApplication.translate("RelativeTime", "now")
     if seconds < 3600:
-        return widget.tr("%1 min").replace("%1", str(int(seconds // 60)))
+        return QCoreApplication.translate("RelativeTime", "%1 min").replace("%1", str(int(seconds // 60)))
     if seconds < 86400:
-        return widget.tr("%1 h").replace("%1", str(int(seconds // 3600)))
+        return QCoreApplication.translate("RelativeTime", "%1 h").replace("%1", str(int(seconds // 3600)))
     local = to_local(when)
     if seconds < 2 * 86400:
-        return widget.tr("Yesterday")
+        return QCoreApplication.translate("RelativeTime", "Yesterday")
     return local.strftime("%m-%d")
 
 
@@ -113,12 +114,18 @@ def reply_timer(widget: QWidget, due: datetime | None, now: datetime) -> tuple[s
         return "", False
     seconds = (due - now).total_seconds()
     span = abs(seconds)
-    amount = (widget.tr("%1 min").replace("%1", str(max(1, int(span // 60)))) if span < 3600
-              else widget.tr("%1 h").replace("%1", str(int(span // 3600))) if span < 86400
-              else widget.tr("%1 d").replace("%1", str(int(span // 86400))))
+    if span < 3600:
+        amount = QCoreApplication.translate("RelativeTime", "%1 min").replace(
+            "%1", str(max(1, int(span // 60))))
+    elif span < 86400:
+        amount = QCoreApplication.translate("RelativeTime", "%1 h").replace(
+            "%1", str(int(span // 3600)))
+    else:
+        amount = QCoreApplication.translate("RelativeTime", "%1 d").replace(
+            "%1", str(int(span // 86400)))
     if seconds >= 0:
-        return widget.tr("Reply within %1").replace("%1", amount), False
-    return widget.tr("Overdue %1").replace("%1", amount), True
+        return QCoreApplication.translate("RelativeTime", "Reply within %1").replace("%1", amount), False
+    return QCoreApplication.translate("RelativeTime", "Overdue %1").replace("%1", amount), True
 
 
 class InboxDelegate(QStyledItemDelegate):

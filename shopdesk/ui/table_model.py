@@ -14,6 +14,7 @@ class RowsModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Any] = []
+        self._columns: int | None = None
 
     def headers(self) -> list[str]:
         raise NotImplementedError
@@ -22,10 +23,16 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802,B008
-        return 0 if parent.isValid() else len(self.headers())
+        if parent.isValid():
+            return 0
+        if self._columns is None:  # asked at every paint: the titles change, their number not
+            self._columns = len(self.headers())
+        return self._columns
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # None is Qt's "no value" (an invalid QVariant); no other Python value means that to
+        # Qt. PySide6 6.12 takes a reference of None for it: shopdesk/ui/binding.py.
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return self.headers()[section]
