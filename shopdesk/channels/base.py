@@ -68,8 +68,13 @@ class Channel(Protocol):
     def fetch(self, cursor: str | None) -> Fetched: ...
 
     def send(self, reply: Outgoing) -> str | None:
-        """Send; returns the platform's id of the sent message, if it gives one."""
+        """Send; returns the platform's id of the sent message, if it gives one. Raising
+        ``ChannelError`` means the reply was not sent."""
         ...
+
+    # Optional: ``find_sent(reply) -> str | None``, the platform's id of ``reply`` when it
+    # is among what was sent (e-mail: the Sent folder), else None. After a crash while
+    # sending, a channel without it cannot tell, and the reply waits for a person.
 
 
 @dataclass
