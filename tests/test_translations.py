@@ -52,7 +52,7 @@ def test_translations_keep_placeholders_and_accelerators() -> None:
 SERVICE_MODULES = ["services/return_cases.py", "services/returns.py", "money.py",
                    "services/inbox.py", "services/complaints.py", "services/tags.py",
                    "services/customers.py", "services/duplicates.py", "services/handover.py",
-                   "services/surveys.py", "services/records.py"]
+                   "services/surveys.py", "services/records.py", "services/outbox.py"]
 INTERNAL = {  # programming errors: never shown to a person who could act on them
     "amount must be written as text like \"12.50\", not 1", "money must never be a float",
     "“1” is not a step of this case.", "a return case starts as 'requested', not '1'",
@@ -79,7 +79,8 @@ def service_sentences() -> list[str]:
         for node in ast.walk(ast.parse((package / name).read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)
                     and isinstance(node.exc.func, ast.Name)
-                    and node.exc.func.id in ("ShopDeskError", "MoneyError", "TransitionError")
+                    and node.exc.func.id in ("ShopDeskError", "MoneyError", "TransitionError",
+                                                 "OutboxError")
                     and node.exc.args):
                 text = _sample(node.exc.args[0])
                 if text is not None and text not in INTERNAL:
@@ -103,6 +104,9 @@ def test_what_the_returns_and_money_rules_say_is_translated(qapp) -> None:
     sentences += [f"That {what} no longer exists." for what in (
         "agent", "complaint", "conversation", "customer", "note", "order", "photo",
         "quick reply", "return case", "store", "tag")]
+    from shopdesk.channels.sync import INTERRUPTED
+
+    sentences.append(INTERRUPTED)  # a reply's state, shown where it would be sent
     sentences += [denial(agent, Action.APPROVE_REFUND, amount_minor=1, currency="CNY"),
                   "¥300.00 is above your refund limit of ¥200.00; the case waits for the owner. "
                   "Hand it to the owner with “Ask the owner”."]

@@ -3411,5 +3411,25 @@ Password of the mailbox of %1:</source>
         <source>“%1” is not an amount.</source>
         <translation>“%1”不是有效的金额。</translation>
     </message>
+    <message>
+        <source>That reply no longer exists.</source>
+        <translation>这条回复已不存在。</translation>
+    </message>
+    <message>
+        <source>This reply is not waiting to be sent again.</source>
+        <translation>这条回复不在等待重新发送。</translation>
+    </message>
+    <message>
+        <source>This message is not waiting to be sent again.</source>
+        <translation>这条消息不在等待重新发送。</translation>
+    </message>
+    <message>
+        <source>Only a reply that may have been sent can be marked as sent.</source>
+        <translation>只有“可能已发送”的回复才能标记为已发送。</translation>
+    </message>
+    <message>
+        <source>ShopDesk stopped while sending this reply; it may have been sent.</source>
+        <translation>ShopDesk 在发送这条回复时中断了；它可能已经发出。</translation>
+    </message>
 </context>
 </TS>

@@ -185,6 +185,16 @@ def _work_patterns() -> list[tuple[str, str]]:
          QCoreApplication.translate("ServiceText", "That agent cannot take over work (deactivated or removed).")),
         (r"You can only hand over your own work\.", QCoreApplication.translate("ServiceText", "You can only hand over your own work.")),
         (r"A score is a whole number from 1 to 5\.", QCoreApplication.translate("ServiceText", "A score is a whole number from 1 to 5.")),
+        # the outbox (services/outbox.py, channels/sync.py)
+        (r"That reply no longer exists\.", QCoreApplication.translate("ServiceText", "That reply no longer exists.")),
+        (r"This reply is not waiting to be sent again\.",
+         QCoreApplication.translate("ServiceText", "This reply is not waiting to be sent again.")),
+        (r"This message is not waiting to be sent again\.",
+         QCoreApplication.translate("ServiceText", "This message is not waiting to be sent again.")),
+        (r"Only a reply that may have been sent can be marked as sent\.",
+         QCoreApplication.translate("ServiceText", "Only a reply that may have been sent can be marked as sent.")),
+        (r"ShopDesk stopped while sending this reply; it may have been sent\.",
+         QCoreApplication.translate("ServiceText", "ShopDesk stopped while sending this reply; it may have been sent.")),
     ]
 
 
