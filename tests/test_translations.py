@@ -52,7 +52,8 @@ def test_translations_keep_placeholders_and_accelerators() -> None:
 SERVICE_MODULES = ["services/return_cases.py", "services/returns.py", "money.py",
                    "services/inbox.py", "services/complaints.py", "services/tags.py",
                    "services/customers.py", "services/duplicates.py", "services/handover.py",
-                   "services/surveys.py", "services/records.py", "services/outbox.py"]
+                   "services/surveys.py", "services/records.py", "services/outbox.py",
+                   "services/compensation.py"]
 INTERNAL = {  # programming errors: never shown to a person who could act on them
     "amount must be written as text like \"12.50\", not 1", "money must never be a float",
     "“1” is not a step of this case.", "a return case starts as 'requested', not '1'",
@@ -109,7 +110,13 @@ def test_what_the_returns_and_money_rules_say_is_translated(qapp) -> None:
     sentences.append(INTERRUPTED)  # a reply's state, shown where it would be sent
     sentences += [denial(agent, Action.APPROVE_REFUND, amount_minor=1, currency="CNY"),
                   "¥300.00 is above your refund limit of ¥200.00; the case waits for the owner. "
-                  "Hand it to the owner with “Ask the owner”."]
+                  "Hand it to the owner with “Ask the owner”.",
+                  # compensation (PermissionDenied, not found by the scan above)
+                  "¥1,000,000.00 is above your refund limit of ¥200.00; the complaint waits for "
+                  "the owner. Hand it to the owner with “Ask the owner”.",
+                  "¥50.00 of compensation and ¥100.00 already refunded or compensated come to "
+                  "more than the ¥128.00 paid for order 2041586613212345678; only the owner can "
+                  "allow that. Hand it to the owner with “Ask the owner”."]
     languages = LanguageSwitcher()
     languages.apply("zh_CN")
     try:

@@ -58,15 +58,18 @@ def check(session: Session, agent: Agent, complaint: Complaint, amount_minor: in
     if back + amount_minor <= order.total_minor:
         return amount_minor, None
     words = confirmation.strip()
-    facts = (f"{format_money(amount_minor, currency)} of compensation and "
-             f"{format_money(back, currency)} already refunded or compensated come to more "
-             f"than the {format_money(order.total_minor, currency)} paid for order "
-             f"{order.order_no}")
+    more, gone = format_money(amount_minor, currency), format_money(back, currency)
+    paid, order_no = format_money(order.total_minor, currency), order.order_no
     if agent.role != Role.OWNER:
-        raise PermissionDenied(f"{facts}; only the owner can allow that. Hand it to the owner "
-                               "with “Ask the owner”.", Action.APPROVE_REFUND)
+        raise PermissionDenied(
+            f"{more} of compensation and {gone} already refunded or compensated come to more "
+            f"than the {paid} paid for order {order_no}; only the owner can allow that. Hand "
+            "it to the owner with “Ask the owner”.", Action.APPROVE_REFUND)
     if not words:
-        raise MoneyError(f"{facts}. To pay it all the same, write why in the confirmation.")
+        raise MoneyError(
+            f"{more} of compensation and {gone} already refunded or compensated come to more "
+            f"than the {paid} paid for order {order_no}. To pay it all the same, write why in "
+            "the confirmation.")
     return amount_minor, words
 
 
