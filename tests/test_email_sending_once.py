@@ -119,3 +119,32 @@ def test_a_reply_interrupted_after_its_copy_to_sent_is_recorded_not_mailed_again
         reply = s.get(Message, reply_id)
         assert reply.send_state == SendState.SENT
         assert reply.external_id == _message_id(smtp.received[0]).strip("<>")
+
+
+def test_a_connection_lost_while_the_server_takes_the_reply_is_not_retried_alone(
+        db, mail_shop) -> None:
+    """The server took the mail but its "250" never came (time-out): the reply may have
+    been sent; it is not tried again on its own, as a failed send would be."""
+    import threading
+
+    from shopdesk.channels.email import EmailChannel
+
+    smtp = mail_shop["smtp"]
+    _conv, reply_id = _a_queued_reply(db, mail_shop)
+    release = threading.Event()
+    smtp.on_data = lambda _envelope: release.wait(30)  # no answer until the client gave up
+    settings = _settings(mail_shop["imap"], smtp)
+    settings.timeout = 1
+    try:
+        result = sync_store(db, mail_shop["store"],
+                            EmailChannel("小鹿家居", settings, mail_shop["imap"].password))
+    finally:
+        release.set()
+        smtp.on_data = None
+    assert result.sent == 0 and len(smtp.received) == 1
+    with db.read_session() as s:
+        reply = s.get(Message, reply_id)
+        assert reply.send_state == SendState.UNCERTAIN
+        assert reply.send_error.endswith("The reply may have been sent.")
+    sync_store(db, mail_shop["store"], _channel(mail_shop))
+    assert len(smtp.received) == 1 and _states(db, [reply_id]) == [SendState.UNCERTAIN]

@@ -108,6 +108,8 @@ def test_what_the_returns_and_money_rules_say_is_translated(qapp) -> None:
     from shopdesk.channels.sync import INTERRUPTED
 
     sentences.append(INTERRUPTED)  # a reply's state, shown where it would be sent
+    sentences.append("SMTP: the connection to 127.0.0.1:25 was lost. The reply may have been "
+                     "sent.")  # a send cut off while the server took it
     sentences += [denial(agent, Action.APPROVE_REFUND, amount_minor=1, currency="CNY"),
                   "¥300.00 is above your refund limit of ¥200.00; the case waits for the owner. "
                   "Hand it to the owner with “Ask the owner”.",

@@ -3451,5 +3451,9 @@ Password of the mailbox of %1:</source>
         <source>There is no active owner to approve this complaint.</source>
         <translation>没有可审批此投诉的店主。</translation>
     </message>
+    <message>
+        <source>The reply may have been sent.</source>
+        <translation>这条回复可能已经发出。</translation>
+    </message>
 </context>
 </TS>

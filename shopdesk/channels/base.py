@@ -57,11 +57,15 @@ class Fetched:
 
 
 class ChannelError(ShopDeskError):
-    """The channel could not do its work. ``temporary``: worth trying again later."""
+    """The channel could not do its work. ``temporary``: worth trying again later.
+    ``maybe_sent``: a send failed at a point where the service may have taken the reply
+    (the connection was lost while it was being handed over): it is not tried again alone."""
 
-    def __init__(self, message: str, *, temporary: bool = True) -> None:
+    def __init__(self, message: str, *, temporary: bool = True,
+                 maybe_sent: bool = False) -> None:
         super().__init__(message)
         self.temporary = temporary
+        self.maybe_sent = maybe_sent
 
 
 class Channel(Protocol):
@@ -69,7 +73,7 @@ class Channel(Protocol):
 
     def send(self, reply: Outgoing) -> str | None:
         """Send; returns the platform's id of the sent message, if it gives one. Raising
-        ``ChannelError`` means the reply was not sent."""
+        ``ChannelError`` means the reply was not sent, unless it says ``maybe_sent``."""
         ...
 
     # Optional: ``find_sent(reply) -> str | None``, the platform's id of ``reply`` when it

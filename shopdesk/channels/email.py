@@ -347,9 +347,16 @@ class EmailChannel:
                 except smtplib.SMTPRecipientsRefused as exc:
                     raise ChannelError(f"SMTP: the server refused the address {reply.handle}.",
                                        temporary=False) from exc
-                except (OSError, smtplib.SMTPException) as exc:
+                except (smtplib.SMTPResponseException, smtplib.SMTPNotSupportedError) as exc:
+                    # the server answered (a refusal): the reply was not taken
                     raise ChannelError(_plain("SMTP", s.smtp_host, s.smtp_port, exc,
                                               s.timeout)) from exc
+                except (OSError, smtplib.SMTPException) as exc:
+                    # Lost mid-conversation (signed in, no answer): the server may have
+                    # taken the reply. Not tried again on its own.
+                    raise ChannelError(
+                        _plain("SMTP", s.smtp_host, s.smtp_port, exc, s.timeout)
+                        + " The reply may have been sent.", maybe_sent=True) from exc
             if folder is not None:
                 try:
                     self._append(imap, folder, msg.as_bytes())

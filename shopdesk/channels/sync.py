@@ -208,9 +208,9 @@ def send_outbox(db: Database, store_id: int, channel: Channel, result: SyncResul
             continue  # sent or claimed by another PC meanwhile
         try:
             external = channel.send(outgoing)
-            error = None
+            error, maybe_sent = None, False
         except ChannelError as exc:
-            external, error = None, str(exc)
+            external, error, maybe_sent = None, str(exc), exc.maybe_sent
         with db.transaction() as session:
             message = session.get(Message, message_id)
             if message is None or message.send_state == SendState.SENT:
@@ -218,6 +218,10 @@ def send_outbox(db: Database, store_id: int, channel: Channel, result: SyncResul
             if error is None:
                 _record_sent(session, message, external)
                 result.sent += 1
+            elif maybe_sent:  # waits for Resend or Mark as sent, like an interrupted send
+                message.send_state, message.send_error = SendState.UNCERTAIN, error
+                message.next_attempt_at = None
+                result.failed += 1
             else:
                 message.send_attempts += 1
                 message.send_state, message.send_error = SendState.FAILED, error

@@ -214,6 +214,8 @@ def _work_patterns() -> list[tuple[str, str]]:
          QCoreApplication.translate("ServiceText", "This message is not waiting to be sent again.")),
         (r"Only a reply that may have been sent can be marked as sent\.",
          QCoreApplication.translate("ServiceText", "Only a reply that may have been sent can be marked as sent.")),
+        (r"The reply may have been sent\.",
+         QCoreApplication.translate("ServiceText", "The reply may have been sent.")),
         (r"ShopDesk stopped while sending this reply; it may have been sent\.",
          QCoreApplication.translate("ServiceText", "ShopDesk stopped while sending this reply; it may have been sent.")),
     ]
