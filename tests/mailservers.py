@@ -18,7 +18,7 @@ import ssl
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -217,6 +217,9 @@ class Smtp:
     port: int = field(default_factory=free_port)
     received: list = field(default_factory=list)  # aiosmtpd envelopes
     controller: object = None
+    # Called with each envelope after the server has taken it and before it answers "250"
+    # (a test kills the sending process there: the mail is delivered, the sender never knows).
+    on_data: Callable[[object], None] | None = None
 
     def start(self) -> None:
         try:
@@ -233,6 +236,8 @@ class Smtp:
         class Handler:
             async def handle_DATA(self, _server, _session, envelope):  # noqa: N802
                 server.received.append(envelope)
+                if server.on_data is not None:
+                    server.on_data(envelope)
                 return "250 OK"
 
         def authenticator(_server, _session, _envelope, _mechanism, auth_data):

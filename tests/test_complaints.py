@@ -33,7 +33,8 @@ St = ComplaintStatus
 def shop(db):
     with db.transaction() as s:
         owner = agent_svc.create_owner(s, "Owner")
-        wang = agent_svc.add_agent(s, owner, agent_svc.AgentChanges("Wang", Role.AGENT))
+        wang = agent_svc.add_agent(s, owner, agent_svc.AgentChanges(
+            "Wang", Role.AGENT, refund_limits={"CNY": 20000}))
         books = agent_svc.add_agent(s, owner, agent_svc.AgentChanges("Lin", Role.BOOKKEEPER))
         st, cu = f.store(), f.customer()
         o = f.order(st, cu)

@@ -75,6 +75,75 @@ def test_0010_keeps_each_agent_and_makes_the_old_limit_the_yuan_limit(db_url: st
     database.dispose()
 
 
+def _downgrade(database: dbmod.Database, revision: str) -> None:
+    """As ``upgrade_to_head`` runs migrations: SQLite's foreign keys off (a rebuilt table
+    must not cascade-delete its children)."""
+    from alembic import command
+
+    with database.engine.connect() as conn:
+        raw = conn.connection.driver_connection if database.backend == "sqlite" else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        command.downgrade(dbmod.alembic_config(conn), revision)
+        if conn.in_transaction():
+            conn.commit()
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def test_0011_keeps_the_outbox_and_the_search_and_allows_the_new_states(db_url: str) -> None:
+    """0011 widens the send_state constraint (on SQLite by rebuilding the messages table):
+    every message, its attachments and the search over it stay; 'sending' and 'uncertain'
+    can be stored; going back turns them into 'failed' (visible, with Retry)."""
+    from shopdesk.models import Attachment, Message
+    from shopdesk.models.enums import SendState
+    from shopdesk.services.search import search
+
+    database = dbmod.Database(db_url)
+    dbmod.upgrade_to_head(database, "0010")
+    now = datetime(2026, 11, 1, tzinfo=UTC)
+    with database.engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO stores (id, key, name, platform, currency, timezone, "
+            "reply_target_minutes, settings, archived, created_at) VALUES "
+            "(1, 's1', 'Shop', 'email', 'CNY', 'Asia/Shanghai', 60, '{}', false, :t)"),
+            {"t": now})
+        conn.execute(text("INSERT INTO customers (id, key, name, created_at) "
+                          "VALUES (1, 'c1', '甲', :t)"), {"t": now})
+        conn.execute(text(
+            "INSERT INTO conversations (id, key, store_id, customer_id, status, priority, "
+            "created_at, unread_count, version) VALUES (1, 'v1', 1, 1, 'open', 'normal', :t, "
+            "0, 1)"), {"t": now})
+        for mid, state, body in ((1, None, "杯子碎了要退款"), (2, "queued", "马上处理"),
+                                 (3, "sent", "已经发货"), (4, "failed", "稍等")):
+            conn.execute(text(
+                "INSERT INTO messages (id, conversation_id, store_id, at, direction, text, "
+                "send_state, send_attempts) VALUES (:id, 1, 1, :t, :d, :body, :state, 0)"),
+                {"id": mid, "t": now, "d": "in" if state is None else "out", "body": body,
+                 "state": state})
+        conn.execute(text(
+            "INSERT INTO attachments (message_id, filename, mime_type, size, data) "
+            "VALUES (1, 'photo.png', 'image/png', 3, :data)"), {"data": b"png"})
+    dbmod.upgrade_to_head(database)
+    with database.transaction() as s:
+        states = dict(s.execute(select(Message.id, Message.send_state)).all())
+        assert states == {1: None, 2: SendState.QUEUED, 3: SendState.SENT, 4: SendState.FAILED}
+        assert s.scalar(select(Attachment.filename)) == "photo.png"
+        assert [h.message_id for h in search(s, "退款")] == [1]
+        s.get(Message, 2).send_state = SendState.SENDING
+        s.get(Message, 4).send_state = SendState.UNCERTAIN
+        s.add(Message(id=5, conversation_id=1, store_id=1, at=now, direction="out",
+                      text="新的回复退款中", send_state=SendState.QUEUED))
+    with database.read_session() as s:  # the search triggers were made again
+        assert [h.message_id for h in search(s, "退款")] == [5, 1]
+    _downgrade(database, "0010")
+    with database.engine.connect() as conn:
+        assert dict(conn.execute(text("SELECT id, send_state FROM messages")).all()) == {
+            1: None, 2: "failed", 3: "sent", 4: "failed", 5: "queued"}
+        assert conn.execute(text("SELECT count(*) FROM attachments")).scalar() == 1
+    database.dispose()
+
+
 def test_head_constant_is_the_scripts_head() -> None:
     from shopdesk.migrations import HEAD
 

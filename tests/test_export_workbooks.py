@@ -41,7 +41,8 @@ NOV = datetime(2026, 11, 5, 12, tzinfo=UTC)
 def shop(db):
     with db.transaction() as s:
         owner = agent_svc.create_owner(s, "Owner")
-        wang = agent_svc.add_agent(s, owner, agent_svc.AgentChanges("Wang", Role.AGENT))
+        wang = agent_svc.add_agent(s, owner, agent_svc.AgentChanges(
+            "Wang", Role.AGENT, refund_limits={"CNY": 20000, "USD": 20000}))
         tm = Store(key="tm", name="天猫旗舰店", platform=Platform.TMALL, currency="CNY",
                    timezone="Asia/Shanghai")
         sh = Store(key="sh", name="Shopify US", platform=Platform.SHOPIFY, currency="USD",
@@ -50,7 +51,7 @@ def shop(db):
         evil = Customer(key="c2", name=HOSTILE[0])
         s.add_all([tm, sh, cu, evil])
         o = Order(store=tm, customer=cu, order_no="2041586613212345678", placed_at=OCT,
-                  status=OrderStatus.DELIVERED, currency="CNY", total_minor=100)
+                  status=OrderStatus.DELIVERED, currency="CNY", total_minor=12800)
         s.add(o)
         s.flush()
         plan = [(tm, cu, ComplaintCategory.DAMAGED_IN_TRANSIT, OCT, 1250, o.id),

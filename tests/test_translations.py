@@ -86,7 +86,8 @@ def test_translations_keep_placeholders_and_accelerators() -> None:
 SERVICE_MODULES = ["services/return_cases.py", "services/returns.py", "money.py",
                    "services/inbox.py", "services/complaints.py", "services/tags.py",
                    "services/customers.py", "services/duplicates.py", "services/handover.py",
-                   "services/surveys.py", "services/records.py", "services/backup.py"]
+                   "services/surveys.py", "services/records.py", "services/backup.py",
+                   "services/outbox.py", "services/compensation.py"]
 INTERNAL = {  # programming errors: never shown to a person who could act on them
     "amount must be written as text like \"12.50\", not 1", "money must never be a float",
     "“1” is not a step of this case.", "a return case starts as 'requested', not '1'",
@@ -114,7 +115,7 @@ def service_sentences() -> list[str]:
             if (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)
                     and isinstance(node.exc.func, ast.Name)
                     and node.exc.func.id in ("ShopDeskError", "MoneyError", "TransitionError",
-                                         "BackupError")
+                                         "BackupError", "OutboxError")
                     and node.exc.args):
                 text = _sample(node.exc.args[0])
                 if text is not None and text not in INTERNAL:
@@ -138,9 +139,20 @@ def test_what_the_returns_and_money_rules_say_is_translated(qapp) -> None:
     sentences += [f"That {what} no longer exists." for what in (
         "agent", "complaint", "conversation", "customer", "note", "order", "photo",
         "quick reply", "return case", "store", "tag")]
+    from shopdesk.channels.sync import INTERRUPTED
+
+    sentences.append(INTERRUPTED)  # a reply's state, shown where it would be sent
+    sentences.append("SMTP: the connection to 127.0.0.1:25 was lost. The reply may have been "
+                     "sent.")  # a send cut off while the server took it
     sentences += [denial(agent, Action.APPROVE_REFUND, amount_minor=1, currency="CNY"),
                   "¥300.00 is above your refund limit of ¥200.00; the case waits for the owner. "
-                  "Hand it to the owner with “Ask the owner”."]
+                  "Hand it to the owner with “Ask the owner”.",
+                  # compensation (PermissionDenied, not found by the scan above)
+                  "¥1,000,000.00 is above your refund limit of ¥200.00; the complaint waits for "
+                  "the owner. Hand it to the owner with “Ask the owner”.",
+                  "¥50.00 of compensation and ¥100.00 already refunded or compensated come to "
+                  "more than the ¥128.00 paid for order 2041586613212345678; only the owner can "
+                  "allow that. Hand it to the owner with “Ask the owner”."]
     languages = LanguageSwitcher()
     languages.apply("zh_CN")
     try:

@@ -3504,6 +3504,50 @@ Password of the mailbox of %1:</source>
         <source>Describe the reason when it is “Other”.</source>
         <translation>原因为“其他”时请填写说明。</translation>
     </message>
+    <message>
+        <source>That reply no longer exists.</source>
+        <translation>这条回复已不存在。</translation>
+    </message>
+    <message>
+        <source>This reply is not waiting to be sent again.</source>
+        <translation>这条回复不在等待重新发送。</translation>
+    </message>
+    <message>
+        <source>This message is not waiting to be sent again.</source>
+        <translation>这条消息不在等待重新发送。</translation>
+    </message>
+    <message>
+        <source>Only a reply that may have been sent can be marked as sent.</source>
+        <translation>只有“可能已发送”的回复才能标记为已发送。</translation>
+    </message>
+    <message>
+        <source>ShopDesk stopped while sending this reply; it may have been sent.</source>
+        <translation>ShopDesk 在发送这条回复时中断了；它可能已经发出。</translation>
+    </message>
+    <message>
+        <source>%1 is above your refund limit of %2; the complaint waits for the owner. Hand it to the owner with “Ask the owner”.</source>
+        <translation>%1 超过了你的退款审批上限 %2；此投诉需要店主审批。请用“请店主审批”转给店主。</translation>
+    </message>
+    <message>
+        <source>%1 of compensation and %2 already refunded or compensated come to more than the %3 paid for order %4; only the owner can allow that. Hand it to the owner with “Ask the owner”.</source>
+        <translation>补偿 %1 加上已退款或已补偿的 %2，超过了订单 %4 实付的 %3；只有店主可以批准。请用“请店主审批”转给店主。</translation>
+    </message>
+    <message>
+        <source>%1 of compensation and %2 already refunded or compensated come to more than the %3 paid for order %4. To pay it all the same, write why in the confirmation.</source>
+        <translation>补偿 %1 加上已退款或已补偿的 %2，超过了订单 %4 实付的 %3。如仍要支付，请在确认栏写明原因。</translation>
+    </message>
+    <message>
+        <source>%1 of compensation has already been granted for this complaint; it can grow but not shrink.</source>
+        <translation>此投诉已给予补偿 %1；补偿只能增加，不能减少。</translation>
+    </message>
+    <message>
+        <source>There is no active owner to approve this complaint.</source>
+        <translation>没有可审批此投诉的店主。</translation>
+    </message>
+    <message>
+        <source>The reply may have been sent.</source>
+        <translation>这条回复可能已经发出。</translation>
+    </message>
 </context>
 <context>
     <name>BackupActions</name>

@@ -57,19 +57,28 @@ class Fetched:
 
 
 class ChannelError(ShopDeskError):
-    """The channel could not do its work. ``temporary``: worth trying again later."""
+    """The channel could not do its work. ``temporary``: worth trying again later.
+    ``maybe_sent``: a send failed at a point where the service may have taken the reply
+    (the connection was lost while it was being handed over): it is not tried again alone."""
 
-    def __init__(self, message: str, *, temporary: bool = True) -> None:
+    def __init__(self, message: str, *, temporary: bool = True,
+                 maybe_sent: bool = False) -> None:
         super().__init__(message)
         self.temporary = temporary
+        self.maybe_sent = maybe_sent
 
 
 class Channel(Protocol):
     def fetch(self, cursor: str | None) -> Fetched: ...
 
     def send(self, reply: Outgoing) -> str | None:
-        """Send; returns the platform's id of the sent message, if it gives one."""
+        """Send; returns the platform's id of the sent message, if it gives one. Raising
+        ``ChannelError`` means the reply was not sent, unless it says ``maybe_sent``."""
         ...
+
+    # Optional: ``find_sent(reply) -> str | None``, the platform's id of ``reply`` when it
+    # is among what was sent (e-mail: the Sent folder), else None. After a crash while
+    # sending, a channel without it cannot tell, and the reply waits for a person.
 
 
 @dataclass

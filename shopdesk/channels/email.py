@@ -13,7 +13,9 @@ it names, which is how answers to ShopDesk's own replies (their Message-IDs are 
 find their conversation.
 
 Replies go out as UTF-8 with In-Reply-To and References, from the store's address, and are
-appended to the server's Sent folder when it has one. Every failure becomes a
+appended to the server's Sent folder when it has one. A reply's Message-ID is made from its
+``Outgoing.key``, the same at every attempt, so ``find_sent`` can tell after a crash whether
+the reply reached Sent. Every failure becomes a
 ``ChannelError`` in plain words ("the server refused the user name or password").
 """
 
@@ -280,6 +282,11 @@ class EmailChannel:
 
     # -- sending ---------------------------------------------------------------------------
 
+    def message_id(self, reply: Outgoing) -> str:
+        """The reply's Message-ID: the same at every attempt (made from ``reply.key``)."""
+        domain = self.settings.address.rsplit("@", 1)[-1]
+        return f"<shopdesk.{reply.key}@{domain}>" if reply.key else make_msgid(domain=domain)
+
     def compose(self, reply: Outgoing) -> EmailMessage:
         if not reply.handle or "@" not in reply.handle:
             raise ChannelError("This customer has no e-mail address in this store.",
@@ -293,9 +300,7 @@ class EmailChannel:
             subject = f"Re: {subject}"
         msg["Subject"] = subject
         msg["Date"] = format_datetime(datetime.now(UTC))
-        domain = s.address.rsplit("@", 1)[-1]
-        msg["Message-ID"] = (f"<shopdesk.{reply.key}@{domain}>" if reply.key
-                             else make_msgid(domain=domain))
+        msg["Message-ID"] = self.message_id(reply)
         # The thread's root (a Message-ID the customer's mail named, maybe not in ShopDesk)
         # first, then the messages ShopDesk holds: the reply threads in the mail program.
         chain = ((reply.thread_id,) if reply.thread_id else ()) + reply.references
@@ -328,18 +333,30 @@ class EmailChannel:
                     folder = self.sent_folder(imap)
                 except (OSError, imaplib.IMAP4.error) as exc:
                     log.warning("no Sent folder found: %s", exc)
-            if folder is not None and reply.key and self._in_folder(imap, folder, message_id):
-                log.info("reply %s is in %s already: not sent again", reply.message_id, folder)
-                return clean_id(message_id)
+            if folder is not None and reply.key:
+                try:
+                    if self._in_folder(imap, folder, message_id):
+                        log.info("reply %s is in %s already: not sent again",
+                                 reply.message_id, folder)
+                        return clean_id(message_id)
+                except ChannelError as exc:
+                    log.warning("%s", exc)
             with self.smtp() as conn:
                 try:
                     conn.send_message(msg)
                 except smtplib.SMTPRecipientsRefused as exc:
                     raise ChannelError(f"SMTP: the server refused the address {reply.handle}.",
                                        temporary=False) from exc
-                except (OSError, smtplib.SMTPException) as exc:
+                except (smtplib.SMTPResponseException, smtplib.SMTPNotSupportedError) as exc:
+                    # the server answered (a refusal): the reply was not taken
                     raise ChannelError(_plain("SMTP", s.smtp_host, s.smtp_port, exc,
                                               s.timeout)) from exc
+                except (OSError, smtplib.SMTPException) as exc:
+                    # Lost mid-conversation (signed in, no answer): the server may have
+                    # taken the reply. Not tried again on its own.
+                    raise ChannelError(
+                        _plain("SMTP", s.smtp_host, s.smtp_port, exc, s.timeout)
+                        + " The reply may have been sent.", maybe_sent=True) from exc
             if folder is not None:
                 try:
                     self._append(imap, folder, msg.as_bytes())
@@ -347,17 +364,28 @@ class EmailChannel:
                     log.warning("the reply was sent but not copied to Sent: %s", exc)
         return clean_id(message_id)
 
+    def find_sent(self, reply: Outgoing) -> str | None:
+        """The Message-ID of ``reply`` when its copy is in the Sent folder; None when it is
+        not there or the server has no Sent folder. ``ChannelError``: cannot look now."""
+        message_id = self.message_id(reply)
+        with self.imap() as imap:
+            folder = self.sent_folder(imap)
+            if folder is None or not reply.key:
+                return None
+            return clean_id(message_id) if self._in_folder(imap, folder, message_id) else None
+
     @staticmethod
     def _in_folder(conn: imaplib.IMAP4, folder: str, message_id: str) -> bool:
         try:
             status, _ = conn.select(folder, readonly=True)
-            if status != "OK":
-                return False
-            status, data = conn.uid("SEARCH", "HEADER", "Message-ID", f'"{message_id}"')
+            if status == "OK":
+                status, data = conn.uid("SEARCH", "HEADER", "Message-ID", f'"{message_id}"')
         except (OSError, imaplib.IMAP4.error) as exc:
-            log.warning("could not look for the reply in %s: %s", folder, exc)
-            return False
-        return status == "OK" and bool(data and data[0] and data[0].split())
+            raise ChannelError(f"IMAP: could not look for the reply in {folder} ({exc}).") \
+                from exc
+        if status != "OK":
+            raise ChannelError(f"IMAP: could not look for the reply in {folder}.")
+        return bool(data and data[0] and data[0].split())
 
     @staticmethod
     def _append(conn: imaplib.IMAP4, folder: str, raw: bytes) -> None:

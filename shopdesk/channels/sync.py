@@ -4,21 +4,23 @@ Plain Python, called by the UI's sync worker off the GUI thread with its own ses
 Every fetched message is keyed by its external id, so fetching the same message twice,
 after a crash or a re-sync, stores it once. Replies are sent from the outbox (messages in
 state ``queued``, or ``failed`` whose retry time has come); a failed send waits longer each
-time (30 s, 2 min, 10 min, 30 min, then hourly) and stays visible with its error.
+time (30 s, 2 min, 10 min, 30 min, then hourly) and stays visible with its error. A reply is
+marked ``sending`` (committed) before the channel sends it, so that one interrupted by a
+crash is never sent again without a person's word (``settle_interrupted``).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from shopdesk.channels.base import Channel, ChannelError, Incoming, Outgoing
 from shopdesk.db import Database
-from shopdesk.errors import ShopDeskError
 from shopdesk.models import (
     Attachment,
     ChannelState,
@@ -31,8 +33,11 @@ from shopdesk.models import (
 from shopdesk.models.enums import ConversationStatus, Direction, SendState
 from shopdesk.services import customer_list, surveys
 from shopdesk.services.conversations import preview
+from shopdesk.services.outbox import retry_now  # noqa: F401  (moved; ui/inbox.py imports it here)
 from shopdesk.services.records import existing
 from shopdesk.times import as_utc, utcnow
+
+log = logging.getLogger(__name__)
 
 BACKOFF = (timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=10),
            timedelta(minutes=30), timedelta(hours=1))
@@ -177,53 +182,124 @@ def sync_store(db: Database, store_id: int, channel: Channel,
 
 def send_outbox(db: Database, store_id: int, channel: Channel, result: SyncResult,
                 now: Callable[[], datetime] = utcnow) -> None:
+    """Send what waits in the outbox, oldest first. Each reply is marked ``sending`` and
+    committed before the channel sends it; one found so at the start (the program stopped
+    while sending it) is settled first, never sent again on its own (``settle_interrupted``).
+    """
+    settle_interrupted(db, store_id, channel, result)
     with db.read_session() as session:
-        waiting = list(session.execute(
-            select(Message.id, Message.text, Conversation.id, Conversation.external_id,
-                   Conversation.customer_id, Conversation.subject, Message.at)
-            .join(Conversation, Conversation.id == Message.conversation_id)
-            .where(Message.store_id == store_id, Message.direction == Direction.OUT,
-                   Message.send_state.in_([SendState.QUEUED, SendState.FAILED]),
-                   or_(Message.next_attempt_at.is_(None), Message.next_attempt_at <= now()))
-            .order_by(Message.id).limit(OUTBOX_BATCH)))
-        handles = {cid: h for cid, h in session.execute(
-            select(CustomerIdentity.customer_id, CustomerIdentity.handle)
-            .where(CustomerIdentity.store_id == store_id,
-                   CustomerIdentity.customer_id.in_({w[4] for w in waiting})))}
-    for message_id, text, conv_id, thread, customer_id, subject, at in waiting:
-        with db.read_session() as session:
-            files = tuple((a.filename, a.mime_type, a.data) for a in session.scalars(
-                select(Attachment).where(Attachment.message_id == message_id)))
-            earlier = list(session.scalars(
-                select(Message.external_id).where(Message.conversation_id == conv_id,
-                                                  Message.external_id.is_not(None),
-                                                  Message.id != message_id)
-                .order_by(Message.at, Message.id)))
-        references = tuple(earlier[:1] + earlier[1:][-(REFERENCES - 1):])  # root + latest
-        outgoing = Outgoing(message_id, thread, handles.get(customer_id), text, files,
-                            subject, references, key=reply_key(message_id, at))
+        waiting = [r.id for r in session.execute(
+            select(Message.id).where(
+                Message.store_id == store_id, Message.direction == Direction.OUT,
+                Message.send_state.in_([SendState.QUEUED, SendState.FAILED]),
+                or_(Message.next_attempt_at.is_(None), Message.next_attempt_at <= now()))
+            .order_by(Message.id).limit(OUTBOX_BATCH))]
+    for message_id in waiting:
+        with db.transaction() as session:
+            # The claim, committed before sending: a crash from here on leaves the reply
+            # ``sending``, and the next start knows it may have gone out.
+            claimed = session.execute(
+                update(Message).where(Message.id == message_id, Message.send_state.in_(
+                    [SendState.QUEUED, SendState.FAILED]))
+                .values(send_state=SendState.SENDING)
+                .execution_options(synchronize_session=False)).rowcount
+            outgoing, conv_id = _outgoing(session, message_id) if claimed else (None, 0)
+        if outgoing is None:
+            continue  # sent or claimed by another PC meanwhile
         try:
             external = channel.send(outgoing)
-            error = None
+            error, maybe_sent = None, False
         except ChannelError as exc:
-            external, error = None, str(exc)
+            external, error, maybe_sent = None, str(exc), exc.maybe_sent
         with db.transaction() as session:
             message = session.get(Message, message_id)
             if message is None or message.send_state == SendState.SENT:
                 continue
             if error is None:
-                message.send_state, message.send_error = SendState.SENT, None
-                message.next_attempt_at = None
-                if external and not session.scalar(select(Message.id).where(
-                        Message.store_id == store_id, Message.external_id == external)):
-                    message.external_id = external
+                _record_sent(session, message, external)
                 result.sent += 1
+            elif maybe_sent:  # waits for Resend or Mark as sent, like an interrupted send
+                message.send_state, message.send_error = SendState.UNCERTAIN, error
+                message.next_attempt_at = None
+                result.failed += 1
             else:
                 message.send_attempts += 1
                 message.send_state, message.send_error = SendState.FAILED, error
                 message.next_attempt_at = now() + backoff(message.send_attempts)
                 result.failed += 1
         result.changed.add(conv_id)
+
+
+INTERRUPTED = "ShopDesk stopped while sending this reply; it may have been sent."
+
+
+def settle_interrupted(db: Database, store_id: int, channel: Channel,
+                       result: SyncResult) -> None:
+    """Replies left ``sending`` by a crash: the channel looks for each among what it sent
+    (e-mail: the Sent folder, by Message-ID). Found: ``sent``. Not found, or the channel
+    cannot tell: ``uncertain`` ("may have been sent"), for a person to Resend or Mark as
+    sent. A channel that cannot look right now (``ChannelError``) is asked again next time.
+    """
+    find_sent = getattr(channel, "find_sent", None)
+    with db.read_session() as session:
+        stuck = list(session.scalars(select(Message.id).where(
+            Message.store_id == store_id, Message.send_state == SendState.SENDING)
+            .order_by(Message.id)))
+    for message_id in stuck:
+        with db.read_session() as session:
+            outgoing, conv_id = _outgoing(session, message_id)
+        if outgoing is None:
+            continue
+        try:
+            found = find_sent(outgoing) if find_sent is not None else None
+        except ChannelError as exc:
+            log.warning("could not look for interrupted reply %s: %s", message_id, exc)
+            continue
+        with db.transaction() as session:
+            message = session.get(Message, message_id)
+            if message is None or message.send_state != SendState.SENDING:
+                continue
+            if found:
+                _record_sent(session, message, found)
+                result.sent += 1
+            else:
+                message.send_state, message.send_error = SendState.UNCERTAIN, INTERRUPTED
+                message.next_attempt_at = None
+                log.warning("reply %s may have been sent: waiting for Resend or Mark as sent",
+                            message_id)
+        result.changed.add(conv_id)
+
+
+def _record_sent(session: Session, message: Message, external: str | None) -> None:
+    message.send_state, message.send_error = SendState.SENT, None
+    message.next_attempt_at = None
+    if external and not session.scalar(select(Message.id).where(
+            Message.store_id == message.store_id, Message.external_id == external)):
+        message.external_id = external
+
+
+def _outgoing(session: Session, message_id: int) -> tuple[Outgoing | None, int]:
+    """The reply as the channel sends it (also to look it up): (reply, conversation id)."""
+    row = session.execute(
+        select(Message.text, Message.at, Conversation.id, Conversation.external_id,
+               Conversation.subject, CustomerIdentity.handle)
+        .join(Conversation, Conversation.id == Message.conversation_id)
+        .outerjoin(CustomerIdentity, (CustomerIdentity.customer_id == Conversation.customer_id)
+                   & (CustomerIdentity.store_id == Message.store_id))
+        .where(Message.id == message_id).limit(1)).first()
+    if row is None:
+        return None, 0
+    text, at, conv_id, thread, subject, handle = row
+    files = tuple((a.filename, a.mime_type, a.data) for a in session.scalars(
+        select(Attachment).where(Attachment.message_id == message_id)))
+    earlier = list(session.scalars(
+        select(Message.external_id).where(Message.conversation_id == conv_id,
+                                          Message.external_id.is_not(None),
+                                          Message.id != message_id)
+        .order_by(Message.at, Message.id)))
+    references = tuple(earlier[:1] + earlier[1:][-(REFERENCES - 1):])  # root + latest
+    return Outgoing(message_id, thread, handle, text, files, subject, references,
+                    key=reply_key(message_id, at)), conv_id
 
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -234,12 +310,3 @@ def reply_key(message_id: int, at: datetime) -> str:
     sending from one address do not share it)."""
     micros = (at.replace(tzinfo=at.tzinfo or UTC) - EPOCH) // timedelta(microseconds=1)
     return f"{message_id}.{micros:x}"
-
-
-def retry_now(session: Session, message_id: int) -> None:
-    """The Retry button: send a failed reply at the next sync."""
-    message = session.get(Message, message_id)
-    if message is None or message.send_state != SendState.FAILED:
-        raise ShopDeskError("This message is not waiting to be sent again.")
-    message.send_state = SendState.QUEUED
-    message.next_attempt_at = None

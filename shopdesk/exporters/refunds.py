@@ -1,5 +1,6 @@
-"""The refunds ledger for the bookkeeper: one row per refund, monthly totals per store and
-currency as live formulas over those rows, and what was exported, when and by whom.
+"""The refunds ledger for the bookkeeper: one row per refund or compensation granted on a
+complaint (services/payouts.py), monthly totals per store and currency as live formulas
+over those rows, and what was exported, when and by whom.
 
 Amounts come from minor units as ``Decimal`` (never ``float``), so the sheet adds up to the
 cent; the month of a refund is the local calendar month the About sheet names.
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from shopdesk.exporters.cells import formula_cell, number_cell, text_cell, time_cell
 from shopdesk.exporters.formulas import count, equals, total
-from shopdesk.exporters.words import REASONS
+from shopdesk.exporters.words import CATEGORIES, REASONS
 from shopdesk.exporters.workbook import (
     about_sheet,
     add_table,
@@ -34,9 +35,10 @@ from shopdesk.exporters.workbook import (
     store_ids,
 )
 from shopdesk.models import Agent
+from shopdesk.models.enums import ReturnReason
 from shopdesk.money import to_decimal
+from shopdesk.services.payouts import Payout, payouts_between
 from shopdesk.services.privacy import mask_name
-from shopdesk.services.return_cases import Refund, case_number, refunds_between
 from shopdesk.times import to_local
 
 HEADERS = {
@@ -50,11 +52,19 @@ TOTAL_HEADERS = {
 }
 WORDS = {
     "en": {"sheet": "Refunds", "totals": "Monthly totals", "what": "Refunds ledger",
-           "all_months": "All months", "grand": "Total"},
+           "all_months": "All months", "grand": "Total",
+           "compensation": "Compensation"},
     "zh_CN": {"sheet": "退款明细", "totals": "月度汇总", "what": "退款台账",
-              "all_months": "全部月份", "grand": "合计"},
+              "all_months": "全部月份", "grand": "合计",
+              "compensation": "投诉补偿"},
 }
 WIDTHS = [18, 10, 18, 24, 18, 20, 14, 9, 10]
+
+
+def _reason(r: Payout, lang: str) -> str:
+    if isinstance(r.reason, ReturnReason):
+        return REASONS[lang][r.reason]
+    return f"{WORDS[lang]['compensation']}: {CATEGORIES[lang][r.reason]}"
 
 
 def export_refunds(session: Session, actor: Agent, path: Path, first: date, last: date, *,
@@ -69,7 +79,8 @@ def export_refunds(session: Session, actor: Agent, path: Path, first: date, last
     check_lang(lang)
     words = WORDS[lang]
     start, end = local_day_bounds(first, last)
-    rows = refunds_between(session, start, end, store_ids(session, store_keys), agent_ids)
+    rows = payouts_between(session, start, end, store_ids(session, store_keys),
+                           agent_ids)  # refunds and compensation
     book = Workbook(write_only=True)
     sheet = book.create_sheet(words["sheet"])
     header(sheet, HEADERS[lang], WIDTHS)
@@ -89,13 +100,13 @@ def export_refunds(session: Session, actor: Agent, path: Path, first: date, last
     return len(rows)
 
 
-def _row(sheet: WriteOnlyWorksheet, r: Refund, month: str, lang: str, mask: bool
+def _row(sheet: WriteOnlyWorksheet, r: Payout, month: str, lang: str, mask: bool
          ) -> list[Any]:
-    """One ledger row, in the order of ``HEADERS``, from one ``refunds_between`` row."""
-    return [time_cell(sheet, r.at), text_cell(sheet, case_number(r.case_id)),
+    """One ledger row, in the order of ``HEADERS``, from one ``payouts_between`` row."""
+    return [time_cell(sheet, r.at), text_cell(sheet, r.number),
             text_cell(sheet, r.store), text_cell(sheet, r.order_no),
             text_cell(sheet, mask_name(r.customer) if mask else r.customer),
-            text_cell(sheet, REASONS[lang][r.reason]),
+            text_cell(sheet, _reason(r, lang)),
             number_cell(sheet, to_decimal(r.amount_minor, r.currency), money_format(r.currency)),
             text_cell(sheet, r.currency), text_cell(sheet, month)]
 

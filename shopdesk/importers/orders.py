@@ -102,9 +102,12 @@ def money(text: str, currency: str, what: str) -> int:
     if not cleaned:
         return 0
     try:
-        return parse_amount(cleaned, currency)
+        minor = parse_amount(cleaned, currency)
     except ShopDeskError:
         raise ShopDeskError(f"{what} '{text}' is not an amount") from None
+    if minor < 0:  # no amount of an order (paid, postage, refund, price) is below zero
+        raise ShopDeskError(f"{what} '{text}' is negative")
+    return minor
 
 
 # -- preview and import ------------------------------------------------------------------------

@@ -66,6 +66,9 @@ class Conversation(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+OUTBOX_STATES = "send_state IN ('queued', 'sending', 'failed', 'uncertain')"
+
+
 class Message(Base):
     """One message of a conversation. Outgoing ones are written first (queued), sent after."""
 
@@ -73,10 +76,9 @@ class Message(Base):
     __table_args__ = (
         Index("ix_messages_conversation_at", "conversation_id", "at", "id"),
         Index("uq_messages_store_external", "store_id", "external_id", unique=True),
-        # Only the outbox (queued and failed replies) is ever looked up by state.
-        Index("ix_messages_outbox", "send_state",
-              sqlite_where=text("send_state IN ('queued', 'failed')"),
-              postgresql_where=text("send_state IN ('queued', 'failed')")),
+        # Only the outbox (replies not yet known to be sent) is ever looked up by state.
+        Index("ix_messages_outbox", "send_state", sqlite_where=text(OUTBOX_STATES),
+              postgresql_where=text(OUTBOX_STATES)),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -57,11 +57,18 @@ class Direction(StrEnum):
 
 
 class SendState(StrEnum):
-    """Delivery state of an outgoing message: written first, sent after."""
+    """Delivery state of an outgoing message: written first, sent after.
+
+    ``sending`` is committed before the channel is asked to send, so that a crash while
+    sending is known at the next start; a reply left ``sending`` that the channel cannot
+    find among what it sent becomes ``uncertain`` ("may have been sent") and waits for a
+    person: Resend (same Message-ID) or Mark as sent. It is never sent again on its own."""
 
     QUEUED = "queued"
+    SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
+    UNCERTAIN = "uncertain"
 
 
 class ComplaintCategory(StrEnum):

@@ -1,5 +1,6 @@
 """Complaint tickets: open (blank, from a conversation or a customer card), work them
-(assign, status, escalate one tier, resolve with compensation, close, reopen), the SLA by
+(assign, status, escalate one tier, resolve with compensation — within the money rules of
+``services/compensation.py`` —, close, reopen), the SLA by
 severity from the store's rules, first-response and resolution times, a timeline of every
 change, and the paged, filtered list of the Complaints page.
 
@@ -16,7 +17,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from shopdesk.errors import MoneyError, ShopDeskError
+from shopdesk.errors import ShopDeskError
 from shopdesk.models import (
     Agent,
     Complaint,
@@ -29,7 +30,7 @@ from shopdesk.models import (
 )
 from shopdesk.models.enums import ComplaintCategory, ComplaintStatus, Direction, Severity
 from shopdesk.money import format_money
-from shopdesk.services import audit
+from shopdesk.services import audit, compensation
 from shopdesk.services.conversations import preview
 from shopdesk.services.permissions import Action, require
 from shopdesk.services.records import existing
@@ -151,8 +152,10 @@ class Change:
     assignee_id: int | None = None
     note: str = ""
     resolution: str = ""
-    compensation_minor: int | None = None
+    compensation_minor: int | None = None  # resolve: None keeps what was granted
     severity: Severity | None = None
+    # resolve, the owner only: why the shop pays more than the order paid, in their words
+    confirmation: str = ""
 
 
 ALLOWED: dict[str, frozenset[ComplaintStatus]] = {
@@ -193,6 +196,7 @@ def update(session: Session, agent: Agent, complaint_id: int, expected_version: 
     when = now or utcnow()
     before = _snapshot(c)
     note = change.note.strip()
+    confirmed = None
     if action == "assign":
         if change.assignee_id is not None:
             target = session.get(Agent, change.assignee_id)
@@ -210,10 +214,9 @@ def update(session: Session, agent: Agent, complaint_id: int, expected_version: 
         resolution = change.resolution.strip()
         if not resolution:
             raise ShopDeskError("Write how the complaint was resolved.")
-        if change.compensation_minor is not None and change.compensation_minor < 0:
-            raise MoneyError("Compensation cannot be negative.")
+        c.compensation_minor, confirmed = compensation.check(
+            session, agent, c, change.compensation_minor, change.confirmation)
         c.resolution = resolution
-        c.compensation_minor = change.compensation_minor or None
         c.status = St.RESOLVED
         c.resolved_at = when
     elif action == "close":
@@ -232,12 +235,26 @@ def update(session: Session, agent: Agent, complaint_id: int, expected_version: 
         c.first_response_at = when
     after = _snapshot(c)
     changed = {k: v for k, v in after.items() if before.get(k) != v}
+    if action == "resolve" and confirmed:
+        changed["confirmation"] = confirmed  # more than the order paid: the owner's words
+    was = {k: before.get(k) for k in changed}
     c.events.append(ComplaintEvent(at=when, by_id=agent.id, action=action, note=note or None,
-                                   before={k: before[k] for k in changed} or None,
-                                   after=changed or None))
+                                   before=was or None, after=changed or None))
     session.flush()
-    audit.record(session, agent.id, f"complaint.{action}", "complaint", c.id,
-                 {k: before[k] for k in changed}, changed, at=when)
+    audit.record(session, agent.id, f"complaint.{action}", "complaint", c.id, was, changed,
+                 at=when)
+    return c
+
+
+def ask_owner(session: Session, agent: Agent, complaint_id: int, expected_version: int,
+              note: str = "") -> Complaint:
+    """Hand a complaint whose compensation is above the agent's limit to the owner (assigned,
+    ``note`` in the timeline: what the agent proposes; audited)."""
+    owner = compensation.the_owner(session)
+    c = update(session, agent, complaint_id, expected_version,
+               Change("assign", assignee_id=owner.id, note=note))
+    audit.record(session, agent.id, "complaint.ask_owner", "complaint", c.id, None,
+                 {"assignee": owner.id})
     return c
 
 

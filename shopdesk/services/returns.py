@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shopdesk.errors import MoneyError, TransitionError
-from shopdesk.models import Order, ReturnCase, ReturnEvent
+from shopdesk.models import Complaint, Order, ReturnCase, ReturnEvent
 from shopdesk.models.enums import ReturnKind, ReturnState
 from shopdesk.money import format_plain
 from shopdesk.services import audit
@@ -124,7 +124,8 @@ def apply_amount(money: CaseMoney, target: ReturnState, amount: int | None, curr
 def check_order_refunds(
     paid_minor: int, refunds_minor: Iterable[int], currency: str
 ) -> None:
-    """The refunds of an order never exceed what was paid for it."""
+    """The refunds of an order (with its complaints' compensation) never exceed what was
+    paid for it."""
     total = sum(refunds_minor)
     if total > paid_minor:
         raise MoneyError(
@@ -140,6 +141,17 @@ def refunded_for_order(session: Session, order_id: int, *, exclude_case: int | N
     )
     if exclude_case is not None:
         q = q.where(ReturnCase.id != exclude_case)
+    return int(session.execute(q).scalar_one())
+
+
+def compensated_for_order(session: Session, order_id: int, *,
+                          exclude_complaint: int | None = None) -> int:
+    """Minor units granted as compensation on complaints about an order: money paid back
+    like its refunds, and counted with them against what was paid."""
+    q = select(func.coalesce(func.sum(Complaint.compensation_minor), 0)).where(
+        Complaint.order_id == order_id)
+    if exclude_complaint is not None:
+        q = q.where(Complaint.id != exclude_complaint)
     return int(session.execute(q).scalar_one())
 
 
@@ -165,7 +177,8 @@ def advance(
         assert order is not None
         check_order_refunds(
             order.total_minor,
-            [refunded_for_order(session, case.order_id, exclude_case=case.id), money.refunded or 0],
+            [refunded_for_order(session, case.order_id, exclude_case=case.id),
+             compensated_for_order(session, case.order_id), money.refunded or 0],
             case.currency,
         )
     when = at or utcnow()

@@ -185,6 +185,39 @@ def _work_patterns() -> list[tuple[str, str]]:
          QCoreApplication.translate("ServiceText", "That agent cannot take over work (deactivated or removed).")),
         (r"You can only hand over your own work\.", QCoreApplication.translate("ServiceText", "You can only hand over your own work.")),
         (r"A score is a whole number from 1 to 5\.", QCoreApplication.translate("ServiceText", "A score is a whole number from 1 to 5.")),
+        # compensation (services/compensation.py)
+        (r"(\S+) is above your refund limit of (\S+); the complaint waits for the owner\. Hand it "
+         r"to the owner with “Ask the owner”\.",
+         QCoreApplication.translate("ServiceText", "%1 is above your refund limit of %2; the complaint waits for the owner. Hand it "
+            "to the owner with “Ask the owner”.")),
+        (r"(\S+) of compensation and (\S+) already refunded or compensated come to more than the "
+         r"(\S+) paid for order (\S+); only the owner can allow that\. Hand it to the owner "
+         r"with “Ask the owner”\.",
+         QCoreApplication.translate("ServiceText", "%1 of compensation and %2 already refunded or compensated come to more than "
+            "the %3 paid for order %4; only the owner can allow that. Hand it to the owner "
+            "with “Ask the owner”.")),
+        (r"(\S+) of compensation and (\S+) already refunded or compensated come to more than the "
+         r"(\S+) paid for order (\S+)\. To pay it all the same, write why in the confirmation\.",
+         QCoreApplication.translate("ServiceText", "%1 of compensation and %2 already refunded or compensated come to more than "
+            "the %3 paid for order %4. To pay it all the same, write why in the confirmation.")),
+        (r"(\S+) of compensation has already been granted for this complaint; it can grow but "
+         r"not shrink\.",
+         QCoreApplication.translate("ServiceText", "%1 of compensation has already been granted for this complaint; it can grow "
+            "but not shrink.")),
+        (r"There is no active owner to approve this complaint\.",
+         QCoreApplication.translate("ServiceText", "There is no active owner to approve this complaint.")),
+        # the outbox (services/outbox.py, channels/sync.py)
+        (r"That reply no longer exists\.", QCoreApplication.translate("ServiceText", "That reply no longer exists.")),
+        (r"This reply is not waiting to be sent again\.",
+         QCoreApplication.translate("ServiceText", "This reply is not waiting to be sent again.")),
+        (r"This message is not waiting to be sent again\.",
+         QCoreApplication.translate("ServiceText", "This message is not waiting to be sent again.")),
+        (r"Only a reply that may have been sent can be marked as sent\.",
+         QCoreApplication.translate("ServiceText", "Only a reply that may have been sent can be marked as sent.")),
+        (r"The reply may have been sent\.",
+         QCoreApplication.translate("ServiceText", "The reply may have been sent.")),
+        (r"ShopDesk stopped while sending this reply; it may have been sent\.",
+         QCoreApplication.translate("ServiceText", "ShopDesk stopped while sending this reply; it may have been sent.")),
     ]
 
 
