@@ -145,7 +145,9 @@ def test_live_arrival_keeps_selection_and_counts_follow(qtbot, page, sqlite_db) 
         worker.tick()
     changed, arrived = signal.args
     assert changed == arrived and len(changed) == 1
-    page.on_changed(changed)
+    with qtbot.waitSignal(page.conversations.applied, timeout=10_000):
+        page.on_changed(changed)
+        assert page.model.rowCount() == before  # read off the GUI thread, applied after
     assert page.model.rowCount() == before + 1
     top = page.model.index(0).data(RowRole)
     assert top.customer == "新客户" and top.preview == "你好，有现货吗？" and top.unread == 1
@@ -170,7 +172,8 @@ def test_live_arrival_keeps_selection_and_counts_follow(qtbot, page, sqlite_db) 
     worker.channels = {sid: Another() for sid in worker.channels}
     with qtbot.waitSignal(worker.changed) as signal:
         worker.tick()
-    page.on_changed(signal.args[0])
+    with qtbot.waitSignal(page.conversations.applied, timeout=10_000):
+        page.on_changed(signal.args[0])
     assert page.model.index(0).data(RowRole).customer == "又一位客户"
     assert page.list.indexAt(page.list.viewport().rect().topLeft()).data(RowRole).id == \
         first_visible

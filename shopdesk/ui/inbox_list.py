@@ -4,6 +4,7 @@ the merged list (its delegate paints a row) and the search results."""
 from __future__ import annotations
 
 import html
+import logging
 
 from PySide6.QtCore import (
     QEvent,
@@ -37,7 +38,10 @@ from shopdesk.services import search as search_svc
 from shopdesk.times import utcnow
 from shopdesk.ui.inbox_delegate import InboxDelegate, ago
 from shopdesk.ui.inbox_model import InboxModel, RowRole
+from shopdesk.ui.jobs import Job
 from shopdesk.ui.labels import conversation_status_label
+
+log = logging.getLogger(__name__)
 
 VIEWS = [svc.View.NEEDS_REPLY, svc.View.MINE, svc.View.UNASSIGNED, svc.View.ALL]
 
@@ -48,6 +52,7 @@ class ConversationList(QWidget):
     opened = Signal(object)  # the conversation id chosen in the list, or None
     resultOpened = Signal(int, int)  # noqa: N815 - a search hit: conversation, message
     reloaded = Signal()  # the list was read again from the top (a filter changed)
+    applied = Signal(list)  # a live update of these conversation ids reached the list
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +60,8 @@ class ConversationList(QWidget):
         self.db = db
         self.agent: Agent | None = None  # whose "Mine" it is
         self._counts: dict[svc.View, int] | None = None
+        self._job: Job | None = None  # reading changed rows off the GUI thread
+        self._waiting: set[int] = set()  # changed conversations not yet read
 
         self.views = QTabBar()
         self.views.setObjectName("inboxViews")
@@ -198,24 +205,53 @@ class ConversationList(QWidget):
         self.show_counts()
 
     def on_changed(self, conversation_ids: list[int]) -> None:
-        """Live update: changed rows are replaced in place or move to the top; rows new to
-        the view are inserted at the top. Selection stays on its conversation, and a reader
+        """Live update: the changed rows and the counts are read in a worker thread, in one
+        query, and applied to the list in one step (``applied`` then). Ids that come while
+        a read runs wait for the next one."""
+        self._waiting |= set(conversation_ids)
+        if self._job is None and self._waiting:
+            ids, self._waiting = sorted(self._waiting), set()
+            f = self.filter()
+            db = self.db
+
+            def work(_report):  # type: ignore[no-untyped-def]
+                try:
+                    with db.read_session() as session:
+                        return f, ids, svc.rows(session, ids, f), svc.view_counts(session, f)
+                except Exception:  # the database is away: the next change tries again
+                    log.exception("reading the changed conversations failed")
+                    return f, ids, None, None
+
+            self._job = Job(work)
+            self._job.done.connect(self._changed_read)
+            self._job.start(self)
+
+    def _changed_read(self, result) -> None:  # type: ignore[no-untyped-def]
+        assert self._job is not None
+        self._job.finish()
+        self._job = None
+        f, ids, fresh, counts = result
+        if fresh is None:
+            self._waiting |= set(ids)  # not read: again with the next change
+        elif f == self.filter():  # else the list was read again meanwhile
+            self._apply(fresh)
+            self._counts = counts
+            self.show_counts(recount=False)
+        self.applied.emit(ids)
+        if self._waiting:
+            self.on_changed([])
+
+    def _apply(self, fresh: dict[int, tuple[svc.InboxRow, bool]]) -> None:
+        """Changed rows move to their place by last activity, new ones come in; a reader
         scrolled down the list keeps seeing the same rows."""
         bar = self.list.verticalScrollBar()
-        with self.db.read_session() as session:
-            f = self.filter()
-            for conversation_id in conversation_ids:
-                fresh = svc.row(session, conversation_id)
-                if fresh is None:
-                    continue
-                if self.model.row_of(conversation_id) >= 0:
-                    self.model.update_row(fresh)
-                elif svc.matches(session, f, conversation_id):
-                    keep = bar.value()
-                    self.model.insert_top(fresh)
-                    if keep > 0:
-                        bar.setValue(keep + InboxDelegate.HEIGHT)
-        self.show_counts()
+        keep = bar.value()
+        top = self.list.indexAt(self.list.viewport().rect().topLeft()).data(RowRole)
+        self.model.merge([row for row, listed in fresh.values()
+                          if listed or self.model.row_of(row.id) >= 0])
+        if keep > 0 and top is not None:
+            height = InboxDelegate.HEIGHT
+            bar.setValue(self.model.row_of(top.id) * height + keep % height)
 
     # -- search ----------------------------------------------------------------------------
 
