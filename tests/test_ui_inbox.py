@@ -83,7 +83,8 @@ def test_send_writes_a_queued_reply_and_updates_the_row(qtbot, page, sqlite_db) 
                          .order_by(Message.id.desc())).first()
         assert sent.text == "您好，今天发货 😊" and sent.send_state == SendState.QUEUED
     assert page.current == target  # selection kept
-    assert rows(page)[0].id == target  # newest activity on top
+    assert rows(page)[3].id == target  # where it was: the list never moves under the user
+    assert rows(page)[3].preview == "您好，今天发货 😊"
     assert "queued" in page.conversation.toPlainText()
 
 
@@ -119,64 +120,120 @@ def test_relative_times_and_reply_timer(page) -> None:
         "Overdue 2 h", True)
 
 
-def test_live_arrival_keeps_selection_and_counts_follow(qtbot, page, sqlite_db) -> None:
-    from shopdesk.channels.base import Fetched, Incoming
+class Writes:
+    """A store's channel on which customers write: ``say(thread, name, text)`` queues a
+    message that the next fetch returns."""
+
+    def __init__(self) -> None:
+        self.queued: list = []
+        self.n = 0
+
+    def say(self, thread: str, handle: str, name: str, text: str) -> None:
+        from shopdesk.channels.base import Incoming
+
+        self.n += 1
+        self.queued.append(Incoming(f"live-{self.n}", thread, handle, name, datetime.now(UTC),
+                                    text))
+
+    def fetch(self, cursor):
+        from shopdesk.channels.base import Fetched
+
+        batch, self.queued = self.queued, []
+        return Fetched(batch, str(self.n))
+
+    def send(self, reply):
+        return None
+
+
+def arrive(qtbot, page, sqlite_db, channel: Writes) -> list[int]:
+    """The sync worker fetches what the customers wrote; the page gets the live update and
+    applies it (read off the GUI thread). Returns the changed conversation ids."""
     from shopdesk.ui.sync_worker import SyncWorker
-
-    page.list.setCurrentIndex(page.model.index(2))
-    chosen = page.current
-    before = page.model.rowCount()
-
-    class OneMessage:
-        def fetch(self, cursor):
-            if cursor:
-                return Fetched([], cursor)
-            return Fetched([Incoming("live-1", "brand-new-thread", "new_buyer", "新客户",
-                                     datetime.now(UTC), "你好，有现货吗？")], "1")
-
-        def send(self, reply):
-            return None
 
     worker = SyncWorker(sqlite_db)
     with sqlite_db.read_session() as s:
         sid = s.scalar(select(Store.id).where(Store.key == "tmall"))
-    worker.channels = {sid: OneMessage()}
+    worker.channels = {sid: channel}
     with qtbot.waitSignal(worker.changed) as signal:
         worker.tick()
-    changed, arrived = signal.args
-    assert changed == arrived and len(changed) == 1
+    changed = signal.args[0]
+    before = rows(page)
     with qtbot.waitSignal(page.conversations.applied, timeout=10_000):
         page.on_changed(changed)
-        assert page.model.rowCount() == before  # read off the GUI thread, applied after
-    assert page.model.rowCount() == before + 1
+        assert rows(page) == before  # read off the GUI thread, applied after
+    return changed
+
+
+def test_live_arrival_keeps_selection_and_counts_follow(qtbot, page, sqlite_db) -> None:
+    page.list.setCurrentIndex(page.model.index(2))
+    chosen = page.current
+    before = page.model.rowCount()
+    bar = page.conversations.new_bar
+    assert not bar.isVisible()
+    channel = Writes()
+    channel.say("brand-new-thread", "new_buyer", "新客户", "你好，有现货吗？")
+    changed = arrive(qtbot, page, sqlite_db, channel)
+    assert len(changed) == 1
+    assert page.model.rowCount() == before  # not inserted under the user's hand…
+    assert bar.isVisible() and bar.text() == "1 new — Show"  # …but announced
+    assert page.views.tabText(0) == f"Needs reply ({before + 1})"
+    bar.click()
+    assert page.model.rowCount() == before + 1 and not bar.isVisible()
     top = page.model.index(0).data(RowRole)
     assert top.customer == "新客户" and top.preview == "你好，有现货吗？" and top.unread == 1
     assert page.current == chosen  # the selection stayed on its conversation
     assert page.list.currentIndex().data(RowRole).id == chosen
-    assert page.views.tabText(0) == f"Needs reply ({before + 1})"
 
-    # a reader scrolled down keeps seeing the same rows when another one arrives on top
-    from shopdesk.ui.inbox import InboxDelegate
 
-    bar = page.list.verticalScrollBar()
-    bar.setValue(3 * InboxDelegate.HEIGHT)
-    first_visible = page.list.indexAt(page.list.viewport().rect().topLeft()).data(RowRole).id
+def test_rows_never_move_under_the_cursor_while_customers_write(qtbot, page, sqlite_db) -> None:
+    """Issue 16, item 8: the top row is selected and the quick-reply picker is open while a
+    listed customer writes again and a new one writes: no row moves, the written-to row
+    shows the news where it is, and "2 new — Show" puts them on top when the user asks."""
+    from shopdesk.models import Conversation as Conv
+    from tests.test_ui_agents import when_modal
 
-    class Another(OneMessage):
-        def fetch(self, cursor):
-            if cursor == "2":
-                return Fetched([], cursor)
-            return Fetched([Incoming("live-2", "another-thread", "buyer2", "又一位客户",
-                                     datetime.now(UTC), "在吗？")], "2")
+    page.list.setCurrentIndex(page.model.index(0))
+    chosen = page.current
+    order = [r.id for r in rows(page)]
+    fourth = rows(page)[3]
+    with sqlite_db.read_session() as s:
+        conv = s.get(Conv, fourth.id)
+        thread, sid = conv.external_id, conv.store_id
+        handle = conv.customer.identities[0].handle
+    channel = Writes()  # the fourth row's store: its customer writes again, and a new one
+    channel.say(thread, handle, fourth.customer, "还在吗？我再问一下")
+    channel.say("another-new-thread", "buyer2", "又一位客户", "在吗？")
+    from shopdesk.ui.sync_worker import SyncWorker
 
-    worker.channels = {sid: Another() for sid in worker.channels}
+    worker = SyncWorker(sqlite_db)
+    worker.channels = {sid: channel}
     with qtbot.waitSignal(worker.changed) as signal:
         worker.tick()
-    with qtbot.waitSignal(page.conversations.applied, timeout=10_000):
-        page.on_changed(signal.args[0])
-    assert page.model.index(0).data(RowRole).customer == "又一位客户"
-    assert page.list.indexAt(page.list.viewport().rect().topLeft()).data(RowRole).id == \
-        first_visible
+    changed = signal.args[0]
+    assert fourth.id in changed and len(changed) == 2
+    seen: list[list[int]] = []
+
+    def while_picking(picker) -> None:
+        with qtbot.waitSignal(page.conversations.applied, timeout=10_000):
+            page.on_changed(changed)  # customers write while the picker is open
+        seen.append([r.id for r in rows(page)])
+        picker.reject()
+
+    when_modal(while_picking)
+    qtbot.keyClick(page.composer, Qt.Key.Key_Slash)
+    assert seen == [order]  # nothing moved while the picker was open
+    assert [r.id for r in rows(page)] == order and page.current == chosen
+    assert page.list.currentIndex().row() == 0
+    assert rows(page)[3].preview == "还在吗？我再问一下"  # the news, in place
+    assert rows(page)[3].unread == fourth.unread + 1
+    bar = page.conversations.new_bar
+    assert bar.isVisible() and bar.text() == "2 new — Show"
+    bar.click()
+    top_two = {r.id for r in rows(page)[:2]}
+    assert fourth.id in top_two and len(top_two - {fourth.id}) == 1
+    assert rows(page)[0].customer in ("又一位客户", fourth.customer)
+    assert page.current == chosen and page.list.currentIndex().data(RowRole).id == chosen
+    assert not bar.isVisible()
 
 
 def test_search_box_finds_chinese_and_opens_the_conversation(qtbot, page, sqlite_db) -> None:

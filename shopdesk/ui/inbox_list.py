@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTabBar,
     QToolButton,
     QVBoxLayout,
@@ -62,6 +63,14 @@ class ConversationList(QWidget):
         self._counts: dict[svc.View, int] | None = None
         self._job: Job | None = None  # reading changed rows off the GUI thread
         self._waiting: set[int] = set()  # changed conversations not yet read
+        self._pending: dict[int, svc.InboxRow] = {}  # new or moved up, not shown there yet
+        self._gone: set[int] = set()  # listed, but no longer in this view
+        self.new_bar = QPushButton()
+        self.new_bar.setObjectName("newActivityBar")
+        self.new_bar.setVisible(False)
+        self.new_bar.setStyleSheet("QPushButton { background: #DBEAFE; color: #1D4ED8; "
+                                   "border: none; border-radius: 4px; padding: 4px; }")
+        self.new_bar.clicked.connect(self.show_new)
 
         self.views = QTabBar()
         self.views.setObjectName("inboxViews")
@@ -132,6 +141,7 @@ class ConversationList(QWidget):
         layout.addWidget(self.views)
         layout.addWidget(self.store_bar)
         layout.addWidget(self.filter_bar)
+        layout.addWidget(self.new_bar)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.results, 1)
 
@@ -168,7 +178,10 @@ class ConversationList(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        self._pending.clear()
+        self._gone.clear()
         self.model.set_source(self._source())
+        self._show_new_bar()
         self.show_counts()
         self.reloaded.emit()
 
@@ -197,12 +210,13 @@ class ConversationList(QWidget):
             self.views.setTabText(i, f"{name} ({counts[view]:,})" if counts else name)
 
     def update_row(self, conversation_id: int) -> None:
-        """After a change made here: the conversation's row shows what it is now."""
+        """After a change made here: the conversation's row shows what it is now, where it
+        is; the counts follow."""
+        f = self.filter()
         with self.db.read_session() as session:
-            fresh = svc.row(session, conversation_id)
-        if fresh is not None:
-            self.model.update_row(fresh)
-        self.show_counts()
+            self._apply(svc.rows(session, [conversation_id], f))
+            self._counts = svc.view_counts(session, f)
+        self.show_counts(recount=False)
 
     def on_changed(self, conversation_ids: list[int]) -> None:
         """Live update: the changed rows and the counts are read in a worker thread, in one
@@ -242,16 +256,44 @@ class ConversationList(QWidget):
             self.on_changed([])
 
     def _apply(self, fresh: dict[int, tuple[svc.InboxRow, bool]]) -> None:
-        """Changed rows move to their place by last activity, new ones come in; a reader
-        scrolled down the list keeps seeing the same rows."""
-        bar = self.list.verticalScrollBar()
-        keep = bar.value()
-        top = self.list.indexAt(self.list.viewport().rect().topLeft()).data(RowRole)
-        self.model.merge([row for row, listed in fresh.values()
-                          if listed or self.model.row_of(row.id) >= 0])
-        if keep > 0 and top is not None:
-            height = InboxDelegate.HEIGHT
-            bar.setValue(self.model.row_of(top.id) * height + keep % height)
+        """Nothing moves under the user's hand: listed rows show their news where they are;
+        conversations new to the list, and rows whose activity puts them higher up, wait
+        for the bar ("3 new — Show") that the user applies."""
+        position = self.model.positions()
+        in_place = []
+        for row, listed in fresh.values():
+            at = position.get(row.id)
+            if at is None:
+                if listed and row.last_message_at is not None:
+                    self._pending[row.id] = row
+                else:
+                    self._pending.pop(row.id, None)
+                continue
+            in_place.append(row)
+            if listed:
+                self._gone.discard(row.id)
+            else:
+                self._gone.add(row.id)
+            if listed and self.model.would_move(at, row):
+                self._pending[row.id] = row
+        self.model.refresh(in_place)
+        self._show_new_bar()
+
+    def _show_new_bar(self) -> None:
+        count = len(self._pending)
+        self.new_bar.setText(self.tr("%1 new — Show").replace("%1", f"{count:,}"))
+        self.new_bar.setVisible(count > 0 and not self.results.isVisible())
+
+    def show_new(self) -> None:
+        """The bar: new and moved conversations take their places, the ones that left this
+        view go (not the open one); the selection stays on its conversation."""
+        current = self.list.currentIndex().data(RowRole)
+        keep = {current.id} if current is not None else set()
+        self.model.merge(self._pending.values(), self._gone - keep)
+        self._pending.clear()
+        self._gone.clear()
+        self._show_new_bar()
+        self.list.scrollToTop()
 
     # -- search ----------------------------------------------------------------------------
 
@@ -263,6 +305,7 @@ class ConversationList(QWidget):
         self.views.setVisible(not searching)
         self.store_bar.setVisible(not searching)
         self.filter_bar.setVisible(not searching)
+        self._show_new_bar()
         self.results.clear()
         if not searching:
             return
@@ -342,6 +385,7 @@ class ConversationList(QWidget):
         self.tag_filter.setItemText(0, self.tr("Any tag"))
         for n, button in enumerate(self.store_buttons, start=1):
             button.setToolTip(self.tr("Show only this store (Alt+%1)").replace("%1", str(n)))
+        self._show_new_bar()
         self.show_counts(recount=False)
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802

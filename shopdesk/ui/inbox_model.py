@@ -100,19 +100,23 @@ class InboxModel(QAbstractListModel):
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
-    def update_row(self, fresh: InboxRow) -> None:
-        """A conversation changed: replace its row in place, or move it to the top when its
-        last activity is newer than the row above (selection follows the row's id)."""
-        at = self.row_of(fresh.id)
-        if at < 0:
-            return
-        if at > 0 and fresh.last_message_at and self._rows[at - 1].last_message_at and \
-                fresh.last_message_at > self._rows[at - 1].last_message_at:
-            self.beginMoveRows(QModelIndex(), at, at, QModelIndex(), 0)
-            self._rows.pop(at)
-            self._rows.insert(0, fresh)
-            self.endMoveRows()
-            return
-        self._rows[at] = fresh
-        index = self.index(at)
-        self.dataChanged.emit(index, index)
+    def positions(self) -> dict[int, int]:
+        """Conversation id → row, for many look-ups at once."""
+        return {row.id: i for i, row in enumerate(self._rows)}
+
+    def would_move(self, at: int, fresh: InboxRow) -> bool:
+        """Whether the row at ``at``, changed to ``fresh``, belongs higher up now."""
+        return at > 0 and _key(fresh) > _key(self._rows[at - 1])
+
+    def refresh(self, fresh: Iterable[InboxRow]) -> None:
+        """Listed conversations changed: their rows show it where they are (nothing
+        moves; ``merge`` puts rows in their new places when the user asks)."""
+        position = self.positions()
+        changed = []
+        for row in fresh:
+            at = position.get(row.id)
+            if at is not None:
+                self._rows[at] = row
+                changed.append(at)
+        if changed:
+            self.dataChanged.emit(self.index(min(changed)), self.index(max(changed)))
