@@ -599,3 +599,32 @@ def test_a_reply_typed_while_the_database_is_locked_is_kept(qtbot, tmp_path, mon
     assert page.composer.toPlainText() == ""
     assert "马上为您查询物流" in page.conversation.toPlainText()
     shop.dispose()
+
+
+def test_the_window_reads_its_figures_off_the_gui_thread_after_a_live_update(
+        qtbot, sqlite_db, tmp_path) -> None:
+    """Issue 17: the main window's figures (title count) after the sync worker's update are
+    read in a worker thread, not on the GUI thread, and then shown."""
+    from PySide6.QtCore import QSettings
+
+    from shopdesk.ui.app import Shell
+    from shopdesk.ui.settings import Preferences
+
+    build_demo(sqlite_db, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
+    prefs = Preferences(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    shell = Shell(sqlite_db, prefs, "en", str(tmp_path / "log"))
+    window = shell.window
+    qtbot.addWidget(window)
+    with sqlite_db.read_session() as s:
+        window.set_agent(s.scalar(select(Agent).where(Agent.key == "wangfang")))
+    window.show()
+    waiting = window.figures.needs_reply
+    assert window.windowTitle() == f"ShopDesk ({waiting})"
+    channel = Writes()
+    channel.say("brand-new-thread", "new_buyer", "新客户", "你好，有现货吗？")
+    arrive(qtbot, window.inbox, sqlite_db, channel)
+    changed = [max(r.id for r in rows(window.inbox))]
+    window.on_synced(changed, [])
+    assert window.windowTitle() == f"ShopDesk ({waiting})"  # not read on the GUI thread
+    qtbot.waitUntil(lambda: window.windowTitle() == f"ShopDesk ({waiting + 1})", timeout=10_000)
+    qtbot.waitUntil(lambda: window._synced_job is None, timeout=10_000)
