@@ -628,3 +628,72 @@ def test_the_window_reads_its_figures_off_the_gui_thread_after_a_live_update(
     assert window.windowTitle() == f"ShopDesk ({waiting})"  # not read on the GUI thread
     qtbot.waitUntil(lambda: window.windowTitle() == f"ShopDesk ({waiting + 1})", timeout=10_000)
     qtbot.waitUntil(lambda: window._synced_job is None, timeout=10_000)
+
+
+def test_a_reply_shows_its_delivery_live_queued_sent_failed(qtbot, page, sqlite_db) -> None:
+    """Issue 16, item 12: each outgoing message says queued, then sent once the sync worker
+    sent it, or failed with its reason and Retry, without reopening the conversation."""
+    from shopdesk.channels.base import ChannelError
+    from shopdesk.ui.sync_worker import SyncWorker
+
+    page.list.setCurrentIndex(page.model.index(0))
+    target = page.current
+    page.composer.setPlainText("已经为您发货")
+    page.send()
+
+    def state_of(text: str) -> str:
+        lines = page.conversation.toPlainText().splitlines()
+        return lines[lines.index(text) + 1]
+
+    assert state_of("已经为您发货").endswith(" · queued")
+
+    class Sends(Writes):
+        error: str | None = None
+
+        def send(self, reply):
+            if self.error:
+                raise ChannelError(self.error)
+            return f"ext-{reply.message_id}"
+
+    with sqlite_db.read_session() as s:
+        sid = s.get(Conversation, target).store_id
+    channel = Sends()
+    worker = SyncWorker(sqlite_db)
+    worker.channels = {sid: channel}
+    with qtbot.waitSignal(worker.changed) as signal:
+        worker.tick()
+    assert target in signal.args[0]
+    with qtbot.waitSignal(page.conversations.applied, timeout=10_000):
+        page.on_changed(signal.args[0])
+    assert state_of("已经为您发货").endswith(" · ✓ sent") and page.current == target
+
+    page.composer.setPlainText("第二条回复")
+    page.send()
+    channel.error = "SMTP server timed out"
+    with qtbot.waitSignal(worker.changed) as signal:
+        worker.tick()
+    page.on_changed(signal.args[0])
+    assert state_of("第二条回复").endswith(" · failed (SMTP server timed out) Retry")
+    assert 'href="retry:' in page.conversation.toHtml()
+    qtbot.waitUntil(lambda: page.conversations._job is None, timeout=10_000)
+
+
+def test_sending_and_may_have_been_sent_are_shown_with_their_links(qtbot, page) -> None:
+    """The states the outbox of issue 16 adds: an attempt under way, and one whose outcome
+    is unknown with Resend and Mark as sent (services.outbox answers those links)."""
+    from shopdesk.models.enums import Direction
+    from shopdesk.services.inbox import ThreadMessage
+
+    at = datetime(2026, 11, 1, 9, 30, tzinfo=UTC)
+    view = page.conversation
+    html_text = view._render([
+        ThreadMessage(7, at, Direction.OUT, "王芳", "正在发", SendState.SENDING, None),
+        ThreadMessage(8, at, Direction.OUT, "王芳", "不确定", SendState.UNCERTAIN, None),
+        ThreadMessage(9, at, Direction.IN, None, "客户的话", None, None)])
+    view.setHtml(html_text)
+    shown = view.toPlainText()
+    assert "正在发" in shown and "sending…" in shown
+    assert "may have been sent Resend · Mark as sent" in shown
+    assert 'href="resend:8"' in html_text and 'href="mark-sent:8"' in html_text
+    lines = shown.splitlines()
+    assert "·" not in lines[lines.index("客户的话") + 1]  # a customer's: no delivery state

@@ -1349,6 +1349,10 @@
         <source>Show only this store (Alt+%1)</source>
         <translation>只看这个店铺（Alt+%1）</translation>
     </message>
+    <message>
+        <source>%1 new — Show</source>
+        <translation>%1 条新动态 — 显示</translation>
+    </message>
 </context>
 <context>
     <name>ThreadView</name>
@@ -1391,6 +1395,26 @@
     <message>
         <source>Choose a conversation on the left.</source>
         <translation>请在左侧选择一个会话。</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>may have been sent</source>
+        <translation>可能已发出</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>标记为已发送</translation>
     </message>
 </context>
 <context>

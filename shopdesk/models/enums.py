@@ -60,8 +60,10 @@ class SendState(StrEnum):
     """Delivery state of an outgoing message: written first, sent after."""
 
     QUEUED = "queued"
+    SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
+    UNCERTAIN = "uncertain"  # the attempt was recorded, its outcome is not known
 
 
 class ComplaintCategory(StrEnum):

@@ -201,6 +201,7 @@ class InboxPage(QWidget):
     def set_actor(self, agent: Agent | None) -> None:
         self.agent = agent
         self.composer_panel.agent = agent
+        self.conversation.agent = agent
         self._fill_menus()
         self.conversations.set_agent(agent)
         self._set_composer_enabled()
@@ -208,8 +209,8 @@ class InboxPage(QWidget):
     def on_changed(self, conversation_ids: list[int]) -> None:
         """Live update from the sync worker (or another PC)."""
         self.conversations.on_changed(conversation_ids)
-        if self.current in conversation_ids:
-            self.show_conversation()
+        if self.current in conversation_ids:  # new messages, or a reply's delivery
+            self.show_conversation(keep_place=True)
 
     # -- the open conversation ---------------------------------------------------------------
 
@@ -241,7 +242,7 @@ class InboxPage(QWidget):
     def save_draft(self) -> None:
         self.composer_panel.save_draft()
 
-    def show_conversation(self) -> None:
+    def show_conversation(self, keep_place: bool = False) -> None:
         """The open conversation: header, buttons' state, messages, the customer's card."""
         if self.current is None:
             self.header.clear()
@@ -259,7 +260,7 @@ class InboxPage(QWidget):
             self.close_button.setText(self.tr("Reopen") if row.status == ConversationStatus.CLOSED
                                       else self.tr("Close"))
             self.priority.setCurrentIndex(self.priority.findData(row.priority.value))
-        self.conversation.show_thread()
+        self.conversation.show_thread(keep_place=keep_place)
 
     # what the thread view and the composer do, by the names the tests know
     @property

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QTextBrowser, QWidget
 from shopdesk.channels.sync import retry_now
 from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
+from shopdesk.models import Agent
 from shopdesk.models.enums import Direction, SendState
 from shopdesk.services import inbox as svc
 from shopdesk.times import to_local
@@ -33,6 +34,7 @@ class ThreadView(QTextBrowser):
         self.setObjectName("conversationView")
         self.db = db
         self.conversation_id: int | None = None
+        self.agent: Agent | None = None  # who answers for an uncertain send
         self.highlight: int | None = None  # a message to scroll to and mark (search)
         self.thread_size = THREAD_PAGE
         self._has_older = False  # the open thread has messages before those shown
@@ -47,12 +49,16 @@ class ThreadView(QTextBrowser):
         self.conversation_id = conversation_id
         self.thread_size = THREAD_PAGE
 
-    def show_thread(self, from_bottom: int | None = None) -> None:
+    def show_thread(self, from_bottom: int | None = None, keep_place: bool = False) -> None:
         """Show the open conversation, scrolled to its newest message, to the searched one,
-        or ``from_bottom`` pixels above the end (older messages were added on top)."""
+        or ``from_bottom`` pixels above the end (older messages were added on top);
+        ``keep_place`` (a live update) leaves a reader scrolled up where they are."""
         if self.conversation_id is None:
             self.clear()
             return
+        bar = self.verticalScrollBar()
+        if keep_place and from_bottom is None and bar.value() < bar.maximum():
+            from_bottom = bar.maximum() - bar.value()
         with self.db.read_session() as session:
             messages = svc.thread(session, self.conversation_id, None, self.thread_size)
             if self.highlight is not None and all(m.id != self.highlight for m in messages):
@@ -111,13 +117,7 @@ class ThreadView(QTextBrowser):
                 align, colour = "right", "#FEF3C7"
             else:
                 align, colour = "right", "#DCFCE7"
-            state = ""
-            if m.send_state == SendState.QUEUED:
-                state = " · " + self.tr("queued")
-            elif m.send_state == SendState.FAILED:
-                retry = self.tr("Retry")
-                state = (" · " + self.tr("failed") + f" ({html.escape(m.send_error or '')}) "
-                         f'<a href="retry:{m.id}">{retry}</a>')
+            state = self._state(m) if m.direction == Direction.OUT else ""
             if m.warning:
                 text = (f"<span style='color:#B45309'>⚠ {html.escape(warned)}</span><br>"
                         + text)
@@ -143,6 +143,27 @@ class ThreadView(QTextBrowser):
         parts.append("</table>")
         return "".join(parts)
 
+    def _state(self, m: svc.ThreadMessage) -> str:
+        """An outgoing message's delivery: queued, sending, sent, failed (with its reason
+        and Retry) or may have been sent (Resend, or Mark as sent, by a person's word)."""
+        def shown(colour: str, text: str) -> str:
+            return f" · <span style='color:{colour}'>{html.escape(text)}</span>"
+
+        if m.send_state == SendState.QUEUED:
+            return shown("#6B7280", self.tr("queued"))
+        if m.send_state == SendState.SENDING:
+            return shown("#6B7280", self.tr("sending…"))
+        if m.send_state == SendState.SENT:
+            return shown("#059669", "✓ " + self.tr("sent"))
+        if m.send_state == SendState.FAILED:
+            return (shown("#DC2626", self.tr("failed") + f" ({m.send_error or ''})")
+                    + f' <a href="retry:{m.id}">{self.tr("Retry")}</a>')
+        if m.send_state == SendState.UNCERTAIN:
+            return (shown("#B45309", self.tr("may have been sent"))
+                    + f' <a href="resend:{m.id}">{self.tr("Resend")}</a>'
+                    f' · <a href="mark-sent:{m.id}">{self.tr("Mark as sent")}</a>')
+        return ""
+
     def _link(self, url: QUrl) -> None:
         """Links inside the conversation: load older messages, retry a failed send."""
         target = url.toString()
@@ -152,13 +173,25 @@ class ThreadView(QTextBrowser):
             self.show_image(int(target.split(":", 1)[1]))
         elif target.startswith("file:"):
             self.open_file(int(target.split(":", 1)[1]))
-        elif target.startswith("retry:"):
-            try:
-                with self.db.transaction() as session:
-                    retry_now(session, int(target.split(":", 1)[1]))
-            except ShopDeskError as exc:
-                self.problem.emit(translated(str(exc)))
-            self.show_thread()
+        elif target.split(":", 1)[0] in ("retry", "resend", "mark-sent"):
+            self._delivery(*target.split(":", 1))
+
+    def _delivery(self, what: str, message_id: str) -> None:
+        """Retry a failed reply; for one that may have been sent, the agent's word: send it
+        again, or it did arrive."""
+        try:
+            with self.db.transaction() as session:
+                if what == "retry":
+                    retry_now(session, int(message_id))
+                else:
+                    from shopdesk.services import outbox  # uncertain sends: services/outbox
+
+                    actor = session.get(Agent, self.agent.id) if self.agent else None
+                    act = outbox.resend if what == "resend" else outbox.mark_sent
+                    act(session, actor, int(message_id))
+        except ShopDeskError as exc:
+            self.problem.emit(translated(str(exc)))
+        self.show_thread(keep_place=True)
 
     def _load_image(self, attachment_id: int) -> None:
         document = self.document()
