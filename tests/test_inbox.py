@@ -212,3 +212,26 @@ def test_replies_with_images(shop) -> None:
         assert last.text == "" and [a.filename for a in last.attachments] == ["破损.png"]
         assert inbox.attachment_data(s, last.attachments[0].id) == ("image/png", png)
         assert inbox.row(s, target).preview == "[破损.png]"
+
+
+def test_changed_rows_are_read_in_one_call_with_whether_they_are_listed(shop) -> None:
+    """A live update of many conversations: every row as the list shows it, each with
+    whether it belongs in the list of the filter, and nothing for an id that is gone."""
+    with shop.read_session() as s:
+        wang = s.scalar(select(Agent.id).where(Agent.key == "wangfang"))
+        shopify = s.scalar(select(Store.id).where(Store.key == "shopify"))
+        ids = list(s.scalars(select(Conversation.id).order_by(Conversation.id).limit(700)))
+        filters = [inbox.InboxFilter(agent_id=wang),
+                   inbox.InboxFilter(view=inbox.View.MINE, agent_id=wang),
+                   inbox.InboxFilter(view=inbox.View.ALL, store_ids=frozenset({shopify}),
+                                     status=ConversationStatus.OPEN),
+                   inbox.InboxFilter(view=inbox.View.ALL)]
+        for f in filters:
+            found = inbox.rows(s, [*ids, 10**9, ids[0]], f)
+            assert sorted(found) == ids  # 600 of them, past the 500 of one statement
+            for conversation_id in (ids[0], ids[17], ids[-1]):
+                row, listed = found[conversation_id]
+                assert row == inbox.row(s, conversation_id)
+                assert listed == inbox.matches(s, f, conversation_id)
+            assert sum(listed for _r, listed in found.values()) == \
+                inbox.view_counts(s, f)[f.view]

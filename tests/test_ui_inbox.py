@@ -83,7 +83,8 @@ def test_send_writes_a_queued_reply_and_updates_the_row(qtbot, page, sqlite_db) 
                          .order_by(Message.id.desc())).first()
         assert sent.text == "您好，今天发货 😊" and sent.send_state == SendState.QUEUED
     assert page.current == target  # selection kept
-    assert rows(page)[0].id == target  # newest activity on top
+    assert rows(page)[3].id == target  # where it was: the list never moves under the user
+    assert rows(page)[3].preview == "您好，今天发货 😊"
     assert "queued" in page.conversation.toPlainText()
 
 
@@ -119,61 +120,120 @@ def test_relative_times_and_reply_timer(page) -> None:
         "Overdue 2 h", True)
 
 
-def test_live_arrival_keeps_selection_and_counts_follow(qtbot, page, sqlite_db) -> None:
-    from shopdesk.channels.base import Fetched, Incoming
+class Writes:
+    """A store's channel on which customers write: ``say(thread, name, text)`` queues a
+    message that the next fetch returns."""
+
+    def __init__(self) -> None:
+        self.queued: list = []
+        self.n = 0
+
+    def say(self, thread: str, handle: str, name: str, text: str) -> None:
+        from shopdesk.channels.base import Incoming
+
+        self.n += 1
+        self.queued.append(Incoming(f"live-{self.n}", thread, handle, name, datetime.now(UTC),
+                                    text))
+
+    def fetch(self, cursor):
+        from shopdesk.channels.base import Fetched
+
+        batch, self.queued = self.queued, []
+        return Fetched(batch, str(self.n))
+
+    def send(self, reply):
+        return None
+
+
+def arrive(qtbot, page, sqlite_db, channel: Writes) -> list[int]:
+    """The sync worker fetches what the customers wrote; the page gets the live update and
+    applies it (read off the GUI thread). Returns the changed conversation ids."""
     from shopdesk.ui.sync_worker import SyncWorker
-
-    page.list.setCurrentIndex(page.model.index(2))
-    chosen = page.current
-    before = page.model.rowCount()
-
-    class OneMessage:
-        def fetch(self, cursor):
-            if cursor:
-                return Fetched([], cursor)
-            return Fetched([Incoming("live-1", "brand-new-thread", "new_buyer", "新客户",
-                                     datetime.now(UTC), "你好，有现货吗？")], "1")
-
-        def send(self, reply):
-            return None
 
     worker = SyncWorker(sqlite_db)
     with sqlite_db.read_session() as s:
         sid = s.scalar(select(Store.id).where(Store.key == "tmall"))
-    worker.channels = {sid: OneMessage()}
+    worker.channels = {sid: channel}
     with qtbot.waitSignal(worker.changed) as signal:
         worker.tick()
-    changed, arrived = signal.args
-    assert changed == arrived and len(changed) == 1
-    page.on_changed(changed)
-    assert page.model.rowCount() == before + 1
+    changed = signal.args[0]
+    before = rows(page)
+    with qtbot.waitSignal(page.conversations.applied, timeout=10_000):
+        page.on_changed(changed)
+        assert rows(page) == before  # read off the GUI thread, applied after
+    return changed
+
+
+def test_live_arrival_keeps_selection_and_counts_follow(qtbot, page, sqlite_db) -> None:
+    page.list.setCurrentIndex(page.model.index(2))
+    chosen = page.current
+    before = page.model.rowCount()
+    bar = page.conversations.new_bar
+    assert not bar.isVisible()
+    channel = Writes()
+    channel.say("brand-new-thread", "new_buyer", "新客户", "你好，有现货吗？")
+    changed = arrive(qtbot, page, sqlite_db, channel)
+    assert len(changed) == 1
+    assert page.model.rowCount() == before  # not inserted under the user's hand…
+    assert bar.isVisible() and bar.text() == "1 new — Show"  # …but announced
+    assert page.views.tabText(0) == f"Needs reply ({before + 1})"
+    bar.click()
+    assert page.model.rowCount() == before + 1 and not bar.isVisible()
     top = page.model.index(0).data(RowRole)
     assert top.customer == "新客户" and top.preview == "你好，有现货吗？" and top.unread == 1
     assert page.current == chosen  # the selection stayed on its conversation
     assert page.list.currentIndex().data(RowRole).id == chosen
-    assert page.views.tabText(0) == f"Needs reply ({before + 1})"
 
-    # a reader scrolled down keeps seeing the same rows when another one arrives on top
-    from shopdesk.ui.inbox import InboxDelegate
 
-    bar = page.list.verticalScrollBar()
-    bar.setValue(3 * InboxDelegate.HEIGHT)
-    first_visible = page.list.indexAt(page.list.viewport().rect().topLeft()).data(RowRole).id
+def test_rows_never_move_under_the_cursor_while_customers_write(qtbot, page, sqlite_db) -> None:
+    """Issue 16, item 8: the top row is selected and the quick-reply picker is open while a
+    listed customer writes again and a new one writes: no row moves, the written-to row
+    shows the news where it is, and "2 new — Show" puts them on top when the user asks."""
+    from shopdesk.models import Conversation as Conv
+    from tests.test_ui_agents import when_modal
 
-    class Another(OneMessage):
-        def fetch(self, cursor):
-            if cursor == "2":
-                return Fetched([], cursor)
-            return Fetched([Incoming("live-2", "another-thread", "buyer2", "又一位客户",
-                                     datetime.now(UTC), "在吗？")], "2")
+    page.list.setCurrentIndex(page.model.index(0))
+    chosen = page.current
+    order = [r.id for r in rows(page)]
+    fourth = rows(page)[3]
+    with sqlite_db.read_session() as s:
+        conv = s.get(Conv, fourth.id)
+        thread, sid = conv.external_id, conv.store_id
+        handle = conv.customer.identities[0].handle
+    channel = Writes()  # the fourth row's store: its customer writes again, and a new one
+    channel.say(thread, handle, fourth.customer, "还在吗？我再问一下")
+    channel.say("another-new-thread", "buyer2", "又一位客户", "在吗？")
+    from shopdesk.ui.sync_worker import SyncWorker
 
-    worker.channels = {sid: Another() for sid in worker.channels}
+    worker = SyncWorker(sqlite_db)
+    worker.channels = {sid: channel}
     with qtbot.waitSignal(worker.changed) as signal:
         worker.tick()
-    page.on_changed(signal.args[0])
-    assert page.model.index(0).data(RowRole).customer == "又一位客户"
-    assert page.list.indexAt(page.list.viewport().rect().topLeft()).data(RowRole).id == \
-        first_visible
+    changed = signal.args[0]
+    assert fourth.id in changed and len(changed) == 2
+    seen: list[list[int]] = []
+
+    def while_picking(picker) -> None:
+        with qtbot.waitSignal(page.conversations.applied, timeout=10_000):
+            page.on_changed(changed)  # customers write while the picker is open
+        seen.append([r.id for r in rows(page)])
+        picker.reject()
+
+    when_modal(while_picking)
+    qtbot.keyClick(page.composer, Qt.Key.Key_Slash)
+    assert seen == [order]  # nothing moved while the picker was open
+    assert [r.id for r in rows(page)] == order and page.current == chosen
+    assert page.list.currentIndex().row() == 0
+    assert rows(page)[3].preview == "还在吗？我再问一下"  # the news, in place
+    assert rows(page)[3].unread == fourth.unread + 1
+    bar = page.conversations.new_bar
+    assert bar.isVisible() and bar.text() == "2 new — Show"
+    bar.click()
+    top_two = {r.id for r in rows(page)[:2]}
+    assert fourth.id in top_two and len(top_two - {fourth.id}) == 1
+    assert rows(page)[0].customer in ("又一位客户", fourth.customer)
+    assert page.current == chosen and page.list.currentIndex().data(RowRole).id == chosen
+    assert not bar.isVisible()
 
 
 def test_search_box_finds_chinese_and_opens_the_conversation(qtbot, page, sqlite_db) -> None:
@@ -539,3 +599,101 @@ def test_a_reply_typed_while_the_database_is_locked_is_kept(qtbot, tmp_path, mon
     assert page.composer.toPlainText() == ""
     assert "马上为您查询物流" in page.conversation.toPlainText()
     shop.dispose()
+
+
+def test_the_window_reads_its_figures_off_the_gui_thread_after_a_live_update(
+        qtbot, sqlite_db, tmp_path) -> None:
+    """Issue 17: the main window's figures (title count) after the sync worker's update are
+    read in a worker thread, not on the GUI thread, and then shown."""
+    from PySide6.QtCore import QSettings
+
+    from shopdesk.ui.app import Shell
+    from shopdesk.ui.settings import Preferences
+
+    build_demo(sqlite_db, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
+    prefs = Preferences(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    shell = Shell(sqlite_db, prefs, "en", str(tmp_path / "log"))
+    window = shell.window
+    qtbot.addWidget(window)
+    with sqlite_db.read_session() as s:
+        window.set_agent(s.scalar(select(Agent).where(Agent.key == "wangfang")))
+    window.show()
+    waiting = window.figures.needs_reply
+    assert window.windowTitle() == f"ShopDesk ({waiting})"
+    channel = Writes()
+    channel.say("brand-new-thread", "new_buyer", "新客户", "你好，有现货吗？")
+    arrive(qtbot, window.inbox, sqlite_db, channel)
+    changed = [max(r.id for r in rows(window.inbox))]
+    window.on_synced(changed, [])
+    assert window.windowTitle() == f"ShopDesk ({waiting})"  # not read on the GUI thread
+    qtbot.waitUntil(lambda: window.windowTitle() == f"ShopDesk ({waiting + 1})", timeout=10_000)
+    qtbot.waitUntil(lambda: window._synced_job is None, timeout=10_000)
+
+
+def test_a_reply_shows_its_delivery_live_queued_sent_failed(qtbot, page, sqlite_db) -> None:
+    """Issue 16, item 12: each outgoing message says queued, then sent once the sync worker
+    sent it, or failed with its reason and Retry, without reopening the conversation."""
+    from shopdesk.channels.base import ChannelError
+    from shopdesk.ui.sync_worker import SyncWorker
+
+    page.list.setCurrentIndex(page.model.index(0))
+    target = page.current
+    page.composer.setPlainText("已经为您发货")
+    page.send()
+
+    def state_of(text: str) -> str:
+        lines = page.conversation.toPlainText().splitlines()
+        return lines[lines.index(text) + 1]
+
+    assert state_of("已经为您发货").endswith(" · queued")
+
+    class Sends(Writes):
+        error: str | None = None
+
+        def send(self, reply):
+            if self.error:
+                raise ChannelError(self.error)
+            return f"ext-{reply.message_id}"
+
+    with sqlite_db.read_session() as s:
+        sid = s.get(Conversation, target).store_id
+    channel = Sends()
+    worker = SyncWorker(sqlite_db)
+    worker.channels = {sid: channel}
+    with qtbot.waitSignal(worker.changed) as signal:
+        worker.tick()
+    assert target in signal.args[0]
+    with qtbot.waitSignal(page.conversations.applied, timeout=10_000):
+        page.on_changed(signal.args[0])
+    assert state_of("已经为您发货").endswith(" · ✓ sent") and page.current == target
+
+    page.composer.setPlainText("第二条回复")
+    page.send()
+    channel.error = "SMTP server timed out"
+    with qtbot.waitSignal(worker.changed) as signal:
+        worker.tick()
+    page.on_changed(signal.args[0])
+    assert state_of("第二条回复").endswith(" · failed (SMTP server timed out) Retry")
+    assert 'href="retry:' in page.conversation.toHtml()
+    qtbot.waitUntil(lambda: page.conversations._job is None, timeout=10_000)
+
+
+def test_sending_and_may_have_been_sent_are_shown_with_their_links(qtbot, page) -> None:
+    """The states the outbox of issue 16 adds: an attempt under way, and one whose outcome
+    is unknown with Resend and Mark as sent (services.outbox answers those links)."""
+    from shopdesk.models.enums import Direction
+    from shopdesk.services.inbox import ThreadMessage
+
+    at = datetime(2026, 11, 1, 9, 30, tzinfo=UTC)
+    view = page.conversation
+    html_text = view._render([
+        ThreadMessage(7, at, Direction.OUT, "王芳", "正在发", SendState.SENDING, None),
+        ThreadMessage(8, at, Direction.OUT, "王芳", "不确定", SendState.UNCERTAIN, None),
+        ThreadMessage(9, at, Direction.IN, None, "客户的话", None, None)])
+    view.setHtml(html_text)
+    shown = view.toPlainText()
+    assert "正在发" in shown and "sending…" in shown
+    assert "may have been sent Resend · Mark as sent" in shown
+    assert 'href="resend:8"' in html_text and 'href="mark-sent:8"' in html_text
+    lines = shown.splitlines()
+    assert "·" not in lines[lines.index("客户的话") + 1]  # a customer's: no delivery state

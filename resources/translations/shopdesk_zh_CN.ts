@@ -1207,24 +1207,8 @@
 <context>
     <name>InboxPage</name>
     <message>
-        <source>Needs reply</source>
-        <translation>待回复</translation>
-    </message>
-    <message>
-        <source>Mine</source>
-        <translation>我的</translation>
-    </message>
-    <message>
         <source>Unassigned</source>
         <translation>未分配</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>Nothing found for “%1”</source>
-        <translation>没有找到“%1”</translation>
     </message>
     <message>
         <source>Reopen</source>
@@ -1233,42 +1217,6 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
-    </message>
-    <message>
-        <source>This e-mail could not be read cleanly; the text may be incomplete.</source>
-        <translation>这封邮件未能完整读取，正文可能不全。</translation>
-    </message>
-    <message>
-        <source>Show original</source>
-        <translation>查看原文</translation>
-    </message>
-    <message>
-        <source>Load earlier messages</source>
-        <translation>加载更早的消息</translation>
-    </message>
-    <message>
-        <source>queued</source>
-        <translation>排队中</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>重试</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>发送失败</translation>
-    </message>
-    <message>
-        <source>Internal note</source>
-        <translation>内部备注</translation>
-    </message>
-    <message>
-        <source>Save attachment</source>
-        <translation>保存附件</translation>
-    </message>
-    <message>
-        <source>The file could not be saved: %1</source>
-        <translation>文件无法保存：%1</translation>
     </message>
     <message>
         <source>Someone else changed this conversation just now; it has been reloaded.</source>
@@ -1323,26 +1271,6 @@
         <translation>用此会话的顾客、订单和消息新建投诉工单</translation>
     </message>
     <message>
-        <source>%1 image(s): %2</source>
-        <translation>%1 张图片：%2</translation>
-    </message>
-    <message>
-        <source>Search messages and customers (Ctrl+K)</source>
-        <translation>搜索消息和客户（Ctrl+K）</translation>
-    </message>
-    <message>
-        <source>Write a reply. Enter sends, Shift+Enter starts a new line, / or Ctrl+/ for quick replies.</source>
-        <translation>输入回复。Enter 发送，Shift+Enter 换行，/ 或 Ctrl+/ 打开快捷回复。</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <source>Attach image…</source>
-        <translation>添加图片…</translation>
-    </message>
-    <message>
         <source>Start return…</source>
         <translation>发起售后…</translation>
     </message>
@@ -1355,20 +1283,8 @@
         <translation>评分</translation>
     </message>
     <message>
-        <source>Any status</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>Any tag</source>
-        <translation>全部标签</translation>
-    </message>
-    <message>
         <source>Assign to me</source>
         <translation>分配给我</translation>
-    </message>
-    <message>
-        <source>Choose a conversation on the left.</source>
-        <translation>请在左侧选择一个会话。</translation>
     </message>
     <message>
         <source>Assign…</source>
@@ -1398,9 +1314,134 @@
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
+</context>
+<context>
+    <name>ConversationList</name>
+    <message>
+        <source>Needs reply</source>
+        <translation>待回复</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”</source>
+        <translation>没有找到“%1”</translation>
+    </message>
+    <message>
+        <source>Search messages and customers (Ctrl+K)</source>
+        <translation>搜索消息和客户（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>全部标签</translation>
+    </message>
     <message>
         <source>Show only this store (Alt+%1)</source>
         <translation>只看这个店铺（Alt+%1）</translation>
+    </message>
+    <message>
+        <source>%1 new — Show</source>
+        <translation>%1 条新动态 — 显示</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadView</name>
+    <message>
+        <source>This e-mail could not be read cleanly; the text may be incomplete.</source>
+        <translation>这封邮件未能完整读取，正文可能不全。</translation>
+    </message>
+    <message>
+        <source>Show original</source>
+        <translation>查看原文</translation>
+    </message>
+    <message>
+        <source>Load earlier messages</source>
+        <translation>加载更早的消息</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>发送失败</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>内部备注</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: %1</source>
+        <translation>文件无法保存：%1</translation>
+    </message>
+    <message>
+        <source>Choose a conversation on the left.</source>
+        <translation>请在左侧选择一个会话。</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>may have been sent</source>
+        <translation>可能已发出</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>标记为已发送</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerPanel</name>
+    <message>
+        <source>Internal note</source>
+        <translation>内部备注</translation>
+    </message>
+    <message>
+        <source>%1 image(s): %2</source>
+        <translation>%1 张图片：%2</translation>
+    </message>
+    <message>
+        <source>Write a reply. Enter sends, Shift+Enter starts a new line, / or Ctrl+/ for quick replies.</source>
+        <translation>输入回复。Enter 发送，Shift+Enter 换行，/ 或 Ctrl+/ 打开快捷回复。</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Attach image…</source>
+        <translation>添加图片…</translation>
     </message>
 </context>
 <context>

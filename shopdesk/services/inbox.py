@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from shopdesk.errors import ShopDeskError
@@ -80,19 +80,25 @@ def _in_view(view: View, agent_id: int | None) -> ColumnElement[bool] | None:
     return None
 
 
-def _filtered(q: Select, f: InboxFilter) -> Select:
+def _conditions(f: InboxFilter) -> list[ColumnElement[bool]]:
+    """What a conversation must be to show in the list that ``f`` shows."""
     c = Conversation
+    found = []
     in_view = _in_view(f.view, f.agent_id)
     if in_view is not None:
-        q = q.where(in_view)
+        found.append(in_view)
     if f.store_ids:
-        q = q.where(c.store_id.in_(sorted(f.store_ids)))
+        found.append(c.store_id.in_(sorted(f.store_ids)))
     if f.status is not None:
-        q = q.where(c.status == f.status)
+        found.append(c.status == f.status)
     if f.tag_id is not None:
-        q = q.where(exists().where(customer_tags.c.customer_id == c.customer_id,
-                                   customer_tags.c.tag_id == f.tag_id))
-    return q
+        found.append(exists().where(customer_tags.c.customer_id == c.customer_id,
+                                    customer_tags.c.tag_id == f.tag_id))
+    return found
+
+
+def _filtered(q: Select, f: InboxFilter) -> Select:
+    return q.where(*_conditions(f))
 
 
 def matches(session: Session, f: InboxFilter, conversation_id: int) -> bool:
@@ -155,6 +161,22 @@ def row(session: Session, conversation_id: int) -> InboxRow | None:
     """One conversation as a list row (for a live update of a single row)."""
     found = session.execute(_row_select().where(Conversation.id == conversation_id)).first()
     return _to_row(found) if found else None
+
+
+def rows(session: Session, conversation_ids: Sequence[int], f: InboxFilter
+         ) -> dict[int, tuple[InboxRow, bool]]:
+    """Changed conversations as list rows, each with whether it belongs in the list that
+    ``f`` shows (a live update of many rows: one query per 500 ids, not one per row).
+    Conversations that no longer exist are left out."""
+    conditions = _conditions(f)
+    listed = case((and_(*conditions), 1), else_=0) if conditions else literal(1)
+    found: dict[int, tuple[InboxRow, bool]] = {}
+    ids = sorted(set(conversation_ids))
+    for start in range(0, len(ids), 500):
+        q = _row_select().add_columns(listed).where(Conversation.id.in_(ids[start:start + 500]))
+        for r in session.execute(q):
+            found[r[0]] = (_to_row(r), bool(r[-1]))
+    return found
 
 
 @dataclass(frozen=True)

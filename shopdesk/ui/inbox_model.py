@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -13,6 +13,10 @@ RowRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 # (after key or None, how many) → rows; the model never builds SQL itself.
 PageSource = Callable[[tuple[datetime, int] | None, int], list[InboxRow]]
+
+
+def _key(row: InboxRow) -> tuple[datetime, int]:
+    return (row.last_message_at or datetime.min.replace(tzinfo=UTC), row.id)
 
 
 class InboxModel(QAbstractListModel):
@@ -73,25 +77,46 @@ class InboxModel(QAbstractListModel):
                 return i
         return -1
 
-    def insert_top(self, fresh: InboxRow) -> None:
-        """A conversation new to this list (a new customer, or one that entered the view)."""
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self._rows.insert(0, fresh)
-        self.endInsertRows()
+    def merge(self, fresh: Iterable[InboxRow], dropped: Iterable[int] = ()) -> None:
+        """Changed rows, and rows new to the list, take their place by last activity, and the
+        ``dropped`` ids leave it, in one layout change; the selection follows its row. While
+        more rows wait to be fetched, a row older than the last one loaded is left to
+        ``fetchMore`` (the keyset page after the last row would skip or repeat it)."""
+        by_id = {r.id: r for r in self._rows}
+        for r in fresh:
+            by_id[r.id] = r
+        for conversation_id in dropped:
+            by_id.pop(conversation_id, None)
+        floor = _key(self._rows[-1]) if self._rows and self._more else None
+        merged = sorted((r for r in by_id.values() if floor is None or _key(r) >= floor),
+                        key=_key, reverse=True)
+        self.layoutAboutToBeChanged.emit()
+        old_ids = [r.id for r in self._rows]
+        self._rows = merged
+        position = {r.id: i for i, r in enumerate(merged)}
+        before = self.persistentIndexList()
+        after = [self.index(position[old_ids[p.row()]]) if old_ids[p.row()] in position
+                 else QModelIndex() for p in before]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
-    def update_row(self, fresh: InboxRow) -> None:
-        """A conversation changed: replace its row in place, or move it to the top when its
-        last activity is newer than the row above (selection follows the row's id)."""
-        at = self.row_of(fresh.id)
-        if at < 0:
-            return
-        if at > 0 and fresh.last_message_at and self._rows[at - 1].last_message_at and \
-                fresh.last_message_at > self._rows[at - 1].last_message_at:
-            self.beginMoveRows(QModelIndex(), at, at, QModelIndex(), 0)
-            self._rows.pop(at)
-            self._rows.insert(0, fresh)
-            self.endMoveRows()
-            return
-        self._rows[at] = fresh
-        index = self.index(at)
-        self.dataChanged.emit(index, index)
+    def positions(self) -> dict[int, int]:
+        """Conversation id → row, for many look-ups at once."""
+        return {row.id: i for i, row in enumerate(self._rows)}
+
+    def would_move(self, at: int, fresh: InboxRow) -> bool:
+        """Whether the row at ``at``, changed to ``fresh``, belongs higher up now."""
+        return at > 0 and _key(fresh) > _key(self._rows[at - 1])
+
+    def refresh(self, fresh: Iterable[InboxRow]) -> None:
+        """Listed conversations changed: their rows show it where they are (nothing
+        moves; ``merge`` puts rows in their new places when the user asks)."""
+        position = self.positions()
+        changed = []
+        for row in fresh:
+            at = position.get(row.id)
+            if at is not None:
+                self._rows[at] = row
+                changed.append(at)
+        if changed:
+            self.dataChanged.emit(self.index(min(changed)), self.index(max(changed)))

@@ -29,6 +29,7 @@ from shopdesk.services.overview import Overview, overview
 from shopdesk.services.permissions import Action, can
 from shopdesk.ui.customer_records import CustomerRecords
 from shopdesk.ui.inbox import InboxPage
+from shopdesk.ui.jobs import Job
 from shopdesk.ui.page import Page
 from shopdesk.ui.page_registry import PageRegistry
 from shopdesk.ui.service_text import denied
@@ -113,6 +114,8 @@ class MainWindow(QMainWindow):
         self._reapply.setSingleShot(True)
         self._reapply.setInterval(0)
         self._reapply.timeout.connect(lambda: self.set_agent(self.agent, close_dialogs=False))
+        self._synced_job: Job | None = None  # the figures read after a live update
+        self._synced_again = False
         self.refresh_figures()
         self.retranslate()
         self._restore()
@@ -324,15 +327,41 @@ class MainWindow(QMainWindow):
         self.inbox.composer.ctrl_enter_sends = on
 
     def on_synced(self, changed: list[int], arrived: list[int]) -> None:
-        """The sync worker stored new messages or sent replies."""
+        """The sync worker stored new messages or sent replies. The figures and the
+        notification are read in a worker thread: under live traffic a read on the GUI
+        thread waits for the sync thread and stalls the window (one at a time; changes
+        that come meanwhile are read once it is done)."""
         self.inbox.on_changed(changed)
-        self.refresh_figures()
-        if arrived and self.notify_action.isChecked():
-            with self.db.read_session() as session:
-                rows = [r for r in (inbox_row(session, i) for i in arrived[:3]) if r]
-            if rows:
-                first = rows[0]
-                self.status.notify(first.store_name, f"{first.customer}: {first.preview}")
+        notify = arrived[:3] if self.notify_action.isChecked() else []
+        if self._synced_job is not None:
+            self._synced_again = True
+            return
+        db = self.db
+
+        def work(_report):  # type: ignore[no-untyped-def]
+            try:
+                with db.read_session() as session:
+                    return overview(session), [r for r in (inbox_row(session, i)
+                                                           for i in notify) if r]
+            except Exception:  # the database is away: the figures stay as they are
+                return self.figures, []
+
+        self._synced_job = Job(work)
+        self._synced_job.done.connect(self._synced_read)
+        self._synced_job.start(self)
+
+    def _synced_read(self, result) -> None:  # type: ignore[no-untyped-def]
+        assert self._synced_job is not None
+        self._synced_job.finish()
+        self._synced_job = None
+        self.figures, rows = result
+        self._show_figures()
+        if rows:
+            first = rows[0]
+            self.status.notify(first.store_name, f"{first.customer}: {first.preview}")
+        if self._synced_again:
+            self._synced_again = False
+            self.on_synced([], [])
 
     def on_store_state(self, store_id: int, online: bool, reason: str) -> None:
         was = self.offline.get(store_id)

@@ -1,0 +1,189 @@
+"""The inbox's composer: the reply editor (Enter sends), internal notes, images to attach,
+quick replies, the draft kept per conversation, and the status line under it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopdesk.db import Database
+from shopdesk.errors import ShopDeskError
+from shopdesk.models import Agent
+from shopdesk.services import inbox as svc
+from shopdesk.ui.images import choose_images as pick_images
+from shopdesk.ui.images import read_image
+from shopdesk.ui.quick_reply_picker import QuickReplyPicker
+from shopdesk.ui.service_text import translated
+from shopdesk.ui.settings import Preferences
+
+
+class Composer(QPlainTextEdit):
+    """Enter sends; Shift+Enter or Ctrl+Enter starts a new line (as in sellers' chat tools)."""
+
+    sendRequested = Signal()  # noqa: N815
+    quickReplyRequested = Signal(str)  # noqa: N815 - what was typed after "/"
+    ctrl_enter_sends = False  # Settings: Ctrl+Enter sends and Enter starts a new line
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Slash and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.quickReplyRequested.emit("")
+            return
+        if event.text() == "/" and not self.toPlainText():
+            self.quickReplyRequested.emit("")  # "/" at the start opens the picker
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            modifiers = event.modifiers()
+            ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+            shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+            sends = ctrl if self.ctrl_enter_sends else not (ctrl or shift)
+            if sends:
+                self.sendRequested.emit()
+            else:
+                self.insertPlainText("\n")
+            return
+        super().keyPressEvent(event)
+
+
+class ComposerPanel(QWidget):
+    """The editor with its row of note mode, images, status line and Send."""
+
+    sent = Signal(int)  # a reply or note was written for this conversation
+
+    def __init__(self, db: Database, prefs: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("composerPanel")
+        self.db = db
+        self.prefs = prefs
+        self.agent: Agent | None = None
+        self.conversation_id: int | None = None
+        self.editor = Composer()
+        self.editor.setObjectName("composer")
+        self.editor.setMaximumHeight(110)
+        self.editor.sendRequested.connect(self.send)
+        self.editor.ctrl_enter_sends = self.prefs.ctrl_enter_sends
+        self.draft_timer = QTimer(self)  # a crash loses at most a second of typing
+        self.draft_timer.setSingleShot(True)
+        self.draft_timer.setInterval(1000)
+        self.draft_timer.timeout.connect(self.save_draft)
+        self.editor.textChanged.connect(self.draft_timer.start)
+        self.editor.quickReplyRequested.connect(self.insert_quick_reply)
+        self.note_mode = QCheckBox()
+        self.note_mode.setObjectName("noteMode")
+        self.attach_button = QPushButton()
+        self.attach_button.setObjectName("attachButton")
+        self.attach_button.clicked.connect(self.choose_images)
+        self.pending: list[tuple[str, str, bytes]] = []  # images to send with the reply
+        self.pending_label = QLabel()
+        self.pending_label.setObjectName("pendingAttachments")
+        self.send_button = QPushButton()
+        self.send_button.setObjectName("sendButton")
+        self.send_button.clicked.connect(self.send)
+        self.status = QLabel()
+        self.status.setObjectName("composerStatus")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.editor)
+        row = QHBoxLayout()
+        row.addWidget(self.note_mode)
+        row.addWidget(self.attach_button)
+        row.addWidget(self.pending_label)
+        row.addWidget(self.status, 1)
+        row.addWidget(self.send_button)
+        layout.addLayout(row)
+        self.retranslate()
+
+    def open(self, conversation_id: int | None) -> None:
+        """Keep the draft of the conversation left; show the one of the conversation
+        opened."""
+        self.save_draft()
+        self.conversation_id = conversation_id
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(
+            self.prefs.draft(self.db.url, conversation_id) if conversation_id else "")
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)
+        self.editor.blockSignals(False)
+
+    def set_ready(self, ready: bool, tip: str) -> None:
+        """Whether the agent can write here now (someone signed in who may reply, and a
+        conversation open); ``tip`` says why not."""
+        for widget in (self.editor, self.send_button, self.note_mode, self.attach_button):
+            widget.setEnabled(ready)
+        for widget in (self.editor, self.send_button, self.attach_button):
+            widget.setToolTip(tip)
+
+    def save_draft(self) -> None:
+        """Keep what is typed for this conversation (also across restarts)."""
+        if self.conversation_id is not None:
+            self.prefs.set_draft(self.db.url, self.conversation_id, self.editor.toPlainText())
+
+    def choose_images(self) -> None:
+        self.attach_files(pick_images(self))
+
+    def attach_files(self, paths: list[Path]) -> None:
+        files = list(self.pending)
+        for path in paths:
+            try:
+                files.append(read_image(path))
+            except OSError as exc:
+                self.status.setText(f"{path.name}: {exc.strerror}")
+                return
+        self.set_pending(files)
+
+    def set_pending(self, files: list[tuple[str, str, bytes]]) -> None:
+        self.pending = files
+        self.pending_label.setText(
+            self.tr("%1 image(s): %2").replace("%1", str(len(files))).replace(
+                "%2", ", ".join(name for name, _m, _d in files)) if files else "")
+
+    def insert_quick_reply(self, query: str = "") -> None:
+        if self.conversation_id is None or not self.editor.isEnabled():
+            return
+        chosen = QuickReplyPicker.pick(self.db, self.conversation_id, self.agent, query, self)
+        if chosen is not None:
+            text, images = chosen
+            self.editor.insertPlainText(text)
+            if images:  # the reply's images go with it
+                self.set_pending(self.pending + images)
+        self.editor.setFocus()
+
+    def send(self) -> None:
+        if self.conversation_id is None or self.agent is None:
+            return
+        text = self.editor.toPlainText()
+        try:
+            with self.db.transaction() as session:
+                actor = session.get(Agent, self.agent.id)
+                svc.queue_reply(session, actor, self.conversation_id, text,
+                                note=self.note_mode.isChecked(), attachments=self.pending)
+        except ShopDeskError as exc:
+            self.status.setText(translated(str(exc)))  # the text stays in the composer
+            return
+        self.status.clear()
+        self.editor.clear()
+        self.set_pending([])
+        self.prefs.set_draft(self.db.url, self.conversation_id, "")
+        self.sent.emit(self.conversation_id)
+
+    def retranslate(self) -> None:
+        self.editor.setPlaceholderText(self.tr(
+            "Write a reply. Enter sends, Shift+Enter starts a new line, / or Ctrl+/ for "
+            "quick replies."))
+        self.note_mode.setText(self.tr("Internal note"))
+        self.send_button.setText(self.tr("Send"))
+        self.attach_button.setText(self.tr("Attach image…"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
