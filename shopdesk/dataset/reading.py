@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from shopdesk import bounds
 from shopdesk.dataset.fields import FORMAT_NAME, FORMAT_VERSION
 from shopdesk.errors import DatasetError
 
@@ -43,6 +44,26 @@ def _decode(line: str) -> Any:
     return json.loads(line)
 
 
+def _refuse_bad_text(record: dict[str, Any], lineno: int) -> None:
+    """Every text and field name of ``record`` (walked without recursion: JSON nests up to
+    Python's recursion limit) is one a database stores."""
+    stack: list[tuple[str, Any]] = [("", record)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            problem = bounds.text_problem(value)
+            if problem:
+                raise DatasetError(problem, lineno, path or None)
+        elif isinstance(value, dict):
+            for name, item in value.items():
+                problem = bounds.text_problem(name)
+                if problem:
+                    raise DatasetError(f"a field name {problem}", lineno, path or None)
+                stack.append((f"{path}.{name}" if path else name, item))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", item) for i, item in enumerate(value))
+
+
 def parse_lines(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, record) for every non-blank line; checks the header line."""
     header_seen = False
@@ -55,8 +76,14 @@ def parse_lines(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any]]]:
             if not line.strip():
                 continue
             raise DatasetError(f"not valid JSON ({exc.msg}, column {exc.colno})", lineno) from None
+        except ValueError as exc:  # a number of more than 4,300 digits
+            raise DatasetError(f"not valid JSON ({exc})", lineno) from None
+        except RecursionError:
+            raise DatasetError("not valid JSON (nested too deeply)", lineno) from None
         if not isinstance(record, dict):
             raise DatasetError("a record must be a JSON object", lineno)
+        if "\\u" in line:  # only an escape makes a NUL or a lone surrogate
+            _refuse_bad_text(record, lineno)
         if not header_seen:
             if record.get("format") != FORMAT_NAME:
                 raise DatasetError(

@@ -41,7 +41,10 @@ class OrderRecords(Staging):
                           "unit_price_minor": price})
         if shipping > total:
             raise DatasetError("shipping is more than the order's total", n, "shipping")
+        self.claim("order", store, v["key"], v["order_no"], n, "order_no")
         existing = self._existing.order_id(v["key"], store["id"], v["order_no"])
+        self.not_taken(existing, self._existing.order_numbered(store["id"], v["order_no"]),
+                       "order", v["order_no"], n, "order_no")
         row = {"key": v["key"], "store_id": store["id"], "customer_id": cid,
                "order_no": v["order_no"], "placed_at": aware(v["placed_at"]),
                "paid_at": aware(v["paid_at"]) if v["paid_at"] else None,

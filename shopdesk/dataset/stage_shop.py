@@ -35,7 +35,7 @@ class ShopRecords(Staging):
                        created_at=datetime.now(UTC))
         sid = self.put(table, "store", row, existing)
         target = self._existing.reply_target(sid) if existing else 60
-        self.stores[v["key"]] = {"id": sid, "currency": v["currency"],
+        self.stores[v["key"]] = {"id": sid, "key": v["key"], "currency": v["currency"],
                                  "reply_target": timedelta(minutes=target)}
 
     def _stage_agent(self, n: int, v: dict[str, Any]) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from shopdesk import bounds
 from shopdesk.dataset.fields import KINDS
 from shopdesk.dataset.staging import Staging, aware
 from shopdesk.errors import DatasetError
@@ -20,6 +21,7 @@ _MESSAGE_FIELDS = frozenset(KINDS["message"])
 _DIRECTIONS = {d.value: d for d in Direction}
 _AUTHORED = (Direction.OUT, Direction.NOTE)
 _fromiso = datetime.fromisoformat
+_EARLIEST, _LATEST, _LONGEST = bounds.EARLIEST, bounds.LATEST, bounds.length(Message.text)
 
 
 class ConversationRecords(Staging):
@@ -29,6 +31,11 @@ class ConversationRecords(Staging):
         cid = self.ref(self.customers, "customer", v["customer"], n, "customer")
         assignee = self.ref(self.agents, "agent", v["assignee"], n, "assignee")
         existing = self._existing.conversation_id(v["key"], store["id"], v["external_id"])
+        if v["external_id"] is not None:
+            self.claim("conversation", store, v["key"], v["external_id"], n, "external_id")
+            self.not_taken(existing, self._existing.conversation_numbered(
+                store["id"], v["external_id"]), "conversation", v["external_id"], n,
+                "external_id")
         row = {"key": v["key"], "store_id": store["id"], "customer_id": cid,
                "status": v["status"], "assignee_id": assignee, "subject": v["subject"],
                "created_at": aware(v["created_at"]), "external_id": v["external_id"]}
@@ -68,7 +75,7 @@ class ConversationRecords(Staging):
             at = _fromiso(at_text)
         except ValueError:
             return False
-        if at.tzinfo is None:
+        if at.tzinfo is None or not _EARLIEST <= at <= _LATEST or len(body) > _LONGEST:
             return False
         self._add_message(n, conv, at.astimezone(UTC), direction, author, body, ext)
         return True

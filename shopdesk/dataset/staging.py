@@ -62,6 +62,7 @@ class Staging:
         self.progress = progress or (lambda phase, done, total: None)
         self.report = LoadReport()
         self.line_of: dict[tuple[str, str], int] = {}
+        self.numbers: dict[tuple[str, int, str], tuple[str, int]] = {}  # → key, line
         self.external_line: dict[tuple[int, str], int] = {}
         # Rows to write, per table.
         self.inserts: dict[Table, list[dict[str, Any]]] = defaultdict(list)
@@ -98,6 +99,27 @@ class Staging:
         value = self._next[table]
         self._next[table] = value + 1
         return value
+
+    def claim(self, kind: str, store: dict[str, Any], key: str, number: str, lineno: int,
+              fname: str) -> None:
+        """``number`` (an order number, an external id) of ``store`` belongs to the record
+        ``key`` alone in the file."""
+        slot = (kind, store["id"], number)
+        earlier = self.numbers.get(slot)
+        if earlier is not None:
+            raise DatasetError(
+                f"{fname} '{number}' of store '{store['key']}' is already used by {kind} "
+                f"'{earlier[0]}' on line {earlier[1]}", lineno, fname)
+        self.numbers[slot] = (key, lineno)
+
+    @staticmethod
+    def not_taken(existing: int | None, holder: int | None, kind: str, number: str, lineno: int,
+                  fname: str) -> None:
+        """The record updates ``existing`` (found by its key), but ``holder``, another record
+        in the database, has its ``number``."""
+        if existing is not None and holder is not None and holder != existing:
+            raise DatasetError(f"{fname} '{number}' belongs to another {kind} in the database",
+                               lineno, fname)
 
     def define(self, kind: str, key: str, lineno: int) -> None:
         earlier = self.line_of.get((kind, key))
@@ -185,8 +207,9 @@ class ExistingKeys:
 
     def order_id(self, key: str, store_id: int, order_no: str) -> int | None:
         found = self.id_of(Order, key)
-        if found is not None:
-            return found
+        return found if found is not None else self.order_numbered(store_id, order_no)
+
+    def order_numbered(self, store_id: int, order_no: str) -> int | None:
         if self._orders is None:
             self._orders = {(s, o): i for s, o, i in self.s.execute(
                 select(Order.store_id, Order.order_no, Order.id))}
@@ -196,6 +219,9 @@ class ExistingKeys:
         found = self.id_of(Conversation, key)
         if found is not None or external_id is None:
             return found
+        return self.conversation_numbered(store_id, external_id)
+
+    def conversation_numbered(self, store_id: int, external_id: str) -> int | None:
         if self._convs is None:
             self._convs = {(s, e): i for s, e, i in self.s.execute(
                 select(Conversation.store_id, Conversation.external_id, Conversation.id)
