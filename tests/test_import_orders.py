@@ -312,3 +312,37 @@ def test_a_broken_shopify_export_is_refused_with_its_line(db, shop, capsys, tmp_
     err = capsys.readouterr().err
     assert says in err and "Traceback" not in err, err[-600:]
     assert counts(db) == (0, 0, 0)
+
+
+@pytest.mark.gui
+def test_import_dialog_says_why_a_row_is_refused_in_chinese(qtbot, sqlite_db, tmp_path) -> None:
+    from shopdesk.ui.i18n import LanguageSwitcher
+    from shopdesk.ui.import_dialog import ImportOrdersDialog
+
+    with sqlite_db.transaction() as s:
+        owner = agent_svc.create_owner(s, "Owner")
+        s.add(Store(key="tb", name="小鹿家居旗舰店", platform=Platform.TAOBAO, currency="CNY",
+                    timezone="Asia/Shanghai"))
+    with sqlite_db.read_session() as s:
+        owner = s.get(Agent, owner.id)
+    languages = LanguageSwitcher()
+    languages.apply("zh_CN")
+    try:
+        dialog = ImportOrdersDialog(sqlite_db, owner)
+        qtbot.addWidget(dialog)
+        broken = tmp_path / "broken.csv"
+        broken.write_bytes(_bad_taobao("unquoted comma")[0])
+        dialog.path.setText(str(broken))
+        dialog.run_preview()
+        qtbot.waitUntil(lambda: dialog.job is None and dialog.parsed is not None)
+        assert dialog.errors.item(0).text() == (
+            "第 8 行：这一行有 47 个字段，而表头有 46 个（是否有字段中的逗号或引号没有用引号括起来？）")
+        assert not dialog.import_button.isEnabled()
+        header_only = tmp_path / "header.csv"
+        header_only.write_bytes((_taobao_rows(0)[0] + "\n").encode("gb18030"))
+        dialog.path.setText(str(header_only))
+        dialog.run_preview()
+        qtbot.waitUntil(lambda: dialog.job is None and bool(dialog.error.text()))
+        assert dialog.error.text() == "文件里没有订单：只有表头，没有其他内容。"
+    finally:
+        languages.apply("en")

@@ -134,8 +134,8 @@ def money(text: str, currency: str, what: str) -> int:
         raise ShopDeskError(f"{what} '{text}' is not an amount") from None
     try:
         bounds.check_amount(Decimal(minor).scaleb(-exponent(currency)))
-    except ValueError as exc:
-        raise ShopDeskError(f"{what} '{text}' {exc}") from None
+    except ValueError:
+        raise ShopDeskError(f"{what} '{text}' must be at most {bounds.MAX_AMOUNT:,}") from None
     return minor
 
 
@@ -149,8 +149,9 @@ def quantity(text: str, what: str) -> int:
         raise ShopDeskError("the quantity must be at least 1")
     try:
         return bounds.check_quantity(qty)
-    except ValueError as exc:
-        raise ShopDeskError(f"the quantity ({what}) '{text}' {exc}") from None
+    except ValueError:
+        raise ShopDeskError(f"the quantity ({what}) '{text}' must be at most "
+                            f"{bounds.MAX_QUANTITY:,}") from None
 
 
 _LIMITS = {  # what an order carries → the column that stores it
