@@ -192,3 +192,157 @@ def test_import_dialog_previews_then_imports(qtbot, sqlite_db, tmp_path) -> None
     qtbot.waitUntil(lambda: dialog.imported is not None)
     assert counts(sqlite_db) == (3, 3, 3)
     assert "Imported: 3 new orders" in dialog.summary.text()
+
+
+# -- files that must be refused, never guessed at (issue 15) -----------------------------------
+
+def _taobao_rows(n: int) -> tuple[str, list[list[str]]]:
+    """The sample report's header and ``n`` rows made from its first order (numbers ..00,
+    ..01, …), as text to write back."""
+    import csv
+    import io
+
+    header, first = list(csv.reader(io.StringIO(TAOBAO.decode("gb18030"))))[:2]
+    rows = []
+    for i in range(n):
+        values = list(first)
+        values[0] = f'="20415773023988100{i:02d}"'
+        rows.append(values)
+    return ",".join(header), rows
+
+
+def _csv(values: list[str]) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(values)
+    return out.getvalue()
+
+
+def _report(header: str, lines: list[str]) -> bytes:
+    return ("\n".join([header, *lines]) + "\n").encode("gb18030")
+
+
+def _cli_import(db, tmp_path, data: bytes, fmt: str = "taobao", store: str = "tb"):
+    path = tmp_path / f"orders.{fmt}.csv"
+    path.write_bytes(data)
+    url = db.engine.url.render_as_string(hide_password=False)
+    return main(["import", "orders", "--format", fmt, "--store", store, str(path), "--db", url])
+
+
+def _with(values: list[str], **changes: str) -> list[str]:
+    header = _taobao_rows(0)[0].split(",")
+    out = list(values)
+    for name, value in changes.items():
+        out[header.index(name)] = value
+    return out
+
+
+TITLE = "宝贝标题"
+
+
+def _bad_taobao(case: str) -> tuple[bytes, str]:
+    """A report of ten orders with one thing wrong, and what stderr must say."""
+    header, rows = _taobao_rows(10)
+    lines = [_csv(r) for r in rows]
+    if case == "unmatched quote":  # the title opens a quote and swallows the next row
+        lines[3] = _csv(rows[3]).replace("小鹿 保温杯", '"小鹿 保温杯', 1)
+        return _report(header, lines), "line 5: a quote"
+    if case == "unquoted comma":  # every later column shifts by one
+        lines[6] = _csv(rows[6]).replace("小鹿 保温杯 500ml", "小鹿 保温杯,500ml", 1)
+        return _report(header, lines), "line 8: the row has 47 fields but the header has 46"
+    if case == "formula order number":
+        lines[2] = _csv(_with(rows[2], 订单编号='="=HYPERLINK(1)"'))
+        return _report(header, lines), "line 4: the order number (订单编号) '=HYPERLINK(1)'"
+    if case == "quantity of 23 digits":
+        lines[1] = _csv(_with(rows[1], 宝贝总数量="1" * 23))
+        return _report(header, lines), "line 3: the quantity (宝贝总数量) '" + "1" * 23 + \
+            "' must be at most 100,000"
+    if case == "amount of 10**30":
+        lines[1] = _csv(_with(rows[1], 买家实际支付金额="1" + "0" * 30 + ".00"))
+        return _report(header, lines), "must be at most 1,000,000,000"
+    if case == "order number twice":
+        lines[8] = _csv(_with(rows[2], 买家实际支付金额="99.00"))
+        return _report(header, lines), "line 10: order 2041577302398810002 is already on line 4"
+    if case == "NUL byte":
+        lines[4] = _csv(rows[4]).replace("保温杯", "保温\x00杯", 1)
+        return _report(header, lines), "line 6: the row contains a NUL character"
+    if case == "title of 501 characters":
+        lines[0] = _csv(_with(rows[0], 宝贝标题="杯" * 501))
+        return _report(header, lines), "line 2: the item title is longer than 500 characters"
+    raise AssertionError(case)
+
+
+@pytest.mark.parametrize("case", [
+    "unmatched quote", "unquoted comma", "formula order number", "quantity of 23 digits",
+    "amount of 10**30", "order number twice", "NUL byte", "title of 501 characters"])
+def test_a_broken_taobao_report_is_refused_with_its_line(db, shop, capsys, tmp_path,
+                                                         case) -> None:
+    header, rows = _taobao_rows(10)
+    good = imp.parse("taobao", _report(header, [_csv(r) for r in rows]), "Asia/Shanghai")
+    assert (good.errors, len(good.orders)) == ([], 10)  # the same file without the fault
+    data, says = _bad_taobao(case)
+    assert _cli_import(db, tmp_path, data) == 1
+    err = capsys.readouterr().err
+    assert says in err and "Traceback" not in err, err[-600:]
+    assert "nothing was imported" in err
+    assert counts(db) == (0, 0, 0)
+
+
+def test_a_header_only_file_says_it_holds_no_orders(db, shop, capsys, tmp_path) -> None:
+    header, _rows = _taobao_rows(0)
+    assert _cli_import(db, tmp_path, (header + "\n\n").encode("gb18030")) == 1
+    assert "holds no orders" in capsys.readouterr().err
+    assert counts(db) == (0, 0, 0)
+
+
+@pytest.mark.parametrize(("change", "says"), [
+    (lambda t: t.replace("#1002,", "=HYPERLINK(1),", 1),
+     "line 4: the order name (Name) '=HYPERLINK(1)' is not a Shopify order name"),
+    (lambda t: t.replace("#1003,", "#1001,", 1), "line 5: order #1001 is already on line 2"),
+    (lambda t: t.replace(",53.50,", ",1" + "0" * 30 + ",", 1), "line 2: Total"),
+    (lambda t: t.replace(",2,Ceramic Mug", ",99999999999999999999999,Ceramic Mug", 1),
+     "line 2: the quantity (Lineitem quantity)"),
+])
+def test_a_broken_shopify_export_is_refused_with_its_line(db, shop, capsys, tmp_path, change,
+                                                          says) -> None:
+    data = change(SHOPIFY.decode()).encode()
+    assert _cli_import(db, tmp_path, data, "shopify", "sh") == 1
+    err = capsys.readouterr().err
+    assert says in err and "Traceback" not in err, err[-600:]
+    assert counts(db) == (0, 0, 0)
+
+
+@pytest.mark.gui
+def test_import_dialog_says_why_a_row_is_refused_in_chinese(qtbot, sqlite_db, tmp_path) -> None:
+    from shopdesk.ui.i18n import LanguageSwitcher
+    from shopdesk.ui.import_dialog import ImportOrdersDialog
+
+    with sqlite_db.transaction() as s:
+        owner = agent_svc.create_owner(s, "Owner")
+        s.add(Store(key="tb", name="小鹿家居旗舰店", platform=Platform.TAOBAO, currency="CNY",
+                    timezone="Asia/Shanghai"))
+    with sqlite_db.read_session() as s:
+        owner = s.get(Agent, owner.id)
+    languages = LanguageSwitcher()
+    languages.apply("zh_CN")
+    try:
+        dialog = ImportOrdersDialog(sqlite_db, owner)
+        qtbot.addWidget(dialog)
+        broken = tmp_path / "broken.csv"
+        broken.write_bytes(_bad_taobao("unquoted comma")[0])
+        dialog.path.setText(str(broken))
+        dialog.run_preview()
+        qtbot.waitUntil(lambda: dialog.job is None and dialog.parsed is not None)
+        assert dialog.errors.item(0).text() == (
+            "第 8 行：这一行有 47 个字段，而表头有 46 个（是否有字段中的逗号或引号没有用引号括起来？）")
+        assert not dialog.import_button.isEnabled()
+        header_only = tmp_path / "header.csv"
+        header_only.write_bytes((_taobao_rows(0)[0] + "\n").encode("gb18030"))
+        dialog.path.setText(str(header_only))
+        dialog.run_preview()
+        qtbot.waitUntil(lambda: dialog.job is None and bool(dialog.error.text()))
+        assert dialog.error.text() == "文件里没有订单：只有表头，没有其他内容。"
+    finally:
+        languages.apply("en")

@@ -87,7 +87,8 @@ SERVICE_MODULES = ["services/return_cases.py", "services/returns.py", "money.py"
                    "services/inbox.py", "services/complaints.py", "services/tags.py",
                    "services/customers.py", "services/duplicates.py", "services/handover.py",
                    "services/surveys.py", "services/records.py", "services/backup.py",
-                   "services/outbox.py", "services/compensation.py"]
+                   "services/outbox.py", "services/compensation.py", "importers/orders.py",
+                   "importers/taobao.py", "importers/shopify.py"]
 INTERNAL = {  # programming errors: never shown to a person who could act on them
     "amount must be written as text like \"12.50\", not 1", "money must never be a float",
     "“1” is not a step of this case.", "a return case starts as 'requested', not '1'",
@@ -95,6 +96,7 @@ INTERNAL = {  # programming errors: never shown to a person who could act on the
     "a 1 case cannot go from '1' to '1'; allowed next: 1",
     "“1” is not an action on a complaint.",
     "That 1 no longer exists.",  # the sentence of each record is listed in the test below
+    "the format must be one of 1",  # the dialog and the command offer only the formats
 }
 
 
@@ -119,6 +121,11 @@ def service_sentences() -> list[str]:
                     and node.exc.args):
                 text = _sample(node.exc.args[0])
                 if text is not None and text not in INTERNAL:
+                    found.append(text)
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                  and node.func.id == "RowError" and len(node.args) == 2):
+                text = _sample(node.args[1])  # an import row's reason, shown line by line
+                if text is not None:
                     found.append(text)
     return found
 

@@ -3134,6 +3134,170 @@ Password of the mailbox of %1:</source>
 <context>
     <name>ServiceText</name>
     <message>
+        <source>The file is larger than 200 MB; split it into smaller exports.</source>
+        <translation>文件超过 200 MB，请拆分成较小的导出文件。</translation>
+    </message>
+    <message>
+        <source>The file is neither UTF-8 nor GBK/GB18030 text; export it again as CSV from the platform.</source>
+        <translation>文件既不是 UTF-8 也不是 GBK/GB18030 文本，请从平台重新导出为 CSV。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>line 1: the header line is not CSV.</source>
+        <translation>第 1 行：表头不是 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>This is not the expected export: the columns %1 are missing.</source>
+        <translation>这不是所选格式的导出文件：缺少列 %1。</translation>
+    </message>
+    <message>
+        <source>The file holds no orders: it has the header line and nothing else.</source>
+        <translation>文件里没有订单：只有表头，没有其他内容。</translation>
+    </message>
+    <message>
+        <source>%1 “%2” is not an amount</source>
+        <translation>%1“%2”不是金额</translation>
+    </message>
+    <message>
+        <source>the quantity (%1) “%2” is not a number</source>
+        <translation>数量（%1）“%2”不是数字</translation>
+    </message>
+    <message>
+        <source>the quantity (%1) “%2” must be at most %3</source>
+        <translation>数量（%1）“%2”不能超过 %3</translation>
+    </message>
+    <message>
+        <source>%1 “%2” must be at most %3</source>
+        <translation>%1“%2”不能超过 %3</translation>
+    </message>
+    <message>
+        <source>the quantity must be at least 1</source>
+        <translation>数量至少为 1</translation>
+    </message>
+    <message>
+        <source>%1 rows cannot be read; nothing was imported. First: line %2: %3</source>
+        <translation>%1 行无法读取，没有导入任何内容。第一处：第 %2 行：%3</translation>
+    </message>
+    <message>
+        <source>line %1: order %2 is in %3, the store %4 sells in %5</source>
+        <translation>第 %1 行：订单 %2 的币种是 %3，而店铺 %4 使用 %5</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>a quote (") in this row does not close where the field ends; the rest of the file was not read</source>
+        <translation>这一行的引号（"）没有在字段结尾处闭合；文件的其余部分没有读取</translation>
+    </message>
+    <message>
+        <source>the row has %1 fields but the header has %2 (a comma or quote in a field that is not enclosed in quotes?)</source>
+        <translation>这一行有 %1 个字段，而表头有 %2 个（是否有字段中的逗号或引号没有用引号括起来？）</translation>
+    </message>
+    <message>
+        <source>the row contains a NUL character</source>
+        <translation>这一行包含 NUL 字符</translation>
+    </message>
+    <message>
+        <source>the order number is longer than %1 characters</source>
+        <translation>订单编号超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>the buyer is longer than %1 characters</source>
+        <translation>买家超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>the name is longer than %1 characters</source>
+        <translation>姓名超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>the phone is longer than %1 characters</source>
+        <translation>电话超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>the e-mail is longer than %1 characters</source>
+        <translation>电子邮件超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>the carrier is longer than %1 characters</source>
+        <translation>物流公司超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>the tracking number is longer than %1 characters</source>
+        <translation>物流单号超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>the item title is longer than %1 characters</source>
+        <translation>商品标题超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>the SKU is longer than %1 characters</source>
+        <translation>SKU 超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>order %1 is already on line %2</source>
+        <translation>订单 %1 已在第 %2 行出现</translation>
+    </message>
+    <message>
+        <source>%1 “%2” is not a time like 2026-11-02 14:21:07 -0500</source>
+        <translation>%1“%2”不是 2026-11-02 14:21:07 -0500 这样的时间</translation>
+    </message>
+    <message>
+        <source>the order name (Name) is empty</source>
+        <translation>订单名（Name）为空</translation>
+    </message>
+    <message>
+        <source>the order name (Name) “%1” is not a Shopify order name like #1001</source>
+        <translation>订单名（Name）“%1”不是 #1001 这样的 Shopify 订单名</translation>
+    </message>
+    <message>
+        <source>the currency “%1” is not a three-letter code (is this the first row of the order?)</source>
+        <translation>币种“%1”不是三个字母的代码（这是订单的第一行吗？）</translation>
+    </message>
+    <message>
+        <source>the order time (Created at) is empty</source>
+        <translation>下单时间（Created at）为空</translation>
+    </message>
+    <message>
+        <source>the order has no e-mail, phone or name</source>
+        <translation>订单没有电子邮件、电话或姓名</translation>
+    </message>
+    <message>
+        <source>the item name (Lineitem name) is empty</source>
+        <translation>商品名称（Lineitem name）为空</translation>
+    </message>
+    <message>
+        <source>%1 “%2” is not a time like 2026-11-11 00:03:12</source>
+        <translation>%1“%2”不是 2026-11-11 00:03:12 这样的时间</translation>
+    </message>
+    <message>
+        <source>the order number (订单编号) is empty</source>
+        <translation>订单编号为空</translation>
+    </message>
+    <message>
+        <source>the order number (订单编号) “%1” is not a Taobao order number (digits only)</source>
+        <translation>订单编号“%1”不是淘宝订单号（只能是数字）</translation>
+    </message>
+    <message>
+        <source>the buyer (买家会员名) is empty</source>
+        <translation>买家会员名为空</translation>
+    </message>
+    <message>
+        <source>unknown order status “%1”</source>
+        <translation>未知的订单状态“%1”</translation>
+    </message>
+    <message>
+        <source>the postage %1 is more than the amount paid</source>
+        <translation>邮费 %1 超过了实付金额</translation>
+    </message>
+    <message>
+        <source>the order time (订单创建时间) is empty</source>
+        <translation>订单创建时间为空</translation>
+    </message>
+    <message>
         <source>%1 is larger than 10 MB.</source>
         <translation>%1 超过 10 MB。</translation>
     </message>

@@ -15,7 +15,25 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from shopdesk.models import enums
+from shopdesk import bounds
+from shopdesk.models import (
+    Agent,
+    Complaint,
+    Conversation,
+    Customer,
+    CustomerIdentity,
+    CustomerNote,
+    Message,
+    Order,
+    OrderItem,
+    QuickReply,
+    ReturnCase,
+    ReturnEvent,
+    Store,
+    SurveyResponse,
+    Tag,
+    enums,
+)
 
 FORMAT_NAME = "shopdesk-dataset"
 FORMAT_VERSION = 1
@@ -59,6 +77,9 @@ def key(value: Any) -> str:
         raise ValueError("must not be empty")
     if len(value) > 64:
         raise ValueError("a key is at most 64 characters")
+    problem = bounds.text_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
@@ -83,6 +104,21 @@ def positive(value: Any) -> int:
     if value <= 0:
         raise ValueError("must be more than zero")
     return value
+
+
+def quantity(value: Any) -> int:
+    return bounds.check_quantity(positive(value))
+
+
+def limited(checker: Checker, column: Any) -> Checker:
+    """``checker``, then no longer than ``column`` holds and no character a database
+    refuses (NUL, a lone surrogate)."""
+    longest = bounds.length(column)
+
+    def check(value: Any) -> str:
+        return bounds.check_text(checker(value), longest)
+
+    return check
 
 
 def score(value: Any) -> int:
@@ -111,7 +147,7 @@ def when(value: Any) -> datetime:
         raise ValueError(f"'{value}' is not an ISO 8601 time") from None
     if parsed.tzinfo is None:
         raise ValueError(f"'{value}' has no offset (write e.g. +08:00 or Z)")
-    return parsed
+    return bounds.check_time(parsed)
 
 
 _MONEY_RE = re.compile(r"^-?\d+(\.\d+)?$")
@@ -121,7 +157,7 @@ def money(value: Any) -> Decimal:
     """A decimal string ("128.00"). JSON numbers are refused: they invite float rounding."""
     if not isinstance(value, str):
         raise ValueError(f"money must be a decimal string like \"128.00\", not {value!r}")
-    if not _MONEY_RE.match(value):
+    if len(value) > 40 or not _MONEY_RE.match(value):
         raise ValueError(f"'{value}' is not a decimal amount like \"128.00\"")
     try:
         amount = Decimal(value)
@@ -129,7 +165,7 @@ def money(value: Any) -> Decimal:
         raise ValueError(f"'{value}' is not an amount") from None
     if amount < 0:
         raise ValueError("an amount cannot be negative")
-    return amount
+    return bounds.check_amount(amount)
 
 
 def currency(value: Any) -> str:
@@ -172,7 +208,15 @@ def list_of(item: Checker) -> Checker:
     def check(value: Any) -> list[Any]:
         if not isinstance(value, list):
             raise ValueError("must be a list")
-        return [item(v) for v in value]
+        out = []
+        for i, v in enumerate(value):
+            try:
+                out.append(item(v))
+            except FieldError as err:
+                raise FieldError(f"[{i}].{err.field}", err.message) from None
+            except ValueError as err:
+                raise FieldError(f"[{i}]", str(err)) from None
+        return out
 
     return check
 
@@ -218,61 +262,71 @@ def check_fields(record: dict[str, Any], fields: dict[str, Any], prefix: str) ->
         try:
             out[name] = rule(value)
         except FieldError as err:
-            raise FieldError(f"{prefix}{name}.{err.field}", err.message) from None
+            dot = "" if err.field.startswith("[") else "."
+            raise FieldError(f"{prefix}{name}{dot}{err.field}", err.message) from None
         except ValueError as err:
             raise FieldError(prefix + name, str(err)) from None
     return out
 
 
-ITEM = obj({"sku": nonempty, "title": nonempty, "qty": positive, "unit_price": money})
-RETURN_ITEM = obj({"sku": nonempty, "qty": positive})
-IDENTITY = obj({"store": key, "handle": nonempty})
+ITEM = obj({"sku": limited(nonempty, OrderItem.sku), "title": limited(nonempty, OrderItem.title),
+            "qty": quantity, "unit_price": money})
+RETURN_ITEM = obj({"sku": limited(nonempty, OrderItem.sku), "qty": quantity})
+IDENTITY = obj({"store": key, "handle": limited(nonempty, CustomerIdentity.handle)})
 RETURN_EVENT = obj({
     "at": when,
     "state": choice(enums.ReturnState),
     "by": optional(key),
     "amount": optional(money),
-    "carrier": optional(text),
-    "tracking_no": optional(text),
-    "note": optional(text),
+    "carrier": optional(limited(text, ReturnEvent.carrier)),
+    "tracking_no": optional(limited(text, ReturnEvent.tracking_no)),
+    "note": optional(limited(text, ReturnEvent.note)),
 })
 
 KINDS: dict[str, dict[str, Any]] = {
     "store": {
-        "kind": any_value, "key": key, "name": nonempty, "platform": choice(enums.Platform),
-        "currency": currency, "timezone": timezone, "colour": optional(colour),
-        "external_id": optional(nonempty),
+        "kind": any_value, "key": key, "name": limited(nonempty, Store.name),
+        "platform": choice(enums.Platform), "currency": currency, "timezone": timezone,
+        "colour": optional(colour), "external_id": optional(limited(nonempty, Store.external_id)),
     },
-    "agent": {"kind": any_value, "key": key, "name": nonempty, "role": choice(enums.Role)},
-    "tag": {"kind": any_value, "key": key, "name": nonempty, "colour": optional(colour)},
+    "agent": {"kind": any_value, "key": key, "name": limited(nonempty, Agent.name),
+              "role": choice(enums.Role)},
+    "tag": {"kind": any_value, "key": key, "name": limited(nonempty, Tag.name),
+            "colour": optional(colour)},
     "customer": {
-        "kind": any_value, "key": key, "name": nonempty, "phone": optional(text),
-        "email": optional(text), "created_at": optional(when),
+        "kind": any_value, "key": key, "name": limited(nonempty, Customer.name),
+        "phone": optional(limited(text, Customer.phone)),
+        "email": optional(limited(text, Customer.email)), "created_at": optional(when),
         "tags": optional(list_of(key)), "identities": optional(list_of(IDENTITY)),
     },
     "note": {
-        "kind": any_value, "customer": key, "author": optional(key), "at": when, "text": nonempty,
-        "pinned": optional(boolean),
+        "kind": any_value, "customer": key, "author": optional(key), "at": when,
+        "text": limited(nonempty, CustomerNote.text), "pinned": optional(boolean),
     },
     "order": {
-        "kind": any_value, "key": key, "store": key, "customer": key, "order_no": nonempty,
+        "kind": any_value, "key": key, "store": key, "customer": key,
+        "order_no": limited(nonempty, Order.order_no),
         "placed_at": when, "paid_at": optional(when), "delivered_at": optional(when),
         "status": choice(enums.OrderStatus),
         "currency": currency, "total": money, "shipping": optional(money),
-        "items": list_of(ITEM), "carrier": optional(text), "tracking_no": optional(text),
+        "items": list_of(ITEM), "carrier": optional(limited(text, Order.carrier)),
+        "tracking_no": optional(limited(text, Order.tracking_no)),
     },
     "conversation": {
         "kind": any_value, "key": key, "store": key, "customer": key,
         "status": choice(enums.ConversationStatus), "assignee": optional(key),
-        "subject": optional(text), "created_at": when, "external_id": optional(nonempty),
+        "subject": optional(limited(text, Conversation.subject)), "created_at": when,
+        "external_id": optional(limited(nonempty, Conversation.external_id)),
     },
     "message": {
         "kind": any_value, "conversation": key, "at": when, "direction": choice(enums.Direction),
-        "author": optional(key), "text": text, "external_id": optional(nonempty),
+        "author": optional(key), "text": limited(text, Message.text),
+        "external_id": optional(limited(nonempty, Message.external_id)),
     },
     "quick_reply": {
-        "kind": any_value, "key": key, "category": nonempty, "code": nonempty, "title": nonempty,
-        "body": nonempty,
+        "kind": any_value, "key": key, "category": limited(nonempty, QuickReply.category),
+        "code": limited(nonempty, QuickReply.code), "title": limited(nonempty, QuickReply.title),
+        "body": limited(nonempty, QuickReply.body),
     },
     "complaint": {
         "kind": any_value, "key": key, "store": key, "customer": key, "order": optional(key),
@@ -280,18 +334,20 @@ KINDS: dict[str, dict[str, Any]] = {
         "severity": choice(enums.Severity), "tier": tier,
         "status": choice(enums.ComplaintStatus), "opened_at": when,
         "first_response_at": optional(when), "resolved_at": optional(when),
-        "assignee": optional(key), "summary": nonempty, "resolution": optional(text),
+        "assignee": optional(key), "summary": limited(nonempty, Complaint.summary),
+        "resolution": optional(limited(text, Complaint.resolution)),
         "compensation": optional(money),
     },
     "survey": {
         "kind": any_value, "conversation": key, "agent": optional(key), "score": score,
-        "comment": optional(text), "sent_at": optional(when), "answered_at": when,
+        "comment": optional(limited(text, SurveyResponse.comment)), "sent_at": optional(when),
+        "answered_at": when,
     },
     "return": {
         "kind": any_value, "key": key, "store": key, "order": key, "customer": key,
         "type": choice(enums.ReturnKind), "reason": choice(enums.ReturnReason),
-        "reason_text": optional(text), "items": list_of(RETURN_ITEM), "requested": money,
-        "events": list_of(RETURN_EVENT),
+        "reason_text": optional(limited(text, ReturnCase.reason_text)),
+        "items": list_of(RETURN_ITEM), "requested": money, "events": list_of(RETURN_EVENT),
     },
 }
 

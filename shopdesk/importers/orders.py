@@ -13,15 +13,17 @@ import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from shopdesk import bounds
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Customer, CustomerIdentity, Order, OrderItem, Store
 from shopdesk.models.enums import OrderStatus
-from shopdesk.money import parse_amount
+from shopdesk.money import exponent, parse_amount
 from shopdesk.services import audit, customer_list
 from shopdesk.services.permissions import Action, require
 
@@ -78,23 +80,48 @@ def decode(data: bytes) -> str:
                         "CSV from the platform.")
 
 
-def rows(text: str, required: Iterable[str]) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """The header and (line, row) pairs; ``ShopDeskError`` naming missing columns."""
-    reader = csv.reader(io.StringIO(text))
+def rows(text: str, required: Iterable[str]
+         ) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[RowError]]:
+    """The header, (line, row) pairs and the rows that are not rows of the header's shape
+    (another number of fields, a quote that never closes, a NUL character), each with the
+    line it starts on. ``ShopDeskError`` for a file without the required columns or orders.
+    """
+    reader = csv.reader(io.StringIO(text), strict=True)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
         raise ShopDeskError("The file is empty.") from None
+    except csv.Error:
+        raise ShopDeskError("line 1: the header line is not CSV.") from None
     missing = [c for c in required if c not in header]
     if missing:
         raise ShopDeskError(f"This is not the expected export: the columns "
                             f"{', '.join(missing)} are missing.")
-    out = []
-    for values in reader:
+    out, errors = [], []
+    start = reader.line_num + 1
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:  # nothing after an unbalanced quote can be trusted
+            errors.append(RowError(start, "a quote (\") in this row does not close where the "
+                                          "field ends; the rest of the file was not read"))
+            break
+        line, start = start, reader.line_num + 1
         if not any(v.strip() for v in values):
             continue
-        out.append((reader.line_num, dict(zip(header, values, strict=False))))
-    return header, out
+        if len(values) != len(header):
+            errors.append(RowError(line, f"the row has {len(values)} fields but the header has "
+                                         f"{len(header)} (a comma or quote in a field that is "
+                                         "not enclosed in quotes?)"))
+        elif any("\x00" in v for v in values):
+            errors.append(RowError(line, "the row contains a NUL character"))
+        else:
+            out.append((line, dict(zip(header, values, strict=True))))
+    if not out and not errors:
+        raise ShopDeskError("The file holds no orders: it has the header line and nothing else.")
+    return header, out, errors
 
 
 def money(text: str, currency: str, what: str) -> int:
@@ -107,7 +134,68 @@ def money(text: str, currency: str, what: str) -> int:
         raise ShopDeskError(f"{what} '{text}' is not an amount") from None
     if minor < 0:  # no amount of an order (paid, postage, refund, price) is below zero
         raise ShopDeskError(f"{what} '{text}' is negative")
+    try:
+        bounds.check_amount(Decimal(minor).scaleb(-exponent(currency)))
+    except ValueError:
+        raise ShopDeskError(f"{what} '{text}' must be at most {bounds.MAX_AMOUNT:,}") from None
     return minor
+
+
+def quantity(text: str, what: str) -> int:
+    """A whole number from 1 to ``bounds.MAX_QUANTITY``."""
+    try:
+        qty = int(text.strip())
+    except ValueError:
+        raise ShopDeskError(f"the quantity ({what}) '{text}' is not a number") from None
+    if qty <= 0:
+        raise ShopDeskError("the quantity must be at least 1")
+    try:
+        return bounds.check_quantity(qty)
+    except ValueError:
+        raise ShopDeskError(f"the quantity ({what}) '{text}' must be at most "
+                            f"{bounds.MAX_QUANTITY:,}") from None
+
+
+_LIMITS = {  # what an order carries → the column that stores it
+    "the order number": Order.order_no, "the buyer": CustomerIdentity.handle,
+    "the name": Customer.name, "the phone": Customer.phone, "the e-mail": Customer.email,
+    "the carrier": Order.carrier, "the tracking number": Order.tracking_no,
+}
+
+
+def _too_long(o: ImportedOrder) -> str | None:
+    values = {"the order number": o.order_no, "the buyer": o.handle,
+              "the name": o.customer_name, "the phone": o.phone, "the e-mail": o.email,
+              "the carrier": o.carrier, "the tracking number": o.tracking_no}
+    for what, value in values.items():
+        longest = bounds.length(_LIMITS[what])
+        if value is not None and len(value) > longest:
+            return f"{what} is longer than {longest:,} characters"
+    for sku, title, _qty, _unit in o.items:
+        if len(title) > bounds.length(OrderItem.title):
+            return f"the item title is longer than {bounds.length(OrderItem.title):,} characters"
+        if len(sku) > bounds.length(OrderItem.sku):
+            return f"the SKU is longer than {bounds.length(OrderItem.sku):,} characters"
+    return None
+
+
+def checked(parsed: Parsed) -> Parsed:
+    """``parsed`` with the orders that no database stores, or that the file repeats, moved
+    to its errors: every platform's parser ends here."""
+    first_line: dict[str, int] = {}
+    kept = []
+    for o in parsed.orders:
+        problem = _too_long(o)
+        earlier = first_line.setdefault(o.order_no, o.line)
+        if earlier != o.line:
+            problem = f"order {o.order_no} is already on line {earlier}"
+        if problem:
+            parsed.errors.append(RowError(o.line, problem))
+        else:
+            kept.append(o)
+    parsed.orders = kept
+    parsed.errors.sort(key=lambda e: e.line)
+    return parsed
 
 
 # -- preview and import ------------------------------------------------------------------------
@@ -220,11 +308,11 @@ def parse(fmt: str, data: bytes, store_timezone: str) -> Parsed:
     if fmt == "taobao":
         from shopdesk.importers.taobao import parse_taobao
 
-        return parse_taobao(decode(data), store_timezone)
+        return checked(parse_taobao(decode(data), store_timezone))
     if fmt == "shopify":
         from shopdesk.importers.shopify import parse_shopify
 
-        return parse_shopify(decode(data))
+        return checked(parse_shopify(decode(data)))
     raise ShopDeskError(f"the format must be one of {', '.join(FORMATS)}")
 
 

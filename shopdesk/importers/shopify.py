@@ -3,12 +3,15 @@ money, status, times) only on its first row. UTF-8; times with their offset."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from shopdesk.errors import ShopDeskError
-from shopdesk.importers.orders import ImportedOrder, Parsed, RowError, money, rows
+from shopdesk.importers.orders import ImportedOrder, Parsed, RowError, money, quantity, rows
 from shopdesk.models.enums import OrderStatus
 
+# "#1001"; a store may set a prefix and a suffix of letters and digits ("SD-1001-B").
+ORDER_NAME = re.compile(r"#?[A-Za-z0-9_-]{0,20}[0-9]+[A-Za-z0-9_-]{0,20}")
 REQUIRED = ("Name", "Email", "Financial Status", "Currency", "Shipping", "Total",
             "Created at", "Lineitem quantity", "Lineitem name", "Lineitem price")
 
@@ -40,14 +43,18 @@ def _status(row: dict[str, str]) -> OrderStatus:
 
 
 def parse_shopify(text: str) -> Parsed:
-    _header, data = rows(text, REQUIRED)
-    parsed = Parsed()
+    _header, data, errors = rows(text, REQUIRED)
+    parsed = Parsed(errors=errors)
     current: ImportedOrder | None = None
     broken: str | None = None  # an order whose first row failed: skip its item rows
     for line, row in data:
         name = row.get("Name", "").strip()
         if not name:
             parsed.errors.append(RowError(line, "the order name (Name) is empty"))
+            continue
+        if not ORDER_NAME.fullmatch(name):
+            parsed.errors.append(RowError(line, f"the order name (Name) '{name}' is not a "
+                                                "Shopify order name like #1001"))
             continue
         try:
             if current is None or current.order_no != name:
@@ -95,13 +102,7 @@ def _order(line: int, row: dict[str, str]) -> ImportedOrder:
 
 
 def _item(row: dict[str, str], currency: str) -> tuple[str, str, int, int]:
-    try:
-        qty = int(row.get("Lineitem quantity", "").strip())
-    except ValueError:
-        raise ShopDeskError(f"the quantity '{row.get('Lineitem quantity')}' is not a number"
-                            ) from None
-    if qty <= 0:
-        raise ShopDeskError("the quantity must be at least 1")
+    qty = quantity(row.get("Lineitem quantity", ""), "Lineitem quantity")
     title = row.get("Lineitem name", "").strip()
     if not title:
         raise ShopDeskError("the item name (Lineitem name) is empty")

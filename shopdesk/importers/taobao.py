@@ -6,11 +6,12 @@ one column."""
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from shopdesk.errors import ShopDeskError
-from shopdesk.importers.orders import ImportedOrder, Parsed, RowError, money, rows
+from shopdesk.importers.orders import ImportedOrder, Parsed, RowError, money, quantity, rows
 from shopdesk.models.enums import OrderStatus
 
 REQUIRED = ("订单编号", "买家会员名", "买家应付邮费", "买家实际支付金额", "订单状态",
@@ -24,6 +25,7 @@ STATUS = {
     "交易成功": OrderStatus.COMPLETED,
     "交易关闭": OrderStatus.CANCELLED,
 }
+ORDER_NO = re.compile("[0-9]{1,64}")  # Taobao, Tmall, JD and Pinduoduo number their orders
 TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M")
 
 
@@ -49,8 +51,8 @@ def _time(value: str, zone: ZoneInfo, what: str) -> datetime | None:
 
 def parse_taobao(text: str, store_timezone: str) -> Parsed:
     zone = ZoneInfo(store_timezone)
-    _header, data = rows(text, REQUIRED)
-    parsed = Parsed()
+    _header, data, errors = rows(text, REQUIRED)
+    parsed = Parsed(errors=errors)
     for line, row in data:
         try:
             parsed.orders.append(_order(line, row, zone))
@@ -63,6 +65,9 @@ def _order(line: int, row: dict[str, str], zone: ZoneInfo) -> ImportedOrder:
     order_no = _text(row.get("订单编号"))
     if not order_no:
         raise ShopDeskError("the order number (订单编号) is empty")
+    if not ORDER_NO.fullmatch(order_no):
+        raise ShopDeskError(f"the order number (订单编号) '{order_no}' is not a Taobao order "
+                            "number (digits only)")
     handle = _text(row.get("买家会员名"))
     if not handle:
         raise ShopDeskError("the buyer (买家会员名) is empty")
@@ -80,12 +85,7 @@ def _order(line: int, row: dict[str, str], zone: ZoneInfo) -> ImportedOrder:
     placed = _time(row.get("订单创建时间", ""), zone, "订单创建时间")
     if placed is None:
         raise ShopDeskError("the order time (订单创建时间) is empty")
-    try:
-        qty = int(_text(row.get("宝贝总数量")) or "1")
-    except ValueError:
-        raise ShopDeskError(f"the quantity '{row.get('宝贝总数量')}' is not a number") from None
-    if qty <= 0:
-        raise ShopDeskError("the quantity must be at least 1")
+    qty = quantity(_text(row.get("宝贝总数量")) or "1", "宝贝总数量")
     title = _text(row.get("宝贝标题")) or order_no
     goods = money(row.get("买家应付货款", ""), "CNY", "买家应付货款") or max(0, total - shipping)
     sku = "TB-" + hashlib.sha1(title.encode("utf-8")).hexdigest()[:10]  # the report has none

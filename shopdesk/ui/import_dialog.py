@@ -29,6 +29,7 @@ from shopdesk.importers import orders as imp
 from shopdesk.models import Agent, Store
 from shopdesk.ui.forms import error_label
 from shopdesk.ui.jobs import Job
+from shopdesk.ui.service_text import translated
 
 
 class ImportOrdersDialog(QDialog):
@@ -115,12 +116,21 @@ class ImportOrdersDialog(QDialog):
         for button in (self.preview_button, self.import_button):
             button.setEnabled(False)
         self.close_button.setText(self.tr("Cancel"))
-        self.job = Job(work)
-        self.job.progress.connect(lambda n, total: (self.progress.setRange(0, max(total, 1)),
-                                                    self.progress.setValue(n)))
-        self.job.done.connect(lambda result: (self._finish(), done(result)))
+        self.job, self._then = Job(work), done
+        # Bound methods of the dialog, so that Qt runs them on the GUI thread (a lambda would
+        # run in the worker and race with the window).
+        self.job.progress.connect(self._progress)
+        self.job.done.connect(self._done)
         self.job.failed.connect(self._failed)
         self.job.start(self)
+
+    def _progress(self, n: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(n)
+
+    def _done(self, result) -> None:  # type: ignore[no-untyped-def]
+        self._finish()
+        self._then(result)
 
     def _finish(self) -> None:
         if self.job is not None:
@@ -132,7 +142,8 @@ class ImportOrdersDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._finish()
-        self.error.setText(message or self.tr("Cancelled; nothing was imported."))
+        self.error.setText(translated(message) if message
+                           else self.tr("Cancelled; nothing was imported."))
         self.import_button.setEnabled(self.parsed is not None and not self.parsed.errors)
 
     def _close_or_cancel(self) -> None:
@@ -167,7 +178,7 @@ class ImportOrdersDialog(QDialog):
         self.errors.clear()
         for e in preview.errors:
             self.errors.addItem(self.tr("line %1: %2").replace("%1", str(e.line))
-                                .replace("%2", e.reason))
+                                .replace("%2", translated(e.reason)))
         self.errors.setVisible(bool(preview.errors))
         if preview.errors:
             self.error.setText(self.tr("%1 rows cannot be read. Fix them in the file and "
