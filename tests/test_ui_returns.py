@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QPushButton, QWizard
 from sqlalchemy import select
 
 from shopdesk.models import (
@@ -479,17 +479,24 @@ def test_create_complaint_from_the_inbox_and_work_it(qtbot, sqlite_db, shop, pre
     assert dialog.complaint_id is not None
     worked = shell.window.complaints.worked
     assert isinstance(worked, ComplaintDialog)
-    assert worked.buttons["start"].isVisibleTo(worked)
-    assert not worked.buttons["close"].isVisibleTo(worked)
-    worked.buttons["escalate"].click()
-    assert "why" in worked.error.text()
-    worked.note.setPlainText("需要供应商确认")
-    worked.buttons["escalate"].click()
-    assert "Tier 2" in worked.header.text()
-    worked.resolution.setPlainText("补发")
-    worked.compensation.setText("12.50")
-    worked.buttons["resolve"].click()
-    assert worked.error.text() == ""
+    panel = worked.panel
+    assert panel.buttons["start"].isVisibleTo(worked)
+    assert not panel.buttons["close"].isVisibleTo(worked)
+    panel.buttons["escalate"].click()
+    assert "why" in panel.error.text()
+    panel.note.setPlainText("需要供应商确认")
+    panel.buttons["escalate"].click()
+    assert "Tier 2" in panel.header.text()
+    panel.resolution.setPlainText("补发")
+    panel.compensation.setText("12.50")
+    panel.buttons["resolve"].click()
+    # Money leaves the shop only after a question that names the amount and the customer.
+    box = panel.confirmation
+    assert box is not None and "¥12.50" in box.text() and "王芳" in box.text()
+    with sqlite_db.read_session() as s:
+        assert s.get(Complaint, dialog.complaint_id).status.value == "escalated"
+    box.findChild(QPushButton, "confirmPay").click()
+    assert panel.error.text() == ""
     with sqlite_db.read_session() as s:
         c = s.get(Complaint, dialog.complaint_id)
         assert (c.status.value, c.tier, c.compensation_minor, c.severity.value) == (
@@ -581,7 +588,7 @@ def test_complaint_without_events_shows_its_times(qtbot, sqlite_db, shop) -> Non
         cid = c.id
     dialog = ComplaintDialog(sqlite_db, actor(sqlite_db, shop["wang"]), cid)
     qtbot.addWidget(dialog)
-    text = dialog.timeline.toPlainText()
+    text = dialog.panel.timeline.toPlainText()
     assert "Opened" in text and "First response" in text
     with sqlite_db.read_session() as s:
         assert s.get(Complaint, cid) is not None

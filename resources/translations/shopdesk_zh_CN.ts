@@ -413,9 +413,13 @@
         <source>Opened</source>
         <translation>创建</translation>
     </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
 </context>
 <context>
-    <name>ComplaintDialog</name>
+    <name>ComplaintPanel</name>
     <message>
         <source>(nobody)</source>
         <translation>（无人）</translation>
@@ -475,6 +479,22 @@
     <message>
         <source>First response</source>
         <translation>首次响应</translation>
+    </message>
+    <message>
+        <source>Choose a ticket in the list to see it here; double-click opens it in a window of its own.</source>
+        <translation>在列表中选择一个工单即可在此查看；双击可在单独的窗口中打开。</translation>
+    </message>
+    <message>
+        <source>The timeline of the chosen ticket shows here: who did what and when.</source>
+        <translation>所选工单的时间线显示在这里：谁在什么时候做了什么。</translation>
+    </message>
+    <message>
+        <source>This ticket no longer exists.</source>
+        <translation>该工单已不存在。</translation>
+    </message>
+    <message>
+        <source>Pay %1 to %2 as compensation for %3?</source>
+        <translation>确定向 %2 支付 %1 作为 %3 的补偿吗？</translation>
     </message>
 </context>
 <context>
@@ -1670,6 +1690,50 @@
     <message>
         <source>Lost</source>
         <translation>已流失</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>补偿金额</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Other change</source>
+        <translation>其他修改</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无人）</translation>
+    </message>
+    <message>
+        <source>a removed agent</source>
+        <translation>已删除的客服</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Assigned agent</source>
+        <translation>负责人</translation>
     </message>
 </context>
 <context>
@@ -3087,6 +3151,24 @@ Password of the mailbox of %1:</source>
     <message>
         <source>Overdue %1</source>
         <translation>已超时 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>Complaint %1</source>
+        <translation>投诉 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Confirm</name>
+    <message>
+        <source>Confirm the payment</source>
+        <translation>确认付款</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>确认支付</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,13 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from shopdesk.dataset.fields import FORMAT_NAME, FORMAT_VERSION
+from shopdesk.models import Complaint, Store
+from shopdesk.services.rules import of_store
+from shopdesk.times import as_utc
 
 
 @dataclass(frozen=True)
@@ -181,6 +187,13 @@ COMPLAINT_SUMMARIES = {
     "other": ("要求修改收货地址", "Wants the delivery address changed"),
 }
 COMPLAINT_STATUSES = ["new", "in_progress", "escalated", "resolved", "closed"]
+# The demo stores' hours to resolve a complaint (a small shop's, not the strict defaults),
+# set by finish_demo after loading, since the dataset format does not carry store rules.
+DEMO_SLA_HOURS = {"sla_critical_hours": 24, "sla_high_hours": 48, "sla_normal_hours": 72,
+                  "sla_low_hours": 120}
+SLA_OF = {"critical": "sla_critical_hours", "high": "sla_high_hours",
+          "normal": "sla_normal_hours", "low": "sla_low_hours"}
+OVERDUE_SHARE = 0.12
 SEVERITIES = ["low", "normal", "normal", "high", "critical"]
 
 RETURN_PATHS: dict[str, list[tuple[str, list[str]]]] = {
@@ -451,9 +464,18 @@ class _Demo:
             category = categories[i % len(categories)]
             status = COMPLAINT_STATUSES[(i // len(categories)) % len(COMPLAINT_STATUSES)]
             severity = SEVERITIES[rng.randrange(len(SEVERITIES))]
-            # Open tickets are recent; finished ones spread over six months.
-            days = 10 if status in ("new", "in_progress", "escalated") else 180
-            opened = self.anchor - timedelta(seconds=rng.randint(0, days * 86400))
+            # Finished tickets spread over six months. Open ones are within their time to
+            # resolve, as in a shop that keeps up, except about one in eight, which is late.
+            is_open = status in ("new", "in_progress", "escalated")
+            days = 10 if is_open else 180
+            drawn = rng.randint(0, days * 86400) / (days * 86400)  # 0‥1
+            opened = self.anchor - timedelta(days=180 * drawn)
+            if is_open:
+                sla = timedelta(hours=DEMO_SLA_HOURS[SLA_OF[severity]])
+                opened = self.anchor - (sla + timedelta(hours=1 + 40 * drawn / OVERDUE_SHARE)
+                                        if drawn < OVERDUE_SHARE else
+                                        max(timedelta(hours=1), sla - timedelta(hours=26))
+                                        * (drawn - OVERDUE_SHARE) / (1 - OVERDUE_SHARE))
             first = opened + timedelta(minutes=rng.randint(5, 600)) if status != "new" else None
             resolved = (opened + timedelta(minutes=rng.randint(120, 96 * 60))
                         if status in ("resolved", "closed") else None)
@@ -536,6 +558,17 @@ class _Demo:
                           "reason": RETURN_REASONS[kind][i % len(RETURN_REASONS[kind])],
                           "reason_text": None, "items": [{"sku": item["sku"], "qty": qty}],
                           "requested": str(requested), "events": events})
+
+
+def finish_demo(session: Session) -> None:
+    """What the dataset format does not carry: the demo stores' complaint rules, and the
+    times to resolve its tickets by them."""
+    for store in session.scalars(select(Store)):
+        store.settings = {**(store.settings or {}), **DEMO_SLA_HOURS}
+    session.flush()
+    for complaint in session.scalars(select(Complaint)):
+        complaint.sla_due_at = (as_utc(complaint.opened_at)
+                                + of_store(complaint.store).complaint_sla(complaint.severity))
 
 
 def _clean(record: dict[str, Any]) -> dict[str, Any]:
