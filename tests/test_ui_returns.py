@@ -131,6 +131,34 @@ def test_wizard_walk_for_each_kind(qtbot, sqlite_db, shop, kind) -> None:
         assert directions == [Direction.IN, Direction.SYSTEM, Direction.OUT]
 
 
+def test_wizard_shows_its_steps_a_reason_that_applies_and_a_full_review(
+        qtbot, sqlite_db, shop) -> None:
+    with sqlite_db.transaction() as s:  # delivered a month ago: the no-reason window is over
+        s.get(Order, shop["order"]).delivered_at = utcnow() - timedelta(days=30)
+    wizard = open_wizard(qtbot, sqlite_db, shop, order_id=shop["order"])
+    steps = wizard.order_page.steps.text()
+    assert "<b" in steps and steps.index("1 Order") < steps.index("<span")  # 1 of 6, bold
+    assert "6 Review" in steps
+    next_page(wizard)
+    wizard.items_page.spins["POT"].setValue(1)
+    next_page(wizard)
+    assert "✓ 1 Order" in wizard.kind_page.steps.text()
+    next_page(wizard)  # return and refund
+    reason = wizard.reason_page
+    assert "outside" in reason.window_info.text()
+    assert reason.reason_value() == ReturnReason.QUALITY_ISSUE  # not "no reason"
+    no_reason = reason.reason.model().item(
+        reason.reason.findData(ReturnReason.NO_REASON_7_DAYS.value))
+    assert not no_reason.isEnabled()
+    reason.text.setPlainText("壶盖有裂纹\n拍了照片")
+    next_page(wizard)
+    next_page(wizard)
+    summary = wizard.review_page.summary.text()
+    assert "壶盖有裂纹<br>拍了照片" in summary
+    assert "Return shipping" in summary and "Paid by the shop" in summary
+    assert "4 Reason" in wizard.review_page.steps.text()
+
+
 def test_wizard_refuses_bad_input_page_by_page(qtbot, sqlite_db, shop) -> None:
     wizard = open_wizard(qtbot, sqlite_db, shop)
     page = wizard.order_page

@@ -2530,6 +2530,26 @@
         <source>This customer has no conversation in this store; nothing will be sent.</source>
         <translation>该顾客在此店铺没有会话，不会发送消息。</translation>
     </message>
+    <message>
+        <source>Details</source>
+        <translation>详细说明</translation>
+    </message>
+    <message>
+        <source>Nothing is sent back</source>
+        <translation>无需寄回</translation>
+    </message>
+    <message>
+        <source>Paid by the customer</source>
+        <translation>由顾客承担</translation>
+    </message>
+    <message>
+        <source>Paid by the shop</source>
+        <translation>由店铺承担</translation>
+    </message>
+    <message>
+        <source>Return shipping</source>
+        <translation>退货运费</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
