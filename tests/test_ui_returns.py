@@ -316,6 +316,11 @@ def test_case_panel_offers_only_the_next_steps_and_takes_them(qtbot, sqlite_db, 
     assert "approved ¥60.00" in panel.header.text()
     panel.step_buttons["refund"].click()
     panel.dialog.apply()
+    # Money leaves the shop only after a question that names the amount and the customer.
+    box = panel.dialog.confirmation
+    assert box is not None and "¥60.00" in box.text() and "王芳" in box.text()
+    assert set(panel.step_buttons) == {"refund", "cancel"}  # nothing paid yet
+    box.findChild(QPushButton, "confirmPay").click()
     assert set(panel.step_buttons) == {"close"}
     assert "refunded ¥60.00" in panel.header.text()
     timeline = panel.timeline.toPlainText()

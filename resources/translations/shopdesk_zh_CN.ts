@@ -2674,6 +2674,10 @@
         <source>This case has no conversation to write to.</source>
         <translation>该售后单没有可写入的会话。</translation>
     </message>
+    <message>
+        <source>Refund %1 to %2 for %3 (order %4)?</source>
+        <translation>确定为 %3（订单 %4）向 %2 退款 %1 吗？</translation>
+    </message>
 </context>
 <context>
     <name>Steps</name>
