@@ -2366,6 +2366,18 @@
         <source>no data in these dates</source>
         <translation>所选日期内没有数据</translation>
     </message>
+    <message>
+        <source>First reply by a person</source>
+        <translation>人工首次回复</translation>
+    </message>
+    <message>
+        <source>First automatic reply</source>
+        <translation>自动首次回复</translation>
+    </message>
+    <message>
+        <source>Customer's wait for the first reply</source>
+        <translation>顾客等待首次回复的时间</translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>
