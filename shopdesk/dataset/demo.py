@@ -62,8 +62,8 @@ TAGS = [
     {"key": "vip", "name": "VIP", "colour": "#D4A017"},
     {"key": "repeat", "name": "回头客", "colour": "#2E86C1"},
     {"key": "risk", "name": "差评风险", "colour": "#C0392B"},
-    {"key": "wholesale", "name": "Wholesale", "colour": "#7D3C98"},
-    {"key": "influencer", "name": "Influencer", "colour": "#17A589"},
+    {"key": "wholesale", "name": "批发客户", "colour": "#7D3C98"},
+    {"key": "influencer", "name": "带货达人", "colour": "#17A589"},
 ]
 
 # (sku, Chinese title, English title, CNY price, USD price)
@@ -161,17 +161,19 @@ FILLER = [
     ("out", "不客气，祝您生活愉快～", "You're welcome, have a great day!"),
 ]
 
+# Each in the language of the stores that use it: groups in Chinese for the Chinese stores,
+# in English for the Shopify store.
 QUICK_REPLIES = [
-    ("问候 Greetings", "hi", "欢迎语", "亲，您好！我是{store}的客服{agent}，很高兴为您服务～"),
-    ("问候 Greetings", "hello", "Greeting", "Hi {customer}, this is {agent} from {store}. How can I help?"),
-    ("物流 Shipping", "wl", "物流单号", "亲，您的订单{order_no}已发货，快递单号{tracking_no}，请注意查收。"),
-    ("物流 Shipping", "track", "Tracking", "Your order {order_no} has shipped: tracking number {tracking_no}."),
-    ("物流 Shipping", "cui", "催件", "已经帮您联系快递催件，有进展第一时间通知您。"),
-    ("售后 After-sales", "ps", "破损处理", "非常抱歉！麻烦提供破损照片和外包装照片，我们马上为您处理。"),
-    ("售后 After-sales", "th", "退货流程", "支持七天无理由退货：在订单页申请退货，寄回后填写快递单号即可。"),
-    ("售后 After-sales", "return", "Returns", "You can return within 7 days of delivery: request it on the order page."),
-    ("发票 Invoice", "fp", "开发票", "可以开电子发票，请提供抬头和税号，三个工作日内发到邮箱。"),
-    ("结束 Closing", "bye", "结束语", "感谢您的支持，祝您生活愉快！有问题随时找我们～"),
+    ("问候", "hi", "欢迎语", "亲，您好！我是{store}的客服{agent}，很高兴为您服务～"),
+    ("Greetings", "hello", "Greeting", "Hi {customer}, this is {agent} from {store}. How can I help?"),
+    ("物流", "wl", "物流单号", "亲，您的订单{order_no}已发货，快递单号{tracking_no}，请注意查收。"),
+    ("Shipping", "track", "Tracking", "Your order {order_no} has shipped: tracking number {tracking_no}."),
+    ("物流", "cui", "催件", "已经帮您联系快递催件，有进展第一时间通知您。"),
+    ("售后", "ps", "破损处理", "非常抱歉！麻烦提供破损照片和外包装照片，我们马上为您处理。"),
+    ("售后", "th", "退货流程", "支持七天无理由退货：在订单页申请退货，寄回后填写快递单号即可。"),
+    ("Returns", "return", "Returns", "You can return within 7 days of delivery: request it on the order page."),
+    ("发票", "fp", "开发票", "可以开电子发票，请提供抬头和税号，三个工作日内发到邮箱。"),
+    ("结束语", "bye", "结束语", "感谢您的支持，祝您生活愉快！有问题随时找我们～"),
 ]
 
 COMPLAINT_SUMMARIES = {
