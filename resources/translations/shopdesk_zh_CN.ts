@@ -496,6 +496,14 @@
         <source>Pay %1 to %2 as compensation for %3?</source>
         <translation>确定向 %2 支付 %1 作为 %3 的补偿吗？</translation>
     </message>
+    <message>
+        <source>Note (for escalation and the timeline)</source>
+        <translation>备注（升级原因，记入时间线）</translation>
+    </message>
+    <message>
+        <source>Resolution: how it was put right</source>
+        <translation>处理结果：如何解决的</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintsModel</name>

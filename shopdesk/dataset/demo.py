@@ -476,7 +476,7 @@ class _Demo:
                 sla = timedelta(hours=DEMO_SLA_HOURS[SLA_OF[severity]])
                 opened = self.anchor - (sla + timedelta(hours=1 + 40 * drawn / OVERDUE_SHARE)
                                         if drawn < OVERDUE_SHARE else
-                                        max(timedelta(hours=1), sla - timedelta(hours=26))
+                                        max(sla * 0.35, sla - timedelta(hours=26))
                                         * (drawn - OVERDUE_SHARE) / (1 - OVERDUE_SHARE))
             first = opened + timedelta(minutes=rng.randint(5, 600)) if status != "new" else None
             resolved = (opened + timedelta(minutes=rng.randint(120, 96 * 60))

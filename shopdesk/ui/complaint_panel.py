@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,7 +35,7 @@ from shopdesk.services.agents import active_agents, all_agents
 from shopdesk.services.permissions import Action
 from shopdesk.times import to_local
 from shopdesk.ui.confirm import confirm_payment
-from shopdesk.ui.forms import error_label
+from shopdesk.ui.forms import error_label, show_hint
 from shopdesk.ui.labels import (
     category_label,
     complaint_action_label,
@@ -75,11 +76,11 @@ class ComplaintPanel(QWidget):
         self.note = QPlainTextEdit()
         self.note.setObjectName("complaintNote")
         self.note.setTabChangesFocus(True)
-        self.note.setMaximumHeight(60)
+        self.note.setMaximumHeight(48)
         self.resolution = QPlainTextEdit()
         self.resolution.setObjectName("complaintResolution")
         self.resolution.setTabChangesFocus(True)
-        self.resolution.setMaximumHeight(60)
+        self.resolution.setMaximumHeight(48)
         self.compensation = QLineEdit()
         self.compensation.setObjectName("complaintCompensation")
         self.assignee = QComboBox()
@@ -91,51 +92,54 @@ class ComplaintPanel(QWidget):
         self.form = QWidget()
         form = QFormLayout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
-        self.labels = [QLabel() for _ in range(4)]
-        form.addRow(self.labels[0], self.note)
-        form.addRow(self.labels[1], self.resolution)
-        form.addRow(self.labels[2], self.compensation)
+        self.labels = [QLabel() for _ in range(2)]
+        form.addRow(self.note)  # the boxes say what they are for (placeholder text)
+        form.addRow(self.resolution)
+        form.addRow(self.labels[0], self.compensation)
         row = QHBoxLayout()
         row.addWidget(self.assignee, 1)
         row.addWidget(self.new_severity, 1)
-        form.addRow(self.labels[3], row)
+        form.addRow(self.labels[1], row)
         self.actions_bar = QWidget()
         self.actions_bar.setObjectName("complaintActions")
-        bar = QHBoxLayout(self.actions_bar)
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.bar = QGridLayout(self.actions_bar)  # the allowed actions, three a row
+        self.bar.setContentsMargins(0, 0, 0, 0)
+        self.bar.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.buttons: dict[str, QPushButton] = {}
         for action in ACTIONS:
             button = QPushButton()
             button.setObjectName(f"complaint_{action}")
             button.clicked.connect(lambda _c=False, a=action: self.act(a))
-            bar.addWidget(button)
             self.buttons[action] = button
         self.error = error_label("complaintError")
         self.timeline = QTextBrowser()
         self.timeline.setObjectName("complaintTimeline")
         facts = QVBoxLayout()
         facts.addWidget(self.header)
-        facts.addWidget(self.form)
-        facts.addWidget(self.actions_bar)
         facts.addWidget(self.error)
         facts.addStretch(1)
-        layout = QHBoxLayout(self)
+        work = QVBoxLayout()
+        work.addWidget(self.form)
+        work.addWidget(self.actions_bar)
+        work.addStretch(1)
+        layout = QHBoxLayout(self)  # facts · what the agent does · what happened
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(facts, 3)
-        layout.addWidget(self.timeline, 2)
+        layout.addLayout(facts, 4)
+        layout.addLayout(work, 4)
+        layout.addWidget(self.timeline, 3)
         self.retranslate()
 
     def retranslate(self) -> None:
-        for label, text in zip(self.labels, (
-                self.tr("Note (for escalation and the timeline):"), self.tr("Resolution:"),
-                self.tr("Compensation:"), self.tr("Agent · severity:")), strict=True):
+        self.note.setPlaceholderText(self.tr("Note (for escalation and the timeline)"))
+        self.resolution.setPlaceholderText(self.tr("Resolution: how it was put right"))
+        for label, text in zip(self.labels, (self.tr("Compensation:"),
+                                             self.tr("Agent · severity:")), strict=True):
             label.setText(text)
         for action, button in self.buttons.items():
             button.setText(complaint_action_label(action))
         for i in range(self.new_severity.count()):
             self.new_severity.setItemText(i, severity_label(self.new_severity.itemData(i)))
-        self.timeline.setPlaceholderText(self.tr(
+        self.timeline_hint = (self.tr(
             "The timeline of the chosen ticket shows here: who did what and when."))
         self.show_complaint(self.complaint_id)
 
@@ -166,7 +170,7 @@ class ComplaintPanel(QWidget):
         self.form.setVisible(has)
         self.actions_bar.setVisible(has)
         if self.view is None:
-            self.timeline.clear()
+            show_hint(self.timeline, self.timeline_hint)
             return
         v = self.view
         self._fill_agents()
@@ -175,10 +179,16 @@ class ComplaintPanel(QWidget):
         self.assignee.setCurrentIndex(max(0, self.assignee.findData(v.assignee_id)))
         self.new_severity.setCurrentIndex(self.new_severity.findData(v.severity.value))
         why = denied(self.agent, Action.HANDLE_CASES)
+        for button in self.buttons.values():
+            self.bar.removeWidget(button)
+        shown = [a for a in ACTIONS if a in v.actions]
         for action, button in self.buttons.items():
-            button.setVisible(action in v.actions)
+            button.setVisible(action in shown)
             button.setEnabled(why is None)
             button.setToolTip(why or "")
+            if action in shown:
+                n = shown.index(action)
+                self.bar.addWidget(button, n // 3, n % 3)
         self.timeline.setHtml(self.render_timeline(v))
 
     def describe(self, v: svc.ComplaintView) -> str:

@@ -175,7 +175,7 @@ class ComplaintsPage(Page):
         splitter.setObjectName("complaintsSplitter")
         splitter.addWidget(top)
         splitter.addWidget(self.panel)
-        splitter.setSizes([380, 330])
+        splitter.setSizes([440, 250])
         splitter.setStretchFactor(0, 1)
         self.body.addLayout(filters)
         self.body.addWidget(splitter, 1)

@@ -28,7 +28,7 @@ from shopdesk.models.enums import ReturnKind, Role
 from shopdesk.money import format_money
 from shopdesk.services import return_cases as svc
 from shopdesk.times import to_local
-from shopdesk.ui.forms import error_label
+from shopdesk.ui.forms import error_label, show_hint
 from shopdesk.ui.images import image_viewer
 from shopdesk.ui.labels import return_kind_label, return_reason_label, return_state_label
 from shopdesk.ui.return_step import StepDialog, step_label
@@ -93,7 +93,7 @@ class CasePanel(QWidget):
         self.show_case(None)
 
     def retranslate(self) -> None:
-        self.timeline.setPlaceholderText(self.tr(
+        self.timeline_hint = (self.tr(
             "The timeline of the chosen case shows here: who did what and when, with the "
             "amounts, tracking numbers and photos."))
         self.ask_owner.setText(self.tr("Ask the owner"))
@@ -113,14 +113,14 @@ class CasePanel(QWidget):
         if case_id is None:
             self.view = None
             self.header.setText(self.tr("Choose a case in the list."))
-            self.timeline.clear()
+            show_hint(self.timeline, self.timeline_hint)
             return
         with self.db.read_session() as session:
             case = session.get(ReturnCase, case_id)
             if case is None:
                 self.view = None
                 self.header.setText(self.tr("This case no longer exists."))
-                self.timeline.clear()
+                show_hint(self.timeline, self.timeline_hint)
                 return
             self.view = svc.case_view(session, case_id)
             agent = session.get(Agent, self.agent.id) if self.agent else None

@@ -90,7 +90,9 @@ class OrderPage(WizardStep):
             values = [hit.order_no, hit.store_name, hit.customer_name, day(hit.placed_at),
                       f"{format_money(hit.total_minor, hit.currency)} · {hit.titles}"]
             for col, value in enumerate(values):
-                self.results.setItem(row, col, QTableWidgetItem(value))
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value)  # a long list of items is cut at the edge
+                self.results.setItem(row, col, cell)
         self.results.resizeColumnsToContents()
         self.results.horizontalHeader().setSectionResizeMode(
             4, QHeaderView.ResizeMode.Stretch)
@@ -213,6 +215,7 @@ class ItemsPage(WizardStep):
             spin.setRange(0, line.available)
             spin.setEnabled(line.available > 0)
             spin.setAccessibleName(line.title)
+            spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("0000") + 40)
             if len([x for x in facts.items if x.available]) == 1 and line.available:
                 spin.setValue(1)
             spin.valueChanged.connect(lambda _v: self.error.clear())
@@ -227,6 +230,7 @@ class ItemsPage(WizardStep):
             self.grid.addWidget(spin, row, 4)
             self.spins[line.sku] = spin
         self.grid.setRowStretch(len(facts.items) + 1, 1)
+        self.grid.setColumnStretch(0, 1)  # the item's name takes the width that is left
         first = next((s for s in self.spins.values() if s.isEnabled()), None)
         if first:
             self.focus_later(first)
