@@ -360,7 +360,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def build_demo(db: Database, size: str = "small", seed: int = 1,
                anchor: datetime | None = None, progress: Progress | None = None) -> str:
     """Load the demo shop into ``db``, which must hold no shop yet. Returns a summary."""
-    from shopdesk.dataset.demo import demo_records
+    from shopdesk.dataset.demo import demo_records, finish_demo
     from shopdesk.dataset.load import load_records
 
     if not is_empty(db):
@@ -379,6 +379,7 @@ def build_demo(db: Database, size: str = "small", seed: int = 1,
     with db.transaction() as session:  # what the dataset format does not carry
         session.execute(update(Agent).where(Agent.role == Role.AGENT)
                         .values(refund_limits=DEMO_REFUND_LIMITS))
+        finish_demo(session)
     return summary
 
 

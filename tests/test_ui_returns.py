@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QPushButton, QWizard
 from sqlalchemy import select
 
 from shopdesk.models import (
@@ -129,6 +129,34 @@ def test_wizard_walk_for_each_kind(qtbot, sqlite_db, shop, kind) -> None:
         directions = list(s.scalars(select(Message.direction).where(
             Message.conversation_id == shop["conv"]).order_by(Message.id)))
         assert directions == [Direction.IN, Direction.SYSTEM, Direction.OUT]
+
+
+def test_wizard_shows_its_steps_a_reason_that_applies_and_a_full_review(
+        qtbot, sqlite_db, shop) -> None:
+    with sqlite_db.transaction() as s:  # delivered a month ago: the no-reason window is over
+        s.get(Order, shop["order"]).delivered_at = utcnow() - timedelta(days=30)
+    wizard = open_wizard(qtbot, sqlite_db, shop, order_id=shop["order"])
+    steps = wizard.order_page.steps.text()
+    assert "<b" in steps and steps.index("1 Order") < steps.index("<span")  # 1 of 6, bold
+    assert "6 Review" in steps
+    next_page(wizard)
+    wizard.items_page.spins["POT"].setValue(1)
+    next_page(wizard)
+    assert "✓ 1 Order" in wizard.kind_page.steps.text()
+    next_page(wizard)  # return and refund
+    reason = wizard.reason_page
+    assert "outside" in reason.window_info.text()
+    assert reason.reason_value() == ReturnReason.QUALITY_ISSUE  # not "no reason"
+    no_reason = reason.reason.model().item(
+        reason.reason.findData(ReturnReason.NO_REASON_7_DAYS.value))
+    assert not no_reason.isEnabled()
+    reason.text.setPlainText("壶盖有裂纹\n拍了照片")
+    next_page(wizard)
+    next_page(wizard)
+    summary = wizard.review_page.summary.text()
+    assert "壶盖有裂纹<br>拍了照片" in summary
+    assert "Return shipping" in summary and "Paid by the shop" in summary
+    assert "4 Reason" in wizard.review_page.steps.text()
 
 
 def test_wizard_refuses_bad_input_page_by_page(qtbot, sqlite_db, shop) -> None:
@@ -267,8 +295,9 @@ def test_case_panel_offers_only_the_next_steps_and_takes_them(qtbot, sqlite_db, 
 
     case_id = make_case(sqlite_db, shop)
     panel = board.panel
-    assert panel.timeline.toPlainText() == ""  # no case: the box says what it will hold
-    assert panel.timeline.placeholderText().startswith("The timeline of the chosen case")
+    # No case: the box says what it will hold, wrapped to its width.
+    assert panel.timeline.toPlainText().startswith("The timeline of the chosen case")
+    assert panel.timeline.toPlainText().endswith("tracking numbers and photos.")
     pick(board, case_id)
     assert panel.timeline.toPlainText()
     assert set(panel.step_buttons) == {"approve", "reject", "cancel"}
@@ -288,6 +317,11 @@ def test_case_panel_offers_only_the_next_steps_and_takes_them(qtbot, sqlite_db, 
     assert "approved ¥60.00" in panel.header.text()
     panel.step_buttons["refund"].click()
     panel.dialog.apply()
+    # Money leaves the shop only after a question that names the amount and the customer.
+    box = panel.dialog.confirmation
+    assert box is not None and "¥60.00" in box.text() and "王芳" in box.text()
+    assert set(panel.step_buttons) == {"refund", "cancel"}  # nothing paid yet
+    box.findChild(QPushButton, "confirmPay").click()
     assert set(panel.step_buttons) == {"close"}
     assert "refunded ¥60.00" in panel.header.text()
     timeline = panel.timeline.toPlainText()
@@ -479,17 +513,24 @@ def test_create_complaint_from_the_inbox_and_work_it(qtbot, sqlite_db, shop, pre
     assert dialog.complaint_id is not None
     worked = shell.window.complaints.worked
     assert isinstance(worked, ComplaintDialog)
-    assert worked.buttons["start"].isVisibleTo(worked)
-    assert not worked.buttons["close"].isVisibleTo(worked)
-    worked.buttons["escalate"].click()
-    assert "why" in worked.error.text()
-    worked.note.setPlainText("需要供应商确认")
-    worked.buttons["escalate"].click()
-    assert "Tier 2" in worked.header.text()
-    worked.resolution.setPlainText("补发")
-    worked.compensation.setText("12.50")
-    worked.buttons["resolve"].click()
-    assert worked.error.text() == ""
+    panel = worked.panel
+    assert panel.buttons["start"].isVisibleTo(worked)
+    assert not panel.buttons["close"].isVisibleTo(worked)
+    panel.buttons["escalate"].click()
+    assert "why" in panel.error.text()
+    panel.note.setPlainText("需要供应商确认")
+    panel.buttons["escalate"].click()
+    assert "Tier 2" in panel.header.text()
+    panel.resolution.setPlainText("补发")
+    panel.compensation.setText("12.50")
+    panel.buttons["resolve"].click()
+    # Money leaves the shop only after a question that names the amount and the customer.
+    box = panel.confirmation
+    assert box is not None and "¥12.50" in box.text() and "王芳" in box.text()
+    with sqlite_db.read_session() as s:
+        assert s.get(Complaint, dialog.complaint_id).status.value == "escalated"
+    box.findChild(QPushButton, "confirmPay").click()
+    assert panel.error.text() == ""
     with sqlite_db.read_session() as s:
         c = s.get(Complaint, dialog.complaint_id)
         assert (c.status.value, c.tier, c.compensation_minor, c.severity.value) == (
@@ -581,7 +622,7 @@ def test_complaint_without_events_shows_its_times(qtbot, sqlite_db, shop) -> Non
         cid = c.id
     dialog = ComplaintDialog(sqlite_db, actor(sqlite_db, shop["wang"]), cid)
     qtbot.addWidget(dialog)
-    text = dialog.timeline.toPlainText()
+    text = dialog.panel.timeline.toPlainText()
     assert "Opened" in text and "First response" in text
     with sqlite_db.read_session() as s:
         assert s.get(Complaint, cid) is not None

@@ -413,68 +413,16 @@
         <source>Opened</source>
         <translation>创建</translation>
     </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <source>(nobody)</source>
-        <translation>（无人）</translation>
-    </message>
-    <message>
-        <source>Note (for escalation and the timeline):</source>
-        <translation>备注（升级原因，记入时间线）：</translation>
-    </message>
-    <message>
-        <source>Resolution:</source>
-        <translation>处理结果：</translation>
-    </message>
-    <message>
-        <source>Compensation:</source>
-        <translation>补偿金额：</translation>
-    </message>
-    <message>
-        <source>Agent · severity:</source>
-        <translation>负责人 · 严重程度：</translation>
-    </message>
-    <message>
         <source>Complaint %1</source>
         <translation>投诉 %1</translation>
-    </message>
-    <message>
-        <source>order %1</source>
-        <translation>订单 %1</translation>
-    </message>
-    <message>
-        <source>resolve by %1</source>
-        <translation>解决期限 %1</translation>
-    </message>
-    <message>
-        <source>Opened %1 · first response %2 · resolved %3</source>
-        <translation>创建 %1 · 首次响应 %2 · 解决 %3</translation>
-    </message>
-    <message>
-        <source>Assigned to %1</source>
-        <translation>负责人：%1</translation>
-    </message>
-    <message>
-        <source>Not assigned</source>
-        <translation>未分配</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>已超时</translation>
-    </message>
-    <message>
-        <source>Resolution: %1</source>
-        <translation>处理结果：%1</translation>
-    </message>
-    <message>
-        <source>Open the conversation</source>
-        <translation>打开会话</translation>
-    </message>
-    <message>
-        <source>First response</source>
-        <translation>首次响应</translation>
     </message>
 </context>
 <context>
@@ -1716,6 +1664,50 @@
         <source>Lost</source>
         <translation>已流失</translation>
     </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>补偿金额</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Other change</source>
+        <translation>其他修改</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无人）</translation>
+    </message>
+    <message>
+        <source>a removed agent</source>
+        <translation>已删除的客服</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Assigned agent</source>
+        <translation>负责人</translation>
+    </message>
 </context>
 <context>
     <name>StatusLine</name>
@@ -2402,6 +2394,18 @@
         <source>no data in these dates</source>
         <translation>所选日期内没有数据</translation>
     </message>
+    <message>
+        <source>First reply by a person</source>
+        <translation>人工首次回复</translation>
+    </message>
+    <message>
+        <source>First automatic reply</source>
+        <translation>自动首次回复</translation>
+    </message>
+    <message>
+        <source>Customer's wait for the first reply</source>
+        <translation>顾客等待首次回复的时间</translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>
@@ -2566,6 +2570,26 @@
         <source>This customer has no conversation in this store; nothing will be sent.</source>
         <translation>该顾客在此店铺没有会话，不会发送消息。</translation>
     </message>
+    <message>
+        <source>Details</source>
+        <translation>详细说明</translation>
+    </message>
+    <message>
+        <source>Nothing is sent back</source>
+        <translation>无需寄回</translation>
+    </message>
+    <message>
+        <source>Paid by the customer</source>
+        <translation>由顾客承担</translation>
+    </message>
+    <message>
+        <source>Paid by the shop</source>
+        <translation>由店铺承担</translation>
+    </message>
+    <message>
+        <source>Return shipping</source>
+        <translation>退货运费</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -2689,6 +2713,10 @@
     <message>
         <source>This case has no conversation to write to.</source>
         <translation>该售后单没有可写入的会话。</translation>
+    </message>
+    <message>
+        <source>Refund %1 to %2 for %3 (order %4)?</source>
+        <translation>确定为 %3（订单 %4）向 %2 退款 %1 吗？</translation>
     </message>
 </context>
 <context>
@@ -3882,6 +3910,104 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
     <message>
         <source>Overdue %1</source>
         <translation>已超时 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintPanel</name>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无人）</translation>
+    </message>
+    <message>
+        <source>Note (for escalation and the timeline):</source>
+        <translation>备注（升级原因，记入时间线）：</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>处理结果：</translation>
+    </message>
+    <message>
+        <source>Compensation:</source>
+        <translation>补偿金额：</translation>
+    </message>
+    <message>
+        <source>Agent · severity:</source>
+        <translation>负责人 · 严重程度：</translation>
+    </message>
+    <message>
+        <source>Complaint %1</source>
+        <translation>投诉 %1</translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <source>resolve by %1</source>
+        <translation>解决期限 %1</translation>
+    </message>
+    <message>
+        <source>Opened %1 · first response %2 · resolved %3</source>
+        <translation>创建 %1 · 首次响应 %2 · 解决 %3</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Resolution: %1</source>
+        <translation>处理结果：%1</translation>
+    </message>
+    <message>
+        <source>Open the conversation</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <source>Choose a ticket in the list to see it here; double-click opens it in a window of its own.</source>
+        <translation>在列表中选择一个工单即可在此查看；双击可在单独的窗口中打开。</translation>
+    </message>
+    <message>
+        <source>The timeline of the chosen ticket shows here: who did what and when.</source>
+        <translation>所选工单的时间线显示在这里：谁在什么时候做了什么。</translation>
+    </message>
+    <message>
+        <source>This ticket no longer exists.</source>
+        <translation>该工单已不存在。</translation>
+    </message>
+    <message>
+        <source>Pay %1 to %2 as compensation for %3?</source>
+        <translation>确定向 %2 支付 %1 作为 %3 的补偿吗？</translation>
+    </message>
+    <message>
+        <source>Note (for escalation and the timeline)</source>
+        <translation>备注（升级原因，记入时间线）</translation>
+    </message>
+    <message>
+        <source>Resolution: how it was put right</source>
+        <translation>处理结果：如何解决的</translation>
+    </message>
+</context>
+<context>
+    <name>Confirm</name>
+    <message>
+        <source>Confirm the payment</source>
+        <translation>确认付款</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>确认支付</translation>
     </message>
 </context>
 </TS>

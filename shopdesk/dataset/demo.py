@@ -16,7 +16,13 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from shopdesk.dataset.fields import FORMAT_NAME, FORMAT_VERSION
+from shopdesk.models import Complaint, Store
+from shopdesk.services.rules import of_store
+from shopdesk.times import as_utc
 
 
 @dataclass(frozen=True)
@@ -56,8 +62,8 @@ TAGS = [
     {"key": "vip", "name": "VIP", "colour": "#D4A017"},
     {"key": "repeat", "name": "回头客", "colour": "#2E86C1"},
     {"key": "risk", "name": "差评风险", "colour": "#C0392B"},
-    {"key": "wholesale", "name": "Wholesale", "colour": "#7D3C98"},
-    {"key": "influencer", "name": "Influencer", "colour": "#17A589"},
+    {"key": "wholesale", "name": "批发客户", "colour": "#7D3C98"},
+    {"key": "influencer", "name": "带货达人", "colour": "#17A589"},
 ]
 
 # (sku, Chinese title, English title, CNY price, USD price)
@@ -155,17 +161,19 @@ FILLER = [
     ("out", "不客气，祝您生活愉快～", "You're welcome, have a great day!"),
 ]
 
+# Each in the language of the stores that use it: groups in Chinese for the Chinese stores,
+# in English for the Shopify store.
 QUICK_REPLIES = [
-    ("问候 Greetings", "hi", "欢迎语", "亲，您好！我是{store}的客服{agent}，很高兴为您服务～"),
-    ("问候 Greetings", "hello", "Greeting", "Hi {customer}, this is {agent} from {store}. How can I help?"),
-    ("物流 Shipping", "wl", "物流单号", "亲，您的订单{order_no}已发货，快递单号{tracking_no}，请注意查收。"),
-    ("物流 Shipping", "track", "Tracking", "Your order {order_no} has shipped: tracking number {tracking_no}."),
-    ("物流 Shipping", "cui", "催件", "已经帮您联系快递催件，有进展第一时间通知您。"),
-    ("售后 After-sales", "ps", "破损处理", "非常抱歉！麻烦提供破损照片和外包装照片，我们马上为您处理。"),
-    ("售后 After-sales", "th", "退货流程", "支持七天无理由退货：在订单页申请退货，寄回后填写快递单号即可。"),
-    ("售后 After-sales", "return", "Returns", "You can return within 7 days of delivery: request it on the order page."),
-    ("发票 Invoice", "fp", "开发票", "可以开电子发票，请提供抬头和税号，三个工作日内发到邮箱。"),
-    ("结束 Closing", "bye", "结束语", "感谢您的支持，祝您生活愉快！有问题随时找我们～"),
+    ("问候", "hi", "欢迎语", "亲，您好！我是{store}的客服{agent}，很高兴为您服务～"),
+    ("Greetings", "hello", "Greeting", "Hi {customer}, this is {agent} from {store}. How can I help?"),
+    ("物流", "wl", "物流单号", "亲，您的订单{order_no}已发货，快递单号{tracking_no}，请注意查收。"),
+    ("Shipping", "track", "Tracking", "Your order {order_no} has shipped: tracking number {tracking_no}."),
+    ("物流", "cui", "催件", "已经帮您联系快递催件，有进展第一时间通知您。"),
+    ("售后", "ps", "破损处理", "非常抱歉！麻烦提供破损照片和外包装照片，我们马上为您处理。"),
+    ("售后", "th", "退货流程", "支持七天无理由退货：在订单页申请退货，寄回后填写快递单号即可。"),
+    ("Returns", "return", "Returns", "You can return within 7 days of delivery: request it on the order page."),
+    ("发票", "fp", "开发票", "可以开电子发票，请提供抬头和税号，三个工作日内发到邮箱。"),
+    ("结束语", "bye", "结束语", "感谢您的支持，祝您生活愉快！有问题随时找我们～"),
 ]
 
 COMPLAINT_SUMMARIES = {
@@ -181,6 +189,13 @@ COMPLAINT_SUMMARIES = {
     "other": ("要求修改收货地址", "Wants the delivery address changed"),
 }
 COMPLAINT_STATUSES = ["new", "in_progress", "escalated", "resolved", "closed"]
+# The demo stores' hours to resolve a complaint (a small shop's, not the strict defaults),
+# set by finish_demo after loading, since the dataset format does not carry store rules.
+DEMO_SLA_HOURS = {"sla_critical_hours": 24, "sla_high_hours": 48, "sla_normal_hours": 72,
+                  "sla_low_hours": 120}
+SLA_OF = {"critical": "sla_critical_hours", "high": "sla_high_hours",
+          "normal": "sla_normal_hours", "low": "sla_low_hours"}
+OVERDUE_SHARE = 0.12
 SEVERITIES = ["low", "normal", "normal", "high", "critical"]
 
 RETURN_PATHS: dict[str, list[tuple[str, list[str]]]] = {
@@ -451,9 +466,18 @@ class _Demo:
             category = categories[i % len(categories)]
             status = COMPLAINT_STATUSES[(i // len(categories)) % len(COMPLAINT_STATUSES)]
             severity = SEVERITIES[rng.randrange(len(SEVERITIES))]
-            # Open tickets are recent; finished ones spread over six months.
-            days = 10 if status in ("new", "in_progress", "escalated") else 180
-            opened = self.anchor - timedelta(seconds=rng.randint(0, days * 86400))
+            # Finished tickets spread over six months. Open ones are within their time to
+            # resolve, as in a shop that keeps up, except about one in eight, which is late.
+            is_open = status in ("new", "in_progress", "escalated")
+            days = 10 if is_open else 180
+            drawn = rng.randint(0, days * 86400) / (days * 86400)  # 0‥1
+            opened = self.anchor - timedelta(days=180 * drawn)
+            if is_open:
+                sla = timedelta(hours=DEMO_SLA_HOURS[SLA_OF[severity]])
+                opened = self.anchor - (sla + timedelta(hours=1 + 40 * drawn / OVERDUE_SHARE)
+                                        if drawn < OVERDUE_SHARE else
+                                        max(sla * 0.35, sla - timedelta(hours=26))
+                                        * (drawn - OVERDUE_SHARE) / (1 - OVERDUE_SHARE))
             first = opened + timedelta(minutes=rng.randint(5, 600)) if status != "new" else None
             resolved = (opened + timedelta(minutes=rng.randint(120, 96 * 60))
                         if status in ("resolved", "closed") else None)
@@ -536,6 +560,17 @@ class _Demo:
                           "reason": RETURN_REASONS[kind][i % len(RETURN_REASONS[kind])],
                           "reason_text": None, "items": [{"sku": item["sku"], "qty": qty}],
                           "requested": str(requested), "events": events})
+
+
+def finish_demo(session: Session) -> None:
+    """What the dataset format does not carry: the demo stores' complaint rules, and the
+    times to resolve its tickets by them."""
+    for store in session.scalars(select(Store)):
+        store.settings = {**(store.settings or {}), **DEMO_SLA_HOURS}
+    session.flush()
+    for complaint in session.scalars(select(Complaint)):
+        complaint.sla_due_at = (as_utc(complaint.opened_at)
+                                + of_store(complaint.store).complaint_sla(complaint.severity))
 
 
 def _clean(record: dict[str, Any]) -> dict[str, Any]:

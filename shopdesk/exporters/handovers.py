@@ -14,6 +14,7 @@ from shopdesk.exporters.cells import cell, text_cell, time_cell
 from shopdesk.exporters.workbook import about_sheet, check_lang, header, local_day_bounds, save
 from shopdesk.models import Agent, Handover
 from shopdesk.services.permissions import Action, require
+from shopdesk.services.handover import item_title
 
 HEADERS = {
     "en": ["Time", "From", "For", "Note", "Waiting for a reply", "Returns", "Complaints",
@@ -51,7 +52,7 @@ def export_handovers(session: Session, actor: Agent, path: Path, first: date, la
     for n, (handover, from_name, to_name) in enumerate(rows, start=1):
         content = handover.content or {}
         counts = [len(content.get(s) or []) for s in SECTIONS]
-        items = "\n".join(f"{e.get('title', '')} — {e.get('detail', '')}"
+        items = "\n".join(f"{item_title(e)} — {e.get('detail', '')}"
                           for s in SECTIONS for e in content.get(s) or [])
         sheet.append([time_cell(sheet, handover.at), text_cell(sheet, from_name),
                       text_cell(sheet, to_name or words["everyone"]),

@@ -32,6 +32,7 @@ from shopdesk.exporters.workbook import (
     store_ids,
 )
 from shopdesk.models import Agent
+from shopdesk.services.numbering import conversation_number
 from shopdesk.services.privacy import mask_name
 from shopdesk.services.surveys import month_of, responses
 
@@ -76,7 +77,7 @@ def export_satisfaction(session: Session, actor: Agent, path: Path, first: date,
             time_cell(sheet, r.answered_at), text_cell(sheet, r.store),
             text_cell(sheet, r.agent or words["nobody"]),
             text_cell(sheet, mask_name(r.customer) if mask else r.customer),
-            number_cell(sheet, r.conversation_id), number_cell(sheet, r.score),
+            text_cell(sheet, conversation_number(r.conversation_id)), number_cell(sheet, r.score),
             text_cell(sheet, r.comment), text_cell(sheet, month_of(r.answered_at))])
         if progress and (n % 1000 == 0 or n == len(rows)):
             progress(n, len(rows))

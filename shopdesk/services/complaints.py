@@ -32,6 +32,7 @@ from shopdesk.models.enums import ComplaintCategory, ComplaintStatus, Direction,
 from shopdesk.money import format_money
 from shopdesk.services import audit, compensation
 from shopdesk.services.conversations import preview
+from shopdesk.services.numbering import complaint_number
 from shopdesk.services.permissions import Action, require
 from shopdesk.services.records import existing
 from shopdesk.services.rules import of_store
@@ -43,7 +44,7 @@ MAX_SUMMARY = 500
 
 
 def ticket_number(complaint_id: int) -> str:
-    return f"C-{complaint_id}"
+    return complaint_number(complaint_id)
 
 
 # -- opening -----------------------------------------------------------------------------------

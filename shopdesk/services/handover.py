@@ -22,6 +22,7 @@ from shopdesk.models import (
 )
 from shopdesk.models.enums import ComplaintStatus, ConversationStatus, Direction, Role
 from shopdesk.services import audit
+from shopdesk.services.numbering import number
 from shopdesk.services.permissions import Action, require
 from shopdesk.services.returns import TERMINAL, next_deadline
 from shopdesk.services.rules import rules_for
@@ -36,12 +37,16 @@ OPEN_COMPLAINT = (ComplaintStatus.NEW, ComplaintStatus.IN_PROGRESS, ComplaintSta
 class HandoverItem:
     kind: Kind
     id: int
-    title: str  # customer and store, or the case with its customer
+    title: str  # customer and store, or the customer of the complaint
     detail: str  # the customer's last message, or the complaint's summary
     due: datetime | None = None
     # Codes the UI shows in the user's language: the complaint's severity, the case's
     # kind and state.
     codes: list[str] = field(default_factory=list)
+    number: str = ""  # C-29, R-12, T-45: the one number the rest of the program shows
+
+    def __post_init__(self) -> None:
+        self.number = self.number or number(self.kind, self.id)
 
 
 @dataclass
@@ -99,7 +104,7 @@ def build_handover(session: Session, agent_id: int, now: datetime | None = None)
     for case, customer, store in case_rows:
         rules = rules_for(store.reply_target_minutes, store.settings)
         draft.returns.append(HandoverItem(
-            "return", case.id, f"{case.key} · {customer} · {store.name}", "",
+            "return", case.id, f"{customer} · {store.name}", "",
             next_deadline(case, rules), [case.kind.value, case.state.value]))
     draft.returns.sort(key=lambda i: (i.due is None, i.due))
 
@@ -110,9 +115,22 @@ def build_handover(session: Session, agent_id: int, now: datetime | None = None)
         .order_by(Complaint.sla_due_at))
     for complaint, customer in complaint_rows:
         draft.complaints.append(HandoverItem(
-            "complaint", complaint.id, f"{complaint.key} · {customer}", complaint.summary,
+            "complaint", complaint.id, customer, complaint.summary,
             complaint.sla_due_at, [complaint.severity.value]))
     return draft
+
+
+def item_title(entry: dict[str, Any]) -> str:
+    """A saved item's number and title ("C-29 · Zoe Scott"). Handovers saved before items
+    carried their number began a return's or complaint's title with its internal key
+    ("k29 · Zoe Scott"): that key gives way to the number every other place shows."""
+    title = entry.get("title") or ""
+    shown = entry.get("number")
+    if not shown:
+        if entry.get("kind") in ("return", "complaint") and " · " in title:
+            title = title.split(" · ", 1)[1]
+        shown = number(entry["kind"], int(entry["id"]))
+    return f"{shown} · {title}" if title else shown
 
 
 _MODELS: dict[str, type] = {

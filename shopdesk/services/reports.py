@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
-from shopdesk.models import Complaint, Conversation
-from shopdesk.models.enums import ComplaintCategory
+from shopdesk.models import Complaint, Conversation, Message
+from shopdesk.models.enums import ComplaintCategory, Direction
 from shopdesk.services import surveys
 from shopdesk.services.return_cases import refunds_between
 from shopdesk.times import as_utc, to_local
@@ -28,6 +28,7 @@ class Figures:
     scores: dict[int, int] = field(default_factory=dict)
     complaints: dict[str, dict[ComplaintCategory, int]] = field(default_factory=dict)  # month
     first_response: dict[str, int] = field(default_factory=dict)  # bucket → conversations
+    first_automatic: dict[str, int] = field(default_factory=dict)  # the same, automatic replies
     refunds: dict[str, dict[str, int]] = field(default_factory=dict)  # month → currency → minor
 
 
@@ -40,6 +41,47 @@ def bucket_of(minutes: float) -> str:
         if bound is None or minutes < bound:
             return key
     raise AssertionError("unreachable")
+
+
+def human_reply() -> ColumnElement[bool]:
+    """An outgoing message a person wrote: it has its agent. (Automatic replies, written by
+    a rule, have none.)"""
+    return and_(Message.direction == Direction.OUT, Message.author_id.is_not(None))
+
+
+def automatic_reply() -> ColumnElement[bool]:
+    return and_(Message.direction == Direction.OUT, Message.author_id.is_(None))
+
+
+def first_responses(session: Session, start: datetime, end: datetime,
+                    store_ids: Sequence[int] = (), agent_ids: Sequence[int] = ()
+                    ) -> tuple[dict[str, int], dict[str, int]]:
+    """How long customers waited: from a conversation's first message of the customer to
+    the shop's first reply after it, by bucket, for replies in ``start``‥``end``. The first
+    reply a person wrote, and apart from it the first automatic one."""
+    asked = (select(Message.conversation_id.label("cid"), func.min(Message.at).label("at"))
+             .where(Message.direction == Direction.IN)
+             .group_by(Message.conversation_id).subquery())
+    out: list[dict[str, int]] = []
+    for kind in (human_reply(), automatic_reply()):
+        q = (select(asked.c.at, func.min(Message.at))
+             .join(Message, and_(Message.conversation_id == asked.c.cid,
+                                 Message.at >= asked.c.at, kind))
+             .join(Conversation, Conversation.id == asked.c.cid)
+             .group_by(asked.c.cid, asked.c.at))
+        if store_ids:
+            q = q.where(Conversation.store_id.in_(list(store_ids)))
+        if agent_ids:
+            q = q.where(Conversation.assignee_id.in_(list(agent_ids)))
+        buckets = {key: 0 for _b, key in RESPONSE_BUCKETS}
+        for first_in, answered in session.execute(q):
+            answered_at = as_utc(answered)
+            if not as_utc(start) <= answered_at < as_utc(end):
+                continue
+            minutes = max(0.0, (answered_at - as_utc(first_in)).total_seconds() / 60)
+            buckets[bucket_of(minutes)] += 1
+        out.append(buckets)
+    return out[0], out[1]
 
 
 def figures(session: Session, start: datetime, end: datetime,
@@ -61,17 +103,8 @@ def figures(session: Session, start: datetime, end: datetime,
         complaints[month_of(opened)][ComplaintCategory(category)] += 1
     f.complaints = dict(sorted(complaints.items()))
 
-    c = select(Conversation.created_at, Conversation.first_response_at).where(
-        Conversation.first_response_at >= start, Conversation.first_response_at < end)
-    if store_ids:
-        c = c.where(Conversation.store_id.in_(list(store_ids)))
-    if agent_ids:
-        c = c.where(Conversation.assignee_id.in_(list(agent_ids)))
-    buckets = {key: 0 for _b, key in RESPONSE_BUCKETS}
-    for created, answered in session.execute(c):
-        minutes = max(0.0, (as_utc(answered) - as_utc(created)).total_seconds() / 60)
-        buckets[bucket_of(minutes)] += 1
-    f.first_response = buckets
+    f.first_response, f.first_automatic = first_responses(session, start, end, store_ids,
+                                                          agent_ids)
 
     money: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for r in refunds_between(session, start, end, store_ids, agent_ids):

@@ -44,6 +44,7 @@ from shopdesk.money import format_money
 from shopdesk.services import audit, returns
 from shopdesk.services.conversations import customer_language, preview
 from shopdesk.services.inbox import check_images, queue_reply
+from shopdesk.services.numbering import return_number
 from shopdesk.services.permissions import (
     Action,
     PermissionDenied,
@@ -68,7 +69,7 @@ MAX_PHOTOS = 9
 
 
 def case_number(case_id: int) -> str:
-    return f"R-{case_id}"
+    return return_number(case_id)
 
 
 def shipping_payer(reason: ReturnReason) -> str:

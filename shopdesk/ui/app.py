@@ -22,6 +22,7 @@ from shopdesk.services.agents import SignInError, SignInGuard, has_owner
 from shopdesk.services.handover import unread_handovers
 from shopdesk.ui.backups import BackupActions
 from shopdesk.ui.errors import ErrorReporter
+from shopdesk.ui.fonts import apply_fallbacks
 from shopdesk.ui.handover import HandoverDialog, HandoverNotesDialog
 from shopdesk.ui.i18n import LANGUAGES, LanguageSwitcher
 from shopdesk.ui.mainwindow import MainWindow
@@ -48,6 +49,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
+    apply_fallbacks(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
 

@@ -1,52 +1,42 @@
-"""Complaints: the dialog that opens a ticket (blank, from a conversation or a customer
-card), the dialog that works one (its actions and timeline), and the Complaints page with
-filters and a paged list (overdue tickets in red)."""
+"""The Complaints page: filters, the paged list of tickets (overdue ones in red), the chosen
+ticket in a pane below (a single click), and one window per ticket (a double click or
+Enter; opening it again brings that window to the front)."""
 
 from __future__ import annotations
 
-import html
 from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import select
 
 from shopdesk.db import Database
-from shopdesk.errors import ShopDeskError
-from shopdesk.models import Agent, Customer, Order, Store
+from shopdesk.models import Agent, Store
 from shopdesk.models.enums import ComplaintCategory, ComplaintStatus, Severity
-from shopdesk.money import format_money, parse_amount
 from shopdesk.services import complaints as svc
 from shopdesk.services.agents import active_agents
-from shopdesk.services.customers import find_customers
 from shopdesk.services.permissions import Action, can
-from shopdesk.times import to_local, utcnow
-from shopdesk.ui.forms import error_label
-from shopdesk.ui.i18n import current_language
+from shopdesk.times import utcnow
+from shopdesk.ui.complaint_new import NewComplaintDialog
+from shopdesk.ui.complaint_panel import ComplaintDialog, ComplaintPanel, local_time
 from shopdesk.ui.labels import (
     category_label,
     complaint_status_label,
@@ -54,319 +44,12 @@ from shopdesk.ui.labels import (
     tier_label,
 )
 from shopdesk.ui.page import Page
-from shopdesk.ui.service_text import denied, translated
+from shopdesk.ui.service_text import denied
 from shopdesk.ui.table_model import PagedRowsModel, row_table
 
 RED = QColor("#B91C1C")
 
-
-def _local(when: datetime | None) -> str:
-    return f"{to_local(when):%Y-%m-%d %H:%M}" if when else ""
-
-
-class NewComplaintDialog(QDialog):
-    """Open a ticket. Pre-filled from a conversation (customer, store, latest order, the
-    customer's last message quoted) or a customer; blank: search the customer."""
-
-    def __init__(self, db: Database, agent: Agent, *, conversation_id: int | None = None,
-                 customer_id: int | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("complaintDialog")
-        self.db, self.agent = db, agent
-        self.conversation_id = conversation_id
-        self.complaint_id: int | None = None
-        self.setWindowTitle(self.tr("New complaint"))
-        self.customer_search = QLineEdit()
-        self.customer_search.setObjectName("complaintCustomerSearch")
-        self.customer_search.setPlaceholderText(self.tr("Name, handle, phone or e-mail"))
-        self.customer = QComboBox()
-        self.customer.setObjectName("complaintCustomer")
-        self.store = QComboBox()
-        self.store.setObjectName("complaintStore")
-        self.order = QComboBox()
-        self.order.setObjectName("complaintOrder")
-        self.category = QComboBox()
-        self.category.setObjectName("complaintCategory")
-        for c in ComplaintCategory:
-            self.category.addItem(category_label(c), c.value)
-        self.severity = QComboBox()
-        self.severity.setObjectName("complaintSeverity")
-        for s in Severity:
-            self.severity.addItem(severity_label(s), s.value)
-        self.severity.setCurrentIndex(self.severity.findData(Severity.NORMAL.value))
-        self.summary = QLineEdit()
-        self.summary.setObjectName("complaintSummary")
-        self.summary.setMaxLength(svc.MAX_SUMMARY)
-        self.details = QPlainTextEdit()
-        self.details.setObjectName("complaintDetails")
-        self.details.setTabChangesFocus(True)
-        self.error = error_label("complaintError")
-        with db.read_session() as session:
-            for sid, name in session.execute(select(Store.id, Store.name)
-                                             .where(Store.archived.is_(False))
-                                             .order_by(Store.id)):
-                self.store.addItem(name, sid)
-            if conversation_id is not None:
-                pre = svc.prefill_from_conversation(session, conversation_id)
-                self.customer.addItem(pre.customer_name, pre.customer_id)
-                self.store.setCurrentIndex(self.store.findData(pre.store_id))
-                self.details.setPlainText(pre.details)
-                self._fill_orders(session, pre.customer_id, pre.order_id)
-            elif customer_id is not None:
-                customer = session.get(Customer, customer_id)
-                if customer is not None:
-                    self.customer.addItem(customer.name, customer.id)
-                    self._fill_orders(session, customer.id, None)
-        prefilled = self.customer.count() > 0
-        self.customer_search.setVisible(not prefilled)
-        self.customer.setEnabled(not prefilled)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(200)
-        self.search_timer.timeout.connect(self.search_customers)
-        self.customer_search.textChanged.connect(lambda _t: self.search_timer.start())
-        self.customer.currentIndexChanged.connect(self._customer_changed)
-        form = QFormLayout()
-        customer_box = QVBoxLayout()
-        customer_box.addWidget(self.customer_search)
-        customer_box.addWidget(self.customer)
-        form.addRow(self.tr("Customer:"), customer_box)
-        form.addRow(self.tr("Store:"), self.store)
-        form.addRow(self.tr("Order:"), self.order)
-        form.addRow(self.tr("Category:"), self.category)
-        form.addRow(self.tr("Severity:"), self.severity)
-        form.addRow(self.tr("Summary:"), self.summary)
-        form.addRow(self.tr("Details:"), self.details)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.resize(560, 520)
-        (self.summary if prefilled else self.customer_search).setFocus()
-
-    def search_customers(self) -> None:
-        with self.db.read_session() as session:
-            found = find_customers(session, self.customer_search.text())
-        self.customer.clear()
-        for cid, name in found:
-            self.customer.addItem(name, cid)
-
-    def _customer_changed(self) -> None:
-        cid = self.customer.currentData()
-        with self.db.read_session() as session:
-            self._fill_orders(session, cid, None)
-
-    def _fill_orders(self, session, customer_id: int | None,  # type: ignore[no-untyped-def]
-                     chosen: int | None) -> None:
-        self.order.clear()
-        self.order.addItem(self.tr("(no order)"), None)
-        if customer_id is None:
-            return
-        for oid, order_no, total, currency in session.execute(
-                select(Order.id, Order.order_no, Order.total_minor, Order.currency)
-                .where(Order.customer_id == customer_id)
-                .order_by(Order.placed_at.desc()).limit(50)):
-            self.order.addItem(f"{order_no} · {format_money(total, currency)}", oid)
-        if chosen is not None:
-            self.order.setCurrentIndex(max(0, self.order.findData(chosen)))
-
-    def save(self) -> None:
-        customer_id, store_id = self.customer.currentData(), self.store.currentData()
-        if customer_id is None:
-            self.error.setText(self.tr("Choose the customer."))
-            return
-        new = svc.NewComplaint(
-            store_id=store_id, customer_id=customer_id,
-            category=ComplaintCategory(self.category.currentData()),
-            severity=Severity(self.severity.currentData()), summary=self.summary.text(),
-            details=self.details.toPlainText(), order_id=self.order.currentData(),
-            conversation_id=self.conversation_id, lang=current_language())
-        try:
-            with self.db.transaction() as session:
-                self.complaint_id = svc.create(session, session.get(Agent, self.agent.id),
-                                               new).id
-        except ShopDeskError as exc:
-            self.error.setText(translated(str(exc)))
-            return
-        self.accept()
-
-
-def action_label(action: str) -> str:
-    return {
-        "assign": QCoreApplication.translate("ComplaintActions", "Assign"),
-        "start": QCoreApplication.translate("ComplaintActions", "Start working"),
-        "escalate": QCoreApplication.translate("ComplaintActions", "Escalate"),
-        "resolve": QCoreApplication.translate("ComplaintActions", "Resolve"),
-        "close": QCoreApplication.translate("ComplaintActions", "Close"),
-        "reopen": QCoreApplication.translate("ComplaintActions", "Reopen"),
-        "severity": QCoreApplication.translate("ComplaintActions", "Change severity"),
-        "note": QCoreApplication.translate("ComplaintActions", "Add note"),
-        "created": QCoreApplication.translate("ComplaintActions", "Opened"),
-    }[action]
-
-
-class ComplaintDialog(QDialog):
-    """Work one ticket: its facts, the allowed actions, the timeline."""
-
-    changed = Signal()
-    openConversation = Signal(int)  # noqa: N815
-
-    def __init__(self, db: Database, agent: Agent | None, complaint_id: int,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("complaintDialog")
-        self.db, self.agent, self.complaint_id = db, agent, complaint_id
-        self.view: svc.ComplaintView | None = None
-        self.header = QLabel()
-        self.header.setObjectName("complaintHeader")
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setWordWrap(True)
-        self.header.linkActivated.connect(self._link)
-        self.note = QPlainTextEdit()
-        self.note.setObjectName("complaintNote")
-        self.note.setTabChangesFocus(True)
-        self.note.setMaximumHeight(70)
-        self.resolution = QPlainTextEdit()
-        self.resolution.setObjectName("complaintResolution")
-        self.resolution.setTabChangesFocus(True)
-        self.resolution.setMaximumHeight(70)
-        self.compensation = QLineEdit()
-        self.compensation.setObjectName("complaintCompensation")
-        self.assignee = QComboBox()
-        self.assignee.setObjectName("complaintAssignee")
-        self.new_severity = QComboBox()
-        self.new_severity.setObjectName("complaintNewSeverity")
-        for s in Severity:
-            self.new_severity.addItem(severity_label(s), s.value)
-        with db.read_session() as session:
-            self.assignee.addItem(self.tr("(nobody)"), None)
-            for a in active_agents(session):
-                self.assignee.addItem(a.name, a.id)
-        form = QFormLayout()
-        form.addRow(self.tr("Note (for escalation and the timeline):"), self.note)
-        form.addRow(self.tr("Resolution:"), self.resolution)
-        form.addRow(self.tr("Compensation:"), self.compensation)
-        row = QHBoxLayout()
-        row.addWidget(self.assignee, 1)
-        row.addWidget(self.new_severity, 1)
-        form.addRow(self.tr("Agent · severity:"), row)
-        self.buttons_bar = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for action in ("start", "assign", "severity", "escalate", "resolve", "close", "reopen",
-                       "note"):
-            button = QPushButton(action_label(action))
-            button.setObjectName(f"complaint_{action}")
-            button.clicked.connect(lambda _c=False, a=action: self.act(a))
-            self.buttons_bar.addWidget(button)
-            self.buttons[action] = button
-        self.error = error_label("complaintError")
-        self.timeline = QTextBrowser()
-        self.timeline.setObjectName("complaintTimeline")
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addLayout(form)
-        layout.addLayout(self.buttons_bar)
-        layout.addWidget(self.error)
-        layout.addWidget(self.timeline, 1)
-        layout.addWidget(close)
-        self.resize(820, 640)
-        self.load()
-
-    def load(self, message: str = "") -> None:
-        with self.db.read_session() as session:
-            self.view = v = svc.view(session, self.complaint_id)
-        self.setWindowTitle(self.tr("Complaint %1").replace("%1", v.number))
-        self.error.setText(message)
-        due = _local(v.sla_due_at)
-        lines = [
-            f"<span style='font-size:15pt'><b>{v.number}</b></span> · "
-            f"{html.escape(complaint_status_label(v.status))} · {html.escape(tier_label(v.tier))}",
-            f"<b>{html.escape(v.summary)}</b>",
-            f"{html.escape(v.customer_name)} · {html.escape(v.store_name)}"
-            + (" · " + self.tr("order %1").replace("%1", html.escape(v.order_no))
-               if v.order_no else ""),
-            f"{html.escape(category_label(v.category))} · "
-            f"{html.escape(severity_label(v.severity))} · "
-            + self.tr("resolve by %1").replace("%1", due),
-            self.tr("Opened %1 · first response %2 · resolved %3")
-            .replace("%1", _local(v.opened_at)).replace("%2", _local(v.first_response_at) or "—")
-            .replace("%3", _local(v.resolved_at) or "—"),
-            self.tr("Assigned to %1").replace("%1", html.escape(v.assignee))
-            if v.assignee else self.tr("Not assigned"),
-        ]
-        if v.overdue:
-            overdue = self.tr("Overdue")
-            lines.append(f"<span style='color:#B91C1C'><b>{overdue}</b></span>")
-        if v.details:
-            lines.append(html.escape(v.details).replace("\n", "<br>"))
-        if v.resolution:
-            lines.append(self.tr("Resolution: %1").replace("%1", html.escape(v.resolution))
-                         + (f" · {v.compensation}" if v.compensation else ""))
-        if v.conversation_id is not None:
-            link = self.tr("Open the conversation")
-            lines.append(f"<a href='conversation:{v.conversation_id}'>{link}</a>")
-        self.header.setText("<br>".join(lines))
-        self.compensation.setPlaceholderText(v.currency)
-        self.assignee.setCurrentIndex(max(0, self.assignee.findData(v.assignee_id)))
-        self.new_severity.setCurrentIndex(self.new_severity.findData(v.severity.value))
-        why = denied(self.agent, Action.HANDLE_CASES)
-        for action, button in self.buttons.items():
-            button.setVisible(action in v.actions)
-            button.setEnabled(why is None)
-            button.setToolTip(why or "")
-        self.timeline.setHtml(self.render_timeline(v))
-
-    def render_timeline(self, v: svc.ComplaintView) -> str:
-        if not v.timeline:  # a ticket loaded from a dataset keeps only its times
-            known = [(v.opened_at, action_label("created")),
-                     (v.first_response_at, self.tr("First response")),
-                     (v.resolved_at, complaint_status_label(ComplaintStatus.RESOLVED))]
-            return "".join(f"<p><span style='color:#6B7280'>{_local(at)}</span><br>"
-                           f"<b>{html.escape(what)}</b></p>"
-                           for at, what in reversed(known) if at is not None)
-        parts = []
-        for e in reversed(v.timeline):
-            who = html.escape(e.by) if e.by else ""
-            change = ", ".join(f"{html.escape(str(k))}: {html.escape(str(val))}"
-                               for k, val in (e.after or {}).items())
-            note = html.escape(e.note).replace("\n", "<br>") if e.note else ""
-            parts.append(f"<p><span style='color:#6B7280'>{_local(e.at)} {who}</span><br>"
-                         f"<b>{html.escape(action_label(e.action))}</b>"
-                         f"{' · ' + change if change else ''}{'<br>' + note if note else ''}</p>")
-        return "".join(parts)
-
-    def _link(self, target: str) -> None:
-        if target.startswith("conversation:"):
-            self.openConversation.emit(int(target.split(":", 1)[1]))
-
-    def act(self, action: str) -> None:
-        if self.view is None or self.agent is None:
-            return
-        change = svc.Change(action, note=self.note.toPlainText(),
-                            resolution=self.resolution.toPlainText())
-        try:
-            if action == "assign":
-                change.assignee_id = self.assignee.currentData()
-            elif action == "severity":
-                change.severity = Severity(self.new_severity.currentData())
-            elif action == "resolve" and self.compensation.text().strip():
-                change.compensation_minor = parse_amount(self.compensation.text(),
-                                                         self.view.currency)
-            with self.db.transaction() as session:
-                svc.update(session, session.get(Agent, self.agent.id), self.complaint_id,
-                           self.view.version, change)
-        except ShopDeskError as exc:
-            self.error.setText(translated(str(exc)))
-            return
-        self.note.clear()
-        self.load()
-        self.changed.emit()
+__all__ = ["ComplaintDialog", "ComplaintsModel", "ComplaintsPage", "NewComplaintDialog"]
 
 
 class ComplaintsModel(PagedRowsModel):
@@ -395,9 +78,9 @@ class ComplaintsModel(PagedRowsModel):
             return None
         r = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return [r.number, _local(r.opened_at), r.store_name, r.customer_name,
+            return [r.number, local_time(r.opened_at), r.store_name, r.customer_name,
                     category_label(r.category), severity_label(r.severity), str(r.tier),
-                    complaint_status_label(r.status), _local(r.sla_due_at),
+                    complaint_status_label(r.status), local_time(r.sla_due_at),
                     r.summary][index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and self.overdue(r):
             return QBrush(RED)
@@ -473,15 +156,29 @@ class ComplaintsPage(Page):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
+        # Enter and a double click both "activate" a row: one window per ticket, once.
         self.table.activated.connect(lambda index: self.open_complaint(
             self.model.rows[index.row()].id))
-        self.table.doubleClicked.connect(lambda index: self.open_complaint(
-            self.model.rows[index.row()].id))
+        self.table.selectionModel().currentRowChanged.connect(self._picked)
         self.count = QLabel()
         self.count.setObjectName("complaintsCount")
+        self.panel = ComplaintPanel(self.db)
+        self.panel.changed.connect(self._ticket_changed)
+        self.panel.openConversation.connect(self.openConversation)
+        self.windows: dict[int, ComplaintDialog] = {}
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(self.count)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("complaintsSplitter")
+        splitter.addWidget(top)
+        splitter.addWidget(self.panel)
+        splitter.setSizes([440, 250])
+        splitter.setStretchFactor(0, 1)
         self.body.addLayout(filters)
-        self.body.addWidget(self.table, 1)
-        self.body.addWidget(self.count)
+        self.body.addWidget(splitter, 1)
         QShortcut(QKeySequence("Ctrl+N"), self, lambda: self.new_complaint())
 
     def first_show(self) -> None:
@@ -511,10 +208,16 @@ class ComplaintsPage(Page):
             self.period.setItemText(i, text)
         self.new_button.setText(self.tr("New complaint…"))
         self.model.retranslate()
+        self.panel.retranslate()
         self._show_count()
 
     def set_actor(self, agent: Agent | None) -> None:
         self.agent = agent
+        self.panel.agent = agent
+        self.panel.show_complaint(self.panel.complaint_id)
+        for window in self.windows.values():
+            window.panel.agent = agent
+            window.panel.show_complaint(window.complaint_id)
         why = denied(agent, Action.HANDLE_CASES)
         self.new_button.setEnabled(why is None)
         self.new_button.setToolTip(why or self.tr("Open a complaint ticket (Ctrl+N)"))
@@ -539,6 +242,7 @@ class ComplaintsPage(Page):
 
     def reload(self) -> None:
         flt = self.complaint_filter()
+        keep = self.panel.complaint_id
 
         def fetch(after, limit):  # type: ignore[no-untyped-def]
             with self.db.read_session() as session:
@@ -548,6 +252,35 @@ class ComplaintsPage(Page):
         with self.db.read_session() as session:
             self.totals = svc.count(session, flt)
         self._show_count()
+        if keep is not None:
+            self.select_complaint(keep)
+
+    def select_complaint(self, complaint_id: int) -> None:
+        """Choose the ticket in the list (if the filters show it) and in the pane."""
+        for row, r in enumerate(self.model.rows):
+            if r.id == complaint_id:
+                index = self.model.index(row, 0)
+                self.table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+                self.table.scrollTo(index)
+                break
+        self.panel.show_complaint(complaint_id)
+
+    def _picked(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.panel.show_complaint(self.model.rows[current.row()].id)
+
+    def _ticket_changed(self, complaint_id: int) -> None:
+        """A change in the pane or in a window: the list, the pane and that ticket's window
+        show it."""
+        self.reload()
+        if self.panel.complaint_id == complaint_id:
+            self.panel.show_complaint(complaint_id)
+        window = self.windows.get(complaint_id)
+        if window is not None:
+            window.panel.show_complaint(complaint_id)
+        self.changed.emit()
 
     def _show_count(self) -> None:
         total, overdue = getattr(self, "totals", (0, 0))
@@ -571,11 +304,22 @@ class ComplaintsPage(Page):
         dialog.finished.connect(done)
         dialog.open()
 
-    def open_complaint(self, complaint_id: int) -> None:
-        dialog = ComplaintDialog(self.db, self.agent, complaint_id, self.window())
-        dialog.changed.connect(self.reload)
-        dialog.changed.connect(self.changed)
-        dialog.openConversation.connect(lambda cid: (dialog.accept(),
-                                                     self.openConversation.emit(cid)))
-        self.worked = dialog
-        dialog.open()
+    def open_complaint(self, complaint_id: int) -> ComplaintDialog:
+        """The ticket's window: the one already open is brought to the front."""
+        window = self.windows.get(complaint_id)
+        if window is not None:
+            window.show()
+            window.raise_()
+            window.activateWindow()
+            return window
+        window = ComplaintDialog(self.db, self.agent, complaint_id, self.window())
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.setModal(False)
+        window.panel.changed.connect(self._ticket_changed)
+        window.panel.openConversation.connect(lambda cid: (window.accept(),
+                                                           self.openConversation.emit(cid)))
+        window.finished.connect(lambda _r: self.windows.pop(complaint_id, None))
+        self.windows[complaint_id] = window
+        self.worked = window
+        window.show()
+        return window

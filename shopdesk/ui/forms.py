@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
+import html
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser
 
 
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
@@ -22,3 +24,9 @@ def error_label(object_name: str = "") -> QLabel:
     if object_name:
         label.setObjectName(object_name)
     return label
+
+
+def show_hint(view: QTextBrowser, text: str) -> None:
+    """What an empty text view will hold, in grey and wrapped to its width (a placeholder
+    stays on one line and is cut off)."""
+    view.setHtml(f"<p style='color:#6B7280'>{html.escape(text)}</p>")

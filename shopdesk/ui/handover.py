@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -131,7 +132,7 @@ class HandoverDialog(QDialog):
             top.setFont(0, font)
             self.items.addTopLevelItem(top)
             for entry in entries:
-                child = QTreeWidgetItem([entry.title, describe(entry.kind, entry.detail,
+                child = QTreeWidgetItem([svc.item_title(asdict(entry)), describe(entry.kind, entry.detail,
                                                                entry.codes),
                                          local_time(entry.due)])
                 child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -203,7 +204,7 @@ def handover_text(widget: QWidget, handover: Handover, sender: str) -> str:
         entries = (handover.content or {}).get(key) or []
         if entries:
             lines += ["", f"{title} ({len(entries)})"]
-            lines += [f"  • {e['title']} — "
+            lines += [f"  • {svc.item_title(e)} — "
                       f"{describe(e['kind'], e['detail'], e.get('codes') or [])}"
                       for e in entries]
     return "\n".join(lines)

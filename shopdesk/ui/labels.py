@@ -3,6 +3,8 @@ One place, so that every page shows "高" for ``high`` the same way."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 
 from shopdesk.models.enums import (
@@ -15,6 +17,7 @@ from shopdesk.models.enums import (
     Role,
     Severity,
 )
+from shopdesk.money import format_money
 
 
 def role_label(role: Role | str) -> str:
@@ -125,3 +128,66 @@ def segment_label(segment: str) -> str:
 
 SEGMENT_COLOURS = {"new": "#0891B2", "active": "#16A34A", "vip": "#CA8A04",
                    "at_risk": "#EA580C", "lost": "#6B7280"}
+
+
+def complaint_action_label(action: str) -> str:
+    return {
+        "assign": QCoreApplication.translate("ComplaintActions", "Assign"),
+        "start": QCoreApplication.translate("ComplaintActions", "Start working"),
+        "escalate": QCoreApplication.translate("ComplaintActions", "Escalate"),
+        "resolve": QCoreApplication.translate("ComplaintActions", "Resolve"),
+        "close": QCoreApplication.translate("ComplaintActions", "Close"),
+        "reopen": QCoreApplication.translate("ComplaintActions", "Reopen"),
+        "severity": QCoreApplication.translate("ComplaintActions", "Change severity"),
+        "note": QCoreApplication.translate("ComplaintActions", "Add note"),
+        "created": QCoreApplication.translate("ComplaintActions", "Opened"),
+    }.get(action) or QCoreApplication.translate("ComplaintActions", "Changed")
+
+
+def complaint_field_label(name: str) -> str:
+    return {
+        "status": QCoreApplication.translate("Labels", "Status"),
+        "tier": QCoreApplication.translate("Labels", "Tier"),
+        "assignee": QCoreApplication.translate("Labels", "Assigned agent"),
+        "severity": QCoreApplication.translate("Labels", "Severity"),
+        "category": QCoreApplication.translate("Labels", "Category"),
+        "compensation": QCoreApplication.translate("Labels", "Compensation"),
+        "resolution": QCoreApplication.translate("Labels", "Resolution"),
+    }.get(name) or QCoreApplication.translate("Labels", "Other change")
+
+
+def complaint_change_text(before: dict[str, Any] | None, after: dict[str, Any] | None,
+                          currency: str, agents: dict[int, str]) -> str:
+    """What one timeline event of a complaint changed, in words of the interface's language
+    ("Severity: Normal → High"), read from the event's stored codes (so old events too)."""
+
+    def value(name: str, raw: Any) -> str:
+        nobody = QCoreApplication.translate("Labels", "(nobody)")
+        try:
+            if raw is None:
+                return nobody if name == "assignee" else "—"
+            if name == "status":
+                return complaint_status_label(raw)
+            if name == "severity":
+                return severity_label(raw)
+            if name == "category":
+                return category_label(raw)
+            if name == "tier":
+                return tier_label(int(raw))
+            if name == "assignee":
+                return agents.get(int(raw)) or QCoreApplication.translate(
+                    "Labels", "a removed agent")
+            if name == "compensation":
+                return format_money(int(raw), currency)
+        except (KeyError, ValueError, TypeError):
+            pass
+        return str(raw)
+
+    parts = []
+    for name, new in (after or {}).items():
+        text = value(name, new)
+        if before and name in before:
+            text = f"{value(name, before[name])} → {text}"
+        parts.append(QCoreApplication.translate("Labels", "%1: %2")
+                     .replace("%1", complaint_field_label(name)).replace("%2", text))
+    return " · ".join(parts)

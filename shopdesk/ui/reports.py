@@ -145,8 +145,10 @@ class ReportCharts(QWidget):
         bucket_names = {"<15m": self.tr("0–15 min"), "15-60m": self.tr("15–60 min"),
                         "1-4h": self.tr("1–4 h"), "4-24h": self.tr("4–24 h"),
                         ">24h": self.tr("24 h +")}
-        self._bars("first_response", self.tr("First response time"),
-                   {self.tr("Conversations"): list(f.first_response.values())},
+        waits = {self.tr("First reply by a person"): list(f.first_response.values())}
+        if any(f.first_automatic.values()):
+            waits[self.tr("First automatic reply")] = list(f.first_automatic.values())
+        self._bars("first_response", self.tr("Customer's wait for the first reply"), waits,
                    [bucket_names[k] for k in f.first_response])
         currencies = sorted({c for by in f.refunds.values() for c in by})
         self._bars("refunds", self.tr("Refunds by month"),

@@ -1,0 +1,314 @@
+"""One complaint ticket: its facts, the actions it allows now, and its timeline. The same
+panel is the Complaints page's detail pane (a single click) and, in a window of its own,
+the ticket opened by a double click."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopdesk.db import Database
+from shopdesk.errors import ShopDeskError
+from shopdesk.models import Agent
+from shopdesk.models.enums import ComplaintStatus, Severity
+from shopdesk.money import format_money, parse_amount
+from shopdesk.services import complaints as svc
+from shopdesk.services.agents import active_agents, all_agents
+from shopdesk.services.permissions import Action
+from shopdesk.times import to_local
+from shopdesk.ui.confirm import confirm_payment
+from shopdesk.ui.forms import error_label, show_hint
+from shopdesk.ui.labels import (
+    category_label,
+    complaint_action_label,
+    complaint_change_text,
+    complaint_status_label,
+    severity_label,
+    tier_label,
+)
+from shopdesk.ui.service_text import denied, translated
+
+ACTIONS = ("start", "assign", "severity", "escalate", "resolve", "close", "reopen", "note")
+
+
+def local_time(when: datetime | None) -> str:
+    return f"{to_local(when):%Y-%m-%d %H:%M}" if when else ""
+
+
+class ComplaintPanel(QWidget):
+    """Work one ticket: its facts, the allowed actions, the timeline."""
+
+    changed = Signal(int)  # the complaint's id
+    openConversation = Signal(int)  # noqa: N815
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("complaintPanel")
+        self.db = db
+        self.agent: Agent | None = None
+        self.complaint_id: int | None = None
+        self.view: svc.ComplaintView | None = None
+        self.confirmation: QMessageBox | None = None
+        self.header = QLabel()
+        self.header.setObjectName("complaintHeader")
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.header.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.header.linkActivated.connect(self._link)
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("complaintNote")
+        self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(48)
+        self.resolution = QPlainTextEdit()
+        self.resolution.setObjectName("complaintResolution")
+        self.resolution.setTabChangesFocus(True)
+        self.resolution.setMaximumHeight(48)
+        self.compensation = QLineEdit()
+        self.compensation.setObjectName("complaintCompensation")
+        self.assignee = QComboBox()
+        self.assignee.setObjectName("complaintAssignee")
+        self.new_severity = QComboBox()
+        self.new_severity.setObjectName("complaintNewSeverity")
+        for s in Severity:
+            self.new_severity.addItem(severity_label(s), s.value)
+        self.form = QWidget()
+        form = QFormLayout(self.form)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.labels = [QLabel() for _ in range(2)]
+        form.addRow(self.note)  # the boxes say what they are for (placeholder text)
+        form.addRow(self.resolution)
+        form.addRow(self.labels[0], self.compensation)
+        row = QHBoxLayout()
+        row.addWidget(self.assignee, 1)
+        row.addWidget(self.new_severity, 1)
+        form.addRow(self.labels[1], row)
+        self.actions_bar = QWidget()
+        self.actions_bar.setObjectName("complaintActions")
+        self.bar = QGridLayout(self.actions_bar)  # the allowed actions, three a row
+        self.bar.setContentsMargins(0, 0, 0, 0)
+        self.bar.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.buttons: dict[str, QPushButton] = {}
+        for action in ACTIONS:
+            button = QPushButton()
+            button.setObjectName(f"complaint_{action}")
+            button.clicked.connect(lambda _c=False, a=action: self.act(a))
+            self.buttons[action] = button
+        self.error = error_label("complaintError")
+        self.timeline = QTextBrowser()
+        self.timeline.setObjectName("complaintTimeline")
+        facts = QVBoxLayout()
+        facts.addWidget(self.header)
+        facts.addWidget(self.error)
+        facts.addStretch(1)
+        work = QVBoxLayout()
+        work.addWidget(self.form)
+        work.addWidget(self.actions_bar)
+        work.addStretch(1)
+        layout = QHBoxLayout(self)  # facts · what the agent does · what happened
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(facts, 4)
+        layout.addLayout(work, 4)
+        layout.addWidget(self.timeline, 3)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.note.setPlaceholderText(self.tr("Note (for escalation and the timeline)"))
+        self.resolution.setPlaceholderText(self.tr("Resolution: how it was put right"))
+        for label, text in zip(self.labels, (self.tr("Compensation:"),
+                                             self.tr("Agent · severity:")), strict=True):
+            label.setText(text)
+        for action, button in self.buttons.items():
+            button.setText(complaint_action_label(action))
+        for i in range(self.new_severity.count()):
+            self.new_severity.setItemText(i, severity_label(self.new_severity.itemData(i)))
+        self.timeline_hint = (self.tr(
+            "The timeline of the chosen ticket shows here: who did what and when."))
+        self.show_complaint(self.complaint_id)
+
+    def _fill_agents(self) -> None:
+        current = self.assignee.currentData()
+        self.assignee.clear()
+        self.assignee.addItem(self.tr("(nobody)"), None)
+        with self.db.read_session() as session:
+            for a in active_agents(session):
+                self.assignee.addItem(a.name, a.id)
+            self.agent_names = {a.id: a.name for a in all_agents(session)}
+        self.assignee.setCurrentIndex(max(0, self.assignee.findData(current)))
+
+    def show_complaint(self, complaint_id: int | None, message: str = "") -> None:
+        self.complaint_id = complaint_id
+        self.error.setText(message)
+        self.view = None
+        if complaint_id is not None:
+            try:
+                with self.db.read_session() as session:
+                    self.view = svc.view(session, complaint_id)
+            except ShopDeskError:
+                self.header.setText(self.tr("This ticket no longer exists."))
+        else:
+            self.header.setText(self.tr("Choose a ticket in the list to see it here; "
+                                        "double-click opens it in a window of its own."))
+        has = self.view is not None
+        self.form.setVisible(has)
+        self.actions_bar.setVisible(has)
+        if self.view is None:
+            show_hint(self.timeline, self.timeline_hint)
+            return
+        v = self.view
+        self._fill_agents()
+        self.header.setText(self.describe(v))
+        self.compensation.setPlaceholderText(v.currency)
+        self.assignee.setCurrentIndex(max(0, self.assignee.findData(v.assignee_id)))
+        self.new_severity.setCurrentIndex(self.new_severity.findData(v.severity.value))
+        why = denied(self.agent, Action.HANDLE_CASES)
+        for button in self.buttons.values():
+            self.bar.removeWidget(button)
+        shown = [a for a in ACTIONS if a in v.actions]
+        for action, button in self.buttons.items():
+            button.setVisible(action in shown)
+            button.setEnabled(why is None)
+            button.setToolTip(why or "")
+            if action in shown:
+                n = shown.index(action)
+                self.bar.addWidget(button, n // 3, n % 3)
+        self.timeline.setHtml(self.render_timeline(v))
+
+    def describe(self, v: svc.ComplaintView) -> str:
+        due = local_time(v.sla_due_at)
+        lines = [
+            f"<span style='font-size:15pt'><b>{v.number}</b></span> · "
+            f"{html.escape(complaint_status_label(v.status))} · {html.escape(tier_label(v.tier))}",
+            f"<b>{html.escape(v.summary)}</b>",
+            f"{html.escape(v.customer_name)} · {html.escape(v.store_name)}"
+            + (" · " + self.tr("order %1").replace("%1", html.escape(v.order_no))
+               if v.order_no else ""),
+            f"{html.escape(category_label(v.category))} · "
+            f"{html.escape(severity_label(v.severity))} · "
+            + self.tr("resolve by %1").replace("%1", due),
+            self.tr("Opened %1 · first response %2 · resolved %3")
+            .replace("%1", local_time(v.opened_at))
+            .replace("%2", local_time(v.first_response_at) or "—")
+            .replace("%3", local_time(v.resolved_at) or "—"),
+            self.tr("Assigned to %1").replace("%1", html.escape(v.assignee))
+            if v.assignee else self.tr("Not assigned"),
+        ]
+        if v.overdue:
+            overdue = self.tr("Overdue")
+            lines.append(f"<span style='color:#B91C1C'><b>{overdue}</b></span>")
+        if v.details:
+            lines.append(html.escape(v.details).replace("\n", "<br>"))
+        if v.resolution:
+            lines.append(self.tr("Resolution: %1").replace("%1", html.escape(v.resolution))
+                         + (f" · {v.compensation}" if v.compensation else ""))
+        if v.conversation_id is not None:
+            link = self.tr("Open the conversation")
+            lines.append(f"<a href='conversation:{v.conversation_id}'>{link}</a>")
+        return "<br>".join(lines)
+
+    def render_timeline(self, v: svc.ComplaintView) -> str:
+        if not v.timeline:  # a ticket loaded from a dataset keeps only its times
+            known = [(v.opened_at, complaint_action_label("created")),
+                     (v.first_response_at, self.tr("First response")),
+                     (v.resolved_at, complaint_status_label(ComplaintStatus.RESOLVED))]
+            return "".join(f"<p><span style='color:#6B7280'>{local_time(at)}</span><br>"
+                           f"<b>{html.escape(what)}</b></p>"
+                           for at, what in reversed(known) if at is not None)
+        parts = []
+        for e in reversed(v.timeline):
+            who = html.escape(e.by) if e.by else ""
+            change = html.escape(complaint_change_text(e.before, e.after, v.currency,
+                                                       self.agent_names))
+            note = html.escape(e.note).replace("\n", "<br>") if e.note else ""
+            parts.append(f"<p><span style='color:#6B7280'>{local_time(e.at)} {who}</span><br>"
+                         f"<b>{html.escape(complaint_action_label(e.action))}</b>"
+                         f"{' · ' + change if change else ''}{'<br>' + note if note else ''}</p>")
+        return "".join(parts)
+
+    def _link(self, target: str) -> None:
+        if target.startswith("conversation:"):
+            self.openConversation.emit(int(target.split(":", 1)[1]))
+
+    def act(self, action: str) -> None:
+        if self.view is None or self.agent is None:
+            return
+        change = svc.Change(action, note=self.note.toPlainText(),
+                            resolution=self.resolution.toPlainText())
+        try:
+            if action == "assign":
+                change.assignee_id = self.assignee.currentData()
+            elif action == "severity":
+                change.severity = Severity(self.new_severity.currentData())
+            elif action == "resolve" and self.compensation.text().strip():
+                change.compensation_minor = parse_amount(self.compensation.text(),
+                                                         self.view.currency)
+        except ShopDeskError as exc:
+            self.error.setText(translated(str(exc)))
+            return
+        if change.compensation_minor:  # money leaves the shop: say how much, and to whom
+            v = self.view
+            text = self.tr("Pay %1 to %2 as compensation for %3?").replace(
+                "%1", format_money(change.compensation_minor, v.currency)).replace(
+                "%2", v.customer_name).replace("%3", v.number)
+            self.confirmation = confirm_payment(self, text, lambda: self.apply(change))
+            return
+        self.apply(change)
+
+    def apply(self, change: svc.Change) -> None:
+        if self.view is None or self.agent is None:
+            return
+        try:
+            with self.db.transaction() as session:
+                svc.update(session, session.get(Agent, self.agent.id), self.view.id,
+                           self.view.version, change)
+        except ShopDeskError as exc:
+            self.error.setText(translated(str(exc)))
+            return
+        self.note.clear()
+        if change.action == "resolve":
+            self.resolution.clear()
+            self.compensation.clear()
+        self.show_complaint(self.view.id)
+        self.changed.emit(self.view.id if self.view else 0)
+
+
+class ComplaintDialog(QDialog):
+    """A ticket in a window of its own (one window per ticket; see ComplaintsPage)."""
+
+    def __init__(self, db: Database, agent: Agent | None, complaint_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("complaintDialog")
+        self.complaint_id = complaint_id
+        self.panel = ComplaintPanel(db)
+        self.panel.agent = agent
+        self.panel.show_complaint(complaint_id)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel, 1)
+        layout.addWidget(close)
+        self.panel.changed.connect(lambda _id: self._title())
+        self._title()
+        self.resize(980, 600)
+
+    def _title(self) -> None:
+        number = self.panel.view.number if self.panel.view else ""
+        self.setWindowTitle(self.tr("Complaint %1").replace("%1", number))

@@ -1,0 +1,194 @@
+"""The returns wizard's last steps: the amount, then the review that creates the case."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+)
+
+from shopdesk.errors import ShopDeskError
+from shopdesk.models import Agent, Conversation
+from shopdesk.models.enums import ReturnKind
+from shopdesk.money import format_money, format_plain, parse_amount
+from shopdesk.services import return_cases as svc
+from shopdesk.ui.labels import return_kind_label, return_reason_label
+from shopdesk.ui.service_text import translated
+from shopdesk.ui.wizard_step import WizardStep
+
+if TYPE_CHECKING:
+    from shopdesk.ui.return_wizard import ReturnWizard
+
+
+class AmountPage(WizardStep):
+    def __init__(self, wizard: ReturnWizard) -> None:
+        super().__init__(wizard)
+        self.amount = QLineEdit()
+        self.amount.setObjectName("amountEdit")
+        self.amount.textEdited.connect(lambda _t: self.error.clear())
+        self.currency = QLabel()
+        self.suggested = QLabel()
+        self.suggested.setObjectName("suggestedAmount")
+        self.suggested.setWordWrap(True)
+        self.cap = QLabel()
+        self.cap.setObjectName("amountCap")
+        self.cap.setWordWrap(True)
+        self.amount_label = QLabel()
+        self.amount_label.setBuddy(self.amount)
+        row = QHBoxLayout()
+        row.addWidget(self.amount_label)
+        row.addWidget(self.amount, 1)
+        row.addWidget(self.currency)
+        self.layout_.addLayout(row)
+        self.layout_.addWidget(self.suggested)
+        self.layout_.addWidget(self.cap)
+        self.layout_.addWidget(self.error)
+        self.layout_.addStretch(1)
+        self.suggestion = 0
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Amount"))
+        self.setSubTitle(self.tr("What the customer gets back. Partial amounts are fine."))
+        self.amount_label.setText(self.tr("A&mount:"))
+
+    def initializePage(self) -> None:  # noqa: N802
+        w = self.w
+        facts = w.facts
+        assert facts is not None
+        suggestion = svc.suggest_amount(facts, w.items_page.quantities(), w.kind_page.kind(),
+                                        w.reason_page.reason_value())
+        if not self.amount.isModified() or suggestion != self.suggestion:
+            self.amount.setText(format_plain(suggestion, facts.currency))
+            self.amount.setModified(False)
+        self.suggestion = suggestion
+        self.currency.setText(facts.currency)
+        text = self.tr("Suggested from the items: %1.").replace(
+            "%1", format_money(suggestion, facts.currency))
+        if w.kind_page.kind() == ReturnKind.EXCHANGE:
+            text += " " + self.tr("For an exchange this is the value of the goods; nothing "
+                                  "is refunded.")
+        self.suggested.setText(text)
+        self.cap.setText(self.tr("At most %1 can be refunded (paid %2, refunded %3).")
+                         .replace("%1", format_money(facts.refundable_minor, facts.currency))
+                         .replace("%2", format_money(facts.total_minor, facts.currency))
+                         .replace("%3", format_money(facts.refunded_minor, facts.currency)))
+        self.focus_later(self.amount)
+
+    def amount_minor(self) -> int:
+        assert self.w.facts is not None
+        return parse_amount(self.amount.text(), self.w.facts.currency)
+
+    def validatePage(self) -> bool:  # noqa: N802
+        try:
+            svc.check_amount(self.w.facts, self.amount_minor())  # type: ignore[arg-type]
+        except ShopDeskError as exc:
+            self.amount.setFocus()
+            return self.fail(translated(str(exc)))
+        return True
+
+
+class ReviewPage(WizardStep):
+    def __init__(self, wizard: ReturnWizard) -> None:
+        super().__init__(wizard)
+        self.summary = QLabel()
+        self.summary.setObjectName("reviewSummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.send = QCheckBox()
+        self.send.setObjectName("sendMessageBox")
+        self.send.setChecked(True)
+        self.message = QPlainTextEdit()
+        self.message.setObjectName("customerMessage")
+        self.message.setTabChangesFocus(True)
+        self.send.toggled.connect(self.message.setEnabled)
+        self.layout_.addWidget(self.summary)
+        self.layout_.addWidget(self.send)
+        self.layout_.addWidget(self.message, 1)
+        self.layout_.addWidget(self.error)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Review"))
+        self.setSubTitle(self.tr("Finish creates the case and notes it in the conversation."))
+        self.send.setText(self.tr("&Send this message to the customer"))
+
+    def initializePage(self) -> None:  # noqa: N802
+        w = self.w
+        facts = w.facts
+        assert facts is not None
+        amount = w.amount_page.amount_minor()
+        kind, reason = w.kind_page.kind(), w.reason_page.reason_value()
+        items = ", ".join(f"{line.title} × {w.items_page.quantities()[line.sku]}"
+                          for line in facts.items if line.sku in w.items_page.quantities())
+        rows = [
+            (self.tr("Order"), f"{facts.order_no} · {facts.store_name}"),
+            (self.tr("Customer"), facts.customer_name),
+            (self.tr("Items"), items),
+            (self.tr("Kind"), return_kind_label(kind)),
+            (self.tr("Reason"), return_reason_label(reason)),
+            (self.tr("Amount"), format_money(amount, facts.currency)),
+        ]
+        details = w.reason_page.text.toPlainText().strip()
+        if details:
+            rows.append((self.tr("Details"), details))
+        if kind == ReturnKind.EXCHANGE:
+            rows.append((self.tr("Replacement"), w.kind_page.replacement.text().strip()))
+        if kind == ReturnKind.REFUND_ONLY:
+            shipping = self.tr("Nothing is sent back")
+        elif svc.shipping_payer(reason) == "shop":
+            shipping = self.tr("Paid by the shop")
+        else:
+            shipping = self.tr("Paid by the customer")
+        rows.append((self.tr("Return shipping"), shipping))
+        if w.reason_page.files:
+            rows.append((self.tr("Photos"), str(len(w.reason_page.files))))
+        self.summary.setText("<table cellpadding='3'>" + "".join(
+            f"<tr><td style='color:#6B7280'>{html.escape(k)}</td>"
+            f"<td>{html.escape(v).replace(chr(10), '<br>')}</td></tr>"
+            for k, v in rows) + "</table>")
+        with w.db.read_session() as session:
+            w.conversation_id = w.conversation_id or self._conversation(session)
+            text = svc.request_message(session, facts, amount, w.conversation_id)
+        has_conversation = w.conversation_id is not None
+        self.send.setEnabled(has_conversation)
+        self.send.setChecked(has_conversation)
+        self.message.setEnabled(has_conversation)
+        self.message.setPlainText(text if has_conversation else self.tr(
+            "This customer has no conversation in this store; nothing will be sent."))
+
+    def _conversation(self, session) -> int | None:  # type: ignore[no-untyped-def]
+        from sqlalchemy import select
+
+        facts = self.w.facts
+        assert facts is not None
+        return session.scalars(
+            select(Conversation.id).where(Conversation.customer_id == facts.customer_id,
+                                          Conversation.store_id == facts.store_id)
+            .order_by(Conversation.last_message_at.desc().nulls_last()).limit(1)).first()
+
+    def validatePage(self) -> bool:  # noqa: N802
+        w = self.w
+        facts = w.facts
+        assert facts is not None and w.agent is not None
+        new = svc.NewCase(
+            order_id=facts.order_id, quantities=w.items_page.quantities(),
+            kind=w.kind_page.kind(), reason=w.reason_page.reason_value(),
+            amount_minor=w.amount_page.amount_minor(),
+            reason_text=w.reason_page.text.toPlainText(),
+            replacement=w.kind_page.replacement.text(), photos=list(w.reason_page.files),
+            conversation_id=w.conversation_id,
+            customer_message=self.message.toPlainText() if self.send.isChecked() else "",
+            lang=w.lang)
+        try:
+            with w.db.transaction() as session:
+                case = svc.create_case(session, session.get(Agent, w.agent.id), new)
+                w.case_id = case.id
+        except ShopDeskError as exc:
+            return self.fail(translated(str(exc)))
+        return True
