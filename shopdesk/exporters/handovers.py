@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session, aliased
 from shopdesk.exporters.cells import cell, text_cell, time_cell
 from shopdesk.exporters.workbook import about_sheet, check_lang, header, local_day_bounds, save
 from shopdesk.models import Agent, Handover
-from shopdesk.services.permissions import Action, require
 from shopdesk.services.handover import item_title
+from shopdesk.services.permissions import Action, require
 
 HEADERS = {
     "en": ["Time", "From", "For", "Note", "Waiting for a reply", "Returns", "Complaints",
