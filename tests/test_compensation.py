@@ -168,8 +168,8 @@ def test_compensation_is_in_the_refunds_ledger(db, shop, tmp_path) -> None:
         (f"C-{loaded.id}", 700, ""), (f"C-{cid}", 500, "2041586613212345678")]
     path = tmp_path / "refunds.xlsx"
     with db.read_session() as s:
-        assert export_refunds(s, path, date(2026, 11, 1), date(2026, 11, 30),
-                              lang="zh_CN") == 3
+        assert export_refunds(s, s.get(Agent, shop["owner"]), path, date(2026, 11, 1),
+                              date(2026, 11, 30), lang="zh_CN") == 3
     sheet = load_workbook(path)["退款明细"]
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     assert [v[1] for v in values] == ["R-1", f"C-{cid}", f"C-{loaded.id}"]

@@ -2640,6 +2640,18 @@
         <source>ShopDesk cannot start</source>
         <translation>ShopDesk 无法启动</translation>
     </message>
+    <message>
+        <source>The shop as it was is kept in %1.</source>
+        <translation>恢复前的店铺数据保存在 %1。</translation>
+    </message>
+    <message>
+        <source>The backup %1 was restored.</source>
+        <translation>已恢复备份 %1。</translation>
+    </message>
+    <message>
+        <source>ShopDesk</source>
+        <translation>ShopDesk</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -3780,6 +3792,10 @@ Password of the mailbox of %1:</source>
     <message>
         <source>The reply may have been sent.</source>
         <translation>这条回复可能已经发出。</translation>
+    </message>
+    <message>
+        <source>%1 “%2” is negative</source>
+        <translation>%1“%2”是负数</translation>
     </message>
 </context>
 <context>

@@ -111,17 +111,18 @@ class Shell:
             QApplication.restoreOverrideCursor()
         self._build(open_database(url))
         if done is None:
-            QMessageBox.warning(None, self.window.tr("ShopDesk"), reason)
+            QMessageBox.warning(None, QCoreApplication.translate("Shell", "ShopDesk"), reason)
         elif not self.start():
             self.window.close()
             return
         self.window.show()
         self.sync.start()
         if done is not None:
-            kept = (self.window.tr("The shop as it was is kept in %1.")
+            kept = (QCoreApplication.translate("Shell", "The shop as it was is kept in %1.")
                     .replace("%1", str(done.kept_aside)) if done.kept_aside else "")
-            QMessageBox.information(self.window, self.window.tr("ShopDesk"), (
-                self.window.tr("The backup %1 was restored.").replace("%1", Path(path).name)
+            QMessageBox.information(self.window, QCoreApplication.translate("Shell", "ShopDesk"), (
+                QCoreApplication.translate("Shell", "The backup %1 was restored.").replace(
+                    "%1", Path(path).name)
                 + ("\n" + kept if kept else "")))
 
     @property

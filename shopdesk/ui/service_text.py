@@ -308,6 +308,8 @@ def _import_patterns() -> list[tuple[str, str]]:
          QCoreApplication.translate("ServiceText", "The file holds no orders: it has the header line and nothing else.")),
         (r"(\S+) '(.*)' is not an amount",
          QCoreApplication.translate("ServiceText", "%1 “%2” is not an amount")),
+        (r"(\S+) '(.*)' is negative",
+         QCoreApplication.translate("ServiceText", "%1 “%2” is negative")),
         (r"the quantity \((.+)\) '(.*)' is not a number",
          QCoreApplication.translate("ServiceText", "the quantity (%1) “%2” is not a number")),
         (r"the quantity \((.+)\) '(.*)' must be at most (\S+)",
