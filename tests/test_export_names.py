@@ -61,7 +61,9 @@ def shop(db):
     October and November, with uneven counts so that a wrong match changes a figure."""
     with db.transaction() as s:
         owner = agent_svc.create_owner(s, "Owner")
-        agents = [Agent(key=f"a{i}", name=name, role=Role.AGENT)
+        # compensation counts against the refund limit: these agents may grant it
+        agents = [Agent(key=f"a{i}", name=name, role=Role.AGENT,
+                        refund_limits={"CNY": 10**9, "USD": 10**9})
                   for i, name in enumerate(AGENTS)]
         stores = [Store(key=f"s{i}", name=name, platform=Platform.OTHER, currency=currency,
                         timezone="Asia/Shanghai") for i, (name, currency) in enumerate(STORES)]
