@@ -64,6 +64,7 @@ def backup_change_restore(db_url: str, tmp_path: Path, use_pg_dump: bool | None)
         backup.restore(path, db_url, actor=None)
     done = backup.restore(path, db_url, replace=True, actor=None)
     assert done.replaced and "1 customers" in done.replaced
+    assert done.kept_aside is not None and done.kept_aside.exists()  # the shop as it was
     db = open_database(db_url)
     assert dump_text(db, tmp_path / "after.jsonl") == before
     db.dispose()

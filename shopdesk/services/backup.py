@@ -104,32 +104,39 @@ def back_up(db: Database, folder: Path, *, now: datetime | None = None,
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupError(f"The backup folder {folder} cannot be created: {exc.strerror}.") from exc
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = _stamp(now)
     stem = stem_of(db)
     for pattern in (f"{stem}-*.partial", f"{stem}-*.part"):
         for stale in folder.glob(pattern):
             stale.unlink(missing_ok=True)  # left by a backup that was killed
-    if db.backend == "sqlite":
-        target = folder / f"{stem}-{stamp}.sqlite"
-        _write_atomically(target, lambda tmp: _sqlite_backup(db, tmp, progress))
-    else:
-        pg_dump = _pg_tool("pg_dump") if use_pg_dump is not False else None
-        if use_pg_dump and pg_dump is None:
-            raise BackupError("pg_dump is not installed on this computer.")
-        if pg_dump:
-            target = folder / f"{stem}-{stamp}.pgdump"
-            _write_atomically(target, lambda tmp: _run_pg(
-                [pg_dump, "--format=custom", "--no-owner", f"--file={tmp}"], db.url))
-        else:
-            from shopdesk.dataset.dump import dump_file
-
-            target = folder / f"{stem}-{stamp}.jsonl.gz"
-            try:
-                dump_file(db, target)  # written as a .part file, renamed when whole
-            except OSError as exc:
-                raise BackupError(f"The backup cannot be written to {folder}: "
-                                  f"{exc.strerror or exc}.") from exc
+    target = _write(db, folder / f"{stem}-{stamp}", progress, use_pg_dump)
     prune(folder, stem)
+    return target
+
+
+def _write(db: Database, name: Path, progress: Progress | None,
+           use_pg_dump: bool | None) -> Path:
+    """Write a backup of ``db`` to ``name`` plus the suffix of its kind. Returns the path."""
+    if db.backend == "sqlite":
+        target = name.with_name(name.name + ".sqlite")
+        _write_atomically(target, lambda tmp: _sqlite_backup(db, tmp, progress))
+        return target
+    pg_dump = _pg_tool("pg_dump") if use_pg_dump is not False else None
+    if use_pg_dump and pg_dump is None:
+        raise BackupError("pg_dump is not installed on this computer.")
+    if pg_dump:
+        target = name.with_name(name.name + ".pgdump")
+        _write_atomically(target, lambda tmp: _run_pg(
+            [pg_dump, "--format=custom", "--no-owner", f"--file={tmp}"], db.url))
+        return target
+    from shopdesk.dataset.dump import dump_file
+
+    target = name.with_name(name.name + ".jsonl.gz")
+    try:
+        dump_file(db, target)  # written as a .part file, renamed when whole
+    except OSError as exc:
+        raise BackupError(f"The backup cannot be written to {target.parent}: "
+                          f"{exc.strerror or exc}.") from exc
     return target
 
 
@@ -178,11 +185,15 @@ def restore(file: Path, url: str | None, *, actor: AgentLike | None, replace: bo
     if sqlite_target and file.name.endswith(".pgdump"):
         raise BackupError("A PostgreSQL backup (.pgdump) restores into a PostgreSQL database.")
     db = open_database(url, upgrade=False)
+    kept = None
     try:
         replaced = _describe_shop(db)
         if replaced and not replace:
             raise BackupError(f"{describe(url)} already holds a shop ({replaced}). "
                               "Restore into an empty database, or replace it on purpose.")
+        if replaced:  # kept aside, beside the file being restored
+            kept = _write(db, file.parent / f"{stem_of(db)}.before-restore-{_stamp()}", None,
+                          None)
         _empty_database(db)
         if file.name.endswith(".pgdump"):
             pg_restore = _pg_tool("pg_restore")
@@ -199,7 +210,7 @@ def restore(file: Path, url: str | None, *, actor: AgentLike | None, replace: bo
     finally:
         db.dispose()
     open_database(url).dispose()  # to the newest schema
-    return Restored(describe(url), replaced, None)
+    return Restored(describe(url), replaced, kept)
 
 
 def check_sqlite_backup(file: Path) -> str:
@@ -237,8 +248,7 @@ def _restore_sqlite(file: Path, url: str, replace: bool) -> Restored:
         if replaced and not replace:
             raise BackupError(f"{target} already holds a shop ({replaced}). "
                               "Restore into a new file, or replace it on purpose.")
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}")
+        kept = target.with_name(f"{target.stem}.before-restore-{_stamp()}{target.suffix}")
         with sqlite3.connect(target) as src, sqlite3.connect(kept) as dst:
             src.backup(dst)  # folds the WAL in: the file set aside is whole
         src.close()
@@ -312,6 +322,10 @@ def _write_atomically(target: Path, write: Callable[[Path], object]) -> None:
 
 def _read_only(file: Path) -> str:
     return file.resolve().as_uri() + "?mode=ro"
+
+
+def _stamp(now: datetime | None = None) -> str:
+    return (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
 
 
 def _is_sqlite_file(file: Path) -> bool:
