@@ -232,9 +232,9 @@ def test_without_lrelease_the_qm_is_written_by_shopdesk(qapp, tmp_path, monkeypa
     assert translator.translate("Labels", "Owner") == "店主"
 
 
-def test_qts_own_strings_come_from_qtbase_and_unknown_ones_stay_english(qapp) -> None:
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel
+def test_qts_own_strings_come_from_qtbase_and_unknown_ones_stay_english(qapp, tmp_path) -> None:
+    from PySide6.QtCore import QCoreApplication, QFileInfo
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QFileIconProvider, QLabel
 
     from shopdesk.ui.i18n import LanguageSwitcher
 
@@ -246,7 +246,7 @@ def test_qts_own_strings_come_from_qtbase_and_unknown_ones_stay_english(qapp) ->
         assert QCoreApplication.translate("MainWindow", "Not a sentence of ours") == (
             "Not a sentence of ours")
         assert QCoreApplication.translate("Labels", "Owner") == "店主"
-        # Qt 6's file dialog: two labels that qtbase_zh_CN.qm lacks are ours
+        # Qt 6's file dialog: what qtbase_zh_CN.qm lacks is in our .ts
         dialog = QFileDialog(None, "x")
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         labels = {name: dialog.findChild(QLabel, name).text()
@@ -255,6 +255,8 @@ def test_qts_own_strings_come_from_qtbase_and_unknown_ones_stay_english(qapp) ->
                           "fileNameLabel": "文件名称(&N)："}
         buttons = dialog.findChild(QDialogButtonBox).buttons()
         assert {b.text() for b in buttons} == {"打开(&O)", "取消"}
+        # its Type column (Qt 6 asks QAbstractFileIconProvider, qtbase has QFileDialog's)
+        assert QFileIconProvider().type(QFileInfo(str(tmp_path))) == "文件夹"
         dialog.deleteLater()
     finally:
         languages.apply("en")

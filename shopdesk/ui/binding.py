@@ -19,7 +19,8 @@ import ctypes
 import sys
 
 SINGLETONS = (None, True, False)
-_RESERVE = 1 << 40  # about 10¹²: a billion Qt calls a day would take three years
+# about 10¹² (a billion Qt calls a day would take three years); less on a 32-bit Python
+_RESERVE = min(1 << 40, sys.maxsize // 4)
 
 
 def guard_singletons() -> bool:
