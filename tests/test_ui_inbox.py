@@ -697,3 +697,70 @@ def test_sending_and_may_have_been_sent_are_shown_with_their_links(qtbot, page) 
     assert 'href="resend:8"' in html_text and 'href="mark-sent:8"' in html_text
     lines = shown.splitlines()
     assert "·" not in lines[lines.index("客户的话") + 1]  # a customer's: no delivery state
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_nothing_is_clipped_at_the_default_size_and_at_1280x720(qtbot, sqlite_db, tmp_path,
+                                                                language) -> None:
+    """Issue 16, item 7: the menu buttons' arrows have room beside their labels, every
+    button of the conversation's bars is as wide as its text needs and inside its column,
+    and search results wrap instead of being cut or scrolled sideways."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QPushButton, QStyle, QWidget
+
+    from shopdesk.ui.app import Shell
+    from shopdesk.ui.i18n import LanguageSwitcher
+    from shopdesk.ui.settings import Preferences
+
+    build_demo(sqlite_db, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
+    prefs = Preferences(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    shell = Shell(sqlite_db, prefs, language, str(tmp_path / "log"))
+    window = shell.window
+    qtbot.addWidget(window)
+    try:
+        with sqlite_db.read_session() as s:
+            window.set_agent(s.scalar(select(Agent).where(Agent.key == "wangfang")))
+        window.show()
+        inbox = window.inbox
+        inbox.list.setCurrentIndex(inbox.model.index(0))
+        menus = [inbox.score_button, inbox.assign_button, inbox.snooze_button,
+                 inbox.tag_button]
+
+        def room_for_label_and_arrow(button) -> bool:
+            style = button.style()
+            needed = (button.fontMetrics().horizontalAdvance(button.text())
+                      + style.pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+                      + 2 * style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, button))
+            return button.width() >= needed
+
+        bars = [inbox.actions_bar, inbox.score_button.parentWidget()]
+        for size in ((1380, 780), (1280, 720)):
+            window.resize(*size)
+            qtbot.waitUntil(lambda size=size: window.size().width() == size[0])
+            for widget in (w for bar in bars for w in bar.findChildren(QWidget)
+                           if isinstance(w, QAbstractButton | QComboBox) and w.isVisible()):
+                assert widget.width() >= widget.sizeHint().width(), (size, widget.objectName())
+                if widget in menus:
+                    assert room_for_label_and_arrow(widget), (size, widget.text())
+                column = widget.parentWidget().rect()
+                assert column.contains(widget.geometry()), (size, widget.objectName())
+            inbox.search_box.setText("refund" if language == "en" else "发货")
+            inbox.run_search()
+            results = inbox.results
+            assert results.count() > 3
+            assert results.horizontalScrollBar().maximum() == 0
+            labels = [results.itemWidget(results.item(i)) for i in range(3)]
+
+            def wrapped(labels=labels, results=results) -> bool:  # as tall as its text
+                return all(0 < label.width() <= results.viewport().width() and
+                           label.height() >= label.heightForWidth(label.width())
+                           for label in labels)
+
+            qtbot.waitUntil(wrapped)
+            inbox.search_box.clear()
+            inbox.run_search()
+        assert all(isinstance(b, QPushButton) for b in menus)
+    finally:
+        window.close()
+        LanguageSwitcher().apply("en")
+        shell.languages.apply("en")

@@ -32,6 +32,7 @@ from shopdesk.services.customers import customer_of_conversation
 from shopdesk.services.permissions import Action, can
 from shopdesk.times import utcnow
 from shopdesk.ui.customer_card import CustomerCard
+from shopdesk.ui.flow_layout import FlowLayout
 from shopdesk.ui.inbox_composer import Composer, ComposerPanel
 from shopdesk.ui.inbox_delegate import InboxDelegate, ago, reply_timer
 from shopdesk.ui.inbox_list import VIEWS, ConversationList
@@ -52,10 +53,10 @@ def snooze_time(delta: timedelta | None) -> datetime:
     return tomorrow.astimezone(UTC)
 
 
-def _menu_button(name: str, menu: QMenu) -> QToolButton:
-    button = QToolButton()
+def _menu_button(name: str, menu: QMenu) -> QPushButton:
+    """A button that opens ``menu``; its arrow has room of its own beside the label."""
+    button = QPushButton()
     button.setObjectName(name)
-    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     button.setMenu(menu)
     return button
 
@@ -139,6 +140,7 @@ class InboxPage(QWidget):
         self.header = QLabel()
         self.header.setObjectName("conversationHeader")
         self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setWordWrap(True)  # a long name wraps instead of being cut
         self.assign_me = QPushButton()
         self.assign_me.setObjectName("assignMeButton")
         self.assign_me.clicked.connect(lambda: self.act(
@@ -155,6 +157,7 @@ class InboxPage(QWidget):
         self.tag_button = _menu_button("tagButton", self.tag_menu)
         self.priority = QComboBox()
         self.priority.setObjectName("priorityBox")
+        self.priority.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for p in Priority:
             self.priority.addItem("", p.value)
         self.priority.activated.connect(lambda _i: self.act(
@@ -170,12 +173,10 @@ class InboxPage(QWidget):
         self.create_complaint.clicked.connect(
             lambda: self.createComplaint.emit(self.current) if self.current else None)
         self.actions_bar = QWidget()
-        actions = QHBoxLayout(self.actions_bar)
-        actions.setContentsMargins(0, 0, 0, 0)
+        actions = FlowLayout(self.actions_bar)  # wraps when the window is narrow
         for widget in (self.assign_me, self.assign_button, self.close_button,
                        self.snooze_button, self.tag_button, self.priority):
             actions.addWidget(widget)
-        actions.addStretch(1)
 
     # -- the list's parts (the window, other pages and the tests reach them here) -----------
 

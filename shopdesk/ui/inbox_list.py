@@ -10,6 +10,8 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -119,6 +121,9 @@ class ConversationList(QWidget):
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
         self.results.setVisible(False)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.viewport().installEventFilter(self)
         self.results.itemActivated.connect(self._open_result)
         self.results.currentItemChanged.connect(
             lambda item, _prev: self._open_result(item) if item else None)
@@ -325,9 +330,24 @@ class ConversationList(QWidget):
                            f"{html.escape(ago(self, hit.at, now))}</span><br>{hit.snippet_html}")
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setContentsMargins(6, 4, 6, 4)
-            item.setSizeHint(label.sizeHint())
+            label.setWordWrap(True)  # as wide as the list: long snippets wrap
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
+        self._fit_results()
+
+    def _fit_results(self) -> None:
+        """Each hit as tall as its wrapped text at the list's width (no sideways scroll)."""
+        width = self.results.viewport().width()
+        for i in range(self.results.count()):
+            item = self.results.item(i)
+            label = self.results.itemWidget(item)
+            if label is not None:
+                item.setSizeHint(QSize(width, label.heightForWidth(width)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.results.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_results()
+        return super().eventFilter(watched, event)
 
     def _open_result(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
