@@ -189,12 +189,15 @@ def test_rows_never_move_under_the_cursor_while_customers_write(qtbot, page, sql
     """Issue 16, item 8: the top row is selected and the quick-reply picker is open while a
     listed customer writes again and a new one writes: no row moves, the written-to row
     shows the news where it is, and "2 new — Show" puts them on top when the user asks."""
+    from PySide6.QtWidgets import QApplication
+
     from shopdesk.models import Conversation as Conv
     from tests.test_ui_agents import when_modal
 
     page.list.setCurrentIndex(page.model.index(0))
     chosen = page.current
     order = [r.id for r in rows(page)]
+    where = page.list.mapTo(page, page.list.rect().topLeft())
     fourth = rows(page)[3]
     with sqlite_db.read_session() as s:
         conv = s.get(Conv, fourth.id)
@@ -228,6 +231,8 @@ def test_rows_never_move_under_the_cursor_while_customers_write(qtbot, page, sql
     assert rows(page)[3].unread == fourth.unread + 1
     bar = page.conversations.new_bar
     assert bar.isVisible() and bar.text() == "2 new — Show"
+    QApplication.processEvents()  # the layout has followed the bar
+    assert page.list.mapTo(page, page.list.rect().topLeft()) == where  # the bar moves no row
     bar.click()
     top_two = {r.id for r in rows(page)[:2]}
     assert fourth.id in top_two and len(top_two - {fourth.id}) == 1

@@ -105,6 +105,7 @@ class ConversationList(QWidget):
         filters.addWidget(self.status_filter)
         filters.addWidget(self.tag_filter)
         filters.addStretch(1)
+        filters.addWidget(self.new_bar)  # in the filters' row: the list never shifts down
 
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
@@ -146,7 +147,6 @@ class ConversationList(QWidget):
         layout.addWidget(self.views)
         layout.addWidget(self.store_bar)
         layout.addWidget(self.filter_bar)
-        layout.addWidget(self.new_bar)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.results, 1)
 
