@@ -769,3 +769,52 @@ def test_nothing_is_clipped_at_the_default_size_and_at_1280x720(qtbot, sqlite_db
         window.close()
         LanguageSwitcher().apply("en")
         shell.languages.apply("en")
+
+
+def test_ctrl_z_undoes_conversation_actions_and_redo_does_them_again(qtbot, page,
+                                                                      sqlite_db) -> None:
+    """Issue 16, item 14 (the inbox's part): assignment, priority, snooze and the tags are
+    undone with Ctrl+Z and done again with Ctrl+Shift+Z, through the services."""
+    from shopdesk.models import Customer
+    from shopdesk.models.enums import ConversationStatus, Priority
+
+    page.list.setCurrentIndex(page.model.index(0))
+    target = page.current
+    with sqlite_db.read_session() as s:
+        conv = s.get(Conversation, target)
+        was = (conv.assignee_id, conv.priority, conv.status)
+        wang = s.scalar(select(Agent.id).where(Agent.key == "wangfang"))
+    assert was[0] != wang and was[1] != Priority.URGENT
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    page.assign_me.click()
+    assert page.status.text() == "Assigned. Ctrl+Z undoes it."
+    page.priority.setCurrentIndex(page.priority.findData(Priority.URGENT.value))
+    page.priority.activated.emit(page.priority.currentIndex())
+    page.snooze_menu.actions()[0].trigger()
+    page._fill_tag_menu()
+    vip = next(a for a in page.tag_menu.actions() if a.text() == "VIP")
+    had_vip = vip.isChecked()
+    vip.toggle()
+
+    def now() -> tuple:
+        with sqlite_db.read_session() as s:
+            conv = s.get(Conversation, target)
+            tags = {t.name for t in s.get(Customer, conv.customer_id).tags}
+            return conv.assignee_id, conv.priority, conv.status, "VIP" in tags
+
+    assert now() == (wang, Priority.URGENT, ConversationStatus.SNOOZED, not had_vip)
+    page.composer.clearFocus()
+    page.list.setFocus()
+    for expected in [(wang, Priority.URGENT, ConversationStatus.SNOOZED, had_vip),
+                     (wang, Priority.URGENT, was[2], had_vip),
+                     (wang, was[1], was[2], had_vip),
+                     (*was, had_vip)]:
+        qtbot.keyClick(page.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert now() == expected
+    assert page.status.text() == "Undone: Assigned"
+    assert page.priority.currentData() == was[1].value  # the bar shows it too
+    qtbot.keyClick(page.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert now() == (wang, was[1], was[2], had_vip)
+    assert page.status.text() == "Redone: Assigned"
