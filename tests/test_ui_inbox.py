@@ -183,6 +183,9 @@ def test_live_arrival_keeps_selection_and_counts_follow(qtbot, page, sqlite_db) 
     assert top.customer == "新客户" and top.preview == "你好，有现货吗？" and top.unread == 1
     assert page.current == chosen  # the selection stayed on its conversation
     assert page.list.currentIndex().data(RowRole).id == chosen
+    from PySide6.QtCore import QThread
+
+    qtbot.waitUntil(lambda: not page.conversations.findChildren(QThread))  # none kept
 
 
 def test_rows_never_move_under_the_cursor_while_customers_write(qtbot, page, sqlite_db) -> None:
@@ -632,7 +635,8 @@ def test_the_window_reads_its_figures_off_the_gui_thread_after_a_live_update(
     window.on_synced(changed, [])
     assert window.windowTitle() == f"ShopDesk ({waiting})"  # not read on the GUI thread
     qtbot.waitUntil(lambda: window.windowTitle() == f"ShopDesk ({waiting + 1})", timeout=10_000)
-    qtbot.waitUntil(lambda: window._synced_job is None, timeout=10_000)
+    qtbot.waitUntil(lambda: window._synced_job is None
+                    and window.inbox.conversations._job is None, timeout=10_000)
 
 
 def test_a_reply_shows_its_delivery_live_queued_sent_failed(qtbot, page, sqlite_db) -> None:

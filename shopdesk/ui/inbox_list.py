@@ -247,8 +247,11 @@ class ConversationList(QWidget):
 
     def _changed_read(self, result) -> None:  # type: ignore[no-untyped-def]
         assert self._job is not None
+        thread = self._job.thread
         self._job.finish()
         self._job = None
+        if thread is not None:
+            thread.deleteLater()  # one per update: not kept as the widget's child
         f, ids, fresh, counts = result
         if fresh is None:
             self._waiting |= set(ids)  # not read: again with the next change
