@@ -235,3 +235,30 @@ def test_changed_rows_are_read_in_one_call_with_whether_they_are_listed(shop) ->
                 assert listed == inbox.matches(s, f, conversation_id)
             assert sum(listed for _r, listed in found.values()) == \
                 inbox.view_counts(s, f)[f.view]
+
+
+def test_an_action_is_undone_by_restoring_the_state_before_it(shop) -> None:
+    from datetime import timedelta
+
+    from shopdesk.models import AuditEvent
+    from shopdesk.models.enums import Priority
+    from shopdesk.times import utcnow
+
+    with shop.read_session() as s:
+        target = inbox.page(s, inbox.InboxFilter(), None, 1)[0].id
+        before = inbox.state(s, target)
+    with shop.transaction() as s:
+        emma = s.scalar(select(Agent).where(Agent.key == "emma"))
+        inbox.assign(s, emma, target, emma.id)
+        inbox.set_priority(s, emma, target, Priority.URGENT)
+        inbox.snooze(s, emma, target, utcnow() + timedelta(hours=1))
+    with shop.transaction() as s:
+        after = inbox.state(s, target)
+        assert after != before and after.status == ConversationStatus.SNOOZED
+        inbox.restore(s, s.scalar(select(Agent).where(Agent.key == "emma")), target, before)
+    with shop.read_session() as s:
+        assert inbox.state(s, target) == before
+        assert s.scalar(select(AuditEvent.action).order_by(AuditEvent.id.desc())) == \
+            "conversation.restore"
+    with pytest.raises(PermissionDenied), shop.transaction() as s:
+        inbox.restore(s, s.scalar(select(Agent).where(Agent.key == "books")), target, after)

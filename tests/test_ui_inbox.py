@@ -183,18 +183,24 @@ def test_live_arrival_keeps_selection_and_counts_follow(qtbot, page, sqlite_db) 
     assert top.customer == "新客户" and top.preview == "你好，有现货吗？" and top.unread == 1
     assert page.current == chosen  # the selection stayed on its conversation
     assert page.list.currentIndex().data(RowRole).id == chosen
+    from PySide6.QtCore import QThread
+
+    qtbot.waitUntil(lambda: not page.conversations.findChildren(QThread))  # none kept
 
 
 def test_rows_never_move_under_the_cursor_while_customers_write(qtbot, page, sqlite_db) -> None:
     """Issue 16, item 8: the top row is selected and the quick-reply picker is open while a
     listed customer writes again and a new one writes: no row moves, the written-to row
     shows the news where it is, and "2 new — Show" puts them on top when the user asks."""
+    from PySide6.QtWidgets import QApplication
+
     from shopdesk.models import Conversation as Conv
     from tests.test_ui_agents import when_modal
 
     page.list.setCurrentIndex(page.model.index(0))
     chosen = page.current
     order = [r.id for r in rows(page)]
+    where = page.list.mapTo(page, page.list.rect().topLeft())
     fourth = rows(page)[3]
     with sqlite_db.read_session() as s:
         conv = s.get(Conv, fourth.id)
@@ -228,6 +234,8 @@ def test_rows_never_move_under_the_cursor_while_customers_write(qtbot, page, sql
     assert rows(page)[3].unread == fourth.unread + 1
     bar = page.conversations.new_bar
     assert bar.isVisible() and bar.text() == "2 new — Show"
+    QApplication.processEvents()  # the layout has followed the bar
+    assert page.list.mapTo(page, page.list.rect().topLeft()) == where  # the bar moves no row
     bar.click()
     top_two = {r.id for r in rows(page)[:2]}
     assert fourth.id in top_two and len(top_two - {fourth.id}) == 1
@@ -627,7 +635,8 @@ def test_the_window_reads_its_figures_off_the_gui_thread_after_a_live_update(
     window.on_synced(changed, [])
     assert window.windowTitle() == f"ShopDesk ({waiting})"  # not read on the GUI thread
     qtbot.waitUntil(lambda: window.windowTitle() == f"ShopDesk ({waiting + 1})", timeout=10_000)
-    qtbot.waitUntil(lambda: window._synced_job is None, timeout=10_000)
+    qtbot.waitUntil(lambda: window._synced_job is None
+                    and window.inbox.conversations._job is None, timeout=10_000)
 
 
 def test_a_reply_shows_its_delivery_live_queued_sent_failed(qtbot, page, sqlite_db) -> None:
@@ -697,3 +706,119 @@ def test_sending_and_may_have_been_sent_are_shown_with_their_links(qtbot, page) 
     assert 'href="resend:8"' in html_text and 'href="mark-sent:8"' in html_text
     lines = shown.splitlines()
     assert "·" not in lines[lines.index("客户的话") + 1]  # a customer's: no delivery state
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_nothing_is_clipped_at_the_default_size_and_at_1280x720(qtbot, sqlite_db, tmp_path,
+                                                                language) -> None:
+    """Issue 16, item 7: the menu buttons' arrows have room beside their labels, every
+    button of the conversation's bars is as wide as its text needs and inside its column,
+    and search results wrap instead of being cut or scrolled sideways."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QPushButton, QStyle, QWidget
+
+    from shopdesk.ui.app import Shell
+    from shopdesk.ui.i18n import LanguageSwitcher
+    from shopdesk.ui.settings import Preferences
+
+    build_demo(sqlite_db, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
+    prefs = Preferences(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    shell = Shell(sqlite_db, prefs, language, str(tmp_path / "log"))
+    window = shell.window
+    qtbot.addWidget(window)
+    try:
+        with sqlite_db.read_session() as s:
+            window.set_agent(s.scalar(select(Agent).where(Agent.key == "wangfang")))
+        window.show()
+        inbox = window.inbox
+        inbox.list.setCurrentIndex(inbox.model.index(0))
+        menus = [inbox.score_button, inbox.assign_button, inbox.snooze_button,
+                 inbox.tag_button]
+
+        def room_for_label_and_arrow(button) -> bool:
+            style = button.style()
+            needed = (button.fontMetrics().horizontalAdvance(button.text())
+                      + style.pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+                      + 2 * style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, button))
+            return button.width() >= needed
+
+        bars = [inbox.actions_bar, inbox.score_button.parentWidget()]
+        for size in ((1380, 780), (1280, 720)):
+            window.resize(*size)
+            qtbot.waitUntil(lambda size=size: window.size().width() == size[0])
+            for widget in (w for bar in bars for w in bar.findChildren(QWidget)
+                           if isinstance(w, QAbstractButton | QComboBox) and w.isVisible()):
+                assert widget.width() >= widget.sizeHint().width(), (size, widget.objectName())
+                if widget in menus:
+                    assert room_for_label_and_arrow(widget), (size, widget.text())
+                column = widget.parentWidget().rect()
+                assert column.contains(widget.geometry()), (size, widget.objectName())
+            inbox.search_box.setText("refund" if language == "en" else "发货")
+            inbox.run_search()
+            results = inbox.results
+            assert results.count() > 3
+            assert results.horizontalScrollBar().maximum() == 0
+            labels = [results.itemWidget(results.item(i)) for i in range(3)]
+
+            def wrapped(labels=labels, results=results) -> bool:  # as tall as its text
+                return all(0 < label.width() <= results.viewport().width() and
+                           label.height() >= label.heightForWidth(label.width())
+                           for label in labels)
+
+            qtbot.waitUntil(wrapped)
+            inbox.search_box.clear()
+            inbox.run_search()
+        assert all(isinstance(b, QPushButton) for b in menus)
+    finally:
+        window.close()
+        LanguageSwitcher().apply("en")
+        shell.languages.apply("en")
+
+
+def test_ctrl_z_undoes_conversation_actions_and_redo_does_them_again(qtbot, page,
+                                                                      sqlite_db) -> None:
+    """Issue 16, item 14 (the inbox's part): assignment, priority, snooze and the tags are
+    undone with Ctrl+Z and done again with Ctrl+Shift+Z, through the services."""
+    from shopdesk.models import Customer
+    from shopdesk.models.enums import ConversationStatus, Priority
+
+    page.list.setCurrentIndex(page.model.index(0))
+    target = page.current
+    with sqlite_db.read_session() as s:
+        conv = s.get(Conversation, target)
+        was = (conv.assignee_id, conv.priority, conv.status)
+        wang = s.scalar(select(Agent.id).where(Agent.key == "wangfang"))
+    assert was[0] != wang and was[1] != Priority.URGENT
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    page.assign_me.click()
+    assert page.status.text() == "Assigned. Ctrl+Z undoes it."
+    page.priority.setCurrentIndex(page.priority.findData(Priority.URGENT.value))
+    page.priority.activated.emit(page.priority.currentIndex())
+    page.snooze_menu.actions()[0].trigger()
+    page._fill_tag_menu()
+    vip = next(a for a in page.tag_menu.actions() if a.text() == "VIP")
+    had_vip = vip.isChecked()
+    vip.toggle()
+
+    def now() -> tuple:
+        with sqlite_db.read_session() as s:
+            conv = s.get(Conversation, target)
+            tags = {t.name for t in s.get(Customer, conv.customer_id).tags}
+            return conv.assignee_id, conv.priority, conv.status, "VIP" in tags
+
+    assert now() == (wang, Priority.URGENT, ConversationStatus.SNOOZED, not had_vip)
+    page.composer.clearFocus()
+    page.list.setFocus()
+    for expected in [(wang, Priority.URGENT, ConversationStatus.SNOOZED, had_vip),
+                     (wang, Priority.URGENT, was[2], had_vip),
+                     (wang, was[1], was[2], had_vip),
+                     (*was, had_vip)]:
+        qtbot.keyClick(page.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert now() == expected
+    assert page.status.text() == "Undone: Assigned"
+    assert page.priority.currentData() == was[1].value  # the bar shows it too
+    qtbot.keyClick(page.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert now() == (wang, was[1], was[2], had_vip)
+    assert page.status.text() == "Redone: Assigned"

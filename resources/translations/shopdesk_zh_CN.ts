@@ -1167,10 +1167,6 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Someone else changed this conversation just now; it has been reloaded.</source>
-        <translation>其他人刚刚修改了这个会话，已重新加载。</translation>
-    </message>
-    <message>
         <source>5 · very satisfied</source>
         <translation>5 · 非常满意</translation>
     </message>
@@ -1261,6 +1257,26 @@
     <message>
         <source>Urgent</source>
         <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>Priority changed</source>
+        <translation>已改优先级</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>已稍后处理</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>已重新打开</translation>
+    </message>
+    <message>
+        <source>Tags changed</source>
+        <translation>已改标签</translation>
     </message>
 </context>
 <context>
@@ -4041,6 +4057,25 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
     <message>
         <source>Drive</source>
         <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>ActionRunner</name>
+    <message>
+        <source>Someone else changed this conversation just now; it has been reloaded.</source>
+        <translation>其他人刚刚修改了这个会话，已重新加载。</translation>
+    </message>
+    <message>
+        <source>%1. Ctrl+Z undoes it.</source>
+        <translation>%1。按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
     </message>
 </context>
 </TS>

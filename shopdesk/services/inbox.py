@@ -376,6 +376,31 @@ def set_priority(session: Session, agent: Agent, conversation_id: int, priority:
     return _change(session, agent, conversation_id, "priority", priority=Priority(priority))
 
 
+@dataclass(frozen=True)
+class ConversationState:
+    """What an agent's action on a conversation changes, so that it can be undone."""
+    assignee_id: int | None
+    status: ConversationStatus
+    snoozed_until: datetime | None
+    priority: Priority
+
+
+def state(session: Session, conversation_id: int) -> ConversationState:
+    conv = _conversation(session, conversation_id)
+    return ConversationState(conv.assignee_id, conv.status, conv.snoozed_until, conv.priority)
+
+
+def restore(session: Session, agent: Agent, conversation_id: int, to: ConversationState
+            ) -> Conversation:
+    """Undo (or redo) an action: the conversation back to ``to``, with an audit entry."""
+    if to.assignee_id is not None:
+        target = session.get(Agent, to.assignee_id)
+        if target is None or not target.active:
+            raise ShopDeskError("That agent cannot take conversations (deactivated or removed).")
+    return _change(session, agent, conversation_id, "restore", assignee_id=to.assignee_id,
+                   status=to.status, snoozed_until=to.snoozed_until, priority=to.priority)
+
+
 def wake_snoozed(session: Session, now: datetime | None = None) -> list[int]:
     """Snoozed conversations whose time has come go back to open. Returns their ids."""
     now = now or utcnow()

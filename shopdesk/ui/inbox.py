@@ -19,10 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from shopdesk.db import Database
-from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Tag
 from shopdesk.models.enums import ConversationStatus, Priority, Role
 from shopdesk.services import inbox as svc
@@ -32,11 +30,13 @@ from shopdesk.services.customers import customer_of_conversation
 from shopdesk.services.permissions import Action, can
 from shopdesk.times import utcnow
 from shopdesk.ui.customer_card import CustomerCard
+from shopdesk.ui.flow_layout import FlowLayout
 from shopdesk.ui.inbox_composer import Composer, ComposerPanel
 from shopdesk.ui.inbox_delegate import InboxDelegate, ago, reply_timer
 from shopdesk.ui.inbox_list import VIEWS, ConversationList
 from shopdesk.ui.inbox_thread import THREAD_PAGE, THUMB, ThreadView
-from shopdesk.ui.service_text import denied, translated
+from shopdesk.ui.inbox_undo import ActionRunner
+from shopdesk.ui.service_text import denied
 from shopdesk.ui.settings import Preferences
 
 __all__ = ["THREAD_PAGE", "THUMB", "VIEWS", "Composer", "InboxDelegate", "InboxPage", "ago",
@@ -52,10 +52,10 @@ def snooze_time(delta: timedelta | None) -> datetime:
     return tomorrow.astimezone(UTC)
 
 
-def _menu_button(name: str, menu: QMenu) -> QToolButton:
-    button = QToolButton()
+def _menu_button(name: str, menu: QMenu) -> QPushButton:
+    """A button that opens ``menu``; its arrow has room of its own beside the label."""
+    button = QPushButton()
     button.setObjectName(name)
-    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     button.setMenu(menu)
     return button
 
@@ -93,6 +93,8 @@ class InboxPage(QWidget):
         self.status_filter = self.conversations.status_filter
         self.tag_filter = self.conversations.tag_filter
 
+        self.actions = ActionRunner(self)  # runs the actions, with undo (Ctrl+Z)
+        self.undo_stack = self.actions.stack
         self._build_actions()
         self.conversation = ThreadView(db)
         self.composer_panel = ComposerPanel(db, self.prefs)
@@ -139,10 +141,11 @@ class InboxPage(QWidget):
         self.header = QLabel()
         self.header.setObjectName("conversationHeader")
         self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setWordWrap(True)  # a long name wraps instead of being cut
         self.assign_me = QPushButton()
         self.assign_me.setObjectName("assignMeButton")
         self.assign_me.clicked.connect(lambda: self.act(
-            lambda s, a, c: svc.assign(s, a, c, a.id)))
+            lambda s, a, c: svc.assign(s, a, c, a.id), self.tr("Assigned")))
         self.assign_menu = QMenu(self)
         self.assign_button = _menu_button("assignButton", self.assign_menu)
         self.close_button = QPushButton()
@@ -155,10 +158,12 @@ class InboxPage(QWidget):
         self.tag_button = _menu_button("tagButton", self.tag_menu)
         self.priority = QComboBox()
         self.priority.setObjectName("priorityBox")
+        self.priority.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for p in Priority:
             self.priority.addItem("", p.value)
         self.priority.activated.connect(lambda _i: self.act(
-            lambda s, a, c: svc.set_priority(s, a, c, Priority(self.priority.currentData()))))
+            lambda s, a, c: svc.set_priority(s, a, c, Priority(self.priority.currentData())),
+            self.tr("Priority changed")))
         self.start_return = QPushButton()
         self.start_return.setObjectName("startReturnButton")
         self.start_return.clicked.connect(
@@ -170,12 +175,10 @@ class InboxPage(QWidget):
         self.create_complaint.clicked.connect(
             lambda: self.createComplaint.emit(self.current) if self.current else None)
         self.actions_bar = QWidget()
-        actions = QHBoxLayout(self.actions_bar)
-        actions.setContentsMargins(0, 0, 0, 0)
+        actions = FlowLayout(self.actions_bar)  # wraps when the window is narrow
         for widget in (self.assign_me, self.assign_button, self.close_button,
                        self.snooze_button, self.tag_button, self.priority):
             actions.addWidget(widget)
-        actions.addStretch(1)
 
     # -- the list's parts (the window, other pages and the tests reach them here) -----------
 
@@ -200,6 +203,7 @@ class InboxPage(QWidget):
 
     def set_actor(self, agent: Agent | None) -> None:
         self.agent = agent
+        self.undo_stack.clear()  # another agent does not undo what this one did
         self.composer_panel.agent = agent
         self.conversation.agent = agent
         self._fill_menus()
@@ -297,22 +301,17 @@ class InboxPage(QWidget):
 
     # -- actions ----------------------------------------------------------------------------
 
-    def act(self, work) -> None:  # type: ignore[no-untyped-def]
-        """Run a conversation action for the signed-in agent, then refresh what shows it."""
-        if self.current is None or self.agent is None:
-            return
-        try:
-            with self.db.transaction() as session:
-                actor = session.get(Agent, self.agent.id)
-                work(session, actor, self.current)
-        except StaleDataError:
-            self.status.setText(self.tr(
-                "Someone else changed this conversation just now; it has been reloaded."))
-        except ShopDeskError as exc:
-            self.status.setText(translated(str(exc)))
+    def act(self, work, text: str | None = None, inverse=None) -> None:  # type: ignore[no-untyped-def]
+        """A conversation action for the signed-in agent (see ``ActionRunner.act``)."""
+        self.actions.act(work, text, inverse)
+
+    def refresh_conversation(self, conversation_id: int) -> None:
+        """After an action on a conversation (the open one, or another one undone)."""
+        if conversation_id == self.current:
+            self._refresh_current()
         else:
-            self.status.clear()
-        self._refresh_current()
+            self.conversations.update_row(conversation_id)
+            self.changed.emit()
         self.card.refresh()  # tags and figures may have changed
 
     def _refresh_current(self) -> None:
@@ -337,13 +336,14 @@ class InboxPage(QWidget):
             action.setCheckable(True)
             action.setChecked(tag_id in chosen)
             action.toggled.connect(lambda on, t=tag_id: self.act(
-                lambda s, a, c: svc.tag_customer(s, a, c, t, on)))
+                lambda s, a, c: svc.tag_customer(s, a, c, t, on), self.tr("Tags changed"),
+                lambda s, a, c: svc.tag_customer(s, a, c, t, not on)))
 
     def _close_or_reopen(self) -> None:
         if self._status == ConversationStatus.CLOSED:
-            self.act(svc.reopen)
+            self.act(svc.reopen, self.tr("Reopened"))
         else:
-            self.act(svc.close)
+            self.act(svc.close)  # not undone: it may have asked the customer for a score
 
     def _fill_menus(self) -> None:
         self.assign_menu.clear()
@@ -351,11 +351,13 @@ class InboxPage(QWidget):
             agents = [(a.id, a.name) for a in active_agents(session)
                       if a.role != Role.BOOKKEEPER]
         unassigned = self.assign_menu.addAction(self.tr("Unassigned"))
-        unassigned.triggered.connect(lambda: self.act(lambda s, a, c: svc.assign(s, a, c, None)))
+        assigned = self.tr("Assigned")
+        unassigned.triggered.connect(lambda: self.act(
+            lambda s, a, c: svc.assign(s, a, c, None), assigned))
         for agent_id, name in agents:
             action = self.assign_menu.addAction(name)
-            action.triggered.connect(
-                lambda _=False, i=agent_id: self.act(lambda s, a, c: svc.assign(s, a, c, i)))
+            action.triggered.connect(lambda _=False, i=agent_id: self.act(
+                lambda s, a, c: svc.assign(s, a, c, i), assigned))
         self.score_menu.clear()
         for score, label in ((5, self.tr("5 · very satisfied")), (4, self.tr("4 · satisfied")),
                              (3, self.tr("3 · neutral")), (2, self.tr("2 · dissatisfied")),
@@ -369,7 +371,7 @@ class InboxPage(QWidget):
                              (self.tr("Until tomorrow 9:00"), None)):
             action = self.snooze_menu.addAction(label)
             action.triggered.connect(lambda _=False, d=delta: self.act(
-                lambda s, a, c: svc.snooze(s, a, c, snooze_time(d))))
+                lambda s, a, c: svc.snooze(s, a, c, snooze_time(d)), self.tr("Snoozed")))
 
     def _set_composer_enabled(self) -> None:
         allowed = can(self.agent, Action.REPLY)

@@ -10,6 +10,8 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -103,6 +105,7 @@ class ConversationList(QWidget):
         filters.addWidget(self.status_filter)
         filters.addWidget(self.tag_filter)
         filters.addStretch(1)
+        filters.addWidget(self.new_bar)  # in the filters' row: the list never shifts down
 
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
@@ -119,6 +122,9 @@ class ConversationList(QWidget):
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
         self.results.setVisible(False)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.viewport().installEventFilter(self)
         self.results.itemActivated.connect(self._open_result)
         self.results.currentItemChanged.connect(
             lambda item, _prev: self._open_result(item) if item else None)
@@ -141,7 +147,6 @@ class ConversationList(QWidget):
         layout.addWidget(self.views)
         layout.addWidget(self.store_bar)
         layout.addWidget(self.filter_bar)
-        layout.addWidget(self.new_bar)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.results, 1)
 
@@ -242,8 +247,11 @@ class ConversationList(QWidget):
 
     def _changed_read(self, result) -> None:  # type: ignore[no-untyped-def]
         assert self._job is not None
+        thread = self._job.thread
         self._job.finish()
         self._job = None
+        if thread is not None:
+            thread.deleteLater()  # one per update: not kept as the widget's child
         f, ids, fresh, counts = result
         if fresh is None:
             self._waiting |= set(ids)  # not read: again with the next change
@@ -325,9 +333,24 @@ class ConversationList(QWidget):
                            f"{html.escape(ago(self, hit.at, now))}</span><br>{hit.snippet_html}")
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setContentsMargins(6, 4, 6, 4)
-            item.setSizeHint(label.sizeHint())
+            label.setWordWrap(True)  # as wide as the list: long snippets wrap
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
+        self._fit_results()
+
+    def _fit_results(self) -> None:
+        """Each hit as tall as its wrapped text at the list's width (no sideways scroll)."""
+        width = self.results.viewport().width()
+        for i in range(self.results.count()):
+            item = self.results.item(i)
+            label = self.results.itemWidget(item)
+            if label is not None:
+                item.setSizeHint(QSize(width, label.heightForWidth(width)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.results.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_results()
+        return super().eventFilter(watched, event)
 
     def _open_result(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)

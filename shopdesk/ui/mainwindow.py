@@ -352,8 +352,11 @@ class MainWindow(QMainWindow):
 
     def _synced_read(self, result) -> None:  # type: ignore[no-untyped-def]
         assert self._synced_job is not None
+        thread = self._synced_job.thread
         self._synced_job.finish()
         self._synced_job = None
+        if thread is not None:
+            thread.deleteLater()  # one per update: not kept as the widget's child
         self.figures, rows = result
         self._show_figures()
         if rows:
