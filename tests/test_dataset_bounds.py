@@ -57,6 +57,8 @@ BAD = [
      "longer than 500"),
     ("message of a million and one characters", MESSAGE,
      {**SMALL[MESSAGE], "text": "x" * 1_000_001}, 9, "text", "longer than 1,000,000"),
+    ("message external id of 201 characters", MESSAGE,
+     {**SMALL[MESSAGE], "external_id": "m" * 201}, 9, "external_id", "longer than 200"),
     ("returned quantity 10**30", 14, {**SMALL[14], "items": [{"sku": "MUG", "qty": 10**30}]},
      15, "items[0].qty", "at most 100,000"),
     ("same conversation external id, other key", None,

@@ -51,6 +51,8 @@ def load_records(
         loader = _Loader(session, progress)
         for lineno, record in records:
             loader.stage(lineno, record)
+        if loader.message_rows:
+            loader.report.inserted["message"] += len(loader.message_rows)
         write(loader)
         # The customers' summaries (orders, spent, search text) and RFM segments follow.
         customer_list.refresh(session)

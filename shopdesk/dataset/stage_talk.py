@@ -3,6 +3,7 @@ well-formed ones, which are most of a dataset), complaints and satisfaction surv
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,6 +23,8 @@ _DIRECTIONS = {d.value: d for d in Direction}
 _AUTHORED = (Direction.OUT, Direction.NOTE)
 _fromiso = datetime.fromisoformat
 _EARLIEST, _LATEST, _LONGEST = bounds.EARLIEST, bounds.LATEST, bounds.length(Message.text)
+_LONGEST_ID = bounds.length(Message.external_id)
+_OUT = Direction.OUT
 
 
 class ConversationRecords(Staging):
@@ -46,7 +49,8 @@ class ConversationRecords(Staging):
         conv_id = self.put(Conversation.__table__, "conversation", row, existing)
         if existing is not None:
             self.existing_conversations.add(conv_id)
-        self.conversations[v["key"]] = {"id": conv_id, "store": store, "row": row,
+        self.conversations[v["key"]] = {"id": conv_id, "store": store, "store_id": store["id"],
+                                        "row": row,
                                         "customer_id": cid}
 
     def _fast_message(self, n: int, r: dict[str, Any]) -> bool:
@@ -55,27 +59,29 @@ class ConversationRecords(Staging):
         which gives the exact error."""
         if not r.keys() <= _MESSAGE_FIELDS:
             return False
-        conv = self.conversations.get(r.get("conversation"))  # type: ignore[arg-type]
-        direction = _DIRECTIONS.get(r.get("direction"))  # type: ignore[arg-type]
-        body = r.get("text")
-        at_text = r.get("at")
-        author_key = r.get("author")
-        ext = r.get("external_id")
+        get = r.get
+        conv = self.conversations.get(get("conversation"))  # type: ignore[arg-type]
+        direction = _DIRECTIONS.get(get("direction"))  # type: ignore[arg-type]
+        body = get("text")
+        at_text = get("at")
         if (conv is None or direction is None or body.__class__ is not str
-                or at_text.__class__ is not str):
+                or at_text.__class__ is not str or len(body) > _LONGEST):
             return False
+        author_key = get("author")
         author = None
         if author_key is not None:
             author = self.agents.get(author_key)
             if author is None or direction not in _AUTHORED:
                 return False
-        if ext is not None and (ext.__class__ is not str or not ext or ext.isspace()):
+        ext = get("external_id")
+        if ext is not None and (ext.__class__ is not str or not ext or ext.isspace()
+                                or len(ext) > _LONGEST_ID):
             return False
         try:
             at = _fromiso(at_text)
         except ValueError:
             return False
-        if at.tzinfo is None or not _EARLIEST <= at <= _LATEST or len(body) > _LONGEST:
+        if at.tzinfo is None or not _EARLIEST <= at <= _LATEST:
             return False
         self._add_message(n, conv, at.astimezone(UTC), direction, author, body, ext)
         return True
@@ -96,8 +102,9 @@ class ConversationRecords(Staging):
 
     def _add_message(self, n: int, conv: dict[str, Any], at: datetime, direction: Direction,
                      author: int | None, body: str, ext: str | None) -> None:
+        """``at`` in UTC. Messages are counted as inserted when the staging ends."""
         conv_id = conv["id"]
-        store_id = conv["store"]["id"]
+        store_id = conv["store_id"]
         if conv_id in self.existing_conversations:
             seen = self.seen_messages(conv_id)
             sig = (store_id, ext) if ext else (conv_id, at, direction.value, body)
@@ -112,12 +119,15 @@ class ConversationRecords(Staging):
                 raise DatasetError(
                     f"external id '{ext}' is already used on line {earlier}", n, "external_id")
             self.external_line[ext_key] = n
-        # A row ready for the driver, in MESSAGE_COLUMNS order (see _bulk_insert_rows).
+        if self.message_ids is None:
+            self.message_ids = itertools.count(self.new_id(_MESSAGES))
+        # A row ready for the driver, in MESSAGE_COLUMNS order (see _bulk_insert_rows); on
+        # SQLite times are stored as naive UTC text.
         self.message_rows.append((
-            self.new_id(_MESSAGES), conv_id, store_id, self._db_time(at), direction.value,
-            author, body, ext, "sent" if direction is Direction.OUT else None, None, 0,
+            next(self.message_ids), conv_id, store_id,
+            at.replace(tzinfo=None).isoformat(" ", "microseconds") if self.naive_times else at,
+            direction.value, author, body, ext, "sent" if direction is _OUT else None, None, 0,
         ))
-        self.report.inserted["message"] += 1
         self.messages_of[conv_id].append((at, direction, body))
 
     def _stage_complaint(self, n: int, v: dict[str, Any]) -> None:

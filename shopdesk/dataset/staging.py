@@ -4,7 +4,7 @@ far (with their lines), references to earlier records, amounts, and the rows to 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -13,7 +13,6 @@ from typing import Any
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
-from shopdesk.dataset.writing import converter
 from shopdesk.errors import DatasetError, MoneyError
 from shopdesk.models import (
     Conversation,
@@ -22,7 +21,6 @@ from shopdesk.models import (
     Order,
     ReturnCase,
     Store,
-    UTCDateTime,
 )
 from shopdesk.models.enums import Direction
 from shopdesk.money import to_minor
@@ -88,7 +86,8 @@ class Staging:
         self._existing = ExistingKeys(session)
         self.message_rows: list[tuple[Any, ...]] = []
         self.dialect = session.get_bind().dialect.name
-        self._db_time = converter(UTCDateTime(), self.dialect) or (lambda v: v)
+        self.naive_times = self.dialect == "sqlite"  # how UTCDateTime stores times there
+        self.message_ids: Iterator[int] | None = None
 
     # -- helpers ---------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, Boolean, Enum, Table, bindparam, delete, insert, text, update
@@ -151,14 +152,23 @@ def _bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     PostgreSQL. Runs inside the session's transaction."""
     dialect = session.get_bind().dialect.name
     cols = list(rows[0])
-    convs = [converter(table.c[c].type, dialect) for c in cols]
-    plan = list(zip(cols, convs, strict=True))
-    _bulk_insert_rows(session, table, cols,
-                      [tuple(conv(r[c]) if conv else r[c] for c, conv in plan) for r in rows])
+    values = itemgetter(*cols)
+    plan = [(i, conv) for i, c in enumerate(cols)
+            if (conv := converter(table.c[c].type, dialect)) is not None]
+    if not plan:
+        _bulk_insert_rows(session, table, cols, [values(r) for r in rows])
+        return
+    out = []
+    for r in rows:
+        row = list(values(r))
+        for i, conv in plan:
+            row[i] = conv(row[i])
+        out.append(row)
+    _bulk_insert_rows(session, table, cols, out)
 
 
 def _bulk_insert_rows(session: Session, table: Table, cols: Sequence[str],
-                      rows: list[tuple[Any, ...]]) -> None:
+                      rows: Sequence[Sequence[Any]]) -> None:
     """Insert driver-ready tuples (values already converted) in the session's transaction."""
     raw = session.connection().connection.driver_connection
     names = ", ".join(cols)
