@@ -425,14 +425,6 @@
         <translation>（无人）</translation>
     </message>
     <message>
-        <source>Note (for escalation and the timeline):</source>
-        <translation>备注（升级原因，记入时间线）：</translation>
-    </message>
-    <message>
-        <source>Resolution:</source>
-        <translation>处理结果：</translation>
-    </message>
-    <message>
         <source>Compensation:</source>
         <translation>补偿金额：</translation>
     </message>
