@@ -46,7 +46,7 @@ def test_manage_reorder_and_permissions(db) -> None:
 
     build_demo(db, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
     with db.transaction() as s:
-        new = qr.save(s, _owner(s), None, "物流 Shipping", "/kd", "快递查询", "亲，{order_no} 已发出")
+        new = qr.save(s, _owner(s), None, "物流", "/kd", "快递查询", "亲，{order_no} 已发出")
         assert new.code == "kd"
         with pytest.raises(ShopDeskError, match="already used"):
             qr.save(s, _owner(s), None, "X", "wl", "dup", "x")
@@ -55,11 +55,11 @@ def test_manage_reorder_and_permissions(db) -> None:
         with pytest.raises(PermissionDenied):
             qr.save(s, s.scalar(select(Agent).where(Agent.key == "emma")), None, "X", "y", "t", "x")
     with db.transaction() as s:
-        shipping = [r.code for r in qr.find(s) if r.category == "物流 Shipping"]
+        shipping = [r.code for r in qr.find(s) if r.category == "物流"]
         assert shipping[-1] == "kd"
         qr.move(s, _owner(s), new.id, -1)
     with db.transaction() as s:
-        shipping = [r.code for r in qr.find(s) if r.category == "物流 Shipping"]
+        shipping = [r.code for r in qr.find(s) if r.category == "物流"]
         assert shipping[-2:] == ["kd", "cui"]
         qr.delete(s, _owner(s), new.id)
     with db.read_session() as s:

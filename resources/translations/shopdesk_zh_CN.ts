@@ -3951,14 +3951,6 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
         <translation>（无人）</translation>
     </message>
     <message>
-        <source>Note (for escalation and the timeline):</source>
-        <translation>备注（升级原因，记入时间线）：</translation>
-    </message>
-    <message>
-        <source>Resolution:</source>
-        <translation>处理结果：</translation>
-    </message>
-    <message>
         <source>Compensation:</source>
         <translation>补偿金额：</translation>
     </message>
