@@ -1755,6 +1755,22 @@
         <source>Offline: %1</source>
         <translation>离线：%1</translation>
     </message>
+    <message>
+        <source>this PC</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Syncing: %1</source>
+        <translation>同步：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -83,3 +83,8 @@ class ChannelState(Base):
     error: Mapped[str | None] = mapped_column(String(1000))
     checked_at: Mapped[datetime | None]
     failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # in a row
+    # The lease: only the PC that holds it fetches and sends this store's channel
+    # (channels/lease.py). ``holder`` names one running program, ``holder_name`` its PC.
+    holder: Mapped[str | None] = mapped_column(String(200))
+    holder_name: Mapped[str | None] = mapped_column(String(200))
+    lease_until: Mapped[datetime | None]

@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from sqlalchemy import select
 
 from shopdesk.channels.base import Channel
+from shopdesk.channels.lease import Holder, leases, release, sync_if_held
 from shopdesk.channels.registry import channel_for
-from shopdesk.channels.sync import sync_store
 from shopdesk.credentials import Credentials
 from shopdesk.db import Database
 from shopdesk.models import Store
@@ -27,6 +27,8 @@ class SyncWorker(QObject):
 
     changed = Signal(list, list)  # conversation ids changed, of those with new messages
     storeState = Signal(int, bool, str)  # noqa: N815 - store id, online, reason
+    # Which PC runs which store's channel: [(store name, PC name, this program)], by name.
+    leasesChanged = Signal(list)  # noqa: N815
 
     def __init__(self, db: Database, credentials: Credentials | None = None,
                  interval_ms: int = 3000) -> None:
@@ -37,6 +39,8 @@ class SyncWorker(QObject):
         self.channels: dict[int, Channel] = {}
         self.timer: QTimer | None = None
         self.segments_day: date | None = None  # the day the segments were last recomputed
+        self.holder = Holder.here()  # one store's channel runs on one PC at a time
+        self.shown_leases: list[tuple[str, str, bool]] | None = None
 
     @Slot()
     def reload(self) -> None:
@@ -81,20 +85,39 @@ class SyncWorker(QObject):
                 log.exception("recomputing the segments failed")
         for store_id, channel in self.channels.items():
             try:
-                result = sync_store(self.db, store_id, channel)
+                result = sync_if_held(self.db, store_id, channel, self.holder)
             except Exception:  # a broken store must not stop the others
                 log.exception("sync of store %s failed", store_id)
                 continue
+            if result is None:
+                continue  # another PC runs this store's channel
             changed |= result.changed
             arrived |= result.arrived
             self.storeState.emit(store_id, result.error is None, result.error or "")
         if changed:
             self.changed.emit(sorted(changed), sorted(arrived))
+        self._show_leases()
+
+    def _show_leases(self) -> None:
+        try:
+            with self.db.read_session() as session:
+                now = [(lease.store, lease.holder_name, lease.mine)
+                       for lease in leases(session, self.holder)]
+        except Exception:
+            log.exception("reading the channel leases failed")
+            return
+        if now != self.shown_leases:
+            self.shown_leases = now
+            self.leasesChanged.emit(now)
 
     @Slot()
     def stop(self) -> None:
         if self.timer is not None:
             self.timer.stop()
+        try:  # another PC takes the stores over at once, not after the lease runs out
+            release(self.db, self.holder)
+        except Exception:
+            log.exception("giving back the channel leases failed")
 
 
 class SyncThread:

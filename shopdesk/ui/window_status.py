@@ -31,6 +31,9 @@ class StatusLine(QObject):
         self.sync_label = QLabel()
         self.sync_label.setObjectName("syncLabel")
         bar.addWidget(self.sync_label)
+        self.lease_label = QLabel()
+        self.lease_label.setObjectName("leaseLabel")
+        bar.addWidget(self.lease_label)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(window.style().standardIcon(
@@ -41,12 +44,14 @@ class StatusLine(QObject):
         self.agent: Agent | None = None
         self.figures: Overview | None = None
         self.offline: dict[int, tuple[str, str]] = {}  # store id → its name, why
+        self.leases: list[tuple[str, str, bool]] = []
 
     def retranslate(self) -> None:
         self.db_label.setText(self.tr("Database: %1").replace("%1", self.location))
         self.show_agent(self.agent)
         self.show_figures(self.figures)
         self.show_offline(self.offline)
+        self.show_leases(self.leases)
 
     def show_agent(self, agent: Agent | None) -> None:
         self.agent = agent
@@ -78,6 +83,17 @@ class StatusLine(QObject):
             self.sync_label.setStyleSheet("color: #B91C1C")
         else:
             self.sync_label.clear()
+
+    def show_leases(self, leases: list[tuple[str, str, bool]]) -> None:
+        """Which PC runs which store's channel: (store, PC, this program) for each store."""
+        self.leases = list(leases)
+        if not leases:
+            self.lease_label.clear()
+            return
+        here = self.tr("this PC")
+        self.lease_label.setText(self.tr("Syncing: %1").replace("%1", self.tr(", ").join(
+            self.tr("%1 (%2)").replace("%1", store).replace("%2", here if mine else pc)
+            for store, pc, mine in leases)))
 
     def notify(self, title: str, text: str) -> None:
         if self.tray is not None:
