@@ -137,3 +137,24 @@ def test_resend_and_mark_sent_refuse_what_does_not_fit(db, shop) -> None:
         with pytest.raises(ShopDeskError, match="That reply no longer exists"):
             outbox.resend(s, owner, 999_999)
     assert _state(db, mid) == SendState.SENT
+
+
+def test_a_reply_another_pc_took_meanwhile_is_not_sent_again(db, shop) -> None:
+    """The outbox is read, then each reply is claimed (queued → sending) in one statement:
+    a reply another PC claimed or sent since is skipped, not sent a second time."""
+    channel = Channel(db)
+    sync_store(db, shop["store"], channel, now=lambda: T)
+    with db.transaction() as s:
+        owner, conv = s.get(Agent, shop["owner"]), s.scalar(select(Conversation.id))
+        first, second = (inbox.queue_reply(s, owner, conv, text).id for text in ("一", "二"))
+    sending = channel.send
+
+    def send_and_meanwhile(reply: Outgoing) -> str | None:
+        if reply.message_id == first:  # meanwhile another PC claims the second reply
+            with db.transaction() as s:
+                s.get(Message, second).send_state = SendState.SENDING
+        return sending(reply)
+
+    channel.send = send_and_meanwhile
+    assert sync_store(db, shop["store"], channel, now=lambda: T).sent == 1
+    assert [r.message_id for r in channel.sent] == [first]

@@ -1,8 +1,8 @@
 """Complaint tickets: open (blank, from a conversation or a customer card), work them
-(assign, status, escalate one tier, resolve with compensation — within the money rules of
-``services/compensation.py`` —, close, reopen), the SLA by
-severity from the store's rules, first-response and resolution times, a timeline of every
-change, and the paged, filtered list of the Complaints page.
+(assign, status, escalate one tier, resolve with compensation under the money rules of
+``services/compensation.py``, close, reopen), the SLA by severity from the store's rules,
+first-response and resolution times, a timeline of every change, and the paged, filtered
+list of the Complaints page.
 
 First response: the moment an agent first takes the ticket up (any change after opening
 that is not made by the system). Resolution: the moment it is resolved (kept when closed).
@@ -236,7 +236,7 @@ def update(session: Session, agent: Agent, complaint_id: int, expected_version: 
         c.first_response_at = when
     after = _snapshot(c)
     changed = {k: v for k, v in after.items() if before.get(k) != v}
-    if action == "resolve" and confirmed:
+    if confirmed:
         changed["confirmation"] = confirmed  # more than the order paid: the owner's words
     was = {k: before.get(k) for k in changed}
     c.events.append(ComplaintEvent(at=when, by_id=agent.id, action=action, note=note or None,
