@@ -189,3 +189,28 @@ def test_upgrade_indexes_the_messages_and_names_already_there(db_url: str) -> No
         hits = search(s, "翡翠")
     assert [(h.message_id, h.customer) for h in hits] == [(None, "翡翠姐"), (indexed[0], "翡翠姐")]
     database.dispose()
+
+
+class _Everything:
+    """Statistics in which every character and pair is in every message."""
+
+    def get(self, _key: str, _default: float = 0.0) -> float:
+        return 1.0
+
+
+@pytest.mark.parametrize("query", ["退", "退款", "款东", "ＲＥＦＵＮＤ", "翡翠手镯", "a1", "#", "o"])
+def test_common_terms_read_from_the_newest_messages_find_the_same(shop, backend, monkeypatch,
+                                                                   query: str) -> None:
+    """PostgreSQL reads a common term from the newest messages backwards (a window of twice
+    the page), then the index for the older ones: the same hits as the index alone."""
+    if backend != "postgresql":
+        pytest.skip("PostgreSQL's strategy")
+    from shopdesk.services import search as search_module
+    from shopdesk.textfold import fold
+
+    q = fold(query).strip()
+    with shop.read_session() as s:
+        by_index = [search_module._pg_message_ids(s, q, n) for n in (1, 2, 50)]
+        monkeypatch.setattr(search_module, "_pg_shares", lambda session: _Everything())
+        assert [search_module._pg_message_ids(s, q, n) for n in (1, 2, 50)] == by_index
+    assert by_index[2][:1] == by_index[0]
