@@ -23,6 +23,7 @@ TEXTS = [
     "退款，东西坏了",  # 款 and 东 only look adjacent once punctuation is dropped
     "订单A12退货，型号ＸＬ",  # Chinese, Latin, digits and full-width letters together
     "包裹#SF99①到了",  # ① is 1 after NFKC
+    "姓\U00030000的顾客",  # a character of CJK extension G (Unicode 13)
 ]
 
 
@@ -76,6 +77,8 @@ def message_texts(db, query: str) -> list[str]:
     ("91", ["包裹#SF99①到了"]),  # ① folds to 1
     ("#S", ["包裹#SF99①到了"]),
     ("#", ["包裹#SF99①到了"]),  # punctuation alone
+    ("\U00030000", ["姓\U00030000的顾客"]),  # newer than SQLite's unicode61 tables
+    ("姓\U00030000", ["姓\U00030000的顾客"]),
     ('"', ['He said "refund" OR nothing']),  # MATCH-breaking input
     ('"r', ['He said "refund" OR nothing']),
     ("OR", ['He said "refund" OR nothing', "ＲＥＦＵＮＤ please, order SKU-A12"]),
