@@ -23,6 +23,7 @@ TEXTS = [
     "退款，东西坏了",  # 款 and 东 only look adjacent once punctuation is dropped
     "订单A12退货，型号ＸＬ",  # Chinese, Latin, digits and full-width letters together
     "包裹#SF99①到了",  # ① is 1 after NFKC
+    "姓\U00030000的顾客",  # a character of CJK extension G (Unicode 13)
 ]
 
 
@@ -76,6 +77,8 @@ def message_texts(db, query: str) -> list[str]:
     ("91", ["包裹#SF99①到了"]),  # ① folds to 1
     ("#S", ["包裹#SF99①到了"]),
     ("#", ["包裹#SF99①到了"]),  # punctuation alone
+    ("\U00030000", ["姓\U00030000的顾客"]),  # newer than SQLite's unicode61 tables
+    ("姓\U00030000", ["姓\U00030000的顾客"]),
     ('"', ['He said "refund" OR nothing']),  # MATCH-breaking input
     ('"r', ['He said "refund" OR nothing']),
     ("OR", ['He said "refund" OR nothing', "ＲＥＦＵＮＤ please, order SKU-A12"]),
@@ -189,3 +192,28 @@ def test_upgrade_indexes_the_messages_and_names_already_there(db_url: str) -> No
         hits = search(s, "翡翠")
     assert [(h.message_id, h.customer) for h in hits] == [(None, "翡翠姐"), (indexed[0], "翡翠姐")]
     database.dispose()
+
+
+class _Everything:
+    """Statistics in which every character and pair is in every message."""
+
+    def get(self, _key: str, _default: float = 0.0) -> float:
+        return 1.0
+
+
+@pytest.mark.parametrize("query", ["退", "退款", "款东", "ＲＥＦＵＮＤ", "翡翠手镯", "a1", "#", "o"])
+def test_common_terms_read_from_the_newest_messages_find_the_same(shop, backend, monkeypatch,
+                                                                   query: str) -> None:
+    """PostgreSQL reads a common term from the newest messages backwards (a window of twice
+    the page), then the index for the older ones: the same hits as the index alone."""
+    if backend != "postgresql":
+        pytest.skip("PostgreSQL's strategy")
+    from shopdesk.services import search as search_module
+    from shopdesk.textfold import fold
+
+    q = fold(query).strip()
+    with shop.read_session() as s:
+        by_index = [search_module._pg_message_ids(s, q, n) for n in (1, 2, 50)]
+        monkeypatch.setattr(search_module, "_pg_shares", lambda session: _Everything())
+        assert [search_module._pg_message_ids(s, q, n) for n in (1, 2, 50)] == by_index
+    assert by_index[2][:1] == by_index[0]

@@ -12,6 +12,7 @@ return the same messages, newest first.
 from __future__ import annotations
 
 import html
+import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
@@ -65,26 +66,70 @@ def _sqlite_message_ids(session: Session, query: str, limit: int) -> list[int]:
     return list(session.scalars(sql, params))
 
 
-def _pg_tsquery(session: Session, query: str) -> str:
-    """The query's characters and pairs as a tsquery ('' when it has none)."""
-    return session.scalar(text("SELECT plainto_tsquery('simple', shopdesk_gram_text(:q))"
-                               "::text"), {"q": query}) or ""
+# The query's pairs of characters (its one character when it has one): every text that
+# contains the query has them. ASCII punctuation is blank, as in the index (migration 0012).
+_PG_QUERY = r"""WITH g AS (SELECT regexp_replace(:q, '[[:space:]!-/:-@[-`{-~]', ' ', 'g') AS g),
+                    w AS (SELECT CASE WHEN length(g) < 2 THEN g
+                                 ELSE regexp_replace(g, '(..)|.', '\1 ', 'g') || ' '
+                                      || regexp_replace(substr(g, 2), '(..)|.', '\1 ', 'g')
+                                 END AS w FROM g)
+                SELECT plainto_tsquery('simple', w)::text,
+                       tsvector_to_array(to_tsvector('simple', w)) FROM w"""
+COMMON = 0.005  # share of messages above which a term is read from the newest messages
+_common: dict[str, tuple[float, dict[str, float]]] = {}  # database → (when, share of each)
+
+
+def _pg_tsquery(session: Session, query: str) -> tuple[str, list[str]]:
+    """The tsquery of the query's pairs ('' when it has none) and their lexemes."""
+    tsq, lexemes = session.execute(text(_PG_QUERY), {"q": query}).one()
+    return tsq or "", list(lexemes or [])
+
+
+def _pg_shares(session: Session) -> dict[str, float]:
+    """The share of messages holding each of the commonest characters and pairs, from the
+    statistics PostgreSQL keeps of the index (read again every ten minutes)."""
+    key = str(session.get_bind().engine.url)
+    when, shares = _common.get(key, (0.0, {}))
+    if time.monotonic() - when > 600:
+        row = session.execute(text(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE tablename = 'ix_messages_text_grams' AND most_common_elems IS NOT NULL"
+        )).first()
+        shares = dict(zip(row[0], row[1], strict=False)) if row else {}
+        _common[key] = (time.monotonic(), shares)
+    return shares
 
 
 def _pg_message_ids(session: Session, query: str, limit: int) -> list[int]:
     found = "strpos(lower(normalize(text, NFKC)), :q) > 0"
     params = {"q": query, "n": limit}
-    tsq = _pg_tsquery(session, query)
-    if not tsq:
+    tsq, lexemes = _pg_tsquery(session, query)
+    if not tsq:  # no letters or digits to look up
         sql = text(f"SELECT id FROM messages WHERE {found} ORDER BY id DESC LIMIT :n")
         return list(session.scalars(sql, params))
+    # How common the term is at most (each of its pairs is in at least as many messages):
+    # a common one is on the first page of the newest messages, read backwards from the end;
+    # a rare one comes from the index, which for a common one would read every match.
+    share = min(_pg_shares(session).get(x, 0.0) for x in lexemes) if lexemes else 0.0
+    found_ids: list[int] = []
+    below = None
+    if share >= COMMON:
+        newest = session.scalar(text("SELECT max(id) FROM messages")) or 0
+        below = newest - min(50_000, int(2 * limit / share))  # expected hits: 2 pages
+        sql = text(f"SELECT id FROM messages WHERE id > :below AND {found} "
+                   "ORDER BY id DESC LIMIT :n")
+        found_ids = list(session.scalars(sql, {**params, "below": below}))
+        if len(found_ids) >= limit or below <= 0:
+            return found_ids
+    older = "" if below is None else f"AND id <= {int(below)}"
     sql = text(f"""(SELECT id FROM messages WHERE shopdesk_grams(text) @@ CAST(:t AS tsquery)
-                     AND length(text) <= {LONG} AND {found} ORDER BY id DESC LIMIT :n)
+                     AND length(text) <= {LONG} AND {found} {older} ORDER BY id DESC LIMIT :n)
                    UNION ALL
-                   (SELECT id FROM messages WHERE length(text) > {LONG} AND {found}
+                   (SELECT id FROM messages WHERE length(text) > {LONG} AND {found} {older}
                     ORDER BY id DESC LIMIT :n)
                    ORDER BY id DESC LIMIT :n""")
-    return list(session.scalars(sql, {**params, "t": tsq}))
+    rest = session.scalars(sql, {**params, "t": tsq, "n": limit - len(found_ids)})
+    return found_ids + list(rest)
 
 
 def _message_ids(session: Session, query: str, limit: int) -> list[int]:
@@ -106,7 +151,7 @@ def _customer_ids(session: Session, query: str, limit: int) -> list[int]:
                    "ORDER BY c.rowid DESC LIMIT :n")
         return list(session.scalars(sql, {**params, "p": _quoted(spaced(query))}))
     found = "strpos(lower(normalize(name, NFKC)), :q) > 0"
-    tsq = _pg_tsquery(session, query)
+    tsq, _lexemes = _pg_tsquery(session, query)
     if not tsq:
         sql = text(f"SELECT id FROM customers WHERE {found} ORDER BY id DESC LIMIT :n")
         return list(session.scalars(sql, params))
