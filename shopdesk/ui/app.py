@@ -85,7 +85,7 @@ class Shell:
         self.backups.message.connect(lambda text: self.window.statusBar().showMessage(text, 15_000))
         self.backups.restoreRequested.connect(self.restore)
         menu = self.window.file_menu
-        before = self.window.quit_action
+        before = self.window.actions.quit_action
         menu.insertActions(before, [self.backups.back_up_action, self.backups.restore_action,
                                     self.backups.folder_action])
         menu.insertSeparator(before)
@@ -238,16 +238,24 @@ def run(args: argparse.Namespace) -> int:
                              str(exc))
         return 1
     log.info("ShopDesk %s started on %s", __version__, db.location)
-    shell = Shell(db, prefs, language, log_path, automatic_backups=not args.demo)
-    if not shell.start(args.agent):
+    try:
+        shell = Shell(db, prefs, language, log_path, automatic_backups=not args.demo)
+        if not shell.start(args.agent):
+            db.dispose()
+            return 0
+        shell.window.show()
+        if shell.welcome(language) == "quit":  # the demo opened in its own window
+            shell.sync.stop()
+            db.dispose()
+            return 0
+        ask_missing_passwords(db, shell.credentials, shell.window)
+    except Exception as exc:  # a bug before the event loop: say so, never vanish silently
+        log.exception("ShopDesk could not open its window")
+        print(f"shopdesk: the window could not open: {exc!r}; details in {log_path}",
+              file=sys.stderr)
+        reporter.show(exc)
         db.dispose()
-        return 0
-    shell.window.show()
-    if shell.welcome(language) == "quit":  # the demo opened in its own window
-        shell.sync.stop()
-        db.dispose()
-        return 0
-    ask_missing_passwords(db, shell.credentials, shell.window)
+        return 1
     shell.sync.start()
     code = app.exec()
     shell.sync.stop()
