@@ -250,7 +250,8 @@ def test_search_box_finds_chinese_and_opens_the_conversation(qtbot, page, sqlite
     assert page.results.isVisible() and not page.list.isVisible()
     assert page.results.count() > 0
     first = page.results.item(0)
-    conversation_id, message_id = first.data(Qt.ItemDataRole.UserRole)
+    conversation_id, message_id, record = first.data(Qt.ItemDataRole.UserRole)
+    assert record is None
     label = page.results.itemWidget(first)
     assert "<b>发票</b>" in label.text()
     page.results.setCurrentItem(first)
@@ -264,6 +265,31 @@ def test_search_box_finds_chinese_and_opens_the_conversation(qtbot, page, sqlite
     page.search_box.clear()
     page.run_search()
     assert page.list.isVisible() and not page.results.isVisible()
+
+
+def test_a_number_finds_its_complaint_return_or_conversation(qtbot, page, sqlite_db) -> None:
+    from shopdesk.models import Complaint, Conversation, ReturnCase
+
+    with sqlite_db.read_session() as s:
+        complaint = s.scalar(select(Complaint).limit(1))
+        case = s.scalar(select(ReturnCase).limit(1))
+        conversation = s.scalar(select(Conversation).order_by(Conversation.id.desc()).limit(1))
+    opened: list[tuple[str, int]] = []
+    page.openComplaint.connect(lambda i: opened.append(("complaint", i)))
+    page.openReturn.connect(lambda i: opened.append(("return", i)))
+    for text, want in ((f"C-{complaint.id}", ("complaint", complaint.id)),
+                       (f"r{case.id}", ("return", case.id))):
+        page.search_box.setText(text)
+        page.run_search()
+        first = page.results.item(0)
+        assert first.data(Qt.ItemDataRole.UserRole)[2] == want
+        page.results.setCurrentItem(first)
+        assert opened[-1] == want
+    page.search_box.setText(f"T-{conversation.id}")
+    page.run_search()
+    page.results.setCurrentItem(page.results.item(0))
+    assert page.current == conversation.id
+    assert f"T-{conversation.id}" in page.results.itemWidget(page.results.item(0)).text()
 
 
 def test_ctrl_k_focuses_the_search_box(qtbot, page) -> None:

@@ -1,4 +1,5 @@
 """Search every store's messages and customer names; Chinese substrings of any length.
+A record's number (C-29, R-12, T-45: services/numbering.py) finds that record first.
 
 SQLite (migrations 0004, 0012): a query of three characters or more is one quoted phrase
 on the trigram FTS5 index of the folded text; a shorter one is a phrase on the index in
@@ -20,7 +21,8 @@ from datetime import datetime
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from shopdesk.models import Conversation, Customer, Message, Store
+from shopdesk.models import Complaint, Conversation, Customer, Message, ReturnCase, Store
+from shopdesk.services.numbering import number, parse_number
 from shopdesk.textfold import fold, spaced
 
 LIMIT = 50
@@ -30,12 +32,37 @@ LONG = 19000  # PostgreSQL: messages longer than this are searched outside the i
 
 @dataclass(frozen=True)
 class Hit:
-    message_id: int | None  # None: the customer's name matched
-    conversation_id: int
+    message_id: int | None  # None: the customer's name (or a record's number) matched
+    conversation_id: int | None  # None: a complaint or return case without a conversation
     at: datetime | None
     store_name: str
     customer: str
     snippet_html: str  # escaped text with the match in <b>…</b>
+    record: tuple[str, int] | None = None  # ("complaint" | "return", id): a number matched
+
+
+def _numbered(session: Session, query: str) -> list[Hit]:
+    """The record a number names ("C-29", "r12", "T 45"), as the first hit."""
+    parsed = parse_number(query)
+    if parsed is None:
+        return []
+    kind, record_id = parsed
+    model = {"complaint": Complaint, "return": ReturnCase, "conversation": Conversation}[kind]
+    row = session.execute(
+        select(model, Store.name, Customer.name).join(Store, Store.id == model.store_id)
+        .join(Customer, Customer.id == model.customer_id).where(model.id == record_id)
+    ).first()
+    if row is None:
+        return []
+    found, store, customer = row
+    label = "<b>" + html.escape(number(kind, record_id)) + "</b> "
+    if kind == "conversation":
+        return [Hit(None, found.id, found.last_message_at, store, customer,
+                    label + html.escape(found.subject or ""))]
+    about = found.summary if kind == "complaint" else found.reason_text or ""
+    at = found.opened_at if kind == "complaint" else found.created_at
+    return [Hit(None, found.conversation_id, at, store, customer,
+                label + html.escape(about[:80]), (kind, found.id))]
 
 
 def _quoted(query: str) -> str:
@@ -178,7 +205,7 @@ def search(session: Session, query: str, limit: int = LIMIT) -> list[Hit]:
     q = fold(query).strip()
     if not q:
         return []
-    hits: list[Hit] = []
+    hits: list[Hit] = _numbered(session, query)
     customer_ids = _customer_ids(session, q, 10)
     if customer_ids:
         rows = session.execute(

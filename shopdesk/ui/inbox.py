@@ -83,6 +83,9 @@ class InboxPage(QWidget):
         self.conversations = ConversationList(db)
         self.conversations.opened.connect(self._opened)
         self.conversations.resultOpened.connect(self._open_result)
+        self.conversations.recordOpened.connect(
+            lambda kind, rid: (self.openComplaint if kind == "complaint"
+                               else self.openReturn).emit(rid))
         self.conversations.reloaded.connect(lambda: self.conversations.select(self.current))
         # the list's parts, by the names the window and the tests know
         self.model = self.conversations.model

@@ -54,6 +54,7 @@ class ConversationList(QWidget):
 
     opened = Signal(object)  # the conversation id chosen in the list, or None
     resultOpened = Signal(int, int)  # noqa: N815 - a search hit: conversation, message
+    recordOpened = Signal(str, int)  # noqa: N815 - a number's hit: "complaint" | "return", id
     reloaded = Signal()  # the list was read again from the top (a filter changed)
     applied = Signal(list)  # a live update of these conversation ids reached the list
 
@@ -327,7 +328,8 @@ class ConversationList(QWidget):
         now = utcnow()
         for hit in hits:
             item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, (hit.conversation_id, hit.message_id))
+            item.setData(Qt.ItemDataRole.UserRole,
+                         (hit.conversation_id, hit.message_id, hit.record))
             label = QLabel(f"<b>{html.escape(hit.customer)}</b> · "
                            f"<span style='color:#6B7280'>{html.escape(hit.store_name)} · "
                            f"{html.escape(ago(self, hit.at, now))}</span><br>{hit.snippet_html}")
@@ -354,8 +356,13 @@ class ConversationList(QWidget):
 
     def _open_result(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
-        if data:
-            self.resultOpened.emit(*data)
+        if not data:
+            return
+        conversation_id, message_id, record = data
+        if record:  # a complaint's or return case's number: that record opens
+            self.recordOpened.emit(*record)
+        elif conversation_id is not None:
+            self.resultOpened.emit(conversation_id, message_id)
 
     # -- filters ---------------------------------------------------------------------------
 
