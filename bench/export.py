@@ -156,6 +156,7 @@ def main() -> None:
     for _ in range(2):  # in turns, so that a busy moment of the machine hits both
         bare.append(timed(lambda: bare_dump(url, out / "bare.xlsx")))
         ours.append(timed(lambda: shopdesk_export(url, out / "ours.xlsx", end)))
+        print(f"baseline {bare[-1][0]:.1f} s CPU, ShopDesk {ours[-1][0]:.1f} s CPU", flush=True)
     memory = peak_mb(url, out / "memory.xlsx", end)
     (bare_cpu, bare_wall), (ours_cpu, ours_wall) = min(bare), min(ours)
     ratio = ours_cpu / bare_cpu
