@@ -2,8 +2,9 @@
 summary of counts by category × month and compensation by store as live formulas over that
 table with a bar chart, and what was exported.
 
-Rows are streamed (write-only mode, the query read in batches), so 100,000 tickets export
-with flat memory.
+Rows are streamed (write-only mode, the query's columns read in batches), so 100,000 tickets
+export with flat memory; they are written as plain values with a cell object only where a
+format or a text type is needed (``cells.RowCells``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,13 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from shopdesk.exporters.cells import formula_cell, number_cell, text_cell, time_cell
+from shopdesk.exporters.cells import (
+    DATETIME_FORMAT,
+    Formatted,
+    RowCells,
+    formula_cell,
+    text_cell,
+)
 from shopdesk.exporters.formulas import count, equals, total
 from shopdesk.exporters.words import CATEGORIES, SEVERITIES, STATUSES
 from shopdesk.exporters.workbook import (
@@ -41,7 +48,7 @@ from shopdesk.models.enums import ComplaintCategory
 from shopdesk.money import to_decimal
 from shopdesk.services.complaints import ticket_number
 from shopdesk.services.privacy import mask_name
-from shopdesk.times import as_utc, to_local
+from shopdesk.times import to_local
 
 HEADERS = {
     "en": ["Ticket", "Opened", "Store", "Customer", "Order number", "Category", "Severity",
@@ -64,6 +71,7 @@ WORDS = {
               "tickets": "工单数", "amount": "补偿金额", "chart": "各类别投诉数"},
 }
 BATCH = 2000
+TENTH = Decimal("0.1")
 
 
 def export_complaints(session: Session, actor: Agent, path: Path, first: date, last: date,
@@ -77,7 +85,11 @@ def export_complaints(session: Session, actor: Agent, path: Path, first: date, l
     check_lang(lang)
     words = WORDS[lang]
     start, end = local_day_bounds(first, last)
-    q = (select(Complaint, Store.name, Customer.name, Order.order_no, Agent.name)
+    q = (select(Complaint.id, Complaint.opened_at, Store.name, Customer.name, Order.order_no,
+                Complaint.category, Complaint.severity, Complaint.tier, Complaint.status,
+                Agent.name, Complaint.first_response_at, Complaint.resolved_at,
+                Complaint.compensation_minor, Complaint.currency, Complaint.summary,
+                Complaint.resolution)
          .join(Store, Store.id == Complaint.store_id)
          .join(Customer, Customer.id == Complaint.customer_id)
          .outerjoin(Order, Order.id == Complaint.order_id)
@@ -95,32 +107,34 @@ def export_complaints(session: Session, actor: Agent, path: Path, first: date, l
     header(sheet, HEADERS[lang], WIDTHS)
     months: set[str] = set()
     money: set[tuple[str, str]] = set()
+    categories, severities, statuses = CATEGORIES[lang], SEVERITIES[lang], STATUSES[lang]
+    cells = RowCells(sheet)
+    text, opened_at = cells.text, cells.formatted(DATETIME_FORMAT)
+    hours_of = cells.formatted("0.0")
+    amounts: dict[str, Formatted] = {}  # currency → its column of amounts
     n = 0
-    for c, store, customer, order_no, agent in session.execute(
+    for (cid, opened, store, customer, order_no, category, severity, tier, status, agent,
+         answered, resolved, compensation, currency, summary, resolution) in session.execute(
             q.execution_options(yield_per=BATCH)):
         n += 1
-        month = f"{to_local(c.opened_at):%Y-%m}"
+        opened = to_local(opened)
+        month = f"{opened.year:04d}-{opened.month:02d}"
         months.add(month)
-        money.add((store, c.currency))
-        first_minutes = (int((as_utc(c.first_response_at) - as_utc(c.opened_at))
-                             .total_seconds() // 60) if c.first_response_at else None)
-        hours = ((Decimal((as_utc(c.resolved_at) - as_utc(c.opened_at)).total_seconds())
-                  / 3600).quantize(Decimal("0.1"), ROUND_HALF_UP) if c.resolved_at else None)
-        compensation = (to_decimal(c.compensation_minor, c.currency)
-                        if c.compensation_minor is not None else None)
+        money.add((store, currency))
+        if currency not in amounts:
+            amounts[currency] = cells.formatted(money_format(currency))
         # Our own words (ticket number, category, severity, status, currency, month) cannot
-        # start with "=": written as plain values, which openpyxl serialises faster.
+        # start with "=": plain values; a cell object only where a format is needed.
         sheet.append([
-            ticket_number(c.id), time_cell(sheet, c.opened_at),
-            text_cell(sheet, store), text_cell(sheet, mask_name(customer) if mask else customer),
-            text_cell(sheet, order_no) if order_no else None,
-            CATEGORIES[lang][c.category], SEVERITIES[lang][c.severity], c.tier,
-            STATUSES[lang][c.status], text_cell(sheet, agent) if agent else None,
-            first_minutes, number_cell(sheet, hours, "0.0") if hours is not None else None,
-            number_cell(sheet, compensation, money_format(c.currency))
+            ticket_number(cid), opened_at(opened.replace(tzinfo=None)),
+            text(store), text(mask_name(customer) if mask else customer), text(order_no),
+            categories[category], severities[severity], tier, statuses[status], text(agent),
+            int((answered - opened).total_seconds() // 60) if answered else None,
+            hours_of((Decimal((resolved - opened).total_seconds()) / 3600).quantize(
+                TENTH, ROUND_HALF_UP)) if resolved else None,
+            amounts[currency](to_decimal(compensation, currency))
             if compensation is not None else None,
-            c.currency, text_cell(sheet, c.summary),
-            text_cell(sheet, c.resolution) if c.resolution else None, month])
+            currency, text(summary), text(resolution), month])
         if progress and (n % 1000 == 0 or n == total):
             progress(n, total)
     add_table(sheet, "ComplaintsTable", HEADERS[lang], n)

@@ -18,7 +18,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy.orm import Session
 
-from shopdesk.exporters.cells import formula_cell, number_cell, text_cell, time_cell
+from shopdesk.exporters.cells import Formatted, RowCells, formula_cell, text_cell
 from shopdesk.exporters.formulas import count, equals, total
 from shopdesk.exporters.words import CATEGORIES, REASONS
 from shopdesk.exporters.workbook import (
@@ -85,10 +85,11 @@ def export_refunds(session: Session, actor: Agent, path: Path, first: date, last
     sheet = book.create_sheet(words["sheet"])
     header(sheet, HEADERS[lang], WIDTHS)
     months: set[tuple[str, str, str]] = set()
+    row = _Rows(sheet, lang, mask)
     for n, r in enumerate(rows, start=1):
         month = f"{to_local(r.at):%Y-%m}"
         months.add((month, r.store, r.currency))
-        sheet.append(_row(sheet, r, month, lang, mask))
+        sheet.append(row(r, month))
         if progress and (n % 500 == 0 or n == len(rows)):
             progress(n, len(rows))
     add_table(sheet, "RefundsLedger", HEADERS[lang], len(rows))
@@ -100,15 +101,25 @@ def export_refunds(session: Session, actor: Agent, path: Path, first: date, last
     return len(rows)
 
 
-def _row(sheet: WriteOnlyWorksheet, r: Payout, month: str, lang: str, mask: bool
-         ) -> list[Any]:
-    """One ledger row, in the order of ``HEADERS``, from one ``payouts_between`` row."""
-    return [time_cell(sheet, r.at), text_cell(sheet, r.number),
-            text_cell(sheet, r.store), text_cell(sheet, r.order_no),
-            text_cell(sheet, mask_name(r.customer) if mask else r.customer),
-            text_cell(sheet, _reason(r, lang)),
-            number_cell(sheet, to_decimal(r.amount_minor, r.currency), money_format(r.currency)),
-            text_cell(sheet, r.currency), text_cell(sheet, month)]
+class _Rows:
+    """Ledger rows in the order of ``HEADERS``, from ``payouts_between`` rows (plain values,
+    a cell object only where a format is needed: ``cells.RowCells``)."""
+
+    def __init__(self, sheet: WriteOnlyWorksheet, lang: str, mask: bool) -> None:
+        self.cells = RowCells(sheet)
+        self.times = self.cells.times()
+        self.amounts: dict[str, Formatted] = {}  # currency → its column of amounts
+        self.lang, self.mask = lang, mask
+
+    def __call__(self, r: Payout, month: str) -> list[Any]:
+        text = self.cells.text
+        if r.currency not in self.amounts:
+            self.amounts[r.currency] = self.cells.formatted(money_format(r.currency))
+        return [self.times(r.at), r.number, text(r.store), text(r.order_no),
+                text(mask_name(r.customer) if self.mask else r.customer),
+                text(_reason(r, self.lang)),
+                self.amounts[r.currency](to_decimal(r.amount_minor, r.currency)),
+                r.currency, month]
 
 
 def _totals(book: Workbook, words: dict[str, str], lang: str, rows: int,

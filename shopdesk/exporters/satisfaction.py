@@ -17,7 +17,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Font
 from sqlalchemy.orm import Session
 
-from shopdesk.exporters.cells import formula_cell, number_cell, text_cell, time_cell
+from shopdesk.exporters.cells import RowCells, formula_cell, number_cell, text_cell
 from shopdesk.exporters.formulas import at_least, average, count, equals, same_number
 from shopdesk.exporters.workbook import (
     about_sheet,
@@ -72,13 +72,14 @@ def export_satisfaction(session: Session, actor: Agent, path: Path, first: date,
     book = Workbook(write_only=True)
     sheet = book.create_sheet(words["sheet"])
     header(sheet, HEADERS[lang], [17, 18, 12, 14, 12, 7, 50, 9])
+    cells = RowCells(sheet)
+    text, answered, score = cells.text, cells.times(), cells.formatted("0")
     for n, r in enumerate(rows, start=1):
         sheet.append([
-            time_cell(sheet, r.answered_at), text_cell(sheet, r.store),
-            text_cell(sheet, r.agent or words["nobody"]),
-            text_cell(sheet, mask_name(r.customer) if mask else r.customer),
-            text_cell(sheet, conversation_number(r.conversation_id)), number_cell(sheet, r.score),
-            text_cell(sheet, r.comment), text_cell(sheet, month_of(r.answered_at))])
+            answered(r.answered_at), text(r.store), text(r.agent or words["nobody"]),
+            text(mask_name(r.customer) if mask else r.customer),
+            text(conversation_number(r.conversation_id)), score(r.score), text(r.comment),
+            month_of(r.answered_at)])
         if progress and (n % 1000 == 0 or n == len(rows)):
             progress(n, len(rows))
     add_table(sheet, "SurveyResponses", HEADERS[lang], len(rows))
