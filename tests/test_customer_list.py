@@ -184,6 +184,35 @@ def test_duplicate_suggestions(db) -> None:
     assert ("name_address",) in reasons
 
 
+def test_duplicate_suggestions_report_progress_and_stop_when_asked(db) -> None:
+    build_demo(db, "small", 1, ANCHOR)
+    seen: list[tuple[int, int]] = []
+
+    class Stop(Exception):
+        pass
+
+    def stop_at_once(done: int, total: int) -> None:
+        seen.append((done, total))
+        raise Stop
+
+    with db.read_session() as s:
+        total = s.scalar(select(func.count()).select_from(Customer)
+                         .where(Customer.merged_into_id.is_(None)))
+        with pytest.raises(Stop):
+            duplicates.suggestions(s, progress=stop_at_once)
+    assert seen == [(0, total)]
+    # plain digits, spaces and a country code meet on the same number
+    with db.transaction() as s:
+        pair = [Customer(key="p1", name="甲", phone="13812345678"),
+                Customer(key="p2", name="乙", phone="+86 138 1234 5678")]
+        s.add_all(pair)
+        s.flush()
+        ids = {c.id for c in pair}
+    with db.read_session() as s:
+        found = [d for d in duplicates.suggestions(s) if {d.a, d.b} == ids]
+    assert [d.reasons for d in found] == [("phone",)]
+
+
 def test_the_demo_suggests_its_second_accounts(db) -> None:
     build_demo(db, "small", 1, ANCHOR)
     with db.read_session() as s:

@@ -50,7 +50,7 @@ def _customer_with_phone_and_conversation(db) -> tuple[int, str, int]:
 
 def _open_dialogs(window) -> list[str]:
     return sorted(type(w).__name__ for w in QApplication.topLevelWidgets()
-                  if isinstance(w, QDialog) and w.isVisible() and window._owns(w))
+                  if isinstance(w, QDialog) and w.isVisible() and window.owns(w))
 
 
 def test_every_view_shows_personal_data_for_whoever_signed_in(qtbot, shell, db) -> None:
@@ -86,7 +86,7 @@ def test_every_view_shows_personal_data_for_whoever_signed_in(qtbot, shell, db) 
     assert listed and all("*" in p for p in listed)
     assert not window.reports.export_button.isEnabled()  # exports: owner and bookkeeper
     assert not window.returns.export_button.isEnabled()
-    assert not window.actions.export_refunds_action.isEnabled()
+    assert not window.menu_actions.export_refunds_action.isEnabled()
 
     window.set_agent(_agent(db, "owner"))  # and back: in full again, on the same customer
     for card in (page.card, window.inbox.card):

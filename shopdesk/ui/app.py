@@ -85,7 +85,7 @@ class Shell:
         self.backups.message.connect(lambda text: self.window.statusBar().showMessage(text, 15_000))
         self.backups.restoreRequested.connect(self.restore)
         menu = self.window.file_menu
-        before = self.window.actions.quit_action
+        before = self.window.menu_actions.quit_action
         menu.insertActions(before, [self.backups.back_up_action, self.backups.restore_action,
                                     self.backups.folder_action])
         menu.insertSeparator(before)

@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
-from sqlalchemy import select
 
 from shopdesk import __version__
 from shopdesk.credentials import Credentials
 from shopdesk.db import Database
-from shopdesk.models import Agent, Store
+from shopdesk.models import Agent
 from shopdesk.services.inbox import row as inbox_row
 from shopdesk.services.overview import Overview, overview
 from shopdesk.services.permissions import Action, can
@@ -53,6 +52,7 @@ if TYPE_CHECKING:
     from shopdesk.ui.customers import CustomersPage
     from shopdesk.ui.pages import ReportsPage, SettingsPage
     from shopdesk.ui.returns_board import ReturnsPage
+
 
 class MainWindow(QMainWindow):
     """The frame every page lives in. Pages are filled by their own modules."""
@@ -104,10 +104,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.status = StatusLine(self, db.location)
+        self.status = StatusLine(self, db)
         self.agent_label = self.status.agent_label
-        self.actions = WindowActions(self, language, prefs.notifications, prefs.ctrl_enter_sends)
-        wire_actions(self, self.actions)
+        self.menu_actions = WindowActions(self, language, prefs.notifications,
+                                          prefs.ctrl_enter_sends)
+        wire_actions(self, self.menu_actions)
         # Permission tooltips and masking follow a language switch too (once per switch,
         # however many translators it installs).
         self._reapply = QTimer(self)
@@ -180,10 +181,10 @@ class MainWindow(QMainWindow):
         """Close every dialog of this window (a return wizard, a complaint, the merge or an
         export dialog…): it was opened by, and works as, whoever was signed in."""
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible() and self._owns(widget):
+            if isinstance(widget, QDialog) and widget.isVisible() and self.owns(widget):
                 widget.reject()
 
-    def _owns(self, widget: QWidget) -> bool:
+    def owns(self, widget: QWidget) -> bool:
         parent = widget.parentWidget()
         while parent is not None:
             if parent is self:
@@ -204,7 +205,7 @@ class MainWindow(QMainWindow):
 
     def _show_permissions(self) -> None:
         """What the menus let the agent do, with the reason in the language now."""
-        agent, a = self.agent, self.actions
+        agent, a = self.agent, self.menu_actions
         for action, needs in ((a.end_shift_action, Action.END_SHIFT),
                               (a.new_return_action, Action.HANDLE_CASES),
                               (a.import_action, Action.MANAGE_SETTINGS),
@@ -222,8 +223,8 @@ class MainWindow(QMainWindow):
                  self.tr("Complaints"), self.tr("Reports"), self.tr("Settings")]
         for row, name in enumerate(names):
             self.navigation.item(row).setText(name)
-            self.actions.page_actions[row].setText(name)
-        self.actions.retranslate({
+            self.menu_actions.page_actions[row].setText(name)
+        self.menu_actions.retranslate({
             "file_menu": self.tr("&File"), "view_menu": self.tr("&View"),
             "language_menu": self.tr("&Language"), "help_menu": self.tr("&Help"),
             "returns_menu": self.tr("&Returns"), "new_return_action": self.tr("&New return…"),
@@ -374,13 +375,7 @@ class MainWindow(QMainWindow):
             self.offline[store_id] = reason
         if was != self.offline.get(store_id) and self.is_built(SETTINGS):
             self.settings_page.stores.show_state(store_id, online, reason)
-        names: dict[int, str] = {}
-        if self.offline:
-            with self.db.read_session() as session:
-                names = {sid: name for sid, name in session.execute(
-                    select(Store.id, Store.name).where(Store.id.in_(list(self.offline))))}
-        self.status.show_offline({sid: (names.get(sid, "?"), why)
-                                  for sid, why in self.offline.items()})
+        self.status.show_offline(self.offline)
 
     def _show_figures(self) -> None:
         f = self.figures

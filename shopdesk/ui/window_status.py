@@ -5,18 +5,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QSystemTrayIcon
+from sqlalchemy import select
 
-from shopdesk.models import Agent
+from shopdesk.db import Database
+from shopdesk.models import Agent, Store
 from shopdesk.services.overview import Overview
 from shopdesk.ui.labels import role_label
 from shopdesk.ui.service_text import translated
 
 
 class StatusLine(QObject):
-    def __init__(self, window: QMainWindow, location: str) -> None:
+    def __init__(self, window: QMainWindow, db: Database) -> None:
         super().__init__(window)
         self.window = window
-        self.location = location
+        self.db = db
         bar = window.statusBar()
         self.agent_label = QLabel()
         self.agent_label.setObjectName("agentLabel")
@@ -43,11 +45,11 @@ class StatusLine(QObject):
             self.tray.show()
         self.agent: Agent | None = None
         self.figures: Overview | None = None
-        self.offline: dict[int, tuple[str, str]] = {}  # store id → its name, why
+        self.offline: dict[int, str] = {}  # store id → why it is offline
         self.leases: list[tuple[str, str, bool]] = []
 
     def retranslate(self) -> None:
-        self.db_label.setText(self.tr("Database: %1").replace("%1", self.location))
+        self.db_label.setText(self.tr("Database: %1").replace("%1", self.db.location))
         self.show_agent(self.agent)
         self.show_figures(self.figures)
         self.show_offline(self.offline)
@@ -74,12 +76,15 @@ class StatusLine(QObject):
         if self.tray is not None:
             self.tray.setToolTip(self.tr("Need a reply: %1").replace("%1", str(waiting)))
 
-    def show_offline(self, offline: dict[int, tuple[str, str]]) -> None:
-        """``offline``: store id → (store name, why) for every store that is offline."""
+    def show_offline(self, offline: dict[int, str]) -> None:
+        """``offline``: store id → why, for every store that is offline now."""
         self.offline = dict(offline)
         if offline:
+            with self.db.read_session() as session:
+                names = dict(session.execute(
+                    select(Store.id, Store.name).where(Store.id.in_(list(offline)))).tuples())
             self.sync_label.setText(self.tr("Offline: %1").replace("%1", "; ".join(
-                f"{name} — {translated(why)}" for name, why in offline.values())))
+                f"{names.get(sid, '?')} — {translated(why)}" for sid, why in offline.items())))
             self.sync_label.setStyleSheet("color: #B91C1C")
         else:
             self.sync_label.clear()
