@@ -4038,6 +4038,26 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
         <source>Resolution: how it was put right</source>
         <translation>处理结果：如何解决的</translation>
     </message>
+    <message>
+        <source>Confirmation: why the shop pays more than the order paid</source>
+        <translation>确认：为什么店铺支付的金额超过订单实付</translation>
+    </message>
+    <message>
+        <source>Ask the owner</source>
+        <translation>请店主审批</translation>
+    </message>
+    <message>
+        <source>Assign the ticket to the owner, who can approve above your refund limit.</source>
+        <translation>把投诉转给店主，店主可以审批超出你退款额度的金额。</translation>
+    </message>
+    <message>
+        <source>Proposed compensation: %1</source>
+        <translation>建议补偿：%1</translation>
+    </message>
+    <message>
+        <source>The ticket is now with the owner.</source>
+        <translation>投诉已转给店主。</translation>
+    </message>
 </context>
 <context>
     <name>Confirm</name>

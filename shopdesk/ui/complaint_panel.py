@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.db import Database
-from shopdesk.errors import ShopDeskError
+from shopdesk.errors import MoneyError, ShopDeskError
 from shopdesk.models import Agent
-from shopdesk.models.enums import ComplaintStatus, Severity
+from shopdesk.models.enums import ComplaintStatus, Role, Severity
 from shopdesk.money import format_money, parse_amount
 from shopdesk.services import complaints as svc
 from shopdesk.services.agents import active_agents, all_agents
-from shopdesk.services.permissions import Action
+from shopdesk.services.permissions import Action, PermissionDenied
 from shopdesk.times import to_local
 from shopdesk.ui.confirm import confirm_payment
 from shopdesk.ui.forms import error_label, show_hint
@@ -83,6 +83,11 @@ class ComplaintPanel(QWidget):
         self.resolution.setMaximumHeight(48)
         self.compensation = QLineEdit()
         self.compensation.setObjectName("complaintCompensation")
+        # the owner's words, asked for when the compensation comes to more than the order paid
+        self.owner_words = QLineEdit()
+        self.owner_words.setObjectName("complaintConfirmation")
+        self.owner_words.setVisible(False)
+        self.over_limit = False  # the last resolve was above this agent's limit: ask the owner
         self.assignee = QComboBox()
         self.assignee.setObjectName("complaintAssignee")
         self.new_severity = QComboBox()
@@ -96,6 +101,7 @@ class ComplaintPanel(QWidget):
         form.addRow(self.note)  # the boxes say what they are for (placeholder text)
         form.addRow(self.resolution)
         form.addRow(self.labels[0], self.compensation)
+        form.addRow(self.owner_words)
         row = QHBoxLayout()
         row.addWidget(self.assignee, 1)
         row.addWidget(self.new_severity, 1)
@@ -111,6 +117,10 @@ class ComplaintPanel(QWidget):
             button.setObjectName(f"complaint_{action}")
             button.clicked.connect(lambda _c=False, a=action: self.act(a))
             self.buttons[action] = button
+        self.ask_owner = QPushButton(self.actions_bar)
+        self.ask_owner.setObjectName("complaintAskOwner")
+        self.ask_owner.setVisible(False)
+        self.ask_owner.clicked.connect(self._ask_owner)
         self.error = error_label("complaintError")
         self.timeline = QTextBrowser()
         self.timeline.setObjectName("complaintTimeline")
@@ -139,6 +149,11 @@ class ComplaintPanel(QWidget):
             button.setText(complaint_action_label(action))
         for i in range(self.new_severity.count()):
             self.new_severity.setItemText(i, severity_label(self.new_severity.itemData(i)))
+        self.owner_words.setPlaceholderText(self.tr(
+            "Confirmation: why the shop pays more than the order paid"))
+        self.ask_owner.setText(self.tr("Ask the owner"))
+        self.ask_owner.setToolTip(self.tr("Assign the ticket to the owner, who can approve "
+                                          "above your refund limit."))
         self.timeline_hint = (self.tr(
             "The timeline of the chosen ticket shows here: who did what and when."))
         self.show_complaint(self.complaint_id)
@@ -154,6 +169,10 @@ class ComplaintPanel(QWidget):
         self.assignee.setCurrentIndex(max(0, self.assignee.findData(current)))
 
     def show_complaint(self, complaint_id: int | None, message: str = "") -> None:
+        if complaint_id != self.complaint_id:  # another ticket: its own questions
+            self.over_limit = False
+            self.owner_words.clear()
+            self.owner_words.setVisible(False)
         self.complaint_id = complaint_id
         self.error.setText(message)
         self.view = None
@@ -179,7 +198,7 @@ class ComplaintPanel(QWidget):
         self.assignee.setCurrentIndex(max(0, self.assignee.findData(v.assignee_id)))
         self.new_severity.setCurrentIndex(self.new_severity.findData(v.severity.value))
         why = denied(self.agent, Action.HANDLE_CASES)
-        for button in self.buttons.values():
+        for button in (*self.buttons.values(), self.ask_owner):
             self.bar.removeWidget(button)
         shown = [a for a in ACTIONS if a in v.actions]
         for action, button in self.buttons.items():
@@ -189,6 +208,7 @@ class ComplaintPanel(QWidget):
             if action in shown:
                 n = shown.index(action)
                 self.bar.addWidget(button, n // 3, n % 3)
+        self._show_ask_owner(len(shown))
         self.timeline.setHtml(self.render_timeline(v))
 
     def describe(self, v: svc.ComplaintView) -> str:
@@ -242,6 +262,39 @@ class ComplaintPanel(QWidget):
                          f"{' · ' + change if change else ''}{'<br>' + note if note else ''}</p>")
         return "".join(parts)
 
+    def _show_ask_owner(self, n: int) -> None:
+        """"Ask the owner" after a resolve above this agent's limit, while the ticket is open
+        and not yet the owner's."""
+        v, agent = self.view, self.agent
+        applies = (v is not None and agent is not None and self.over_limit
+                   and agent.role != Role.OWNER and "assign" in v.actions
+                   and denied(agent, Action.HANDLE_CASES) is None)
+        if applies:
+            self.bar.addWidget(self.ask_owner, n // 3, n % 3)
+        self.ask_owner.setVisible(applies)
+
+    def _ask_owner(self) -> None:
+        if self.view is None or self.agent is None:
+            return
+        v = self.view
+        note = self.note.toPlainText().strip()
+        if not note and self.compensation.text().strip():  # what the agent proposes
+            note = self.tr("Proposed compensation: %1").replace(
+                "%1", self.compensation.text().strip())
+            if self.resolution.toPlainText().strip():
+                note += "\n" + self.resolution.toPlainText().strip()
+        try:
+            with self.db.transaction() as session:
+                svc.ask_owner(session, session.get(Agent, self.agent.id), v.id, v.version,
+                              note)
+        except ShopDeskError as exc:
+            self.error.setText(translated(str(exc)))
+            return
+        self.over_limit = False
+        self.note.clear()
+        self.show_complaint(v.id, self.tr("The ticket is now with the owner."))
+        self.changed.emit(v.id)
+
     def _link(self, target: str) -> None:
         if target.startswith("conversation:"):
             self.openConversation.emit(int(target.split(":", 1)[1]))
@@ -250,7 +303,8 @@ class ComplaintPanel(QWidget):
         if self.view is None or self.agent is None:
             return
         change = svc.Change(action, note=self.note.toPlainText(),
-                            resolution=self.resolution.toPlainText())
+                            resolution=self.resolution.toPlainText(),
+                            confirmation=self.owner_words.text() if action == "resolve" else "")
         try:
             if action == "assign":
                 change.assignee_id = self.assignee.currentData()
@@ -279,14 +333,34 @@ class ComplaintPanel(QWidget):
                 svc.update(session, session.get(Agent, self.agent.id), self.view.id,
                            self.view.version, change)
         except ShopDeskError as exc:
-            self.error.setText(translated(str(exc)))
+            self._refused(change, exc)
             return
         self.note.clear()
         if change.action == "resolve":
             self.resolution.clear()
             self.compensation.clear()
+            self.owner_words.clear()
+            self.owner_words.setVisible(False)
+            self.over_limit = False
         self.show_complaint(self.view.id)
         self.changed.emit(self.view.id if self.view else 0)
+
+    def _refused(self, change: svc.Change, exc: ShopDeskError) -> None:
+        """Show why the service refused; a resolve refused for the money it pays offers the
+        way on: an agent asks the owner, the owner writes the confirmation."""
+        self.error.setText(translated(str(exc)))
+        v, grown = self.view, change.compensation_minor
+        if change.action != "resolve" or v is None or self.agent is None or not grown \
+                or grown <= (v.compensation_minor or 0):
+            return
+        if isinstance(exc, PermissionDenied) and self.agent.role != Role.OWNER:
+            self.over_limit = True
+            self.bar.removeWidget(self.ask_owner)
+            self._show_ask_owner(self.bar.count())
+        elif isinstance(exc, MoneyError) and self.agent.role == Role.OWNER and v.order_no \
+                and not change.confirmation.strip():
+            self.owner_words.setVisible(True)  # more than the order paid: the owner's words
+            self.owner_words.setFocus()
 
 
 class ComplaintDialog(QDialog):
