@@ -1724,6 +1724,10 @@
         <source>Assigned agent</source>
         <translation>负责人</translation>
     </message>
+    <message>
+        <source>Owner's confirmation</source>
+        <translation>店主确认</translation>
+    </message>
 </context>
 <context>
     <name>StatusLine</name>

@@ -153,6 +153,7 @@ def complaint_field_label(name: str) -> str:
         "category": QCoreApplication.translate("Labels", "Category"),
         "compensation": QCoreApplication.translate("Labels", "Compensation"),
         "resolution": QCoreApplication.translate("Labels", "Resolution"),
+        "confirmation": QCoreApplication.translate("Labels", "Owner's confirmation"),
     }.get(name) or QCoreApplication.translate("Labels", "Other change")
 
 
