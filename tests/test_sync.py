@@ -204,3 +204,32 @@ def test_incoming_images_are_stored_and_shown(db, shop) -> None:
         assert [a.filename for a in messages[0].attachments] == ["box.png"]
         assert attachment_data(s, messages[0].attachments[0].id)[1] == photo
     assert photo.startswith(b"\x89PNG")
+
+
+def test_the_demo_shop_plays_one_thread_per_customer(sqlite_db) -> None:
+    """A customer who writes again continues their newest conversation; the live demo never
+    reopens their older, closed ones one after another."""
+    from datetime import UTC, datetime
+
+    from shopdesk.channels.registry import channel_for
+    from shopdesk.cli import _attach_demo_channels, build_demo
+    from shopdesk.credentials import Credentials
+    from shopdesk.models import Conversation, CustomerIdentity, Store
+
+    build_demo(sqlite_db, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
+    _attach_demo_channels(sqlite_db)
+    with sqlite_db.read_session() as s:
+        for store in s.scalars(select(Store)):
+            channel = channel_for(s, store, Credentials())
+            handles = [handle for _thread, handle, _name in channel.threads]
+            assert handles and len(handles) == len(set(handles))
+            for thread, handle, _name in channel.threads:  # the newest of that customer's
+                newest = s.scalar(
+                    select(Conversation.external_id)
+                    .join(CustomerIdentity,
+                          (CustomerIdentity.customer_id == Conversation.customer_id)
+                          & (CustomerIdentity.store_id == store.id))
+                    .where(Conversation.store_id == store.id, CustomerIdentity.handle == handle,
+                           Conversation.external_id.is_not(None))
+                    .order_by(Conversation.last_message_at.desc()).limit(1))
+                assert thread == newest

@@ -32,7 +32,13 @@ def _demo(session: Session, store: Store, _credentials: Credentials) -> Channel:
         .where(Conversation.store_id == store.id, Conversation.external_id.is_not(None))
         .order_by(Conversation.last_message_at.desc()).limit(200)).all()
     language = "en" if store.platform in (Platform.SHOPIFY, Platform.AMAZON) else "zh"
-    return DemoChannel(store.key, language, [tuple(r) for r in rows])  # type: ignore[misc]
+    # One thread per customer, their newest, as a chat platform keeps it: a customer who
+    # writes again continues that conversation instead of reopening old closed ones.
+    threads: dict[str, tuple[str, str, str]] = {}
+    for thread, handle, name in rows:
+        threads.setdefault(handle, (thread, handle, name))
+    # About one new message a minute per store: busy, but a person can keep up.
+    return DemoChannel(store.key, language, list(threads.values()), every_seconds=40.0)
 
 
 def _email(_session: Session, store: Store, credentials: Credentials) -> Channel:
