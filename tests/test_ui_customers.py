@@ -178,10 +178,15 @@ def test_merge_texts_name_the_store_accounts_in_chinese(qtbot, window) -> None:
         keep, other = dialog.previews
         assert dialog.summary.text().startswith(f"合并后，{who(keep)} 共有 ")
         assert f"含原属 {who(other)} 的全部资料" in dialog.summary.text()
+        dialog.show()
+        width = dialog.width()
         dialog.merge()
         assert dialog.status.text().startswith(f"已将 {who(other)} 的记录并入 {who(keep)}，现共有 ")
         assert keep.identities[0][1] in dialog.status.text()  # the store account moves
         _searched(qtbot, dialog)
+        # the long sentence wraps: the dialog keeps its width and its buttons stay on screen
+        assert dialog.width() == width
+        assert dialog.merge_button.geometry().right() <= dialog.width()
         dialog.reject()
     finally:
         switcher.apply("en")

@@ -76,6 +76,7 @@ class MergeDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("mergeStatus")
         self.status.setStyleSheet("color: #15803D")
+        self.status.setWordWrap(True)  # names two store accounts: wraps, never widens the box
         self.busy = QProgressBar()
         self.busy.setObjectName("duplicateSearchBusy")
         self.busy.setRange(0, 0)  # busy: no figure to show
@@ -122,10 +123,11 @@ class MergeDialog(QDialog):
         layout.addLayout(compare, 2)
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
+        layout.addWidget(self.status)
         status_row = QHBoxLayout()
         for widget in (self.busy, self.cancel_button, self.search_again):
             status_row.addWidget(widget)
-        status_row.addWidget(self.status, 1)
+        status_row.addStretch(1)
         status_row.addWidget(buttons)
         layout.addLayout(status_row)
         self.pairs: list[tuple[int, int]] = []
