@@ -192,3 +192,25 @@ def test_end_shift_lists_tickets_and_cases_by_their_numbers(qtbot, demo_shell) -
                                             "due": None, "codes": ["high"]}]})
     text = handover_text(dialog, old, agent.name)
     assert f"C-{complaint.id} · {customer}" in text and "k29" not in text
+
+
+def test_the_action_buttons_keep_their_places_when_the_state_changes(qtbot, demo_shell) -> None:
+    """Starting work on a ticket hides 开始处理; 解决 (and every other button) must stay where it
+    was, or the next click lands on another action."""
+    from shopdesk.models.enums import ComplaintStatus
+
+    page = demo_shell.window.complaints
+    page.status_filter.setCurrentIndex(0)  # open tickets
+    new = next(r for r in page.model.rows if r.status == ComplaintStatus.NEW)
+    page.select_complaint(new.id)
+    panel = page.panel
+    assert panel.buttons["start"].isVisible()
+    places = {a: panel.bar.getItemPosition(panel.bar.indexOf(b))[:2]
+              for a, b in panel.buttons.items() if b.isVisible()}
+    panel.buttons["start"].click()
+    assert panel.view.status == ComplaintStatus.IN_PROGRESS and not panel.buttons["start"].isVisible()
+    for action, place in places.items():
+        button = panel.buttons[action]
+        if button.isVisible():
+            assert panel.bar.getItemPosition(panel.bar.indexOf(button))[:2] == place, action
+    assert panel.buttons["resolve"].isVisible()

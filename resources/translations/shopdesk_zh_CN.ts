@@ -496,7 +496,7 @@
     </message>
     <message>
         <source>Open</source>
-        <translation>未关闭</translation>
+        <translation>未解决</translation>
     </message>
     <message>
         <source>Any status</source>

@@ -200,15 +200,15 @@ class ComplaintPanel(QWidget):
         why = denied(self.agent, Action.HANDLE_CASES)
         for button in (*self.buttons.values(), self.ask_owner):
             self.bar.removeWidget(button)
-        shown = [a for a in ACTIONS if a in v.actions]
-        for action, button in self.buttons.items():
-            button.setVisible(action in shown)
+        # Every action has its own place, whatever else is allowed now: a button never moves
+        # under the pointer when the ticket's state changes (解决 after 开始处理 stays put).
+        for n, (action, button) in enumerate(self.buttons.items()):
+            button.setVisible(action in v.actions)
             button.setEnabled(why is None)
             button.setToolTip(why or "")
-            if action in shown:
-                n = shown.index(action)
+            if action in v.actions:
                 self.bar.addWidget(button, n // 3, n % 3)
-        self._show_ask_owner(len(shown))
+        self._show_ask_owner(len(ACTIONS))
         self.timeline.setHtml(self.render_timeline(v))
 
     def describe(self, v: svc.ComplaintView) -> str:
