@@ -235,3 +235,23 @@ def test_merge_two_selected_rows_and_undo_from_the_card(qtbot, window, sqlite_db
     with sqlite_db.read_session() as s:
         assert s.get(Customer, first.id).merged_into_id is None
     assert first.id in {r.id for r in page.model.rows}
+
+
+def test_the_card_says_no_orders_in_words(qtbot, window, sqlite_db) -> None:
+    """A customer whose orders are all older than the window reads "No orders in 90 days",
+    not "0 orders, — in 90 days" (the dash read as 一 in Chinese)."""
+    from shopdesk.services.customers import card
+    from shopdesk.services.segments import Segment
+    from shopdesk.ui.customer_card import CustomerCard
+
+    owner = window.agent
+    with sqlite_db.read_session() as s:
+        ids = [c.id for c in s.scalars(select(Customer))]
+        quiet = next(i for i in ids if (d := card(s, i, owner)) and d.rfm is not None
+                     and d.rfm.segment is not None and d.rfm.orders_in_window == 0
+                     and d.rfm.segment != Segment.NEW)
+    shown = CustomerCard(sqlite_db)
+    qtbot.addWidget(shown)
+    shown.show_customer(quiet, owner)
+    text = shown.view.toPlainText()
+    assert "No orders in 90 days" in text and "0 orders" not in text

@@ -633,6 +633,10 @@
         <translation>%3 天内 %1 单，%2</translation>
     </message>
     <message>
+        <source>No orders in %3 days</source>
+        <translation>%3 天内没有订单</translation>
+    </message>
+    <message>
         <source>Orders</source>
         <translation>订单</translation>
     </message>

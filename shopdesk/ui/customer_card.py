@@ -234,7 +234,8 @@ class CustomerCard(QWidget):
         if d.rfm is not None and d.rfm.segment is not None:
             rfm = d.rfm
             spent = ", ".join(format_money(v, c) for c, v in sorted(rfm.spent_in_window.items()))
-            pattern = (self.tr("1 order, %2 in %3 days") if rfm.orders_in_window == 1
+            pattern = (self.tr("No orders in %3 days") if rfm.orders_in_window == 0
+                       else self.tr("1 order, %2 in %3 days") if rfm.orders_in_window == 1
                        else self.tr("%1 orders, %2 in %3 days"))
             reason = (pattern.replace("%1", str(rfm.orders_in_window))
                       .replace("%2", spent or "—").replace("%3", str(rfm.window_days)))
