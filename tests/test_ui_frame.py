@@ -71,6 +71,36 @@ def test_language_switch_applies_without_restart(qtbot, shell, prefs) -> None:
     assert initial_language(prefs, "zh_CN") == "zh_CN"
 
 
+def test_filters_fit_their_words_after_a_language_switch(qtbot, shell) -> None:
+    """Started in Chinese, switched to English: the filter boxes grow to "Any status",
+    "All categories"… instead of clipping them to their Chinese width."""
+    from PySide6.QtWidgets import QComboBox
+
+    window = shell.window
+    nav = window.findChild(QListWidget, "navigation")
+    window.language_actions["zh_CN"].trigger()
+    qtbot.waitUntil(lambda: nav.item(0).text() == "收件箱")
+    for page in (window.inbox, window.customers, window.complaints):
+        window.stack.setCurrentWidget(page)
+    window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: nav.item(0).text() == "Inbox")
+    checked = 0
+    for page in (window.inbox, window.customers, window.complaints):
+        window.stack.setCurrentWidget(page)
+        QApplication.processEvents()
+        for combo in page.findChildren(QComboBox):
+            if not combo.isVisible():
+                continue
+            needed = combo.fontMetrics().horizontalAdvance(combo.currentText())
+            try:
+                qtbot.waitUntil(lambda c=combo, n=needed: c.width() >= n, timeout=2000)
+            except Exception:
+                raise AssertionError((combo.objectName(), combo.currentText(), combo.width(),
+                                      combo.sizeHint(), combo.maximumWidth())) from None
+            checked += 1
+    assert checked > 4
+
+
 def test_about_box_names_version_and_data_location(qtbot, shell, sqlite_db) -> None:
     text = shell.window.about_text()
     assert __version__ in text

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -37,6 +36,7 @@ from shopdesk.services.permissions import Action, can
 from shopdesk.times import utcnow
 from shopdesk.ui.complaint_new import NewComplaintDialog
 from shopdesk.ui.complaint_panel import ComplaintDialog, ComplaintPanel, local_time
+from shopdesk.ui.flow_layout import FlowLayout
 from shopdesk.ui.labels import (
     category_label,
     complaint_status_label,
@@ -143,12 +143,12 @@ class ComplaintsPage(Page):
             self.agent_filter.addItem(name, aid)
         for days in (None, 1, 7, 30, 90):
             self.period.addItem("", days)
-        filters = QHBoxLayout()
+        filter_bar = QWidget()
+        filters = FlowLayout(filter_bar)  # wraps rather than clipping the boxes' words
         for box in (self.store_filter, self.category_filter, self.severity_filter,
                     self.status_filter, self.tier_filter, self.agent_filter, self.period):
             box.currentIndexChanged.connect(lambda _i: self.reload())
             filters.addWidget(box)
-        filters.addStretch(1)
         filters.addWidget(self.new_button)
         self.model = ComplaintsModel()
         self.table = row_table(QTableView(), "complaintList")
@@ -177,7 +177,7 @@ class ComplaintsPage(Page):
         splitter.addWidget(self.panel)
         splitter.setSizes([440, 250])
         splitter.setStretchFactor(0, 1)
-        self.body.addLayout(filters)
+        self.body.addWidget(filter_bar)
         self.body.addWidget(splitter, 1)
         QShortcut(QKeySequence("Ctrl+N"), self, lambda: self.new_complaint())
 

@@ -39,6 +39,7 @@ from shopdesk.services.segments import Segment
 from shopdesk.services.tags import all_tags
 from shopdesk.times import to_local
 from shopdesk.ui.customer_card import CustomerCard
+from shopdesk.ui.flow_layout import FlowLayout
 from shopdesk.ui.labels import segment_label
 from shopdesk.ui.merge_dialog import MergeDialog
 from shopdesk.ui.page import Page
@@ -118,11 +119,11 @@ class CustomersPage(Page):
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.merge_button)
-        filters = QHBoxLayout()
+        filter_bar = QWidget()
+        filters = FlowLayout(filter_bar)  # wraps rather than clipping the boxes' words
         for box in (self.tag_filter, self.segment_filter, self.store_filter, self.sort):
             box.currentIndexChanged.connect(lambda _i: self.reload())
             filters.addWidget(box)
-        filters.addStretch(1)
         self.model = CustomersModel()
         self.table = row_table(QTableView(), "customerList")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -147,7 +148,7 @@ class CustomersPage(Page):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(search_row)
-        left_layout.addLayout(filters)
+        left_layout.addWidget(filter_bar)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count)
         splitter = QSplitter()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QListWidget,
@@ -243,6 +244,10 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            # A combo box measures its items once, at its first showing: after a switch to
+            # longer words ("Any status" for 任意状态) it would clip them.
+            for combo in self.findChildren(QComboBox):
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             if self.agent is not None:
                 self._reapply.start()  # the pages' permission tooltips, in the new language
         super().changeEvent(event)
