@@ -129,3 +129,21 @@ def test_quick_reply_images_are_kept_replaced_and_checked(db) -> None:
         qr.save(s, _owner(s), rid, "物流", "pic", "尺码表", "x", images=[])
     with db.read_session() as s:
         assert qr.images_of(s, rid) == []
+
+
+def test_the_customers_language_comes_first(db) -> None:
+    """A Chinese customer's picker opens on the Chinese replies, an English one's on the
+    English replies; within each, the usual category order."""
+    from shopdesk.services.conversations import has_chinese
+
+    build_demo(db, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
+    with db.read_session() as s:
+        plain = qr.find(s)
+        chinese = qr.find(s, language="zh_CN")
+        english = qr.find(s, language="en")
+    assert {has_chinese(r.body) for r in plain} == {True, False}
+    assert has_chinese(chinese[0].body) and not has_chinese(english[0].body)
+    flags = [has_chinese(r.body) for r in chinese]
+    assert flags == sorted(flags, reverse=True)  # every Chinese reply before any English one
+    assert [r.id for r in chinese if has_chinese(r.body)] == [
+        r.id for r in plain if has_chinese(r.body)]

@@ -23,6 +23,7 @@ from shopdesk.models import (
     Store,
 )
 from shopdesk.services import audit
+from shopdesk.services.conversations import has_chinese
 from shopdesk.services.inbox import check_images
 from shopdesk.services.permissions import Action, require
 from shopdesk.services.records import existing
@@ -41,8 +42,10 @@ class QuickReplyItem:
     images: tuple[str, ...] = ()  # file names of the images sent with it
 
 
-def find(session: Session, query: str = "") -> list[QuickReplyItem]:
-    """Quick replies whose code, title or text contains ``query``, in category order."""
+def find(session: Session, query: str = "", language: str | None = None
+         ) -> list[QuickReplyItem]:
+    """Quick replies whose code, title or text contains ``query``, in category order; with
+    ``language`` ("zh_CN" or "en": the customer's), the replies written in it first."""
     q = select(QuickReply).order_by(QuickReply.category, QuickReply.position, QuickReply.id)
     names: dict[int, list[str]] = {}
     for reply_id, name in session.execute(select(QuickReplyImage.quick_reply_id,
@@ -51,6 +54,9 @@ def find(session: Session, query: str = "") -> list[QuickReplyItem]:
         names.setdefault(reply_id, []).append(name)
     rows = [QuickReplyItem(r.id, r.category, r.code, r.title, r.body,
                            tuple(names.get(r.id, ()))) for r in session.scalars(q)]
+    if language is not None:
+        chinese = language.startswith("zh")
+        rows.sort(key=lambda r: has_chinese(r.body) != chinese)  # stable: order kept within
     needle = fold(query).strip()
     if not needle:
         return rows

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from shopdesk.db import Database
 from shopdesk.models import Agent
 from shopdesk.services import quick_replies as qr
+from shopdesk.services.conversations import customer_language
 
 BODY = Qt.ItemDataRole.UserRole
 REPLY_ID = Qt.ItemDataRole.UserRole + 1
@@ -23,10 +24,12 @@ REPLY_ID = Qt.ItemDataRole.UserRole + 1
 class QuickReplyPicker(QDialog):
     """Search by code, title or text; grouped by category; Enter inserts."""
 
-    def __init__(self, db: Database, query: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, query: str = "", parent: QWidget | None = None,
+                 language: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("quickReplyPicker")
         self.db = db
+        self.language = language  # the customer's: replies in it come first
         self.setWindowTitle(self.tr("Quick replies"))
         self.resize(560, 420)
         self.search = QLineEdit(query)
@@ -48,7 +51,7 @@ class QuickReplyPicker(QDialog):
     def refresh(self) -> None:
         self.list.clear()
         with self.db.read_session() as session:
-            items = qr.find(session, self.search.text())
+            items = qr.find(session, self.search.text(), self.language)
         groups: dict[str, QTreeWidgetItem] = {}
         first: QTreeWidgetItem | None = None
         for item in items:
@@ -81,7 +84,9 @@ class QuickReplyPicker(QDialog):
              parent: QWidget | None = None
              ) -> tuple[str, list[tuple[str, str, bytes]]] | None:
         """The chosen reply with its variables filled and its images; None if cancelled."""
-        dialog = cls(db, query, parent)
+        with db.read_session() as session:
+            language = customer_language(session, conversation_id)
+        dialog = cls(db, query, parent, language)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
             return None
         with db.read_session() as session:
