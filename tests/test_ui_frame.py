@@ -232,3 +232,41 @@ def test_settings_inbox_options_follow_the_view_menu(qtbot, shell, prefs) -> Non
     assert prefs.ctrl_enter_sends and shell.window.inbox.composer.ctrl_enter_sends
     shell.window.notify_action.setChecked(False)
     assert not settings.notifications.isChecked() and not prefs.notifications
+
+
+def test_edit_menu_undoes_and_help_lists_the_shortcuts(qtbot, shell, sqlite_db) -> None:
+    """Edit → Undo / Redo act on the inbox's conversation changes (Ctrl+Z keeps working in
+    the window: one owner per key); Help → Keyboard shortcuts lists every key."""
+    from shopdesk.models import Conversation
+    from shopdesk.ui.shortcuts_dialog import ShortcutsDialog
+
+    assert shell.start("owner")
+    window = shell.window
+    a = window.menu_actions
+    assert a.menus["edit_menu"].actions() == [a.undo_action, a.redo_action]
+    assert not a.undo_action.isEnabled()
+    page = window.inbox
+    page.list.setCurrentIndex(page.model.index(0))
+    target = page.current
+    with sqlite_db.read_session() as s:
+        before = s.get(Conversation, target).assignee_id
+    page.assign_me.click()
+    assert a.undo_action.isEnabled()
+    a.undo_action.trigger()
+    with sqlite_db.read_session() as s:
+        assert s.get(Conversation, target).assignee_id == before
+    assert a.redo_action.isEnabled()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(page.list, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    with sqlite_db.read_session() as s:
+        assert s.get(Conversation, target).assignee_id != before  # redone by the key
+
+    dialog = ShortcutsDialog([*a.page_actions, a.switch_action, a.quit_action], window)
+    keys = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
+            for r in range(dialog.table.rowCount())}
+    assert keys["Ctrl+1"] == "Inbox" and keys["Ctrl+Shift+L"] == "Switch agent…"
+    assert "Ctrl+K" in keys and "Ctrl+F" in keys and "Alt+1 … Alt+9" in keys
+    dialog.close()
+    assert a.shortcuts_action.shortcut().toString() == "F1"

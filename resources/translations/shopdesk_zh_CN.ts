@@ -1938,6 +1938,22 @@
         <source>The backup %1 was restored.</source>
         <translation>已恢复备份 %1。</translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -4112,6 +4128,60 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
     <message>
         <source>Redone: %1</source>
         <translation>已重做：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Inbox: search messages, customers and numbers (C-29, R-12, T-45)</source>
+        <translation>收件箱：搜索消息、客户和编号（C-29、R-12、T-45）</translation>
+    </message>
+    <message>
+        <source>Inbox: show or hide a store's conversations</source>
+        <translation>收件箱：显示或隐藏某个店铺的会话</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Composer: send the reply (Shift+Enter: a new line; see View)</source>
+        <translation>回复框：发送回复（Shift+Enter 换行；可在“视图”中调换）</translation>
+    </message>
+    <message>
+        <source>Composer: choose a quick reply</source>
+        <translation>回复框：选择快捷回复</translation>
+    </message>
+    <message>
+        <source>Inbox: undo the last change to a conversation</source>
+        <translation>收件箱：撤销对会话的上一次修改</translation>
+    </message>
+    <message>
+        <source>Inbox: redo it</source>
+        <translation>收件箱：重做</translation>
+    </message>
+    <message>
+        <source>Customers: search</source>
+        <translation>客户：搜索</translation>
+    </message>
+    <message>
+        <source>Returns: new return; Complaints: new complaint</source>
+        <translation>退货退款：新建售后单；投诉：新建投诉</translation>
     </message>
 </context>
 </TS>

@@ -236,10 +236,21 @@ class MainWindow(QMainWindow):
             "notify_action": self.tr("Desktop &notifications"),
             "ctrl_enter_action": self.tr("Ctrl+Enter sends (Enter starts a new line)"),
             "about_action": self.tr("&About ShopDesk"),
+            "edit_menu": self.tr("&Edit"), "undo_action": self.tr("&Undo"),
+            "redo_action": self.tr("&Redo"),
+            "shortcuts_action": self.tr("&Keyboard shortcuts"),
         })
         self.status.retranslate()
         self._show_permissions()
         self._show_figures()
+
+    def show_shortcuts(self) -> None:
+        from shopdesk.ui.shortcuts_dialog import ShortcutsDialog
+
+        a = self.menu_actions
+        actions = [*a.page_actions, a.switch_action, a.undo_action, a.redo_action,
+                   a.shortcuts_action, a.quit_action]
+        ShortcutsDialog(actions, self).exec()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -25,9 +26,10 @@ PAGES = 6  # Ctrl+1 … Ctrl+6
 MENUS: list[tuple[str, list[str]]] = [
     ("file_menu", ["import_action", "-", "switch_action", "end_shift_action", "-",
                    "quit_action"]),
+    ("edit_menu", ["undo_action", "redo_action"]),
     ("view_menu", ["pages", "-", "notify_action", "ctrl_enter_action", "language:"]),
     ("returns_menu", ["new_return_action", "export_refunds_action"]),
-    ("help_menu", ["about_action"]),
+    ("help_menu", ["shortcuts_action", "-", "about_action"]),
 ]
 
 
@@ -53,6 +55,16 @@ class WindowActions:
         window.addAction(self.switch_action)  # the shortcut works with the menu bar hidden
         self.end_shift_action = action("endShiftAction")
         self.about_action = action("aboutAction")
+        self.shortcuts_action = action("shortcutsAction",
+                                       QKeySequence(QKeySequence.StandardKey.HelpContents))
+        window.addAction(self.shortcuts_action)
+        # Undo and redo act on the inbox's conversations. The inbox answers Ctrl+Z itself
+        # (a focused text field keeps its own undo); here the keys are only shown, so that
+        # one key never has two owners in the window (Qt would then ignore it).
+        self.undo_action = action("undoAction", QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = action("redoAction", QKeySequence(QKeySequence.StandardKey.Redo))
+        for shown_only in (self.undo_action, self.redo_action):
+            shown_only.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.import_action = action("importOrdersAction")
         self.new_return_action = action("newReturnAction")
         self.export_refunds_action = action("exportRefundsAction")
@@ -109,6 +121,15 @@ def wire_actions(window: MainWindow, a: WindowActions) -> None:
     a.switch_action.triggered.connect(window.switchAgentRequested)
     a.end_shift_action.triggered.connect(window.endShiftRequested)
     a.about_action.triggered.connect(window.show_about)
+    a.shortcuts_action.triggered.connect(window.show_shortcuts)
+    runner = window.inbox.actions
+    a.undo_action.triggered.connect(lambda: runner.undo())
+    a.redo_action.triggered.connect(lambda: runner.undo(redo=True))
+    stack = window.inbox.undo_stack
+    stack.canUndoChanged.connect(a.undo_action.setEnabled)
+    stack.canRedoChanged.connect(a.redo_action.setEnabled)
+    a.undo_action.setEnabled(stack.canUndo())
+    a.redo_action.setEnabled(stack.canRedo())
     a.import_action.triggered.connect(window.import_orders)
     a.new_return_action.triggered.connect(lambda: window.returns.start_return())
     a.export_refunds_action.triggered.connect(lambda: window.returns.export_refunds())
