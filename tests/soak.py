@@ -123,16 +123,25 @@ def walk_return(window, db, order_id: int) -> None:  # type: ignore[no-untyped-d
         dialog.note.setPlainText("好的")
         dialog.apply()
         settle()
+        pay_if_asked(dialog)
         assert dialog.applied, dialog.error.text()
         done["return_step"] += 1
     close_dialogs()
+
+
+def pay_if_asked(owner) -> None:  # type: ignore[no-untyped-def]
+    """Money leaves only after "Pay" in the question that names amount and customer."""
+    box = getattr(owner, "confirmation", None)
+    if box is not None and box.isVisible():
+        box.findChild(QPushButton, "confirmPay").click()
+        settle()
 
 
 def walk_complaint(window, complaint_id: int) -> None:  # type: ignore[no-untyped-def]
     page = window.complaints
     window.navigation.setCurrentRow(3)
     page.open_complaint(complaint_id)
-    dialog = page.worked
+    dialog = page.worked.panel
     settle()
     for action in ("start", "note", "escalate", "resolve", "close", "reopen"):
         if action in dialog.view.actions:
@@ -140,9 +149,10 @@ def walk_complaint(window, complaint_id: int) -> None:  # type: ignore[no-untype
             dialog.resolution.setPlainText("补发一件")
             dialog.buttons[action].click()
             settle()
+            pay_if_asked(dialog)
             assert not dialog.error.text(), dialog.error.text()
             done["complaint_step"] += 1
-    dialog.reject()
+    page.worked.reject()
     settle()
 
 

@@ -69,17 +69,19 @@ SQLITE_DOWN = [
 # keeps the exact matches. Its planner knows how common each character and pair is, so a rare
 # term is read from the index and a common one by walking the newest messages. The vector
 # covers the first 20,000 characters (a tsvector is limited to 1 MB); longer messages are
-# searched through their own small partial index.
+# searched through their own small partial index. The functions keep the schema search path
+# they were made with: pg_restore runs with an empty one, and the index on customers' names
+# calls shopdesk_grams, which calls shopdesk_gram_text.
 PG_UP = [
     r"""CREATE FUNCTION shopdesk_gram_text(folded text) RETURNS text
-        LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT SET search_path FROM CURRENT AS $$
           SELECT regexp_replace(g, '(.)', '\1 ', 'g') || ' '
                  || regexp_replace(g, '(..)', '\1 ', 'g') || ' '
                  || regexp_replace(substr(g, 2), '(..)', '\1 ', 'g')
           FROM (SELECT regexp_replace(folded, '[[:space:]!-/:-@[-`{-~]', ' ', 'g') AS g) AS t
         $$""",
     """CREATE FUNCTION shopdesk_grams(body text) RETURNS tsvector
-        LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT SET search_path FROM CURRENT AS $$
           SELECT strip(to_tsvector('simple'::regconfig,
                  shopdesk_gram_text(lower(normalize(left(body, 20000), NFKC)))))
         $$""",
