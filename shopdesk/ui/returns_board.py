@@ -16,7 +16,6 @@ from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -35,6 +34,7 @@ from shopdesk.services import return_cases as svc
 from shopdesk.services.agents import active_agents
 from shopdesk.services.permissions import Action, can
 from shopdesk.times import utcnow
+from shopdesk.ui.flow_layout import FlowLayout
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.labels import return_kind_label, return_reason_label, return_state_label
 from shopdesk.ui.page import Page
@@ -155,11 +155,11 @@ class ReturnsPage(Page):
             box.currentIndexChanged.connect(lambda _i: self.reload())
         for check in (self.overdue_only, self.finished):
             check.toggled.connect(lambda _on: self.reload())
-        filters = QHBoxLayout()
+        filter_bar = QWidget()
+        filters = FlowLayout(filter_bar)  # wraps rather than clipping the words
         for widget in (self.store_filter, self.kind_filter, self.reason_filter,
                        self.agent_filter, self.overdue_only, self.finished):
             filters.addWidget(widget)
-        filters.addStretch(1)
         filters.addWidget(self.new_button)
         filters.addWidget(self.export_button)
         self.model = BoardModel()
@@ -185,7 +185,7 @@ class ReturnsPage(Page):
         splitter.addWidget(self.panel)
         splitter.setSizes([420, 330])
         splitter.setStretchFactor(0, 1)
-        self.body.addLayout(filters)
+        self.body.addWidget(filter_bar)
         self.body.addWidget(splitter, 1)
         QShortcut(QKeySequence("Ctrl+N"), self, self.start_return)
 
