@@ -26,7 +26,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from shopdesk import __version__, paths
+from shopdesk import __version__, paths, shop_commands
 from shopdesk.db import (
     Database,
     current_revision,
@@ -38,35 +38,9 @@ from shopdesk.db import (
 )
 from shopdesk.errors import ShopDeskError
 from shopdesk.logs import setup_logging
+from shopdesk.progress import Progress
 
 log = logging.getLogger(__name__)
-
-
-class Progress:
-    """Progress on stderr: one line rewritten in a terminal, a line every few seconds in a log."""
-
-    def __init__(self, stream=None) -> None:  # type: ignore[no-untyped-def]
-        self.stream = stream or sys.stderr
-        self.tty = self.stream.isatty()
-        self.last = 0.0
-        self.finished: tuple[str, int] | None = None
-
-    def __call__(self, phase: str, done: int, total: int) -> None:
-        now = time.perf_counter()
-        final = bool(total) and done >= total
-        if final and self.finished == (phase, done):
-            return
-        if not final and now - self.last < (0.2 if self.tty else 5.0):
-            return
-        self.last = now
-        if final:
-            self.finished = (phase, done)
-        text = f"{phase}: {done:,}" + (f" / {total:,}" if total else "")
-        if self.tty:
-            self.stream.write("\r" + text.ljust(60) + ("\n" if final else ""))
-        else:
-            self.stream.write(text + "\n")
-        self.stream.flush()
 
 
 def _add_db(parser: argparse.ArgumentParser, top: bool = False) -> None:
@@ -135,21 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the demo's 'today' (default: today), for a fully repeatable shop")
     _add_db(p_demo)
 
-    p_backup = sub.add_parser("backup", help="back the database up into a folder")
-    p_backup.add_argument("--to", type=Path, metavar="DIR", dest="folder",
-                          help="the backup folder (default: backups in the data folder)")
-    _add_db(p_backup)
-
-    p_restore = sub.add_parser("restore", help="restore a backup into the database")
-    p_restore.add_argument("file", type=Path)
-    p_restore.add_argument("--replace", action="store_true",
-                           help="replace a database that already holds a shop")
-    _add_db(p_restore)
-
-    p_move = sub.add_parser("move", help="copy the shop to an empty PostgreSQL database")
-    p_move.add_argument("--to", required=True, metavar="URL", dest="target",
-                        help="postgresql+psycopg://user:password@server/dbname")
-    _add_db(p_move)
+    shop_commands.add_parsers(sub, _add_db)
     return parser
 
 
@@ -161,8 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _run_gui(args)
         handler = {"db": _cmd_db, "load": _cmd_load, "dump": _cmd_dump, "demo": _cmd_demo,
-                   "export": _cmd_export, "import": _cmd_import, "backup": _cmd_backup,
-                   "restore": _cmd_restore, "move": _cmd_move}
+                   "export": _cmd_export, "import": _cmd_import, **shop_commands.HANDLERS}
         return handler[args.command](args)
     except ShopDeskError as exc:
         log.warning("command failed: %s", exc)
@@ -222,48 +181,6 @@ def _cmd_dump(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     count = dump_file(db, args.file, Progress())
     print(f"wrote {count:,} records to {args.file}")
-    return 0
-
-
-def _cmd_backup(args: argparse.Namespace) -> int:
-    from shopdesk.services import backup
-
-    db = open_database(args.db)
-    try:
-        path = backup.back_up(db, args.folder or backup.default_folder())
-    finally:
-        db.dispose()
-    print(f"backed up {describe(db.url)} to {path}")
-    return 0
-
-
-def _cmd_restore(args: argparse.Namespace) -> int:
-    from shopdesk.services import backup
-
-    done = backup.restore(args.file, args.db, actor=None, replace=args.replace)
-    print(f"restored {args.file} into {done.target}")
-    if done.replaced:
-        print(f"replaced: {done.replaced}" + (
-            f" (kept as {done.kept_aside})" if done.kept_aside else ""))
-    return 0
-
-
-def _cmd_move(args: argparse.Namespace) -> int:
-    from shopdesk.services.move import move
-
-    source = open_database(args.db)
-    target = open_database(args.target)
-    progress = Progress()
-    try:
-        moved = move(source, target, lambda table, done, total: progress(
-            f"copying {table}", done, total))
-    finally:
-        source.dispose()
-        target.dispose()
-    print(f"moved {moved.summary()} to {describe(target.url)}; every table holds the same "
-          "number of rows on both sides.")
-    print(f"Point every PC at it: start ShopDesk with --db {describe(target.url)} (with the "
-          "password), or set SHOPDESK_DB to that address. The SQLite file is left as it was.")
     return 0
 
 
