@@ -546,8 +546,11 @@ class StoresPanel(QWidget):
         self.test_button.setEnabled(False)
         self.job = Job(lambda _report: svc.test_connection(form, self.credentials, key))
         self.job.done.connect(self._tested)
-        self.job.failed.connect(lambda text: self._tested([(False, text)]))
+        self.job.failed.connect(self._test_failed)  # a bound method: arrives on the GUI thread
         self.job.start(self)
+
+    def _test_failed(self, text: str) -> None:
+        self._tested([(False, text)])
 
     def _tested(self, results: list[tuple[bool, str]]) -> None:
         if self.job is not None:
