@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import select
@@ -43,7 +41,7 @@ from shopdesk.ui.labels import (
     severity_label,
     tier_label,
 )
-from shopdesk.ui.page import Page
+from shopdesk.ui.page import Page, list_over_detail
 from shopdesk.ui.service_text import denied
 from shopdesk.ui.table_model import PagedRowsModel, row_table
 
@@ -166,17 +164,7 @@ class ComplaintsPage(Page):
         self.panel.changed.connect(self._ticket_changed)
         self.panel.openConversation.connect(self.openConversation)
         self.windows: dict[int, ComplaintDialog] = {}
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.table, 1)
-        top_layout.addWidget(self.count)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setObjectName("complaintsSplitter")
-        splitter.addWidget(top)
-        splitter.addWidget(self.panel)
-        splitter.setSizes([440, 250])
-        splitter.setStretchFactor(0, 1)
+        splitter = list_over_detail(self.table, self.count, self.panel, "complaintsSplitter", [440, 250])
         self.body.addWidget(filter_bar)
         self.body.addWidget(splitter, 1)
         QShortcut(QKeySequence("Ctrl+N"), self, lambda: self.new_complaint())

@@ -4,7 +4,7 @@ that belong to the page, and data loaded when the page is first shown."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSplitter, QVBoxLayout, QWidget
 
 
 class Page(QWidget):
@@ -61,3 +61,21 @@ class Page(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def list_over_detail(table: QWidget, count: QLabel, detail: QWidget, name: str,
+                     sizes: list[int]) -> QSplitter:
+    """A page's list with its count line above the chosen record's pane (Returns,
+    Complaints), in a splitter the user can move."""
+    top = QWidget()
+    top_layout = QVBoxLayout(top)
+    top_layout.setContentsMargins(0, 0, 0, 0)
+    top_layout.addWidget(table, 1)
+    top_layout.addWidget(count)
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    splitter.setObjectName(name)
+    splitter.addWidget(top)
+    splitter.addWidget(detail)
+    splitter.setSizes(sizes)
+    splitter.setStretchFactor(0, 1)
+    return splitter

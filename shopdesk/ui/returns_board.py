@@ -19,9 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import select
@@ -37,7 +35,7 @@ from shopdesk.times import utcnow
 from shopdesk.ui.flow_layout import FlowLayout
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.labels import return_kind_label, return_reason_label, return_state_label
-from shopdesk.ui.page import Page
+from shopdesk.ui.page import Page, list_over_detail
 from shopdesk.ui.return_case_panel import CasePanel, local_time
 from shopdesk.ui.return_step import StepDialog, step_label
 from shopdesk.ui.service_text import denied
@@ -174,17 +172,7 @@ class ReturnsPage(Page):
         self.panel.openConversation.connect(self.openConversation)
         self.count = QLabel()
         self.count.setObjectName("returnsCount")
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.table, 1)
-        top_layout.addWidget(self.count)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setObjectName("returnsSplitter")
-        splitter.addWidget(top)
-        splitter.addWidget(self.panel)
-        splitter.setSizes([420, 330])
-        splitter.setStretchFactor(0, 1)
+        splitter = list_over_detail(self.table, self.count, self.panel, "returnsSplitter", [420, 330])
         self.body.addWidget(filter_bar)
         self.body.addWidget(splitter, 1)
         QShortcut(QKeySequence("Ctrl+N"), self, self.start_return)
