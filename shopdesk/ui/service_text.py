@@ -12,6 +12,7 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 from shopdesk.services.permissions import Action, AgentLike, denial
+from shopdesk.ui.service_text_files import backup_patterns, import_patterns
 
 
 # (pattern, translated sentence with %1, %2… for the pattern's groups)
@@ -253,140 +254,12 @@ def _permission_patterns() -> list[tuple[str, str]]:
     return out
 
 
-def _backup_patterns() -> list[tuple[str, str]]:
-    """services/backup.py."""
-    t = QCoreApplication.translate
-    return [
-        (r"The backup folder (.+) cannot be created: (.+)\.",
-         t("ServiceText", "The backup folder %1 cannot be created: %2.")),
-        (r"(pg_dump|pg_restore) is not installed on this computer\.",
-         t("ServiceText", "%1 is not installed on this computer.")),
-        (r"(.+) is not a file\.", t("ServiceText", "%1 is not a file.")),
-        (r"An SQLite backup restores into an SQLite file\.",
-         t("ServiceText", "An SQLite backup restores into an SQLite file.")),
-        (r"To move a shop to PostgreSQL, load a dump of it there\.",
-         t("ServiceText", "To move a shop to PostgreSQL, load a dump of it there.")),
-        (r"A PostgreSQL backup \(\.pgdump\) restores into a PostgreSQL database\.",
-         t("ServiceText", "A PostgreSQL backup (.pgdump) restores into a PostgreSQL database.")),
-        (r"(.+) already holds a shop \((\d+) stores, (\d+) customers, (\d+) conversations\)\.",
-         t("ServiceText", "%1 already holds a shop (%2 stores, %3 customers, %4 conversations).")),
-        (r"Restore into an empty database, or replace it on purpose\.",
-         t("ServiceText", "Restore into an empty database, or replace it on purpose.")),
-        (r"Restore into a new file, or replace it on purpose\.",
-         t("ServiceText", "Restore into a new file, or replace it on purpose.")),
-        (r"(.+) is not a ShopDesk backup \((.+)\)\.",
-         t("ServiceText", "%1 is not a ShopDesk backup (%2).")),
-        (r"(.+) is damaged \((.+)\)\.", t("ServiceText", "%1 is damaged (%2).")),
-        (r"Choose another backup\.", t("ServiceText", "Choose another backup.")),
-        (r"(.+) was made by a newer ShopDesk \(schema (.+)\)\.",
-         t("ServiceText", "%1 was made by a newer ShopDesk (schema %2).")),
-        (r"Update ShopDesk first\.", t("ServiceText", "Update ShopDesk first.")),
-        (r"The backup did not check out \((.+)\)\.",
-         t("ServiceText", "The backup did not check out (%1).")),
-        (r"The database may be damaged\.", t("ServiceText", "The database may be damaged.")),
-        (r"The backup cannot be written to (.+): (.+)\.",
-         t("ServiceText", "The backup cannot be written to %1: %2.")),
-        (r"(\S+) did not run: (.+)\.", t("ServiceText", "%1 did not run: %2.")),
-        (r"(\S+) failed: (.+)\.", t("ServiceText", "%1 failed: %2.")),
-    ]
-
-
-def _import_patterns() -> list[tuple[str, str]]:
-    """Order imports (importers/): what is wrong with a file, or with one of its rows."""
-    return [
-        (r"The file is larger than 200 MB; split it into smaller exports\.",
-         QCoreApplication.translate("ServiceText", "The file is larger than 200 MB; split it into smaller exports.")),
-        (r"The file is neither UTF-8 nor GBK/GB18030 text; export it again as CSV from the platform\.",
-         QCoreApplication.translate("ServiceText", "The file is neither UTF-8 nor GBK/GB18030 text; export it again as CSV from the platform.")),
-        (r"The file is empty\.",
-         QCoreApplication.translate("ServiceText", "The file is empty.")),
-        (r"line 1: the header line is not CSV\.",
-         QCoreApplication.translate("ServiceText", "line 1: the header line is not CSV.")),
-        (r"This is not the expected export: the columns (.+) are missing\.",
-         QCoreApplication.translate("ServiceText", "This is not the expected export: the columns %1 are missing.")),
-        (r"The file holds no orders: it has the header line and nothing else\.",
-         QCoreApplication.translate("ServiceText", "The file holds no orders: it has the header line and nothing else.")),
-        (r"(\S+) '(.*)' is not an amount",
-         QCoreApplication.translate("ServiceText", "%1 “%2” is not an amount")),
-        (r"(\S+) '(.*)' is negative",
-         QCoreApplication.translate("ServiceText", "%1 “%2” is negative")),
-        (r"the quantity \((.+)\) '(.*)' is not a number",
-         QCoreApplication.translate("ServiceText", "the quantity (%1) “%2” is not a number")),
-        (r"the quantity \((.+)\) '(.*)' must be at most (\S+)",
-         QCoreApplication.translate("ServiceText", "the quantity (%1) “%2” must be at most %3")),
-        (r"(\S+) '(.*)' must be at most (\S+)",
-         QCoreApplication.translate("ServiceText", "%1 “%2” must be at most %3")),
-        (r"the quantity must be at least 1",
-         QCoreApplication.translate("ServiceText", "the quantity must be at least 1")),
-        (r"(\d+) rows cannot be read; nothing was imported\. First: line (\d+): (.+)",
-         QCoreApplication.translate("ServiceText", "%1 rows cannot be read; nothing was imported. First: line %2: %3")),
-        (r"line (\d+): order (\S+) is in (\w+), the store (.+) sells in (\w+)",
-         QCoreApplication.translate("ServiceText", "line %1: order %2 is in %3, the store %4 sells in %5")),
-        (r"Cannot read (.+): (.+)",
-         QCoreApplication.translate("ServiceText", "Cannot read %1: %2")),
-        (r'a quote \(\"\) in this row does not close where the field ends; the rest of the file was not read',
-         QCoreApplication.translate("ServiceText", 'a quote (") in this row does not close where the field ends; the rest of the file was not read')),
-        (r"the row has (\d+) fields but the header has (\d+) \(a comma or quote in a field that is not enclosed in quotes\?\)",
-         QCoreApplication.translate("ServiceText", "the row has %1 fields but the header has %2 (a comma or quote in a field that is not enclosed in quotes?)")),
-        (r"the row contains a NUL character",
-         QCoreApplication.translate("ServiceText", "the row contains a NUL character")),
-        (r"the order number is longer than (\S+) characters",
-         QCoreApplication.translate("ServiceText", "the order number is longer than %1 characters")),
-        (r"the buyer is longer than (\S+) characters",
-         QCoreApplication.translate("ServiceText", "the buyer is longer than %1 characters")),
-        (r"the name is longer than (\S+) characters",
-         QCoreApplication.translate("ServiceText", "the name is longer than %1 characters")),
-        (r"the phone is longer than (\S+) characters",
-         QCoreApplication.translate("ServiceText", "the phone is longer than %1 characters")),
-        (r"the e-mail is longer than (\S+) characters",
-         QCoreApplication.translate("ServiceText", "the e-mail is longer than %1 characters")),
-        (r"the carrier is longer than (\S+) characters",
-         QCoreApplication.translate("ServiceText", "the carrier is longer than %1 characters")),
-        (r"the tracking number is longer than (\S+) characters",
-         QCoreApplication.translate("ServiceText", "the tracking number is longer than %1 characters")),
-        (r"the item title is longer than (\S+) characters",
-         QCoreApplication.translate("ServiceText", "the item title is longer than %1 characters")),
-        (r"the SKU is longer than (\S+) characters",
-         QCoreApplication.translate("ServiceText", "the SKU is longer than %1 characters")),
-        (r"order (\S+) is already on line (\d+)",
-         QCoreApplication.translate("ServiceText", "order %1 is already on line %2")),
-        (r"(.+) '(.*)' is not a time like 2026-11-02 14:21:07 -0500",
-         QCoreApplication.translate("ServiceText", "%1 “%2” is not a time like 2026-11-02 14:21:07 -0500")),
-        (r"the order name \(Name\) is empty",
-         QCoreApplication.translate("ServiceText", "the order name (Name) is empty")),
-        (r"the order name \(Name\) '(.*)' is not a Shopify order name like #1001",
-         QCoreApplication.translate("ServiceText", "the order name (Name) “%1” is not a Shopify order name like #1001")),
-        (r"the currency '(.*)' is not a three-letter code \(is this the first row of the order\?\)",
-         QCoreApplication.translate("ServiceText", "the currency “%1” is not a three-letter code (is this the first row of the order?)")),
-        (r"the order time \(Created at\) is empty",
-         QCoreApplication.translate("ServiceText", "the order time (Created at) is empty")),
-        (r"the order has no e-mail, phone or name",
-         QCoreApplication.translate("ServiceText", "the order has no e-mail, phone or name")),
-        (r"the item name \(Lineitem name\) is empty",
-         QCoreApplication.translate("ServiceText", "the item name (Lineitem name) is empty")),
-        (r"(.+) '(.*)' is not a time like 2026-11-11 00:03:12",
-         QCoreApplication.translate("ServiceText", "%1 “%2” is not a time like 2026-11-11 00:03:12")),
-        (r"the order number \(订单编号\) is empty",
-         QCoreApplication.translate("ServiceText", "the order number (订单编号) is empty")),
-        (r"the order number \(订单编号\) '(.*)' is not a Taobao order number \(digits only\)",
-         QCoreApplication.translate("ServiceText", "the order number (订单编号) “%1” is not a Taobao order number (digits only)")),
-        (r"the buyer \(买家会员名\) is empty",
-         QCoreApplication.translate("ServiceText", "the buyer (买家会员名) is empty")),
-        (r"unknown order status '(.*)'",
-         QCoreApplication.translate("ServiceText", "unknown order status “%1”")),
-        (r"the postage (.*) is more than the amount paid",
-         QCoreApplication.translate("ServiceText", "the postage %1 is more than the amount paid")),
-        (r"the order time \(订单创建时间\) is empty",
-         QCoreApplication.translate("ServiceText", "the order time (订单创建时间) is empty")),
-    ]
-
-
 def translated(text: str) -> str:
     """``text`` in the UI's language, sentence by sentence; unknown sentences stay."""
     if not text:
         return text
     patterns = (_patterns() + _case_patterns() + _work_patterns() + _permission_patterns()
-                + _backup_patterns() + _import_patterns())
+                + backup_patterns() + import_patterns())
 
     def one(sentence: str) -> str | None:
         for pattern, target in patterns:
