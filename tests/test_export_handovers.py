@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -26,7 +26,9 @@ def seed(db) -> None:
         for i, note in enumerate(HOSTILE):
             h = svc.save_handover(s, wang, owner.id if i % 2 else None, note, svc.HandoverDraft(
                 waiting=[svc.HandoverItem("conversation", 1, "周磊 · 天猫", "=2+2 还没发货")]))
-            h.at = datetime.now().astimezone() - timedelta(minutes=len(HOSTILE) - i)
+            # Noon of today, so a run just after midnight still finds them all on "today".
+            noon = datetime.combine(date.today(), time(12)).astimezone()
+            h.at = noon - timedelta(minutes=len(HOSTILE) - i)
 
 
 def test_handovers_sheet_keeps_hostile_text_literal(db, tmp_path: Path) -> None:
