@@ -44,6 +44,31 @@ def _reset_postgres(url: str) -> None:
     engine.dispose()
 
 
+_worker_urls: dict[str, str] = {}
+
+
+def _worker_pg_url(url: str) -> str:
+    """The PostgreSQL database of this pytest-xdist worker: ``<name>_gw0``, ``<name>_gw1``…,
+    created on the same server the first time, so parallel workers never wipe each other's
+    schema. Without xdist, the URL as given."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    if url not in _worker_urls:
+        from sqlalchemy import create_engine, text
+        from sqlalchemy.engine import make_url
+
+        given = make_url(url)
+        name = f"{given.database}_{worker}"
+        engine = create_engine(given, isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            if conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}) is None:
+                conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        engine.dispose()
+        _worker_urls[url] = given.set(database=name).render_as_string(hide_password=False)
+    return _worker_urls[url]
+
+
 def database_url(backend: str, tmp_path: Path) -> str:
     if backend == "sqlite":
         return f"sqlite:///{tmp_path / 'shop.sqlite'}"
@@ -51,8 +76,9 @@ def database_url(backend: str, tmp_path: Path) -> str:
         if REQUIRE_PG:
             pytest.fail("SHOPDESK_REQUIRE_PG=1 but SHOPDESK_TEST_PG_URL is not set")
         pytest.skip("no PostgreSQL server: set SHOPDESK_TEST_PG_URL")
-    _reset_postgres(PG_URL)
-    return PG_URL
+    url = _worker_pg_url(PG_URL)
+    _reset_postgres(url)
+    return url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
