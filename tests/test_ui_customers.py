@@ -255,3 +255,17 @@ def test_the_card_says_no_orders_in_words(qtbot, window, sqlite_db) -> None:
     shown.show_customer(quiet, owner)
     text = shown.view.toPlainText()
     assert "No orders in 90 days" in text and "0 orders" not in text
+
+
+def test_ctrl_z_on_the_customers_page_takes_back_a_new_note(qtbot, window) -> None:
+    page = window.customers
+    card = page.card
+    window.activateWindow()
+    qtbot.waitActive(window)
+    card.note_edit.setPlainText("只在晚上联系")
+    card.add_note_button.click()
+    assert "只在晚上联系" in card.view.toPlainText()
+    card.view.setFocus()
+    qtbot.keyClick(card.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "只在晚上联系" not in card.view.toPlainText()
+    assert card.note_status.text() == "Undone."

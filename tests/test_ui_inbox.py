@@ -578,6 +578,41 @@ def test_notes_panel_add_pin_edit_delete_and_undo(qtbot, page, sqlite_db) -> Non
     assert "只收顺丰快递" in card.view.toPlainText() and not card.undo_button.isVisible()
 
 
+def test_every_change_to_a_note_can_be_undone_with_the_button_or_ctrl_z(qtbot, page) -> None:
+    from PySide6.QtCore import QUrl
+
+    page.list.setCurrentIndex(page.model.index(0))
+    card = page.card
+    page.window().show()
+    page.window().activateWindow()
+    qtbot.waitActive(page.window())
+    card.note_edit.setPlainText("先别催单")
+    card.add_note_button.click()
+    assert card.note_status.text() == "Note added." and card.undo_button.isVisible()
+    card.view.setFocus()
+    qtbot.keyClick(card.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "先别催单" not in card.view.toPlainText() and not card.undo_button.isVisible()
+    assert card.note_status.text() == "Undone."
+
+    card.note_edit.setPlainText("周末不在家")
+    card.add_note_button.click()
+    note = next(n for n in card._notes if n.text == "周末不在家")
+    card.edit_note(note.id, "周末不在家，放门卫")
+    assert card.note_status.text() == "Note changed."
+    card.undo_button.click()
+    assert [n.text for n in card._notes if n.id == note.id] == ["周末不在家"]
+    card._link(QUrl(f"note-pin:{note.id}"))
+    assert card.note_status.text() == "Note pinned."
+    card.undo_note()
+    assert [n.pinned for n in card._notes if n.id == note.id] == [False]
+    card.undo_note()  # nothing left to undo: nothing happens
+    assert [n.text for n in card._notes if n.id == note.id] == ["周末不在家"]
+    # What was done to one customer is not undone on another.
+    card._link(QUrl(f"note-delete:{note.id}"))
+    page.list.setCurrentIndex(page.model.index(1))
+    assert not card.undo_button.isVisible() and card.note_status.text() == ""
+
+
 def test_quick_reply_images_are_attached(qtbot, page, sqlite_db) -> None:
     from shopdesk.services import quick_replies as qr
     from tests.test_ui_agents import when_modal

@@ -617,8 +617,24 @@
         <translation>备注已删除。</translation>
     </message>
     <message>
-        <source>Note restored.</source>
-        <translation>备注已恢复。</translation>
+        <source>Note added.</source>
+        <translation>已添加备注。</translation>
+    </message>
+    <message>
+        <source>Note changed.</source>
+        <translation>备注已修改。</translation>
+    </message>
+    <message>
+        <source>Note pinned.</source>
+        <translation>备注已置顶。</translation>
+    </message>
+    <message>
+        <source>Note unpinned.</source>
+        <translation>已取消置顶。</translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation>已撤销。</translation>
     </message>
     <message>
         <source>Merge undone.</source>
@@ -4168,8 +4184,8 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
         <translation>回复框：选择快捷回复</translation>
     </message>
     <message>
-        <source>Inbox: undo the last change to a conversation</source>
-        <translation>收件箱：撤销对会话的上一次修改</translation>
+        <source>Inbox and Customers: undo the last change to a conversation or a note</source>
+        <translation>收件箱和客户：撤销对会话或备注的上一次修改</translation>
     </message>
     <message>
         <source>Inbox: redo it</source>

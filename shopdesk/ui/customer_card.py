@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -74,10 +75,15 @@ class CustomerCard(QWidget):
         self.note_status.setObjectName("notesStatus")
         self.note_status.setWordWrap(True)
         self.undo_button = QPushButton()
-        self.undo_button.setObjectName("undoDeleteButton")
+        self.undo_button.setObjectName("undoNoteButton")
         self.undo_button.setVisible(False)
-        self.undo_button.clicked.connect(self.undo_delete)
-        self._deleted: dict[str, object] | None = None
+        self.undo_button.clicked.connect(self.undo_note)
+        # The last change to a note and the work that takes it back (Undo, Ctrl+Z).
+        self._undo: tuple[str, object] | None = None
+        # (The inbox switches this key off and hands Ctrl+Z to the card itself.)
+        self.undo_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        self.undo_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_key.activated.connect(self.undo_note)
         self.note_search = QLineEdit()
         self.note_search.setObjectName("noteSearch")
         self.note_search.setClearButtonEnabled(True)
@@ -119,6 +125,9 @@ class CustomerCard(QWidget):
 
     def show_customer(self, customer_id: int | None, viewer: Agent | None) -> None:
         if customer_id != self.customer_id:
+            self._undo = None
+            self.undo_button.setVisible(False)
+            self.note_status.clear()
             self.note_search.blockSignals(True)
             self.note_search.clear()
             self.note_search.blockSignals(False)
@@ -163,39 +172,61 @@ class CustomerCard(QWidget):
             return
         text, pinned, customer = self.note_edit.toPlainText(), self.note_pin.isChecked(), \
             self.customer_id
-        if self._work(lambda s, a: svc.add_note(s, a, customer, text, pinned)):
+        note_id = self._work(lambda s, a: svc.add_note(s, a, customer, text, pinned).id)
+        if note_id:
             self.note_edit.clear()
             self.note_pin.setChecked(False)
-            self.note_status.clear()
-            self.undo_button.setVisible(False)
+            self._offer_undo(self.tr("Note added."),
+                             lambda s, a: svc.delete_note(s, a, note_id))
 
     def edit_note(self, note_id: int, text: str | None = None) -> None:
+        note = next((n for n in self._notes if n.id == note_id), None)
+        if note is None:
+            return
         if text is None:
-            current = next((n.text for n in self._notes if n.id == note_id), "")
             text, ok = QInputDialog.getMultiLineText(self, self.tr("Edit note"),
-                                                     self.tr("Note:"), current)
-            if not ok:
+                                                     self.tr("Note:"), note.text)
+            if not ok or text.strip() == note.text:
                 return
-        self._work(lambda s, a: svc.edit_note(s, a, note_id, text))
+        if self._work(lambda s, a: svc.edit_note(s, a, note_id, text)):
+            self._offer_undo(self.tr("Note changed."), self._restoring(note))
 
     def toggle_pin(self, note_id: int) -> None:
         note = next((n for n in self._notes if n.id == note_id), None)
-        if note is not None:
-            self._work(lambda s, a: svc.edit_note(s, a, note_id, note.text, not note.pinned))
+        if note is not None and self._work(
+                lambda s, a: svc.edit_note(s, a, note_id, note.text, not note.pinned)):
+            self._offer_undo(self.tr("Note unpinned.") if note.pinned
+                             else self.tr("Note pinned."), self._restoring(note))
 
     def delete_note(self, note_id: int) -> None:
         kept = self._work(lambda s, a: svc.delete_note(s, a, note_id))
         if isinstance(kept, dict):
-            self._deleted = kept
-            self.note_status.setText(self.tr("Note deleted."))
-            self.undo_button.setVisible(True)
+            self._offer_undo(self.tr("Note deleted."),
+                             lambda s, a: svc.restore_note(s, a, kept))
 
-    def undo_delete(self) -> None:
-        kept = self._deleted
-        if kept is not None and self._work(lambda s, a: svc.restore_note(s, a, kept)):
-            self._deleted = None
-            self.note_status.setText(self.tr("Note restored."))
-            self.undo_button.setVisible(False)
+    @staticmethod
+    def _restoring(note: svc.CardNote):  # type: ignore[no-untyped-def]
+        return lambda s, a: svc.edit_note(s, a, note.id, note.text, note.pinned)
+
+    def _offer_undo(self, done: str, inverse) -> None:  # type: ignore[no-untyped-def]
+        """Say what was done and keep its inverse for Undo (the button and Ctrl+Z)."""
+        self._undo = (done, inverse)
+        self.note_status.setText(done)
+        self.undo_button.setVisible(True)
+
+    def can_undo(self) -> bool:
+        return self._undo is not None
+
+    def undo_note(self) -> None:
+        """Take the last change to a note back: an added note goes, a changed note gets its
+        text and pin back, a deleted note returns with its author and time."""
+        if self._undo is None:
+            return
+        _done, inverse = self._undo
+        self._undo = None
+        self.undo_button.setVisible(False)
+        if self._work(inverse):
+            self.note_status.setText(self.tr("Undone."))
 
     def undo_merge(self, event_id: int) -> None:
         """Undo a merge listed on the card: the merged customer comes back as it was."""

@@ -120,6 +120,7 @@ class InboxPage(QWidget):
         right_layout.addWidget(self.conversation, 1)
         right_layout.addWidget(self.composer_panel)
         self.card = CustomerCard(db)
+        self.card.undo_key.setEnabled(False)  # the page's Ctrl+Z hands it to the card
         self.card.openReturn.connect(self.openReturn)
         self.card.startReturn.connect(self.startOrderReturn)
         self.card.openComplaint.connect(self.openComplaint)

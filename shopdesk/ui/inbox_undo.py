@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication
 from sqlalchemy.orm.exc import StaleDataError
 
 from shopdesk.errors import ShopDeskError
@@ -112,6 +113,11 @@ class ActionRunner(QObject):
         return done
 
     def undo(self, redo: bool = False) -> None:
+        card = self.page.card
+        focus = QApplication.focusWidget()
+        if not redo and focus is not None and card.isAncestorOf(focus) and card.can_undo():
+            card.undo_note()  # Ctrl+Z in the customer card takes back its last note change
+            return
         text = self.stack.redoText() if redo else self.stack.undoText()
         if not text:
             return
