@@ -3869,6 +3869,10 @@ Password of the mailbox of %1:</source>
         <source>%1 “%2” is negative</source>
         <translation>%1“%2”是负数</translation>
     </message>
+    <message>
+        <source>The work stopped because of an unexpected error (%1); the details are in shopdesk.log.</source>
+        <translation>出现意外错误（%1），操作已停止；详细信息见 shopdesk.log。</translation>
+    </message>
 </context>
 <context>
     <name>BackupActions</name>

@@ -3,6 +3,7 @@ back to the dialog, Cancel between steps, and the result or the error's message.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -10,6 +11,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal
 
 from shopdesk.errors import ShopDeskError
+
+log = logging.getLogger(__name__)
 
 
 class Cancelled(ShopDeskError):
@@ -45,6 +48,10 @@ class Job(QObject):
             self.failed.emit("")
         except (ShopDeskError, OSError) as exc:
             self.failed.emit(str(exc))
+        except Exception as exc:  # a bug: the dialog must still hear of it, and the log has it
+            log.exception("a background job failed")
+            self.failed.emit(f"The work stopped because of an unexpected error "
+                             f"({type(exc).__name__}); the details are in shopdesk.log.")
         else:
             self.done.emit(result)
 

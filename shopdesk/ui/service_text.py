@@ -139,6 +139,8 @@ def _work_patterns() -> list[tuple[str, str]]:
             "store": QCoreApplication.translate("ServiceText", "That store no longer exists."), "tag": QCoreApplication.translate("ServiceText", "That tag no longer exists.")}
     return [(rf"That {re.escape(what)} no longer exists\.", text)
             for what, text in gone.items()] + [
+        (r"The work stopped because of an unexpected error \((\w+)\); the details are in shopdesk\.log\.",
+         QCoreApplication.translate("ServiceText", "The work stopped because of an unexpected error (%1); the details are in shopdesk.log.")),
         (r"At most (\d+) images\.", QCoreApplication.translate("ServiceText", "At most %1 images.")),
         (r"The message is empty\.", QCoreApplication.translate("ServiceText", "The message is empty.")),
         (r"Snooze until a time in the future\.", QCoreApplication.translate("ServiceText", "Snooze until a time in the future.")),
