@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, inspect, text
+from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql import visitors
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter
-from sqlalchemy.orm import Session, sessionmaker
 
 if TYPE_CHECKING:
     from shopdesk.db import Database
