@@ -2,19 +2,21 @@
 ("Li Na is viewing · Zhou Min is typing…"), and this window's own presence row behind it.
 
 The window's row is written (renewed every ``RENEW``, and when the agent starts or stops
-typing) and the others' rows are read in a worker thread, one job at a time. A presence
+typing) and the others' rows are read in a worker thread, one at a time. A presence
 change from another PC (through the change feed) only re-reads; it never writes, so two
 windows never answer each other's renewals."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import socket
+import threading
 import uuid
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from shopdesk.changefeed import PRESENCE, Change
@@ -23,7 +25,6 @@ from shopdesk.db import Database
 from shopdesk.models import Agent
 from shopdesk.services import presence as svc
 from shopdesk.times import utcnow
-from shopdesk.ui.jobs import Job
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,13 @@ STYLE = ("QLabel#presenceLine { background: #FEF3C7; color: #92400E; border-radi
 def new_place() -> str:
     """One running window: its PC, its process, a random part."""
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+class _Relay(QObject):
+    """Carries a worker thread's result to the GUI thread (a plain thread, not a QThread
+    child of the widget: closing the window never destroys a running thread)."""
+
+    done = Signal(object)
 
 
 class PresenceLine(QLabel):
@@ -51,7 +59,11 @@ class PresenceLine(QLabel):
         self.conversation_id: int | None = None
         self.typing_since: datetime | None = None  # the last key, while "typing"
         self.viewers: list[svc.Viewer] = []
-        self._job: Job | None = None
+        self._busy = False  # a write or read runs in a thread
+        # Its result, back on the GUI thread; owned by the application, so a thread that
+        # ends after the window closed never deletes it (the connection goes with the line).
+        self._relay = _Relay(QCoreApplication.instance())
+        self._relay.done.connect(self._read)
         self._next: tuple[bool, int | None] | None = None  # (write, conversation) queued
         self.renew = QTimer(self)  # renew the row; see who else is still there
         self.renew.setInterval(int(svc.RENEW.total_seconds() * 1000))
@@ -115,7 +127,7 @@ class PresenceLine(QLabel):
     # -- the work, off the GUI thread --------------------------------------------------------
 
     def update_presence(self, write: bool) -> None:
-        if self._job is not None:
+        if self._busy:
             wrote = self._next[0] if self._next else False
             self._next = (write or wrote, self.conversation_id)
             return
@@ -123,7 +135,7 @@ class PresenceLine(QLabel):
         agent_id, conversation_id = self.agent_id, self.conversation_id
         typing = self.typing_since is not None
 
-        def work(_report):  # type: ignore[no-untyped-def]
+        def work():  # type: ignore[no-untyped-def]
             try:
                 if write:
                     with db.transaction() as session:
@@ -136,17 +148,18 @@ class PresenceLine(QLabel):
                 log.warning("the conversation's viewers could not be read", exc_info=True)
                 return conversation_id, None
 
-        self._job = Job(work)
-        self._job.done.connect(self._read)
-        self._job.start(self)
+        self._busy = True
+        relay = self._relay
+
+        def run() -> None:
+            result = work()
+            with contextlib.suppress(RuntimeError):  # the program is ending
+                relay.done.emit(result)
+
+        threading.Thread(target=run, name="presence", daemon=True).start()
 
     def _read(self, result) -> None:  # type: ignore[no-untyped-def]
-        assert self._job is not None
-        thread = self._job.thread
-        self._job.finish()
-        self._job = None
-        if thread is not None:
-            thread.deleteLater()
+        self._busy = False
         conversation_id, viewers = result
         if viewers is not None and conversation_id == self.conversation_id:
             self.viewers = viewers
@@ -158,7 +171,7 @@ class PresenceLine(QLabel):
 
     @property
     def busy(self) -> bool:
-        return self._job is not None
+        return self._busy
 
     # -- text --------------------------------------------------------------------------------
 
