@@ -93,7 +93,7 @@ def apply_remote(window: MainWindow, change: Change) -> None:
 
     everything = EVERYTHING in change.whole
     conversations = conversations_to_read(window, change)
-    if conversations or change.touches("tags"):
+    if conversations or change.rows or change.whole:  # not for viewers alone
         window.on_synced(conversations, [])  # rows off the GUI thread, figures too
     if change.touches("tags") or everything:
         window.inbox.fill_tag_filter()
