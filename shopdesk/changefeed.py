@@ -237,8 +237,11 @@ class Feed:
             )).first() is not None
         return self.has_log
 
-    def after_rollback(self, session: Session) -> None:
-        session.info.pop(KEY, None)
+    def after_transaction_end(self, session: Session, transaction: Any) -> None:
+        """The whole transaction ended (committed or rolled back; not a savepoint): what
+        it collected goes with it."""
+        if transaction.parent is None:
+            session.info.pop(KEY, None)
 
 
 def install(db: Database) -> Feed:
@@ -254,4 +257,4 @@ def _listen(factory: sessionmaker[Session], feed: Feed) -> None:
     event.listen(factory, "after_flush", feed.after_flush)
     event.listen(factory, "do_orm_execute", feed.after_bulk)
     event.listen(factory, "before_commit", feed.before_commit)
-    event.listen(factory, "after_soft_rollback", lambda s, _t: feed.after_rollback(s))
+    event.listen(factory, "after_transaction_end", feed.after_transaction_end)
