@@ -138,3 +138,47 @@ def test_too_many_ids_say_the_table_changed() -> None:
     assert back is not None and back.whole == {"customers"} and back.ids("tags") == {1}
     assert back.touches("customers") and not back.ids("customers")
     assert Change.parse("{not json") is None
+
+
+class Quiet:
+    """A store's channel on which nobody writes (an idle shop)."""
+
+    def fetch(self, cursor):  # type: ignore[no-untyped-def]
+        from shopdesk.channels.base import Fetched
+
+        return Fetched([], cursor or "0")
+
+    def send(self, reply):  # type: ignore[no-untyped-def]
+        return None
+
+
+def test_an_idle_sync_sends_nothing_and_a_customers_message_names_its_rows(db) -> None:
+    """Every PC syncs every few seconds: renewing the lease and the channel's cursor must
+    not wake the other PCs; a customer's message does."""
+    from shopdesk.channels.base import Fetched, Incoming
+    from shopdesk.channels.lease import Holder, sync_if_held
+    from shopdesk.models import Store
+
+    shop(db)
+    with db.read_session() as s:
+        store_id = s.scalar(select(Store.id))
+    listener = Listener(db.url)
+    listener.open()
+    try:
+        holder = Holder.here()
+        for _ in range(3):
+            assert sync_if_held(db, store_id, Quiet(), holder) is not None
+        assert listener.wait(0.6) is None
+
+        class Writes(Quiet):
+            def fetch(self, cursor):  # type: ignore[no-untyped-def]
+                return Fetched([Incoming("m-1", "thread-1", "buyer", "买家", factories.T0,
+                                         "在吗？")], "1")
+
+        result = sync_if_held(db, store_id, Writes(), holder)
+        assert result is not None and result.changed
+        change = listener.wait(5)
+        assert change is not None and change.conversations == set(result.changed)
+        assert change.ids("messages")
+    finally:
+        listener.close()

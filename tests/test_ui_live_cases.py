@@ -5,6 +5,7 @@ steps; the customer's card beside the inbox follows another PC's note."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from shopdesk.changefeed_listen import Listener
 from shopdesk.db import Database
@@ -81,3 +82,50 @@ def card_text(card) -> str:  # type: ignore[no-untyped-def]
 
     return " ".join([w.text() for w in card.findChildren(QLabel)]
                     + [w.toPlainText() for w in card.findChildren(QTextBrowser)])
+
+
+def test_another_pcs_complaint_note_shows_in_the_list_and_pane(qtbot, sqlite_db, tmp_path) -> None:
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import QSettings
+
+    from shopdesk.cli import build_demo
+    from shopdesk.models import Complaint
+    from shopdesk.services import complaints as svc
+    from shopdesk.ui.live_pages import refresh_complaints
+    from shopdesk.ui.mainwindow import MainWindow
+    from shopdesk.ui.settings import Preferences
+
+    build_demo(sqlite_db, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
+    prefs = Preferences(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(sqlite_db, prefs, "en")
+    qtbot.addWidget(window)
+    with sqlite_db.read_session() as s:
+        owner = s.scalar(select(Agent).where(Agent.key == "owner"))
+    window.set_agent(owner)
+    window.show()
+    window.navigation.setCurrentRow(3)
+    page = window.complaints
+    page.status_filter.setCurrentIndex(1)  # any status
+    assert len(page.model.rows) > 3
+    chosen = page.model.rows[2].id
+    page.select_complaint(chosen)
+    order = [r.id for r in page.model.rows]
+    listening = Listener(sqlite_db.url, ignore=sqlite_db.feed.source)
+    listening.open()
+    other = Database(sqlite_db.url)
+    try:
+        with other.transaction() as s:
+            ticket = s.get(Complaint, chosen)
+            svc.update(s, s.get(Agent, owner.id), chosen, ticket.version,
+                       svc.Change("note", note="供应商已确认补发"))
+        change = listening.wait(5)
+    finally:
+        other.dispose()
+        listening.close()
+    assert change is not None and chosen in change.ids("complaints")
+    refresh_complaints(page, change)
+    assert [r.id for r in page.model.rows] == order  # nothing moved
+    assert page.panel.complaint_id == chosen
+    assert page.model.rows[page.table.currentIndex().row()].id == chosen
+    assert "供应商已确认补发" in page.panel.timeline.toPlainText()  # the fresh ticket
