@@ -48,8 +48,18 @@ def other(demo):
     second.dispose()
 
 
-def test_another_windows_reply_refreshes_the_row_and_keeps_the_selection(
-        qtbot, demo, other, tmp_path) -> None:
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+def test_another_pcs_reply_refreshes_the_row_and_keeps_the_selection(
+        qtbot, db, backend, tmp_path) -> None:
+    build_demo(db, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
+    demo, other = db, Database(db.url)  # this window, and another PC (or window)
+    try:
+        refreshes_in_place(qtbot, demo, other, tmp_path)
+    finally:
+        other.dispose()
+
+
+def refreshes_in_place(qtbot, demo: Database, other: Database, tmp_path) -> None:
     prefs = Preferences(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     window = MainWindow(demo, prefs, "en")
     qtbot.addWidget(window)

@@ -84,20 +84,17 @@ def card_text(card) -> str:  # type: ignore[no-untyped-def]
                     + [w.toPlainText() for w in card.findChildren(QTextBrowser)])
 
 
-def test_another_pcs_complaint_note_shows_in_the_list_and_pane(qtbot, sqlite_db, tmp_path) -> None:
+def test_another_pcs_complaint_note_shows_in_the_list_and_pane(
+        qtbot, sqlite_db, prefs) -> None:  # noqa: F811
     from datetime import UTC, datetime
-
-    from PySide6.QtCore import QSettings
 
     from shopdesk.cli import build_demo
     from shopdesk.models import Complaint
     from shopdesk.services import complaints as svc
     from shopdesk.ui.live_pages import refresh_complaints
     from shopdesk.ui.mainwindow import MainWindow
-    from shopdesk.ui.settings import Preferences
 
     build_demo(sqlite_db, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
-    prefs = Preferences(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     window = MainWindow(sqlite_db, prefs, "en")
     qtbot.addWidget(window)
     with sqlite_db.read_session() as s:
