@@ -207,6 +207,10 @@ class Feed:
             change.rows.setdefault("customers", set()).update(ids)
         else:
             change.rows.setdefault(name, set()).update(ids)
+        if state.is_update and "customer_id" in table.c:  # rows moved to another customer
+            moved_to = state.statement.compile().params.get("customer_id")
+            if isinstance(moved_to, int):
+                change.add("customers", moved_to)
 
     def before_commit(self, session: Session) -> None:
         session.flush()  # the last changes are collected before the payload is written

@@ -182,3 +182,29 @@ def test_an_idle_sync_sends_nothing_and_a_customers_message_names_its_rows(db) -
         assert change.ids("messages")
     finally:
         listener.close()
+
+
+def test_a_merge_names_both_customers_and_the_moved_conversations(db) -> None:
+    from shopdesk.services import duplicates
+
+    agent_id, keep_id, conv_id = shop(db)
+    with db.transaction() as s:
+        twin = factories.customer("c2", "王芳")
+        s.add(twin)
+        s.flush()
+        twin_conv = Conversation(store_id=s.get(Conversation, conv_id).store_id,
+                                 customer_id=twin.id)
+        s.add(twin_conv)
+        s.flush()
+        twin_id, twin_conv_id = twin.id, twin_conv.id
+    listener = Listener(db.url)
+    listener.open()
+    try:
+        with db.transaction() as s:
+            duplicates.merge(s, s.get(Agent, agent_id), keep_id, twin_id)
+        change = listener.wait(5)
+    finally:
+        listener.close()
+    assert change is not None
+    assert {keep_id, twin_id} <= change.customers
+    assert twin_conv_id in change.conversations
