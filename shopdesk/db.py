@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from shopdesk import paths
+from shopdesk import changefeed, paths
 from shopdesk.errors import ConfigurationError
 from shopdesk.migrations import HEAD
 from shopdesk.textfold import CHARS_FUNCTION, SQL_FUNCTION, chars, fold
@@ -100,6 +100,7 @@ class Database:
         self.read_session = sessionmaker(
             self.engine.execution_options(**{READONLY: True}), expire_on_commit=False
         )
+        self.feed = changefeed.install(self)  # every commit tells the other PCs what changed
 
     @property
     def backend(self) -> str:

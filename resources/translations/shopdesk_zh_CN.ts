@@ -4204,4 +4204,81 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
         <translation>退货退款：新建售后单；投诉：新建投诉</translation>
     </message>
 </context>
+<context>
+    <name>PresenceLine</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 正在输入…</translation>
+    </message>
+    <message>
+        <source>%1 is viewing</source>
+        <translation>%1 正在查看</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>Other agents who have this conversation open now</source>
+        <translation>此刻也打开了这个会话的其他客服</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyGuard</name>
+    <message>
+        <source>%1 replied to this customer %2 seconds ago (%3):</source>
+        <translation>%1 在 %2 秒前（%3）已回复了这位客户：</translation>
+    </message>
+    <message>
+        <source>Send your reply as well?</source>
+        <translation>仍要发送你的回复吗？</translation>
+    </message>
+    <message>
+        <source>Another agent just replied</source>
+        <translation>另一位客服刚刚回复过</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>仍然发送</translation>
+    </message>
+    <message>
+        <source>Don't send</source>
+        <translation>不发送</translation>
+    </message>
+</context>
+<context>
+    <name>LiveText</name>
+    <message>
+        <source>This %1 was changed by %2 at %3; reload it and try again.</source>
+        <translation>这个%1已被%2在 %3 修改；请刷新后重试。</translation>
+    </message>
+    <message>
+        <source>This %1 was changed by someone else at %2; reload it and try again.</source>
+        <translation>这个%1已被其他人在 %2 修改；请刷新后重试。</translation>
+    </message>
+    <message>
+        <source>This %1 was changed by someone else; reload it and try again.</source>
+        <translation>这个%1已被其他人修改；请刷新后重试。</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>售后单</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>conversation</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>customer's tags</source>
+        <translation>客户标签</translation>
+    </message>
+    <message>
+        <source>This case was changed by someone else a moment ago; reload it.</source>
+        <translation>这个售后单刚被其他人修改，请刷新后再试。</translation>
+    </message>
+</context>
 </TS>

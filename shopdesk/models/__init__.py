@@ -41,14 +41,15 @@ from shopdesk.models.enums import (
     Severity,
 )
 from shopdesk.models.handover import Handover, HandoverRead
+from shopdesk.models.live import ChangeLog, Presence
 from shopdesk.models.order import Order, OrderItem
 from shopdesk.models.shop import Agent, ChannelState, Store, Tag, agent_stores
 
 __all__ = [
-    "Agent", "Attachment", "ChannelState", "AuditEvent", "Base", "Complaint", "ComplaintEvent", "ComplaintCategory",
+    "Agent", "Attachment", "ChangeLog", "ChannelState", "AuditEvent", "Base", "Complaint", "ComplaintEvent", "ComplaintCategory",
     "ComplaintStatus", "Conversation", "ConversationStatus", "Customer", "CustomerIdentity",
     "CustomerNote", "DistinctCustomers", "Direction", "Handover", "HandoverRead", "Message", "Order", "OrderItem", "OrderStatus", "Platform",
-    "Priority", "QuickReply", "QuickReplyImage", "ReturnCase", "ReturnEvent", "ReturnItem", "ReturnPhoto",
+    "Presence", "Priority", "QuickReply", "QuickReplyImage", "ReturnCase", "ReturnEvent", "ReturnItem", "ReturnPhoto",
     "ReturnKind", "ReturnReason", "ReturnState", "Role", "SendState", "Severity", "Store",
     "SurveyResponse", "Tag", "UTCDateTime", "agent_stores", "customer_tags", "new_key",
 ]

@@ -81,6 +81,7 @@ class Shell:
         self.sync.worker.changed.connect(self.window.on_synced)
         self.sync.worker.storeState.connect(self.window.on_store_state)
         self.sync.worker.leasesChanged.connect(self.window.status.show_leases)
+        self.sync.live.changed.connect(self.window.on_remote_change)
         self.backups = BackupActions(db, self.prefs, self.window, self.automatic_backups)
         self.backups.message.connect(lambda text: self.window.statusBar().showMessage(text, 15_000))
         self.backups.restoreRequested.connect(self.restore)

@@ -26,6 +26,7 @@ from shopdesk.models.enums import ConversationStatus, Priority, Role
 from shopdesk.services import inbox as svc
 from shopdesk.services import surveys
 from shopdesk.services.agents import active_agents
+from shopdesk.services.conversation_checks import expect_tag
 from shopdesk.services.customers import customer_of_conversation
 from shopdesk.services.permissions import Action, can
 from shopdesk.times import utcnow
@@ -36,6 +37,8 @@ from shopdesk.ui.inbox_delegate import InboxDelegate, ago, reply_timer
 from shopdesk.ui.inbox_list import VIEWS, ConversationList
 from shopdesk.ui.inbox_thread import THREAD_PAGE, THUMB, ThreadView
 from shopdesk.ui.inbox_undo import ActionRunner
+from shopdesk.ui.presence_line import PresenceLine
+from shopdesk.ui.reply_guard import confirm_reply
 from shopdesk.ui.service_text import denied
 from shopdesk.ui.settings import Preferences
 
@@ -78,6 +81,7 @@ class InboxPage(QWidget):
         self.prefs = prefs or Preferences()
         self.agent: Agent | None = None
         self.current: int | None = None
+        self.shown_state: svc.ConversationState | None = None  # what an action expects
         self._status: ConversationStatus | None = None
 
         self.conversations = ConversationList(db)
@@ -106,6 +110,10 @@ class InboxPage(QWidget):
         self.status = self.composer_panel.status
         self.send_button = self.composer_panel.send_button
         self.conversation.problem.connect(self.status.setText)
+        self.presence = PresenceLine(db)  # who else views or types this conversation
+        self.composer.textChanged.connect(self.presence.typed)
+        self.composer_panel.before_send = lambda cid: self.agent is not None and confirm_reply(
+            self, db, cid, self.agent.id)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -116,6 +124,7 @@ class InboxPage(QWidget):
         header_row.addWidget(self.create_complaint)
         header_row.addWidget(self.start_return)  # case buttons sit with who the customer is
         right_layout.addLayout(header_row)
+        right_layout.addWidget(self.presence)
         right_layout.addWidget(self.actions_bar)
         right_layout.addWidget(self.conversation, 1)
         right_layout.addWidget(self.composer_panel)
@@ -213,6 +222,7 @@ class InboxPage(QWidget):
         self._fill_menus()
         self.conversations.set_agent(agent)
         self._set_composer_enabled()
+        self.presence.set_agent(agent)
 
     def on_changed(self, conversation_ids: list[int]) -> None:
         """Live update from the sync worker (or another PC)."""
@@ -246,6 +256,7 @@ class InboxPage(QWidget):
         self.composer_panel.open(conversation_id)
         self.conversation.open(conversation_id)
         self.current = conversation_id
+        self.presence.open(conversation_id)
 
     def save_draft(self) -> None:
         self.composer_panel.save_draft()
@@ -260,6 +271,7 @@ class InboxPage(QWidget):
         with self.db.read_session() as session:
             row = svc.row(session, self.current)
             customer_id = customer_of_conversation(session, self.current)
+            self.shown_state = svc.state(session, self.current) if row is not None else None
         if customer_id != self.card.customer_id or self.card.viewer is not self.agent:
             self.card.show_customer(customer_id, self.agent)
         if row is not None:
@@ -340,7 +352,8 @@ class InboxPage(QWidget):
             action.setCheckable(True)
             action.setChecked(tag_id in chosen)
             action.toggled.connect(lambda on, t=tag_id: self.act(
-                lambda s, a, c: svc.tag_customer(s, a, c, t, on), self.tr("Tags changed"),
+                lambda s, a, c: (expect_tag(s, c, t, not on), svc.tag_customer(s, a, c, t, on)),
+                self.tr("Tags changed"),
                 lambda s, a, c: svc.tag_customer(s, a, c, t, not on)))
 
     def _close_or_reopen(self) -> None:

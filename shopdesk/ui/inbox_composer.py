@@ -3,6 +3,7 @@ quick replies, the draft kept per conversation, and the status line under it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -67,6 +68,7 @@ class ComposerPanel(QWidget):
         self.prefs = prefs
         self.agent: Agent | None = None
         self.conversation_id: int | None = None
+        self.before_send: Callable[[int], bool] | None = None  # may stop a reply (not a note)
         self.editor = Composer()
         self.editor.setObjectName("composer")
         self.editor.setMaximumHeight(110)
@@ -161,6 +163,9 @@ class ComposerPanel(QWidget):
         if self.conversation_id is None or self.agent is None:
             return
         text = self.editor.toPlainText()
+        if (not self.note_mode.isChecked() and text.strip() and self.before_send is not None
+                and not self.before_send(self.conversation_id)):
+            return  # the text stays in the composer
         try:
             with self.db.transaction() as session:
                 actor = session.get(Agent, self.agent.id)

@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent
 from shopdesk.services import inbox as svc
+from shopdesk.services.conversation_checks import expect_state
 from shopdesk.ui.service_text import translated
 
 if TYPE_CHECKING:
@@ -77,13 +78,17 @@ class ActionRunner(QObject):
         if page.current is None or page.agent is None:
             return
         states: list[tuple[svc.ConversationState, svc.ConversationState]] = []
+        shown = page.shown_state  # refused when another agent changed it meanwhile
 
         def doing(session, actor, conversation_id):  # type: ignore[no-untyped-def]
+            expect_state(session, conversation_id, shown)
             before = svc.state(session, conversation_id)
             work(session, actor, conversation_id)
+            if not text:
+                return
             states.append((before, svc.state(session, conversation_id)))
 
-        if self.run(page.current, doing if text else work) and text:
+        if self.run(page.current, doing) and text:
             before, after = states[0]
             self.stack.push(ConversationChange(
                 self.run, page.current, text, inverse or restoring(before),

@@ -383,6 +383,12 @@ class MainWindow(QMainWindow):
             self._synced_again = False
             self.on_synced([], [])
 
+    def on_remote_change(self, change) -> None:  # type: ignore[no-untyped-def]
+        """Another PC's (or window's) committed change: see ``ui/live_feed.py``."""
+        from shopdesk.ui.live_feed import apply_remote
+
+        apply_remote(self, change)
+
     def on_store_state(self, store_id: int, online: bool, reason: str) -> None:
         was = self.offline.get(store_id)
         if online:
@@ -451,5 +457,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.inbox.save_draft()
+        self.inbox.presence.leave()
         self.save_state()
         super().closeEvent(event)

@@ -16,6 +16,7 @@ from shopdesk.db import Database
 from shopdesk.models import Store
 from shopdesk.services import segments
 from shopdesk.services.inbox import wake_snoozed
+from shopdesk.ui.live_feed import LiveFeed
 
 log = logging.getLogger(__name__)
 
@@ -131,10 +132,13 @@ class SyncThread:
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.start)
         self.thread.finished.connect(self.worker.stop)
+        self.live = LiveFeed(db)  # other PCs' changes, in a thread of their own
 
     def start(self) -> None:
         self.thread.start()
+        self.live.start()
 
     def stop(self) -> None:
+        self.live.stop()
         self.thread.quit()
         self.thread.wait(10_000)
