@@ -103,13 +103,24 @@ _PG_QUERY = r"""WITH g AS (SELECT regexp_replace(:q, '[[:space:]!-/:-@[-`{-~]', 
                 SELECT plainto_tsquery('simple', w)::text,
                        tsvector_to_array(to_tsvector('simple', w)) FROM w"""
 COMMON = 0.005  # share of messages above which a term is read from the newest messages
+WINDOW = 5_000  # the most of the newest messages read that way
 _common: dict[str, tuple[float, dict[str, float]]] = {}  # database → (when, share of each)
 
 
+_tsqueries: dict[str, tuple[str, list[str]]] = {}  # query → its tsquery (the same anywhere)
+
+
 def _pg_tsquery(session: Session, query: str) -> tuple[str, list[str]]:
-    """The tsquery of the query's pairs ('' when it has none) and their lexemes."""
-    tsq, lexemes = session.execute(text(_PG_QUERY), {"q": query}).one()
-    return tsq or "", list(lexemes or [])
+    """The tsquery of the query's pairs ('' when it has none) and their lexemes; asked of
+    the server once per query text (a search needs it twice, and typing repeats queries)."""
+    known = _tsqueries.get(query)
+    if known is None:
+        tsq, lexemes = session.execute(text(_PG_QUERY), {"q": query}).one()
+        known = (tsq or "", list(lexemes or []))
+        if len(_tsqueries) > 1000:
+            _tsqueries.clear()
+        _tsqueries[query] = known
+    return known
 
 
 def _pg_shares(session: Session) -> dict[str, float]:
@@ -142,7 +153,9 @@ def _pg_message_ids(session: Session, query: str, limit: int) -> list[int]:
     below = None
     if share >= COMMON:
         newest = session.scalar(text("SELECT max(id) FROM messages")) or 0
-        below = newest - min(50_000, int(2 * limit / share))  # expected hits: 2 pages
+        # Expected hits: two pages. At most WINDOW messages: a term whose pairs are all
+        # common may itself be rare ("damaged"), and then the index finds it sooner.
+        below = newest - min(WINDOW, int(2 * limit / share))
         sql = text(f"SELECT id FROM messages WHERE id > :below AND {found} "
                    "ORDER BY id DESC LIMIT :n")
         found_ids = list(session.scalars(sql, {**params, "below": below}))
