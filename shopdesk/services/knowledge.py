@@ -401,6 +401,7 @@ def articles_for_conversation(session: Session, actor: Agent | None, conversatio
     first. Empty when nothing matches."""
     from shopdesk.models import Conversation, Message
     from shopdesk.models.enums import Direction
+    from shopdesk.services.conversations import has_chinese
     from shopdesk.services.knowledge_match import customer_terms, rank
 
     require(actor, Action.VIEW)
@@ -415,6 +416,9 @@ def articles_for_conversation(session: Session, actor: Agent | None, conversatio
     wanted = customer_terms(texts)
     if not wanted:
         return []
+    language = "zh" if any(has_chinese(t) for t in texts) else "en"
     candidates = current_articles(session, actor, store_id, now)
+    # In the customer's language (another's only when the store has none in it).
+    candidates = [a for a in candidates if a.language == language] or candidates
     ranked = rank(wanted, [(f"{a.title}\n{a.keywords}", a.body) for a in candidates])
     return [ArticleMatch(candidates[r.index], r.score, r.matched) for r in ranked[:limit]]
