@@ -391,6 +391,7 @@ def history(session: Session, actor: Agent | None, article_id: int) -> list[Hist
 # -- beside a conversation --------------------------------------------------------------------
 
 RECENT = 5  # the customer's last messages that say what the conversation is about
+RELATIVE = 0.3  # an article scoring below this share of the best one is left out
 
 
 def articles_for_conversation(session: Session, actor: Agent | None, conversation_id: int,
@@ -421,4 +422,6 @@ def articles_for_conversation(session: Session, actor: Agent | None, conversatio
     # In the customer's language (another's only when the store has none in it).
     candidates = [a for a in candidates if a.language == language] or candidates
     ranked = rank(wanted, [(f"{a.title}\n{a.keywords}", a.body) for a in candidates])
-    return [ArticleMatch(candidates[r.index], r.score, r.matched) for r in ranked[:limit]]
+    best = ranked[0].score if ranked else 0.0
+    return [ArticleMatch(candidates[r.index], r.score, r.matched) for r in ranked[:limit]
+            if r.score >= RELATIVE * best]

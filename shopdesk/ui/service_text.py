@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from shopdesk.services.permissions import Action, AgentLike, denial
 from shopdesk.ui.service_text_files import backup_patterns, import_patterns
+from shopdesk.ui.service_text_knowledge import knowledge_patterns
 
 
 # (pattern, translated sentence with %1, %2… for the pattern's groups)
@@ -259,7 +260,7 @@ def translated(text: str) -> str:
     if not text:
         return text
     patterns = (_patterns() + _case_patterns() + _work_patterns() + _permission_patterns()
-                + backup_patterns() + import_patterns())
+                + backup_patterns() + import_patterns() + knowledge_patterns())
 
     def one(sentence: str) -> str | None:
         for pattern, target in patterns:
