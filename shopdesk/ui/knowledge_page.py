@@ -131,7 +131,7 @@ class KnowledgePage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 120), (2, 170), (3, 150)):
+        for column, width in ((1, 110), (2, 140), (3, 130)):
             self.table.setColumnWidth(column, width)
         self.count = QLabel()
         self.count.setObjectName("articlesCount")
@@ -155,7 +155,7 @@ class KnowledgePage(Page):
         splitter.setObjectName("knowledgeSplitter")
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
-        splitter.setSizes([640, 460])
+        splitter.setSizes([680, 420])
         splitter.setStretchFactor(1, 1)
         self.body.addWidget(bar)
         self.body.addWidget(splitter, 1)
