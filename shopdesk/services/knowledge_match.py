@@ -73,26 +73,43 @@ class Scored:
     matched: tuple[str, ...]  # the customer's words it matched, strongest first
 
 
+_CACHE: dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]] = {}
+CACHE_SIZE = 20_000
+
+
+def _terms_of(head: str, body: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of an article's head and text, kept by the texts themselves, so that
+    ranking thousands of articles does not cut every text again (an edit is a new text)."""
+    found = _CACHE.get((head, body))
+    if found is None:
+        if len(_CACHE) >= CACHE_SIZE:
+            _CACHE.clear()
+        found = _CACHE[(head, body)] = (frozenset(terms(head)), frozenset(terms(body)))
+    return found
+
+
 def rank(wanted: set[str], articles: Sequence[tuple[str, str]]) -> list[Scored]:
     """``articles``: (title and keywords, text) of each candidate. Those matching at least
     one of the ``wanted`` words, best first (ties: in the order given)."""
     if not wanted or not articles:
         return []
-    heads = [terms(head) for head, _ in articles]
-    bodies = [terms(body) for _, body in articles]
+    cut = [_terms_of(head, body) for head, body in articles]
+    # Only the customer's few words are looked up in each article (not the article's many).
+    found = [[t for t in wanted if t in head or t in body] for head, body in cut]
     df: dict[str, int] = {}
-    for head, body in zip(heads, bodies, strict=True):
-        for term in (head | body) & wanted:
+    for terms_found in found:
+        for term in terms_found:
             df[term] = df.get(term, 0) + 1
     n = len(articles)
     idf = {t: math.log(1 + n / c) for t, c in df.items()}
     out = []
-    for i, (head, body) in enumerate(zip(heads, bodies, strict=True)):
-        weights = {t: idf[t] * (TITLE_WEIGHT if t in head else 1.0)
-                   for t in (head | body) & wanted}
-        if weights:
-            ordered = sorted(weights, key=lambda t: (-weights[t], t))
-            out.append(Scored(i, round(sum(weights.values()), 4), tuple(ordered)))
+    for i, terms_found in enumerate(found):
+        if not terms_found:
+            continue
+        head = cut[i][0]
+        weights = {t: idf[t] * (TITLE_WEIGHT if t in head else 1.0) for t in terms_found}
+        ordered = sorted(weights, key=lambda t: (-weights[t], t))
+        out.append(Scored(i, round(sum(weights.values()), 4), tuple(ordered)))
     out.sort(key=lambda s: -s.score)
     return out
 
