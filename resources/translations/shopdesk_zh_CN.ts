@@ -4580,4 +4580,15 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
         <translation>这篇文章已被 %1 于 %2 修改，请重新加载后再试。</translation>
     </message>
 </context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Knowledge: search articles</source>
+        <translation>知识库：搜索文章</translation>
+    </message>
+    <message>
+        <source>Knowledge: new article (the owner)</source>
+        <translation>知识库：新建文章（店主）</translation>
+    </message>
+</context>
 </TS>
