@@ -28,10 +28,15 @@ from sqlalchemy.orm import Session, aliased
 
 from shopdesk import bounds
 from shopdesk.errors import ShopDeskError
-from shopdesk.models import Agent, Article, ArticleImage, ArticleKind, AuditEvent, Store
+from shopdesk.models import Agent, Article, ArticleImage, ArticleKind, Store
 from shopdesk.models.knowledge import LANGUAGES
 from shopdesk.services import audit
 from shopdesk.services.inbox import check_images
+from shopdesk.services.knowledge_history import (  # noqa: F401 - part of this API
+    Change,
+    HistoryEntry,
+    history,
+)
 from shopdesk.services.permissions import Action, require
 from shopdesk.services.records import existing
 from shopdesk.services.search import snippet
@@ -41,7 +46,6 @@ from shopdesk.times import as_utc, utcnow
 MAX_IMAGES = 9
 EVERY_STORE = 0  # ``store`` filter: only the articles written for every store
 ACTIVE, EXPIRED, UPCOMING = "active", "expired", "upcoming"
-FIELDS = ("store", "kind", "language", "title", "body", "keywords", "valid_from", "valid_to")
 
 
 @dataclass(frozen=True)
@@ -101,21 +105,6 @@ class ArticleDraft:
     valid_from: datetime | None = None
     valid_to: datetime | None = None
     images: Sequence[tuple[str, str, bytes]] | None = None
-
-
-@dataclass(frozen=True)
-class Change:
-    field: str  # one of FIELDS, or "images"
-    before: Any
-    after: Any
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    at: datetime
-    agent: str | None
-    action: str  # "create", "update" or "delete"
-    changes: tuple[Change, ...]
 
 
 @dataclass(frozen=True)
@@ -369,23 +358,6 @@ def delete(session: Session, actor: Agent, article_id: int,
                  at=now)
     session.delete(article)
     session.flush()
-
-
-def history(session: Session, actor: Agent | None, article_id: int) -> list[HistoryEntry]:
-    """Who changed the article, when and what (before → after), newest first. Kept after
-    the article is deleted."""
-    require(actor, Action.VIEW)
-    rows = session.execute(
-        select(AuditEvent, Agent.name).outerjoin(Agent, Agent.id == AuditEvent.agent_id)
-        .where(AuditEvent.entity == "article", AuditEvent.entity_id == article_id)
-        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()))
-    out = []
-    for event, name in rows:
-        before, after = event.before or {}, event.after or {}
-        names = [f for f in (*FIELDS, "images") if f in before or f in after]
-        out.append(HistoryEntry(event.at, name, event.action.removeprefix("article."),
-                                tuple(Change(f, before.get(f), after.get(f)) for f in names)))
-    return out
 
 
 # -- beside a conversation --------------------------------------------------------------------
