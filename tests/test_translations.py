@@ -88,7 +88,7 @@ SERVICE_MODULES = ["services/return_cases.py", "services/returns.py", "money.py"
                    "services/customers.py", "services/duplicates.py", "services/handover.py",
                    "services/surveys.py", "services/records.py", "services/backup.py",
                    "services/outbox.py", "services/compensation.py", "importers/orders.py",
-                   "importers/taobao.py", "importers/shopify.py"]
+                   "importers/taobao.py", "importers/shopify.py", "services/knowledge.py"]
 INTERNAL = {  # programming errors: never shown to a person who could act on them
     "amount must be written as text like \"12.50\", not 1", "money must never be a float",
     "“1” is not a step of this case.", "a return case starts as 'requested', not '1'",
@@ -145,7 +145,9 @@ def test_what_the_returns_and_money_rules_say_is_translated(qapp) -> None:
     sentences += [denial(books, a) for a in Action if denial(books, a)]
     sentences += [f"That {what} no longer exists." for what in (
         "agent", "complaint", "conversation", "customer", "note", "order", "photo",
-        "quick reply", "return case", "store", "tag")]
+        "quick reply", "return case", "store", "tag", "article", "image")]
+    sentences += ["This article was changed by 林晓雨 at 12:00; reload it and try again.",
+                  "This article was changed by someone else; reload it and try again."]
     from shopdesk.channels.sync import INTERRUPTED
 
     sentences.append(INTERRUPTED)  # a reply's state, shown where it would be sent

@@ -41,7 +41,7 @@ def test_navigation_switches_pages_with_mouse_and_keyboard(qtbot, shell) -> None
     nav = window.findChild(QListWidget, "navigation")
     stack = window.findChild(QStackedWidget, "pages")
     assert [nav.item(i).text() for i in range(nav.count())] == [
-        "Inbox", "Customers", "Returns", "Complaints", "Reports", "Settings"]
+        "Inbox", "Customers", "Returns", "Complaints", "Knowledge", "Reports", "Settings"]
     nav.setCurrentRow(2)
     assert stack.currentWidget().objectName() == "returnsPage"
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)

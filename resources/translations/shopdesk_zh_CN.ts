@@ -1970,6 +1970,10 @@
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>知识库</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -4203,6 +4207,14 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
         <source>Returns: new return; Complaints: new complaint</source>
         <translation>退货退款：新建售后单；投诉：新建投诉</translation>
     </message>
+    <message>
+        <source>Knowledge: search articles</source>
+        <translation>知识库：搜索文章</translation>
+    </message>
+    <message>
+        <source>Knowledge: new article (the owner)</source>
+        <translation>知识库：新建文章（店主）</translation>
+    </message>
 </context>
 <context>
     <name>PresenceLine</name>
@@ -4279,6 +4291,395 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
     <message>
         <source>This case was changed by someone else a moment ago; reload it.</source>
         <translation>这个售后单刚被其他人修改，请刷新后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeLabels</name>
+    <message>
+        <source>Product facts</source>
+        <translation>产品信息</translation>
+    </message>
+    <message>
+        <source>Size chart</source>
+        <translation>尺码表</translation>
+    </message>
+    <message>
+        <source>Care instructions</source>
+        <translation>保养说明</translation>
+    </message>
+    <message>
+        <source>Shipping policy</source>
+        <translation>发货政策</translation>
+    </message>
+    <message>
+        <source>Return policy</source>
+        <translation>退换货政策</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>促销活动</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Not yet valid</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Every store</source>
+        <translation>所有店铺</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <source>valid from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>valid until</source>
+        <translation>失效时间</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <source>created the article</source>
+        <translation>创建了文章</translation>
+    </message>
+    <message>
+        <source>deleted the article</source>
+        <translation>删除了文章</translation>
+    </message>
+    <message>
+        <source>changed %1</source>
+        <translation>修改了%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePanel</name>
+    <message>
+        <source>Matches: %1</source>
+        <translation>匹配：%1</translation>
+    </message>
+    <message>
+        <source>Open a conversation to see the articles that fit it.</source>
+        <translation>打开一个会话，即可看到适用的知识库文章。</translation>
+    </message>
+    <message>
+        <source>No valid article matches this search.</source>
+        <translation>没有符合搜索的有效文章。</translation>
+    </message>
+    <message>
+        <source>No article fits this conversation yet. Search above, or write one on the Knowledge page.</source>
+        <translation>暂无适用于此会话的文章。可在上方搜索，或在“知识库”页面新建。</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <source>Look up an article…</source>
+        <translation>查找文章…</translation>
+    </message>
+    <message>
+        <source>Insert into reply</source>
+        <translation>插入回复</translation>
+    </message>
+    <message>
+        <source>Put the article's text into the reply</source>
+        <translation>把文章正文插入到回复中</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <source>No article chosen</source>
+        <translation>未选择文章</translation>
+    </message>
+    <message>
+        <source>Keywords: %1</source>
+        <translation>关键词：%1</translation>
+    </message>
+    <message>
+        <source>Last changed %1</source>
+        <translation>最后修改于 %1</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleEditor</name>
+    <message>
+        <source>Change article</source>
+        <translation>修改文章</translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation>新建文章</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Words customers use, separated by spaces</source>
+        <translation>顾客常用的说法，用空格分隔</translation>
+    </message>
+    <message>
+        <source>What agents should know and may tell the customer</source>
+        <translation>客服需要知道、可以告诉顾客的内容</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Add images…</source>
+        <translation>添加图片…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlesModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePage</name>
+    <message>
+        <source>Write a new article (Ctrl+N)</source>
+        <translation>新建文章（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Only the owner writes articles.</source>
+        <translation>只有店主可以编写文章。</translation>
+    </message>
+    <message>
+        <source>%1 articles</source>
+        <translation>%1 篇文章</translation>
+    </message>
+    <message>
+        <source>%1 expired</source>
+        <translation>%1 篇已过期</translation>
+    </message>
+    <message>
+        <source>Delete article</source>
+        <translation>删除文章</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Its history stays in the audit trail.</source>
+        <translation>删除“%1”？修改记录仍保留在审计日志中。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <source>Product facts, size charts, care, shipping and return policies and promotions, for one store or every store. The inbox shows those that fit the open conversation; expired promotions are never offered.</source>
+        <translation>产品信息、尺码表、保养说明、发货与退换货政策和促销活动，可用于单个店铺或所有店铺。收件箱会显示适用于当前会话的文章；已过期的促销绝不会推荐。</translation>
+    </message>
+    <message>
+        <source>Search articles (Ctrl+F)</source>
+        <translation>搜索文章（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <source>For every store</source>
+        <translation>通用（所有店铺）</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>任意语言</translation>
+    </message>
+    <message>
+        <source>Show expired</source>
+        <translation>显示已过期</translation>
+    </message>
+    <message>
+        <source>New article…</source>
+        <translation>新建文章…</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeText</name>
+    <message>
+        <source>That article no longer exists.</source>
+        <translation>该文章已不存在。</translation>
+    </message>
+    <message>
+        <source>That image no longer exists.</source>
+        <translation>该图片已不存在。</translation>
+    </message>
+    <message>
+        <source>An article needs a title and a text.</source>
+        <translation>文章需要标题和正文。</translation>
+    </message>
+    <message>
+        <source>The title is longer than %1 characters.</source>
+        <translation>标题超过了 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The keywords are longer than %1 characters.</source>
+        <translation>关键词超过了 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The article contains a character that cannot be stored (NUL or a lone surrogate).</source>
+        <translation>文章包含无法保存的字符（NUL 或孤立的代理字符）。</translation>
+    </message>
+    <message>
+        <source>Choose the article's language: Chinese or English.</source>
+        <translation>请选择文章的语言：中文或英文。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a kind of article.</source>
+        <translation>“%1”不是文章类型。</translation>
+    </message>
+    <message>
+        <source>The end of the validity must come after its start.</source>
+        <translation>有效期的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>This article was changed by someone else; reload it and try again.</source>
+        <translation>这篇文章已被其他人修改，请重新加载后再试。</translation>
+    </message>
+    <message>
+        <source>This article was changed by %1 at %2; reload it and try again.</source>
+        <translation>这篇文章已被 %1 于 %2 修改，请重新加载后再试。</translation>
     </message>
 </context>
 </TS>

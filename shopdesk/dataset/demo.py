@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from shopdesk.dataset.demo_articles import article_records
 from shopdesk.dataset.fields import FORMAT_NAME, FORMAT_VERSION
 from shopdesk.models import Complaint, Store
 from shopdesk.services.rules import of_store
@@ -273,6 +274,7 @@ class _Demo:
         for i, (cat, code, title, body) in enumerate(QUICK_REPLIES):
             yield {"kind": "quick_reply", "key": f"qr{i + 1}", "category": cat, "code": code,
                    "title": title, "body": body}
+        yield from article_records(self.anchor)
         yield from self._complaints(customers)
         yield from self._surveys(convs)
         yield from self._returns()

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from shopdesk.dataset.dump_articles import article_records
 from shopdesk.dataset.fields import FORMAT_NAME, FORMAT_VERSION
 from shopdesk.db import Database
 from shopdesk.models import (
@@ -136,6 +137,7 @@ def dump_records(session: Session) -> Iterator[dict[str, Any]]:
     for q in session.scalars(select(QuickReply).order_by(QuickReply.position, QuickReply.id)):
         yield {"kind": "quick_reply", "key": q.key, "category": q.category, "code": q.code,
                "title": q.title, "body": q.body}
+    yield from article_records(session, {i: s.key for i, s in stores.items()}, agents)
     for c in session.scalars(select(Complaint).order_by(Complaint.id)).yield_per(5000):
         yield _drop_none({
             "kind": "complaint", "key": c.key, "store": stores[c.store_id].key,

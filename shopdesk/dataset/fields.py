@@ -18,6 +18,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from shopdesk import bounds
 from shopdesk.models import (
     Agent,
+    Article,
+    ArticleImage,
+    ArticleKind,
     Complaint,
     Conversation,
     Customer,
@@ -283,6 +286,27 @@ RETURN_EVENT = obj({
     "note": optional(limited(text, ReturnEvent.note)),
 })
 
+
+
+def language(value: Any) -> str:
+    if value not in ("zh", "en"):
+        raise ValueError(f"{value!r} is not one of: zh, en")
+    return value
+
+
+def base64_data(value: Any) -> bytes:
+    import base64
+    import binascii
+
+    try:
+        return base64.b64decode(text(value), validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("must be the file's bytes in base64") from None
+
+
+IMAGE = obj({"filename": limited(nonempty, ArticleImage.filename),
+             "mime_type": limited(nonempty, ArticleImage.mime_type), "data": base64_data})
+
 KINDS: dict[str, dict[str, Any]] = {
     "store": {
         "kind": any_value, "key": key, "name": limited(nonempty, Store.name),
@@ -328,6 +352,15 @@ KINDS: dict[str, dict[str, Any]] = {
         "code": limited(nonempty, QuickReply.code), "title": limited(nonempty, QuickReply.title),
         "body": limited(nonempty, QuickReply.body),
     },
+    "article": {  # the knowledge base; "type" is the article's kind
+        "kind": any_value, "key": key, "store": optional(key), "type": choice(ArticleKind),
+        "language": language, "title": limited(nonempty, Article.title),
+        "body": limited(nonempty, Article.body),
+        "keywords": optional(limited(text, Article.keywords)),
+        "valid_from": optional(when), "valid_to": optional(when),
+        "images": optional(list_of(IMAGE)), "created_at": optional(when),
+        "created_by": optional(key), "updated_at": optional(when), "updated_by": optional(key),
+    },
     "complaint": {
         "kind": any_value, "key": key, "store": key, "customer": key, "order": optional(key),
         "conversation": optional(key), "category": choice(enums.ComplaintCategory),
@@ -354,5 +387,5 @@ KINDS: dict[str, dict[str, Any]] = {
 # The order in which ``dump`` writes kinds, so that every reference points backwards.
 DUMP_ORDER = (
     "store", "agent", "tag", "customer", "note", "order", "conversation", "message",
-    "quick_reply", "complaint", "survey", "return",
+    "quick_reply", "article", "complaint", "survey", "return",
 )

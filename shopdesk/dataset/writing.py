@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 
 from shopdesk.models import (
     Agent,
+    Article,
+    ArticleImage,
     Complaint,
     Conversation,
     Customer,
@@ -54,6 +56,7 @@ def write(loader: Staging) -> None:
         OrderItem.__table__: OrderItem.__table__.c.order_id,
         ReturnItem.__table__: ReturnItem.__table__.c.case_id,
         ReturnEvent.__table__: ReturnEvent.__table__.c.case_id,
+        ArticleImage.__table__: ArticleImage.__table__.c.article_id,
     }
     for child, ids in loader.replace_children.items():
         column = parents[child]
@@ -62,7 +65,7 @@ def write(loader: Staging) -> None:
             loader.s.execute(delete(child).where(column.in_(id_list[start:start + 500])))
     order = [
         Store, Agent, Tag, Customer, CustomerIdentity, customer_tags, CustomerNote, Order,
-        OrderItem, Conversation, Message, QuickReply, Complaint, SurveyResponse,
+        OrderItem, Conversation, Message, QuickReply, Article, ArticleImage, Complaint, SurveyResponse,
         ReturnCase, ReturnItem, ReturnEvent,
     ]
     total = sum(len(rows) for rows in loader.inserts.values()) + sum(

@@ -41,12 +41,13 @@ from shopdesk.models.enums import (
     Severity,
 )
 from shopdesk.models.handover import Handover, HandoverRead
+from shopdesk.models.knowledge import Article, ArticleImage, ArticleKind
 from shopdesk.models.live import ChangeLog, Presence
 from shopdesk.models.order import Order, OrderItem
 from shopdesk.models.shop import Agent, ChannelState, Store, Tag, agent_stores
 
 __all__ = [
-    "Agent", "Attachment", "ChangeLog", "ChannelState", "AuditEvent", "Base", "Complaint", "ComplaintEvent", "ComplaintCategory",
+    "Agent", "Article", "ArticleImage", "ArticleKind", "Attachment", "ChangeLog", "ChannelState", "AuditEvent", "Base", "Complaint", "ComplaintEvent", "ComplaintCategory",
     "ComplaintStatus", "Conversation", "ConversationStatus", "Customer", "CustomerIdentity",
     "CustomerNote", "DistinctCustomers", "Direction", "Handover", "HandoverRead", "Message", "Order", "OrderItem", "OrderStatus", "Platform",
     "Presence", "Priority", "QuickReply", "QuickReplyImage", "ReturnCase", "ReturnEvent", "ReturnItem", "ReturnPhoto",

@@ -34,6 +34,7 @@ from shopdesk.ui.customer_card import CustomerCard
 from shopdesk.ui.flow_layout import FlowLayout
 from shopdesk.ui.inbox_composer import Composer, ComposerPanel
 from shopdesk.ui.inbox_delegate import InboxDelegate, ago, reply_timer
+from shopdesk.ui.inbox_knowledge import KnowledgePanel, insert_article
 from shopdesk.ui.inbox_list import VIEWS, ConversationList
 from shopdesk.ui.inbox_thread import THREAD_PAGE, THUMB, ThreadView
 from shopdesk.ui.inbox_undo import ActionRunner
@@ -135,11 +136,19 @@ class InboxPage(QWidget):
         self.card.openComplaint.connect(self.openComplaint)
         self.card.openConversation.connect(self.open_conversation)
         self.card.tagsChanged.connect(self.fill_tag_filter)
+        self.knowledge = KnowledgePanel(db)  # the articles that fit the conversation
+        self.knowledge.insertRequested.connect(
+            lambda text, images: insert_article(self.composer_panel, text, images))
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.setObjectName("inboxSideSplitter")
+        side.addWidget(self.card)
+        side.addWidget(self.knowledge)
+        side.setSizes([430, 270])
         splitter = QSplitter()
         splitter.setObjectName("inboxSplitter")
         splitter.addWidget(self.conversations)
         splitter.addWidget(right)
-        splitter.addWidget(self.card)
+        splitter.addWidget(side)
         splitter.setSizes([360, 560, 240])
         splitter.setStretchFactor(1, 1)  # the conversation takes what the window adds
         self.card.setMinimumWidth(200)
@@ -263,6 +272,7 @@ class InboxPage(QWidget):
 
     def show_conversation(self, keep_place: bool = False) -> None:
         """The open conversation: header, buttons' state, messages, the customer's card."""
+        self.knowledge.show_conversation(self.current, self.agent)
         if self.current is None:
             self.header.clear()
             self.conversation.show_thread()

@@ -221,7 +221,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         names = [self.tr("Inbox"), self.tr("Customers"), self.tr("Returns"),
-                 self.tr("Complaints"), self.tr("Reports"), self.tr("Settings")]
+                 self.tr("Complaints"), self.tr("Knowledge"), self.tr("Reports"),
+                 self.tr("Settings")]
         for row, name in enumerate(names):
             self.navigation.item(row).setText(name)
             self.menu_actions.page_actions[row].setText(name)

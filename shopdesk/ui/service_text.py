@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from shopdesk.services.permissions import Action, AgentLike, denial
 from shopdesk.ui.service_text_files import backup_patterns, import_patterns
+from shopdesk.ui.service_text_knowledge import knowledge_patterns
 from shopdesk.ui.service_text_live import live_patterns
 
 
@@ -262,7 +263,8 @@ def translated(text: str) -> str:
     if not text:
         return text
     patterns = (_patterns() + _case_patterns() + _work_patterns() + _permission_patterns()
-                + backup_patterns() + import_patterns() + live_patterns())
+                + backup_patterns() + import_patterns() + live_patterns()
+                + knowledge_patterns())
 
     def one(sentence: str) -> str | None:
         for pattern, target in patterns:

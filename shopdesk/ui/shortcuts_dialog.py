@@ -31,6 +31,8 @@ def page_keys() -> list[tuple[str, str]]:
         ("Ctrl+Shift+Z  Ctrl+Y", QCoreApplication.translate("Shortcuts", "Inbox: redo it")),
         ("Ctrl+F", QCoreApplication.translate("Shortcuts", "Customers: search")),
         ("Ctrl+N", QCoreApplication.translate("Shortcuts", "Returns: new return; Complaints: new complaint")),
+        ("Ctrl+F", QCoreApplication.translate("Shortcuts", "Knowledge: search articles")),
+        ("Ctrl+N", QCoreApplication.translate("Shortcuts", "Knowledge: new article (the owner)")),
     ]
 
 

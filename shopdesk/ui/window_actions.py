@@ -19,7 +19,7 @@ from shopdesk.ui.i18n import LANGUAGES
 if TYPE_CHECKING:
     from shopdesk.ui.mainwindow import MainWindow
 
-PAGES = 6  # Ctrl+1 … Ctrl+6
+PAGES = 7  # Ctrl+1 … Ctrl+7
 
 # Menu name → its entries: an action's attribute name, "-" for a separator, "pages" for the
 # page actions, "language:" for the language submenu.

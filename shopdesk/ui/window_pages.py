@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 if TYPE_CHECKING:
     from shopdesk.ui.mainwindow import MainWindow
 
-INBOX, CUSTOMERS, RETURNS, COMPLAINTS, REPORTS, SETTINGS = range(6)  # the pages, in order
+INBOX, CUSTOMERS, RETURNS, COMPLAINTS, KNOWLEDGE, REPORTS, SETTINGS = range(7)  # in order
 
 STYLE = """
 QListWidget#navigation {
@@ -77,6 +77,13 @@ def page_builders(window: MainWindow) -> dict[int, Callable[[], QWidget]]:
         page.openConversation.connect(window.show_conversation)
         return page
 
+    def build_knowledge() -> QWidget:
+        from shopdesk.ui.knowledge_page import KnowledgePage
+
+        page = KnowledgePage("knowledgePage", window.db)
+        window.storesChanged.connect(page.fill_stores)
+        return page
+
     def build_reports() -> QWidget:
         from shopdesk.ui.pages import ReportsPage
 
@@ -101,4 +108,5 @@ def page_builders(window: MainWindow) -> dict[int, Callable[[], QWidget]]:
         return page
 
     return {CUSTOMERS: build_customers, RETURNS: build_returns,
-            COMPLAINTS: build_complaints, REPORTS: build_reports, SETTINGS: build_settings}
+            COMPLAINTS: build_complaints, KNOWLEDGE: build_knowledge, REPORTS: build_reports,
+            SETTINGS: build_settings}
