@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from shopdesk.models import (
     Agent,
+    AutomationRule,
     Complaint,
     Conversation,
     Customer,
@@ -63,7 +64,7 @@ def write(loader: Staging) -> None:
     order = [
         Store, Agent, Tag, Customer, CustomerIdentity, customer_tags, CustomerNote, Order,
         OrderItem, Conversation, Message, QuickReply, Complaint, SurveyResponse,
-        ReturnCase, ReturnItem, ReturnEvent,
+        ReturnCase, ReturnItem, ReturnEvent, AutomationRule,
     ]
     total = sum(len(rows) for rows in loader.inserts.values()) + sum(
         len(rows) for rows in loader.updates.values()) + len(loader.message_rows)
