@@ -186,6 +186,9 @@ def run_store(session: Session, store: Store, now: datetime, report: CycleReport
         if firing.waits:
             report.waiting.append((firing.event.rule.name, firing.event.key, firing.waits))
             continue
+        # Planned again after the firings before it were done: round-robin sees the last
+        # assignment, the hourly limit counts the messages just queued.
+        firing.steps = actions.plan(session, firing.event, now)
         act(session, firing, now, report)
     for rule in rules:
         if rule.trigger == "care_date":

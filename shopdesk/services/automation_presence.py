@@ -66,10 +66,11 @@ def signed_in_agents(session: Session, store_id: int, now: datetime) -> list[Age
                                may_work(store_id))
     present = set(session.scalars(
         select(AgentPresence.agent_id).where(AgentPresence.seen_at >= since,
+                                             AgentPresence.seen_at <= now,
                                              AgentPresence.signed_out_at.is_(None))))
     recorded = set(session.scalars(select(AgentPresence.agent_id)))
     active = set(session.scalars(
-        select(AuditEvent.agent_id).where(AuditEvent.at >= since,
+        select(AuditEvent.agent_id).where(AuditEvent.at >= since, AuditEvent.at <= now,
                                           AuditEvent.agent_id.is_not(None)).distinct()))
     ids = present | (active - recorded)
     if not ids:
