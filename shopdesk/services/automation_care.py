@@ -159,11 +159,14 @@ def propose(session: Session, rule: AutomationRule, store: Store, now: datetime)
 
 
 def care_list(session: Session, rule_id: int) -> list[CareRow]:
+    """The care messages of the rule's present day, in the order they were proposed."""
+    rule = existing(session, AutomationRule, rule_id, "rule")
+    prefix = f"care:{(rule.trigger_params or {}).get('date')}:"
     rows = session.execute(
         select(AutomationFiring, Customer.name).join(
             Customer, Customer.id == AutomationFiring.customer_id)
         .where(AutomationFiring.rule_id == rule_id,
-               AutomationFiring.trigger_key.startswith("care:"))
+               AutomationFiring.trigger_key.startswith(prefix, autoescape=True))
         .order_by(AutomationFiring.id)).all()
     return [CareRow(f.id, f.customer_id, name, f.conversation_id,
                     next((s.get("text", "") for s in f.detail or [] if s.get("kind") == "send"),

@@ -216,12 +216,16 @@ def run_cycle(db: Database, now: datetime | None = None) -> CycleReport:
         return report
     for store_id in stores:
         try:
-            with db.read_session() as session:
+            with db.read_session() as session:  # most cycles have nothing to do: no write
                 store = session.get(Store, store_id)
-                due = store is not None and (
-                    any(not f.waits for f in evaluate(session, store, now)) or automation_care.has_work(
-                        session, store, now))
+                if store is None:
+                    continue
+                planned = evaluate(session, store, now)
+                due = any(not f.waits for f in planned) or automation_care.has_work(
+                    session, store, now)
             if not due:
+                report.waiting += [(f.event.rule.name, f.event.key, f.waits or "")
+                                   for f in planned]
                 continue
             with db.transaction() as session:
                 store = session.get(Store, store_id)
