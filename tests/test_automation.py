@@ -15,7 +15,6 @@ from shopdesk.models import (
     Customer,
     Message,
     Notification,
-    Order,
     QuickReply,
     ReturnEvent,
     Store,
@@ -24,7 +23,6 @@ from shopdesk.models import (
 from shopdesk.models.enums import (
     ComplaintCategory,
     ComplaintStatus,
-    ConversationStatus,
     Direction,
     Priority,
     ReturnState,
@@ -33,7 +31,6 @@ from shopdesk.models.enums import (
 )
 from shopdesk.services import automation_builtin, automation_presence
 from shopdesk.services.automation_hours import next_opening, set_holidays
-from shopdesk.services.automation_rules import RuleSpec, problems
 from shopdesk.services.automation_triggers import keyword_hit
 from tests import factories as f
 from tests.automation_shop import (
@@ -380,32 +377,3 @@ def test_after_sales_bad_answer_opens_a_complaint(db, shop) -> None:
     cycle(db, NOON, 2)
     with db.read_session() as s:
         assert s.scalar(select(Complaint).where(Complaint.conversation_id == other)) is None
-
-
-# -- rules as data -----------------------------------------------------------------------------
-
-def test_rule_problems_are_plain_words() -> None:
-    bad = RuleSpec("", {"kind": "keyword", "words": []}, [{"kind": "segment", "segments": ["x"]}],
-                   [{"kind": "assign", "mode": "agent"}, {"kind": "fly"}])
-    found = problems(bad)
-    assert "The rule needs a name of at most 200 characters." in found
-    assert "Give between 1 and 50 words or phrases." in found
-    assert "Choose the agent." in found and "Unknown action “fly”." in found
-    assert problems(RuleSpec("ok", {"kind": "first_message"}, [], HELLO)) == []
-
-
-def test_builtin_rules_are_off_in_a_new_shop_and_cannot_be_deleted(db, shop) -> None:
-    from shopdesk.errors import ShopDeskError
-    from shopdesk.services.automation_rules import delete_rule, list_rules
-
-    cycle(db, NOON)  # the engine adds them
-    with db.transaction() as s:
-        rules = list_rules(s)
-        assert {r.builtin for r in rules} >= {"greeting", "away", "invoice", "shipping", "size",
-                                              "assign", "after_sales", "complaint_tier", "care"}
-        assert not any(r.enabled for r in rules)
-        with pytest.raises(ShopDeskError, match="switch it off"):
-            delete_rule(s, owner(s, shop), rules[0].id)
-    with db.read_session() as s:
-        assert s.scalar(select(Order)) is None  # (nothing else was made)
-    assert ConversationStatus.OPEN  # keep import

@@ -214,7 +214,8 @@ def time_events(session: Session, rule: AutomationRule, store: Store, now: datet
             limit = (timedelta(hours=int(p["hours"])) if p.get("hours")
                      else rules.complaint_sla(c.severity))
             since = max(filter(None, (c.opened_at, last)))
-            if since + limit <= now:
+            # Due within LOOKBACK: switching the rule on does not move every old ticket.
+            if now - LOOKBACK <= since + limit <= now:
                 conv = session.get(Conversation, c.conversation_id) if c.conversation_id else None
                 if conv is not None and conv.automation_excluded:
                     continue
