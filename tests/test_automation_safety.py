@@ -4,6 +4,7 @@ that changes nothing, care messages the owner approves, rules in the dataset."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -309,6 +310,11 @@ def test_rules_travel_in_the_dataset(db, shop, tmp_path) -> None:
     run_cycle(db, NOON)  # and the built-in ones
     path = tmp_path / "shop.jsonl"
     dump_file(db, path)
+    from tests.test_dataset_schema import validator
+
+    lines = [json.loads(x) for x in path.read_text("utf-8").splitlines()]
+    assert [x.get("kind") for x in lines].count("rule") == 11
+    assert not [e.message for x in lines for e in validator.iter_errors(x)]
     other = open_database(f"sqlite:///{tmp_path / 'copy.sqlite'}")
     try:
         load_file(other, path)

@@ -14,7 +14,14 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Text, UniqueCon
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shopdesk.models.base import Base, new_key
+from shopdesk.models.casework import ReturnEvent
+from shopdesk.models.order import Order
 from shopdesk.times import utcnow
+
+# What the time triggers look up every cycle (services/automation_triggers.py): kept here,
+# with the automation, rather than in the order and return models.
+Index("ix_orders_delivered_at", Order.__table__.c.delivered_at)
+Index("ix_return_events_state_at", ReturnEvent.__table__.c.state, ReturnEvent.__table__.c.at)
 
 
 class AutomationRule(Base):

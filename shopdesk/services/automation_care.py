@@ -114,7 +114,7 @@ def has_work(session: Session, store: Store, now: datetime) -> bool:
                 AutomationFiring.rule_id == rule.id, AutomationFiring.store_id == store.id,
                 AutomationFiring.state == "approved").limit(1)) is not None:
             return True
-        if _in_window(rule, store, now) and _new_proposals(session, rule, store, now):
+        if _in_window(rule, store, now) and not _listed(session, rule, store):
             return True
     return False
 
@@ -143,10 +143,23 @@ def _text(session: Session, rule: AutomationRule, conv: Conversation) -> str:
     return fill(pick_text(send.get("text"), lang), variables(session, conv.id, None))
 
 
+def _listed_key(rule: AutomationRule, store: Store) -> str:
+    return f"care:{(rule.trigger_params or {}).get('date')}:listed:{store.id}"
+
+
+def _listed(session: Session, rule: AutomationRule, store: Store) -> bool:
+    return session.scalar(select(AutomationFiring.id).where(
+        AutomationFiring.rule_id == rule.id,
+        AutomationFiring.trigger_key == _listed_key(rule, store))) is not None
+
+
 def propose(session: Session, rule: AutomationRule, store: Store, now: datetime) -> int:
-    """Add this day's proposals (once per customer); returns how many."""
-    if not _in_window(rule, store, now):
+    """Make the day's list for ``store``, once (one proposal per customer; a marker firing
+    says the list was made, so later cycles do not search the customers again)."""
+    if not _in_window(rule, store, now) or _listed(session, rule, store):
         return 0
+    session.add(AutomationFiring(rule_id=rule.id, trigger_key=_listed_key(rule, store),
+                                 store_id=store.id, at=now, state="listed"))
     made = 0
     for customer, conv, key in _new_proposals(session, rule, store, now):
         session.add(AutomationFiring(

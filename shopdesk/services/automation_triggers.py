@@ -178,7 +178,7 @@ def time_events(session: Session, rule: AutomationRule, store: Store, now: datet
             last = session.execute(select(Message.id, Message.text, Message.at).where(
                 Message.conversation_id == conv.id, Message.direction == Direction.IN)
                 .order_by(Message.at.desc(), Message.id.desc()).limit(1)).first()
-            if last is not None:
+            if last is not None and not looks_automatic(last[1] or ""):
                 yield Event(rule, f"c{conv.id}:m{last[0]}", store, last[2], conv,
                             conv.customer_id, last[1], last[0])
     elif kind in ("return_state", "refund_completed"):

@@ -102,6 +102,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_notifications"),
     )
     op.create_index("ix_notifications_agent_read", "notifications", ["agent_id", "read_at"])
+    op.create_index("ix_orders_delivered_at", "orders", ["delivered_at"])
+    op.create_index("ix_return_events_state_at", "return_events", ["state", "at"])
     with op.batch_alter_table("conversations") as batch:
         batch.add_column(sa.Column("automation_excluded", sa.Boolean(), nullable=False,
                                    server_default=sa.text("false")))
@@ -118,6 +120,8 @@ def downgrade() -> None:
     with op.batch_alter_table("conversations") as batch:
         batch.drop_column("automation_hold_until")
         batch.drop_column("automation_excluded")
+    op.drop_index("ix_return_events_state_at", "return_events")
+    op.drop_index("ix_orders_delivered_at", "orders")
     op.drop_index("ix_notifications_agent_read", "notifications")
     op.drop_table("notifications")
     op.drop_table("agent_presence")
