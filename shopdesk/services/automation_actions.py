@@ -335,6 +335,22 @@ def drop_stale(session: Session, now: datetime) -> list[int]:
     reason. Returns their conversations. Each is changed only if it is still waiting (the
     sync may claim it meanwhile, on this PC or another)."""
     dropped = []
+    for message_id, conv_id in stale(session, now):
+        done = session.execute(
+            update(Message).where(Message.id == message_id, Message.send_state.in_(
+                [SendState.QUEUED, SendState.FAILED]))
+            .values(direction=Direction.NOTE, send_state=None, next_attempt_at=None,
+                    warning=DROPPED)
+            .execution_options(synchronize_session=False)).rowcount
+        if done:
+            dropped.append(conv_id)
+    return dropped
+
+
+def stale(session: Session, now: datetime) -> list[tuple[int, int]]:
+    """(message, conversation) of the automatic replies ``drop_stale`` would drop (reads
+    only: the engine writes only when there are some)."""
+    found = []
     waiting = session.execute(select(Message.id, Message.conversation_id, Message.at).where(
         Message.rule_id.is_not(None), Message.direction == Direction.OUT,
         Message.send_state.in_([SendState.QUEUED, SendState.FAILED]))).all()
@@ -343,12 +359,5 @@ def drop_stale(session: Session, now: datetime) -> list[int]:
             Message.conversation_id == conv_id, Message.direction == Direction.OUT,
             Message.rule_id.is_(None), Message.at >= at).limit(1))
         if at < now - STALE or answered is not None:
-            done = session.execute(
-                update(Message).where(Message.id == message_id, Message.send_state.in_(
-                    [SendState.QUEUED, SendState.FAILED]))
-                .values(direction=Direction.NOTE, send_state=None, next_attempt_at=None,
-                        warning=DROPPED)
-                .execution_options(synchronize_session=False)).rowcount
-            if done:
-                dropped.append(conv_id)
-    return dropped
+            found.append((message_id, conv_id))
+    return found

@@ -208,10 +208,12 @@ def run_cycle(db: Database, now: datetime | None = None) -> CycleReport:
                                       .order_by(Store.id)))
         anything = session.scalar(select(AutomationRule.id).where(
             AutomationRule.enabled.is_(True)).limit(1)) is not None
-    with db.transaction() as session:
-        if missing:
-            automation_builtin.ensure(session, enabled=False)
-        report.changed |= set(actions.drop_stale(session, now))
+        dropping = bool(actions.stale(session, now))
+    if missing or dropping:  # most cycles: no write at all
+        with db.transaction() as session:
+            if missing:
+                automation_builtin.ensure(session, enabled=False)
+            report.changed |= set(actions.drop_stale(session, now))
     if not anything:
         return report
     for store_id in stores:

@@ -139,9 +139,17 @@ def recent_messages(session: Session, store: Store, now: datetime
 
 
 def is_first(session: Session, message: Message) -> bool:
-    return not session.scalar(select(func.count()).select_from(Message).where(
+    cache = session.info.setdefault("automation_first", {})
+    if message.id in cache:
+        return cache[message.id]
+    cache[message.id] = first = not _earlier_in(session, message)
+    return first
+
+
+def _earlier_in(session: Session, message: Message) -> bool:
+    return bool(session.scalar(select(func.count()).select_from(Message).where(
         Message.conversation_id == message.conversation_id, Message.direction == Direction.IN,
-        or_(Message.at < message.at, and_(Message.at == message.at, Message.id < message.id))))
+        or_(Message.at < message.at, and_(Message.at == message.at, Message.id < message.id)))))
 
 
 def message_event(session: Session, rule: AutomationRule, store: Store, message: Message,
