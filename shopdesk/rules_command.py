@@ -38,11 +38,15 @@ def _when(value: str | None, zone: str) -> datetime:
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:
+    from shopdesk.db import current_revision
+    from shopdesk.migrations import HEAD
     from shopdesk.models import Store
     from shopdesk.services.automation_dryrun import describe, try_message
 
-    db = open_database(args.db)
+    db = open_database(args.db, upgrade=False)  # a dry run: not even the schema changes
     try:
+        if current_revision(db) != HEAD:
+            raise ShopDeskError("this database needs an upgrade first: shopdesk db upgrade")
         with db.read_session() as session:
             store = session.scalar(select(Store).where(Store.key == args.store))
             if store is None:

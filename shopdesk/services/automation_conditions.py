@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shopdesk.models import AutomationRule, Customer, Message, Tag, customer_tags
-from shopdesk.models.enums import ConversationStatus
+from shopdesk.models.enums import ConversationStatus, Direction
 from shopdesk.services.automation_hours import is_open
 from shopdesk.services.automation_presence import signed_in_agents
 from shopdesk.services.automation_triggers import Event
@@ -65,6 +65,7 @@ def _answers(session: Session, condition: dict[str, Any], ev: Event) -> bool:
     since = ev.at - timedelta(days=int(condition.get("days", 7)))
     return session.scalar(select(Message.id).where(
         Message.conversation_id == ev.conversation.id, Message.rule_id == rule_id,
+        Message.direction == Direction.OUT,  # sent, not dropped as stale
         Message.at >= since, Message.at <= ev.at).limit(1)) is not None
 
 
