@@ -8,6 +8,7 @@
     shopdesk backup [--to DIR]                      back the database up (7 daily, 4 weekly)
     shopdesk restore FILE [--replace]               restore a backup into the database
     shopdesk move --to URL                          copy the shop to an empty PostgreSQL database
+    shopdesk rules test --store KEY [--at TIME] TEXT   which automation rules would fire
 
 Every command takes ``--db URL`` (or the ``SHOPDESK_DB`` environment variable); without it
 ShopDesk uses the SQLite file in the user's data folder. Failures print one line and exit
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from shopdesk import __version__, paths, shop_commands
+from shopdesk import __version__, paths, rules_command, shop_commands
 from shopdesk.db import (
     Database,
     current_revision,
@@ -110,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p_demo)
 
     shop_commands.add_parsers(sub, _add_db)
+    rules_command.add_parsers(sub, _add_db)
     return parser
 
 
@@ -121,7 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _run_gui(args)
         handler = {"db": _cmd_db, "load": _cmd_load, "dump": _cmd_dump, "demo": _cmd_demo,
-                   "export": _cmd_export, "import": _cmd_import, **shop_commands.HANDLERS}
+                   "export": _cmd_export, "import": _cmd_import, **shop_commands.HANDLERS,
+                   **rules_command.HANDLERS}
         return handler[args.command](args)
     except ShopDeskError as exc:
         log.warning("command failed: %s", exc)

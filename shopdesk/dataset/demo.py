@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from shopdesk.dataset.demo_articles import article_records
 from shopdesk.dataset.fields import FORMAT_NAME, FORMAT_VERSION
 from shopdesk.models import Complaint, Store
+from shopdesk.services import automation_builtin
 from shopdesk.services.rules import of_store
 from shopdesk.times import as_utc
 
@@ -573,6 +574,8 @@ def finish_demo(session: Session) -> None:
     for complaint in session.scalars(select(Complaint)):
         complaint.sla_due_at = (as_utc(complaint.opened_at)
                                 + of_store(complaint.store).complaint_sla(complaint.severity))
+    automation_builtin.ensure(session, enabled=True)  # switched on in the demo, off elsewhere
+    automation_builtin.switch_all(session, True)
 
 
 def _clean(record: dict[str, Any]) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from shopdesk.dataset.dump_articles import article_records
 from shopdesk.dataset.fields import FORMAT_NAME, FORMAT_VERSION
+from shopdesk.dataset.stage_rules import rule_records
 from shopdesk.db import Database
 from shopdesk.models import (
     Agent,
@@ -177,6 +178,7 @@ def dump_records(session: Session) -> Iterator[dict[str, Any]]:
                 if ev.amount_minor is not None else None,
                 "carrier": ev.carrier, "tracking_no": ev.tracking_no, "note": ev.note,
             }) for ev in revents[r.id]]})
+    yield from (_drop_none(rule) for rule in rule_records(session))
 
 
 def dump_file(db: Database, path: Path, progress: Progress | None = None) -> int:

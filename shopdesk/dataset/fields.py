@@ -235,6 +235,18 @@ def obj(fields: dict[str, Any]) -> Checker:
     return check
 
 
+def _object(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError("must be an object")
+    return value
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError("must be a list")
+    return value
+
+
 _compiled: dict[int, tuple[frozenset[str], list[tuple[str, Checker, bool]]]] = {}
 
 
@@ -382,10 +394,15 @@ KINDS: dict[str, dict[str, Any]] = {
         "reason_text": optional(limited(text, ReturnCase.reason_text)),
         "items": list_of(RETURN_ITEM), "requested": money, "events": list_of(RETURN_EVENT),
     },
+    "rule": {  # automation (dataset/stage_rules.py checks the rule itself)
+        "kind": any_value, "key": key, "store": optional(key), "name": nonempty,
+        "enabled": boolean, "builtin": optional(nonempty), "trigger": _object,
+        "conditions": optional(_list), "actions": _list,
+    },
 }
 
 # The order in which ``dump`` writes kinds, so that every reference points backwards.
 DUMP_ORDER = (
     "store", "agent", "tag", "customer", "note", "order", "conversation", "message",
-    "quick_reply", "article", "complaint", "survey", "return",
+    "quick_reply", "article", "complaint", "survey", "return", "rule",
 )

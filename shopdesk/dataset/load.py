@@ -22,6 +22,7 @@ from shopdesk.dataset.fields import KINDS, FieldError, check_fields
 from shopdesk.dataset.reading import parse_lines, read_lines
 from shopdesk.dataset.stage_articles import ArticleRecords
 from shopdesk.dataset.stage_orders import OrderRecords
+from shopdesk.dataset.stage_rules import RuleRecords
 from shopdesk.dataset.stage_shop import ShopRecords
 from shopdesk.dataset.stage_talk import ConversationRecords
 from shopdesk.dataset.staging import LoadReport, Progress
@@ -60,7 +61,7 @@ def load_records(
         return loader.report
 
 
-class _Loader(ShopRecords, OrderRecords, ConversationRecords, ArticleRecords):
+class _Loader(ShopRecords, OrderRecords, ConversationRecords, ArticleRecords, RuleRecords):
     def stage(self, lineno: int, record: dict[str, Any]) -> None:
         kind = record.get("kind")
         if kind == "message" and self._fast_message(lineno, record):

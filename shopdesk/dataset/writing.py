@@ -17,20 +17,16 @@ from shopdesk.models import (
     Agent,
     Article,
     ArticleImage,
-    Complaint,
-    Conversation,
+    AutomationRule,
     Customer,
     CustomerIdentity,
     CustomerNote,
     Message,
     Order,
     OrderItem,
-    QuickReply,
-    ReturnCase,
     ReturnEvent,
     ReturnItem,
     Store,
-    SurveyResponse,
     Tag,
     UTCDateTime,
     customer_tags,
@@ -65,8 +61,9 @@ def write(loader: Staging) -> None:
             loader.s.execute(delete(child).where(column.in_(id_list[start:start + 500])))
     order = [
         Store, Agent, Tag, Customer, CustomerIdentity, customer_tags, CustomerNote, Order,
-        OrderItem, Conversation, Message, QuickReply, Article, ArticleImage, Complaint, SurveyResponse,
-        ReturnCase, ReturnItem, ReturnEvent,
+    Article,
+    ArticleImage,
+    AutomationRule,
     ]
     total = sum(len(rows) for rows in loader.inserts.values()) + sum(
         len(rows) for rows in loader.updates.values()) + len(loader.message_rows)

@@ -1,5 +1,11 @@
 """SQLAlchemy ORM classes of the whole domain. No logic here beyond invariants."""
 
+from shopdesk.models.automation import (
+    AgentPresence,
+    AutomationFiring,
+    AutomationRule,
+    Notification,
+)
 from shopdesk.models.base import Base, UTCDateTime, new_key
 from shopdesk.models.casework import (
     AuditEvent,
@@ -47,6 +53,7 @@ from shopdesk.models.order import Order, OrderItem
 from shopdesk.models.shop import Agent, ChannelState, Store, Tag, agent_stores
 
 __all__ = [
+    "AgentPresence", "AutomationFiring", "AutomationRule", "Notification",
     "Agent", "Article", "ArticleImage", "ArticleKind", "Attachment", "ChangeLog", "ChannelState", "AuditEvent", "Base", "Complaint", "ComplaintEvent", "ComplaintCategory",
     "ComplaintStatus", "Conversation", "ConversationStatus", "Customer", "CustomerIdentity",
     "CustomerNote", "DistinctCustomers", "Direction", "Handover", "HandoverRead", "Message", "Order", "OrderItem", "OrderStatus", "Platform",

@@ -57,6 +57,10 @@ class Conversation(Base):
         str_enum(Direction, "last_direction")
     )
     last_preview: Mapped[str | None] = mapped_column(String(200))
+    # Automation (services/automation_*): never touched by rules when excluded; an agent
+    # typing holds automatic replies back until ``automation_hold_until``.
+    automation_excluded: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
+    automation_hold_until: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(default=1)
 
     store: Mapped[Store] = relationship()
@@ -98,6 +102,11 @@ class Message(Base):
     next_attempt_at: Mapped[datetime | None]  # when a failed send is tried again
     # Set when a channel could not read the message cleanly (a broken e-mail): shown on it.
     warning: Mapped[str | None] = mapped_column(Text)
+    # Written by an automation rule: shown as automatic with the rule's name (kept when the
+    # rule is deleted; ``rule_id`` is cleared then, by the service: no foreign key, so that
+    # the migration did not re-create this big table).
+    rule_id: Mapped[int | None]
+    rule_name: Mapped[str | None] = mapped_column(String(200))
 
     attachments: Mapped[list[Attachment]] = relationship(
         back_populates="message", cascade="all, delete-orphan"

@@ -14,7 +14,7 @@ from shopdesk.channels.registry import channel_for
 from shopdesk.credentials import Credentials
 from shopdesk.db import Database
 from shopdesk.models import Store
-from shopdesk.services import segments
+from shopdesk.services import automation_engine, segments
 from shopdesk.services.inbox import wake_snoozed
 from shopdesk.ui.live_feed import LiveFeed
 
@@ -75,6 +75,10 @@ class SyncWorker(QObject):
                 changed |= set(wake_snoozed(session))
         except Exception:
             log.exception("waking snoozed conversations failed")
+        try:  # automation rules, before the channels send their outbox
+            changed |= automation_engine.run_cycle(self.db).changed
+        except Exception:
+            log.exception("the automation cycle failed")
         today = date.today()  # this computer's calendar day
         if self.segments_day != today:
             self.segments_day = today  # once a day, also when it fails (no retry every tick)
