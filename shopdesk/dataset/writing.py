@@ -18,15 +18,20 @@ from shopdesk.models import (
     Article,
     ArticleImage,
     AutomationRule,
+    Complaint,
+    Conversation,
     Customer,
     CustomerIdentity,
     CustomerNote,
     Message,
     Order,
     OrderItem,
+    QuickReply,
+    ReturnCase,
     ReturnEvent,
     ReturnItem,
     Store,
+    SurveyResponse,
     Tag,
     UTCDateTime,
     customer_tags,
@@ -61,9 +66,8 @@ def write(loader: Staging) -> None:
             loader.s.execute(delete(child).where(column.in_(id_list[start:start + 500])))
     order = [
         Store, Agent, Tag, Customer, CustomerIdentity, customer_tags, CustomerNote, Order,
-    Article,
-    ArticleImage,
-    AutomationRule,
+        OrderItem, Conversation, Message, QuickReply, Article, ArticleImage, Complaint,
+        SurveyResponse, ReturnCase, ReturnItem, ReturnEvent, AutomationRule,
     ]
     total = sum(len(rows) for rows in loader.inserts.values()) + sum(
         len(rows) for rows in loader.updates.values()) + len(loader.message_rows)
