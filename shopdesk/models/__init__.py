@@ -43,6 +43,7 @@ from shopdesk.models.enums import (
 from shopdesk.models.handover import Handover, HandoverRead
 from shopdesk.models.order import Order, OrderItem
 from shopdesk.models.shop import Agent, ChannelState, Store, Tag, agent_stores
+from shopdesk.models.suggestion import SuggestionChoice
 
 __all__ = [
     "Agent", "Attachment", "ChannelState", "AuditEvent", "Base", "Complaint", "ComplaintEvent", "ComplaintCategory",
@@ -50,5 +51,5 @@ __all__ = [
     "CustomerNote", "DistinctCustomers", "Direction", "Handover", "HandoverRead", "Message", "Order", "OrderItem", "OrderStatus", "Platform",
     "Priority", "QuickReply", "QuickReplyImage", "ReturnCase", "ReturnEvent", "ReturnItem", "ReturnPhoto",
     "ReturnKind", "ReturnReason", "ReturnState", "Role", "SendState", "Severity", "Store",
-    "SurveyResponse", "Tag", "UTCDateTime", "agent_stores", "customer_tags", "new_key",
+    "SuggestionChoice", "SurveyResponse", "Tag", "UTCDateTime", "agent_stores", "customer_tags", "new_key",
 ]
