@@ -26,7 +26,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from shopdesk import __version__, paths, shop_commands
+from shopdesk import __version__, paths, shop_commands, suggest_command
 from shopdesk.db import (
     Database,
     current_revision,
@@ -110,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p_demo)
 
     shop_commands.add_parsers(sub, _add_db)
+    suggest_command.add_parser(sub, _add_db)
     return parser
 
 
@@ -121,7 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _run_gui(args)
         handler = {"db": _cmd_db, "load": _cmd_load, "dump": _cmd_dump, "demo": _cmd_demo,
-                   "export": _cmd_export, "import": _cmd_import, **shop_commands.HANDLERS}
+                   "export": _cmd_export, "import": _cmd_import, **shop_commands.HANDLERS,
+                   **suggest_command.HANDLERS}
         return handler[args.command](args)
     except ShopDeskError as exc:
         log.warning("command failed: %s", exc)

@@ -81,9 +81,11 @@ class QuickReplyProvider:
 
     kind = "quick_reply"
 
-    # Rows added or removed change the count and the newest id; a change through
-    # Settings leaves an audit event. Both statements read indexes only.
-    _count = select(func.count(QuickReply.id), func.max(QuickReply.id))
+    # Rows added or removed change the count, the newest id and time (another database at
+    # the same address, a restored backup: a new newest time); a change through Settings
+    # leaves an audit event.
+    _count = select(func.count(QuickReply.id), func.max(QuickReply.id),
+                    func.max(QuickReply.created_at))
     _changed = select(func.max(AuditEvent.id)).where(AuditEvent.entity == "quick_reply")
 
     def stamp(self, session: Session, store_id: int | None) -> Hashable:
@@ -145,7 +147,8 @@ def _new_index(texts: list[str], analyzer: str) -> Index:
 
 
 def _index_of(session: Session, store_id: int | None, segmenter: str) -> _StoreIndex:
-    key = (str(session.get_bind().url), store_id, segmenter)
+    bind = session.get_bind()
+    key = (f"{id(bind)}:{bind.url}", store_id, segmenter)
     stamp = tuple(p.stamp(session, store_id) for p in PROVIDERS)
     with _LOCK:
         entry = _CACHE.get(key)
@@ -166,7 +169,8 @@ def _index_of(session: Session, store_id: int | None, segmenter: str) -> _StoreI
 def _refresh_choices(session: Session, store_id: int, entry: _StoreIndex,
                      segmenter: str) -> None:
     stamp = tuple(session.execute(select(func.count(SuggestionChoice.id),
-                                         func.max(SuggestionChoice.id))
+                                         func.max(SuggestionChoice.id),
+                                         func.max(SuggestionChoice.at))
                                   .where(SuggestionChoice.store_id == store_id)).one())
     if stamp == entry.choice_stamp:
         return
