@@ -43,6 +43,7 @@ for _word, _concept in triggers():
         _LATIN.setdefault(_word, set()).add(_concept)
 # one pattern for all Latin triggers, longest first, each at the start of a word
 _LATIN_RE = re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, _LATIN)) + ")")
+SOCIAL = frozenset({"greeting", "thanks"})
 COMMON = 0.4  # a feature in more than this share of a large index is left out of queries
 
 
@@ -81,8 +82,12 @@ def features(text: str, segmenter: str = "ngram", thesaurus: bool = True
     """The weighted features of ``text`` (not normalised)."""
     folded = VARIABLES.sub(" ", fold(text))
     out: Counter[str] = Counter()
-    for concept in concepts(folded) if thesaurus else ():
-        out["c:" + concept] += W_CONCEPT
+    found = concepts(folded) if thesaurus else set()
+    # "thanks, but the cup is broken": a greeting or a thank-you beside a question is
+    # politeness; the question is what needs the answer
+    polite = 0.25 if found - SOCIAL else 1.0
+    for concept in found:
+        out["c:" + concept] += W_CONCEPT * (polite if concept in SOCIAL else 1.0)
     for run in CJK_RUN.findall(folded):
         if segmenter == "jieba":
             for word in _jieba_words(run):
