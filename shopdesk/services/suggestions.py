@@ -11,6 +11,7 @@ so that one message costs a few milliseconds with thousands of candidates."""
 
 from __future__ import annotations
 
+import heapq
 import threading
 from collections import Counter
 from collections.abc import Hashable, Sequence
@@ -37,7 +38,8 @@ from shopdesk.services.suggest_index import Index
 from shopdesk.textfold import fold
 
 KINDS = ("quick_reply", "article")
-OTHER_LANGUAGE = 0.75  # a candidate in the other language than the message's counts less
+OTHER_LANGUAGE = 0.5  # a candidate in the other language than the message's counts less
+WEAK = 0.2  # a candidate scoring under this share of the best one is no suggestion
 CHOICE_WEIGHT = 0.5  # how much what agents sent before adds, at most
 CHOICE_SIMILAR = 0.35  # a past message at least this similar passes its choice on
 MEMORY = 2000  # the newest choices of a store that are remembered
@@ -211,10 +213,10 @@ def suggest(session: Session, store_id: int | None, text: str, limit: int = 3,
                     boost[position] = max(boost.get(position, 0.0), value)
         for position, value in boost.items():
             scores[position] = scores.get(position, 0.0) + CHOICE_WEIGHT * value
-    best = sorted(scores.items(), key=lambda p: (-p[1], p[0]))[:limit]
+    best = heapq.nsmallest(limit, scores.items(), key=lambda p: (-p[1], p[0]))
     out = []
     for position, score in best:
-        if score <= 0:
+        if score <= 0 or score < WEAK * best[0][1]:
             continue
         c = entry.candidates[position]
         out.append(Suggestion(c.kind, c.code, c.title, c.text, score, c.ref_id))

@@ -82,6 +82,8 @@ class FrequentQuestions(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # rows as tall as their wrapped text at the columns' real widths
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.message = QLabel()
         self.message.setObjectName("questionsMessage")
         layout = QVBoxLayout(self)
