@@ -132,10 +132,11 @@ def latency(db, rows, analyzer: str) -> tuple[float, float, float, float]:  # ty
         plain = [(r.code, fold(f"{r.title}\n{r.category}\n{r.body}"))
                  for r in s.scalars(select(QuickReply))]
         plain += [(c.code, fold(f"{c.title}\n{c.text}")) for c in sg.PROVIDERS[-1].candidates(s, None)]
-        for _store, _code, text in rows:
+        for _store, _code, text in rows:  # two passes, so that neither warms the other
             started = time.perf_counter()
             sg.suggest(s, store, text, 3, analyzer)
             times.append((time.perf_counter() - started) * 1000)
+        for _store, _code, text in rows:
             started = time.perf_counter()
             baseline(plain, text)
             base.append((time.perf_counter() - started) * 1000)
@@ -176,7 +177,8 @@ def main() -> None:
     t1, t3 = big["ngram"]
     lines.append(f"| n-grams + thesaurus among 5,000 candidates | {t1:.1%} | {t3:.1%} | – |")
     lines += ["", f"Latency per message with 5,000 candidates (3,000 quick replies, 2,000 "
-              f"articles), goal ≤ {GOAL_MS:.0f} ms:", "",
+              f"articles), goal ≤ {GOAL_MS:.0f} ms; each message of the set once, through "
+              "`suggestions.suggest` (the cache's checks in the database included):", "",
               "| ranking | first message (index built) ms | median ms | p95 ms | baseline median ms | baseline / ranking |",
               "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for a, (first, med, p95, bmed) in speed.items():

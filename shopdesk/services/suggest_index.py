@@ -45,6 +45,7 @@ for _word, _concept in triggers():
 _LATIN_RE = re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, _LATIN)) + ")")
 SOCIAL = frozenset({"greeting", "thanks"})
 COMMON = 0.4  # a feature in more than this share of a large index is left out of queries
+COMMON_WEAK = 0.05  # the same for single characters and trigrams: common ones rank nothing
 
 
 def stem(word: str) -> str:
@@ -135,7 +136,8 @@ class Index:
         self.unknown_idf = math.log(1 + n)  # a query's feature that no candidate has
         # Left out of queries: features so common that they rank nothing but cost the
         # longest loops (in a large index only).
-        self.common = {f for f, d in df.items() if d > COMMON * n} if n >= 200 else set()
+        self.common = {f for f, d in df.items()
+                       if d > (COMMON_WEAK if f[0] in "ut" else COMMON) * n} if n >= 200 else set()
 
     def query_vector(self, text: str) -> dict[str, float]:
         vector = features(text, self.segmenter, self.thesaurus)
