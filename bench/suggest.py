@@ -151,6 +151,12 @@ def main() -> None:
     parser.add_argument("--no-jieba", action="store_true")
     args = parser.parse_args()
     rows = labelled()
+    if not args.no_jieba:
+        try:
+            import jieba  # noqa: F401 - not a dependency of ShopDesk: pip install jieba
+        except ImportError:
+            print("jieba is not installed (pip install jieba): n-grams only")
+            args.no_jieba = True
     analyzers = ["ngram", "ngram-plain"] + ([] if args.no_jieba else ["jieba", "jieba-plain"])
     with tempfile.TemporaryDirectory() as tmp:
         db = demo_shop(f"sqlite:///{tmp}/suggest.sqlite")
