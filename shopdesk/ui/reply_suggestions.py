@@ -7,11 +7,11 @@ reply is sent, what was inserted is remembered for the store (the ranking learns
 
 from __future__ import annotations
 
-import contextlib
 import logging
+import queue
 import threading
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QToolButton, QWidget
 from sqlalchemy import select
@@ -27,10 +27,6 @@ log = logging.getLogger(__name__)
 COUNT = 3
 KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2}
 TITLE_CHARS = 18  # a button shows this much of the title; the tooltip has the whole text
-
-
-class _Bridge(QObject):
-    ready = Signal(object)  # (request number, (message, suggestions)) from the thread
 
 
 class ReplySuggestions(QWidget):
@@ -51,8 +47,11 @@ class ReplySuggestions(QWidget):
         self.editor: QPlainTextEdit | None = None
         self._asked = 0  # the newest request: older answers are dropped
         self._threads: list[threading.Thread] = []
-        self._bridge = _Bridge(self)
-        self._bridge.ready.connect(self._done)
+        # (request number, (message, suggestions)) from the threads, read on the GUI thread
+        self._results: queue.SimpleQueue = queue.SimpleQueue()
+        self._poll = QTimer(self)
+        self._poll.setInterval(15)
+        self._poll.timeout.connect(self._collect)
         self.caption = QLabel()
         self.caption.setObjectName("replySuggestionsCaption")
         self.empty = QLabel()
@@ -110,7 +109,7 @@ class ReplySuggestions(QWidget):
         if conversation_id is None:
             self._show(self._asked, ("", []))
             return
-        asked, db, bridge = self._asked, self.db, self._bridge
+        asked, db, results = self._asked, self.db, self._results
 
         def work() -> None:
             try:
@@ -119,19 +118,27 @@ class ReplySuggestions(QWidget):
             except Exception:  # noqa: BLE001 - a suggestion is a help: never an error box
                 log.exception("suggestions for conversation %s", conversation_id)
                 found = ("", [])
-            with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
-                bridge.ready.emit((asked, found))  # queued to the GUI thread
+            results.put((asked, found))
 
-        # A plain daemon thread, not ui.jobs.Job: a QThread owned by a widget that is
-        # deleted while it runs aborts the process, and conversations open all the time.
+        # A plain daemon thread that never touches Qt, not ui.jobs.Job: a QThread owned by a
+        # widget deleted while it runs aborts the process, and a Python thread that emits a
+        # signal is adopted by Qt; conversations open all the time.
         thread = threading.Thread(target=work, name="reply-suggestions", daemon=True)
         self._threads = [t for t in self._threads if t.is_alive()] + [thread]
         thread.start()
+        self._poll.start()
 
-    def _done(self, result: tuple[int, tuple[str, list[sg.Suggestion]]]) -> None:
-        asked, found = result
-        if asked == self._asked:
-            self._show(asked, found)
+    def _collect(self) -> None:
+        """On the GUI thread: show the newest answer; stop polling when none is pending."""
+        while True:
+            try:
+                asked, found = self._results.get_nowait()
+            except queue.Empty:
+                break
+            if asked == self._asked:
+                self._show(asked, found)
+        if not any(t.is_alive() for t in self._threads) and self._results.empty():
+            self._poll.stop()
 
     def _show(self, _asked: int, found: tuple[str, list[sg.Suggestion]]) -> None:
         self.message, self.suggestions = found
@@ -150,9 +157,10 @@ class ReplySuggestions(QWidget):
         self.empty.setVisible(not self.suggestions)
 
     def wait(self) -> None:
-        """Wait for the computations under way (tests)."""
+        """Wait for the computations under way and show the result (tests)."""
         for thread in self._threads:
             thread.join()
+        self._collect()
 
     # -- inserting and remembering ------------------------------------------------------------
 
