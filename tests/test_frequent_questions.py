@@ -121,6 +121,7 @@ def test_the_report_tab_lists_questions_and_drafts_a_quick_reply(qtbot, db, shop
     assert view is not None and view.objectName() == "frequentQuestions"
     view.first.setDate(QDate(2026, 11, 5))
     view.last.setDate(QDate(2026, 11, 15))
+    view.wait()  # counted in a thread
     assert view.table.rowCount() == 2
     assert "洗碗机" in view.table.item(1, 0).text()
     assert view.table.item(1, 2).text() == "No answer yet"
@@ -128,6 +129,7 @@ def test_the_report_tab_lists_questions_and_drafts_a_quick_reply(qtbot, db, shop
     assert "1 without a quick reply" in view.summary.text()
     saved = view.draft(1, accept=True)
     assert saved is not None
+    view.wait()
     with db.read_session() as s:
         reply = s.get(QuickReply, saved)
         assert (reply.code, reply.body) == ("faq1", "可以放洗碗机，不要进微波炉。")
@@ -135,5 +137,6 @@ def test_the_report_tab_lists_questions_and_drafts_a_quick_reply(qtbot, db, shop
     assert view.message.text() == "Quick reply /faq1 saved."
     with db.read_session() as s:
         page.set_actor(s.get(Agent, shop["a1"]))
+    view.wait()
     button = view.table.cellWidget(0, 4)
     assert not button.isEnabled() and "owner" in button.toolTip()

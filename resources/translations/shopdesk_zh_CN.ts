@@ -4258,6 +4258,10 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
         <translation>生成快捷回复</translation>
     </message>
     <message>
+        <source>Counting the questions…</source>
+        <translation>正在统计问题…</translation>
+    </message>
+    <message>
         <source>Quick reply /%1 saved.</source>
         <translation>快捷回复 /%1 已保存。</translation>
     </message>

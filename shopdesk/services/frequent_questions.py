@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -77,18 +77,24 @@ def frequent_questions(session: Session, actor: Agent | None, start: datetime, e
                for k in keys}  # the most frequent spelling of a wording
     keys = [k for k in keys if not _social(wording[k])]
     texts = [wording[k] for k in keys]
-    index = Index(texts)
+    index = Index(texts)  # the weights of the features over all wordings
     # the same question names the same concepts: "the candle set is broken" and "a discount
     # on the candle set?" share a product, not a question
     meaning = [frozenset(concepts(fold(t)) - SOCIAL) for t in texts]
-    leader_of: list[int] = []
+    leaders: dict[str, list[tuple[int, float]]] = {}  # feature → (leader, weight)
     groups: dict[int, QuestionGroup] = {}
     for i, text in enumerate(texts):
-        scores = index.scores(text)
-        near = [(s, j) for j, s in scores.items()
-                if j < i and leader_of[j] == j and s >= SAME and meaning[j] == meaning[i]]
-        leader = max(near)[1] if near else i
-        leader_of.append(leader)
+        vector = index.query_vector(text)
+        near: dict[int, float] = defaultdict(float)
+        for f, w in vector.items():
+            for j, wj in leaders.get(f, ()):
+                near[j] += w * wj
+        best = max(((s, j) for j, s in near.items() if s >= SAME and meaning[j] == meaning[i]),
+                   default=None)
+        leader = best[1] if best else i
+        if best is None:
+            for f, w in vector.items():
+                leaders.setdefault(f, []).append((i, w))
         group = groups.setdefault(leader, QuestionGroup(text))
         messages = by_key[keys[i]]
         group.count += len(messages)

@@ -4,10 +4,12 @@ click drafts a quick reply from that answer (``services.frequent_questions``).""
 
 from __future__ import annotations
 
+import logging
+import queue
+import threading
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -32,6 +34,7 @@ from shopdesk.services.permissions import Action, can
 from shopdesk.ui.quick_replies_panel import QuickReplyEditor
 from shopdesk.ui.service_text import translated
 
+log = logging.getLogger(__name__)
 COLUMNS = 5  # question, asked, answered by, usual answer, the draft button
 
 
@@ -47,6 +50,12 @@ class FrequentQuestions(QWidget):
         self.db = db
         self.actor: Agent | None = None
         self.groups: list[svc.QuestionGroup] = []
+        self._asked = 0  # the newest count asked for: older answers are dropped
+        self._threads: list[threading.Thread] = []
+        self._results: queue.SimpleQueue = queue.SimpleQueue()
+        self._poll = QTimer(self)
+        self._poll.setInterval(30)
+        self._poll.timeout.connect(self._collect)
         today = QDate.currentDate()
         self.first = QDateEdit(today.addDays(-29))
         self.first.setObjectName("questionsFrom")
@@ -99,18 +108,49 @@ class FrequentQuestions(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Count the questions of the period in a thread (a second or two for 20,000
+        messages); the table follows when done."""
         start = _start_of(self.first)
         end = _start_of(self.last) + timedelta(days=1)
         stores = [self.store.currentData()] if self.store.currentData() else []
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            with self.db.read_session() as session:
-                actor = session.get(Agent, self.actor.id) if self.actor else None
-                self.groups = svc.frequent_questions(session, actor, start, end, stores) \
-                    if actor else []
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self._fill()
+        self._asked += 1
+        asked, db, results = self._asked, self.db, self._results
+        actor_id = self.actor.id if self.actor else None
+
+        def work() -> None:  # never touches Qt (see ui/reply_suggestions.py)
+            try:
+                with db.read_session() as session:
+                    actor = session.get(Agent, actor_id) if actor_id else None
+                    groups = svc.frequent_questions(session, actor, start, end, stores) \
+                        if actor else []
+            except Exception:  # noqa: BLE001 - shown as an empty report, logged
+                log.exception("frequent questions")
+                groups = []
+            results.put((asked, groups))
+
+        thread = threading.Thread(target=work, name="frequent-questions", daemon=True)
+        self._threads = [t for t in self._threads if t.is_alive()] + [thread]
+        thread.start()
+        self.summary.setText(self.tr("Counting the questions…"))
+        self._poll.start()
+
+    def _collect(self) -> None:
+        while True:
+            try:
+                asked, groups = self._results.get_nowait()
+            except queue.Empty:
+                break
+            if asked == self._asked:
+                self.groups = groups
+                self._fill()
+        if not any(t.is_alive() for t in self._threads) and self._results.empty():
+            self._poll.stop()
+
+    def wait(self) -> None:
+        """Wait for the counting under way and show it (tests)."""
+        for thread in self._threads:
+            thread.join()
+        self._collect()
 
     def _fill(self) -> None:
         self.table.setRowCount(len(self.groups))
