@@ -92,7 +92,7 @@ class FrequentQuestions(QWidget):
         for col in (1, 2, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         # rows as tall as their wrapped text at the columns' real widths
-        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        header.sectionResized.connect(lambda *_: self._fit_rows())
         self.message = QLabel()
         self.message.setObjectName("questionsMessage")
         layout = QVBoxLayout(self)
@@ -171,8 +171,9 @@ class FrequentQuestions(QWidget):
                 answered = QTableWidgetItem(self.tr("No answer yet"))
                 answered.setForeground(Qt.GlobalColor.darkRed)
             usual = QTableWidgetItem(g.best_answer or self.tr("(no agent reply)"))
-            if g.best_answer:
-                usual.setToolTip(self.tr("Given %1 times").replace("%1", str(g.answer_count)))
+            if g.best_answer:  # the whole text, should the cell be too narrow
+                usual.setToolTip(g.best_answer + "\n\n" + self.tr("Given %1 times").replace(
+                    "%1", str(g.answer_count)))
             for col, item in enumerate((question, asked, answered, usual)):
                 self.table.setItem(row, col, item)
             button = QPushButton(self.tr("Draft quick reply…"))
@@ -182,12 +183,16 @@ class FrequentQuestions(QWidget):
                 "Only the owner manages quick replies."))
             button.clicked.connect(lambda _=False, r=row: self.draft(r))
             self.table.setCellWidget(row, 4, button)
-        self.table.resizeRowsToContents()
+        self._fit_rows()
+        QTimer.singleShot(0, self._fit_rows)  # again once the columns are laid out
         unanswered = sum(1 for g in self.groups if g.answered_by is None)
         self.summary.setText(self.tr("%1 kinds of question; %2 without a quick reply or "
                                      "article.").replace("%1", str(len(self.groups)))
                              .replace("%2", str(unanswered)) if self.groups
                              else self.tr("No customer questions in these dates."))
+
+    def _fit_rows(self) -> None:
+        self.table.resizeRowsToContents()
 
     def draft(self, row: int, accept: bool | None = None) -> int | None:
         """Open the quick reply editor filled from the group's usual answer; the new quick
