@@ -27,7 +27,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from shopdesk import __version__, paths, rules_command, shop_commands
+from shopdesk import __version__, paths, rules_command, shop_commands, suggest_command
 from shopdesk.db import (
     Database,
     current_revision,
@@ -112,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     shop_commands.add_parsers(sub, _add_db)
     rules_command.add_parsers(sub, _add_db)
+    suggest_command.add_parser(sub, _add_db)
     return parser
 
 
@@ -124,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_gui(args)
         handler = {"db": _cmd_db, "load": _cmd_load, "dump": _cmd_dump, "demo": _cmd_demo,
                    "export": _cmd_export, "import": _cmd_import, **shop_commands.HANDLERS,
-                   **rules_command.HANDLERS}
+                   **rules_command.HANDLERS, **suggest_command.HANDLERS}
         return handler[args.command](args)
     except ShopDeskError as exc:
         log.warning("command failed: %s", exc)

@@ -2533,6 +2533,10 @@
         <source>Only the owner and the bookkeeper export data.</source>
         <translation>只有店主和会计可以导出数据。</translation>
     </message>
+    <message>
+        <source>Frequent questions</source>
+        <translation>常见问题</translation>
+    </message>
 </context>
 <context>
     <name>ReturnWizard</name>
@@ -4215,6 +4219,10 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
         <source>Knowledge: new article (the owner)</source>
         <translation>知识库：新建文章（店主）</translation>
     </message>
+    <message>
+        <source>Composer (in the reply box): insert suggested reply 1, 2 or 3</source>
+        <translation>回复框中：插入第 1、2 或 3 条推荐回复</translation>
+    </message>
 </context>
 <context>
     <name>PresenceLine</name>
@@ -4680,6 +4688,116 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
     <message>
         <source>This article was changed by %1 at %2; reload it and try again.</source>
         <translation>这篇文章已被 %1 于 %2 修改，请重新加载后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplySuggestions</name>
+    <message>
+        <source>Quick reply</source>
+        <translation>快捷回复</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>知识库文章</translation>
+    </message>
+    <message>
+        <source>%1 /%2 (Alt+%3 in the reply box)
+
+%4</source>
+        <translation>%1 /%2（在回复框中按 Alt+%3）
+
+%4</translation>
+    </message>
+    <message>
+        <source>Suggested:</source>
+        <translation>推荐回复：</translation>
+    </message>
+    <message>
+        <source>No quick reply fits the customer's last message.</source>
+        <translation>没有适合客户最新消息的快捷回复。</translation>
+    </message>
+</context>
+<context>
+    <name>FrequentQuestions</name>
+    <message>
+        <source>%1 times, %2 conversations</source>
+        <translation>%1 次，%2 个会话</translation>
+    </message>
+    <message>
+        <source>Quick reply</source>
+        <translation>快捷回复</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>知识库文章</translation>
+    </message>
+    <message>
+        <source>No answer yet</source>
+        <translation>尚无答案</translation>
+    </message>
+    <message>
+        <source>(no agent reply)</source>
+        <translation>（客服未回复）</translation>
+    </message>
+    <message>
+        <source>Given %1 times</source>
+        <translation>回复过 %1 次</translation>
+    </message>
+    <message>
+        <source>Draft quick reply…</source>
+        <translation>生成快捷回复…</translation>
+    </message>
+    <message>
+        <source>Only the owner manages quick replies.</source>
+        <translation>只有店主可以管理快捷回复。</translation>
+    </message>
+    <message>
+        <source>%1 kinds of question; %2 without a quick reply or article.</source>
+        <translation>共 %1 类问题，其中 %2 类还没有快捷回复或知识库文章。</translation>
+    </message>
+    <message>
+        <source>No customer questions in these dates.</source>
+        <translation>这段时间没有客户提问。</translation>
+    </message>
+    <message>
+        <source>Draft a quick reply</source>
+        <translation>生成快捷回复</translation>
+    </message>
+    <message>
+        <source>Counting the questions…</source>
+        <translation>正在统计问题…</translation>
+    </message>
+    <message>
+        <source>Quick reply /%1 saved.</source>
+        <translation>快捷回复 /%1 已保存。</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>提问次数</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>现有答案</translation>
+    </message>
+    <message>
+        <source>Agents' usual answer</source>
+        <translation>客服常用回答</translation>
     </message>
 </context>
 </TS>

@@ -51,6 +51,7 @@ from shopdesk.models.knowledge import Article, ArticleImage, ArticleKind
 from shopdesk.models.live import ChangeLog, Presence
 from shopdesk.models.order import Order, OrderItem
 from shopdesk.models.shop import Agent, ChannelState, Store, Tag, agent_stores
+from shopdesk.models.suggestion import SuggestionChoice
 
 __all__ = [
     "AgentPresence", "AutomationFiring", "AutomationRule", "Notification",
@@ -59,5 +60,5 @@ __all__ = [
     "CustomerNote", "DistinctCustomers", "Direction", "Handover", "HandoverRead", "Message", "Order", "OrderItem", "OrderStatus", "Platform",
     "Presence", "Priority", "QuickReply", "QuickReplyImage", "ReturnCase", "ReturnEvent", "ReturnItem", "ReturnPhoto",
     "ReturnKind", "ReturnReason", "ReturnState", "Role", "SendState", "Severity", "Store",
-    "SurveyResponse", "Tag", "UTCDateTime", "agent_stores", "customer_tags", "new_key",
+    "SuggestionChoice", "SurveyResponse", "Tag", "UTCDateTime", "agent_stores", "customer_tags", "new_key",
 ]

@@ -227,6 +227,7 @@ class InboxPage(QWidget):
         self.agent = agent
         self.undo_stack.clear()  # another agent does not undo what this one did
         self.composer_panel.agent = agent
+        self.composer_panel.suggestions.agent = agent
         self.conversation.agent = agent
         self._fill_menus()
         self.conversations.set_agent(agent)
@@ -238,6 +239,7 @@ class InboxPage(QWidget):
         self.conversations.on_changed(conversation_ids)
         if self.current in conversation_ids:  # new messages, or a reply's delivery
             self.show_conversation(keep_place=True)
+            self.composer_panel.suggestions.show_for(self.current)
 
     # -- the open conversation ---------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from shopdesk.services import inbox as svc
 from shopdesk.ui.images import choose_images as pick_images
 from shopdesk.ui.images import read_image
 from shopdesk.ui.quick_reply_picker import QuickReplyPicker
+from shopdesk.ui.reply_suggestions import ReplySuggestions
 from shopdesk.ui.service_text import translated
 from shopdesk.ui.settings import Preferences
 
@@ -93,8 +94,12 @@ class ComposerPanel(QWidget):
         self.send_button.clicked.connect(self.send)
         self.status = QLabel()
         self.status.setObjectName("composerStatus")
+        self.suggestions = ReplySuggestions(db)  # the best answers to the last message
+        self.suggestions.attach(self.editor)
+        self.suggestions.inserted.connect(lambda images: self.set_pending(self.pending + images))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.suggestions)
         layout.addWidget(self.editor)
         row = QHBoxLayout()
         row.addWidget(self.note_mode)
@@ -115,11 +120,13 @@ class ComposerPanel(QWidget):
             self.prefs.draft(self.db.url, conversation_id) if conversation_id else "")
         self.editor.moveCursor(QTextCursor.MoveOperation.End)
         self.editor.blockSignals(False)
+        self.suggestions.show_for(conversation_id)
 
     def set_ready(self, ready: bool, tip: str) -> None:
         """Whether the agent can write here now (someone signed in who may reply, and a
         conversation open); ``tip`` says why not."""
-        for widget in (self.editor, self.send_button, self.note_mode, self.attach_button):
+        for widget in (self.editor, self.send_button, self.note_mode, self.attach_button,
+                       self.suggestions):
             widget.setEnabled(ready)
         for widget in (self.editor, self.send_button, self.attach_button):
             widget.setToolTip(tip)
@@ -154,6 +161,7 @@ class ComposerPanel(QWidget):
         chosen = QuickReplyPicker.pick(self.db, self.conversation_id, self.agent, query, self)
         if chosen is not None:
             text, images = chosen
+            self.suggestions.picked_quick_reply(QuickReplyPicker.last_chosen_id, text)
             self.editor.insertPlainText(text)
             if images:  # the reply's images go with it
                 self.set_pending(self.pending + images)
@@ -171,10 +179,13 @@ class ComposerPanel(QWidget):
                 actor = session.get(Agent, self.agent.id)
                 svc.queue_reply(session, actor, self.conversation_id, text,
                                 note=self.note_mode.isChecked(), attachments=self.pending)
+                if not self.note_mode.isChecked():  # what was inserted answered the customer
+                    self.suggestions.record(session, actor, self.conversation_id, text)
         except ShopDeskError as exc:
             self.status.setText(translated(str(exc)))  # the text stays in the composer
             return
         self.status.clear()
+        self.suggestions.sent()
         self.editor.clear()
         self.set_pending([])
         self.prefs.set_draft(self.db.url, self.conversation_id, "")

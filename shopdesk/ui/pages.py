@@ -65,6 +65,13 @@ class ReportsPage(Page):
         self.tabs.setObjectName("reportTabs")
         self.tabs.addTab(self.charts_tab, "")
         self.tabs.addTab(handovers, "")
+        self.questions_tab = QWidget()  # Frequent questions, built when first shown
+        QVBoxLayout(self.questions_tab).setContentsMargins(0, 0, 0, 0)
+        self.questions = None
+        self.tabs.addTab(self.questions_tab, "")
+        self.tabs.currentChanged.connect(
+            lambda i: self.ensure_questions() if self.tabs.widget(i) is self.questions_tab
+            else None)
         self.body.addWidget(self.tabs, 1)
         self.description.setVisible(False)
         self.figures.parentWidget().setVisible(False)
@@ -83,6 +90,15 @@ class ReportsPage(Page):
             self.charts.retranslate()
             self._allow_export()
         return self.charts
+
+    def ensure_questions(self):  # type: ignore[no-untyped-def]
+        if self.questions is None:
+            from shopdesk.ui.frequent_questions import FrequentQuestions
+
+            self.questions = FrequentQuestions(self.db)
+            self.questions_tab.layout().addWidget(self.questions)
+            self.questions.set_actor(self.actor)
+        return self.questions
 
     def export_workbooks(self) -> None:
         self.export_dialog = ExportDialog(self.db, "workbooks", self.actor,
@@ -104,6 +120,7 @@ class ReportsPage(Page):
         self.handovers_title.setText(self.tr("Past shift handovers"))
         self.tabs.setTabText(0, self.tr("Charts"))
         self.tabs.setTabText(1, self.tr("Handovers"))
+        self.tabs.setTabText(2, self.tr("Frequent questions"))
         if self.charts is not None:
             self.charts.retranslate()
         self.export_button.setText(self.tr("Export handovers…"))
@@ -136,6 +153,8 @@ class ReportsPage(Page):
         self.actor = agent
         self.can_export = can(agent, Action.EXPORT)
         self._allow_export()
+        if self.questions is not None:
+            self.questions.set_actor(agent)
         self.reload()
 
     def export_handovers(self) -> None:

@@ -24,6 +24,8 @@ REPLY_ID = Qt.ItemDataRole.UserRole + 1
 class QuickReplyPicker(QDialog):
     """Search by code, title or text; grouped by category; Enter inserts."""
 
+    last_chosen_id: int | None = None  # the reply ``pick`` returned last (its choice is kept)
+
     def __init__(self, db: Database, query: str = "", parent: QWidget | None = None,
                  language: str | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +91,7 @@ class QuickReplyPicker(QDialog):
         dialog = cls(db, query, parent, language)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
             return None
+        cls.last_chosen_id = dialog.chosen_id
         with db.read_session() as session:
             values = qr.variables(session, conversation_id, agent)
             images = qr.images_of(session, dialog.chosen_id)

@@ -27,6 +27,7 @@ def page_keys() -> list[tuple[str, str]]:
         ("Alt+1 … Alt+9", QCoreApplication.translate("Shortcuts", "Inbox: show or hide a store's conversations")),
         (QCoreApplication.translate("Shortcuts", "Enter"), QCoreApplication.translate("Shortcuts", "Composer: send the reply (Shift+Enter: a new line; see View)")),
         ("/  Ctrl+/", QCoreApplication.translate("Shortcuts", "Composer: choose a quick reply")),
+        ("Alt+1 … Alt+3", QCoreApplication.translate("Shortcuts", "Composer (in the reply box): insert suggested reply 1, 2 or 3")),
         ("Ctrl+Z", QCoreApplication.translate("Shortcuts", "Inbox and Customers: undo the last change to a conversation or a note")),
         ("Ctrl+Shift+Z  Ctrl+Y", QCoreApplication.translate("Shortcuts", "Inbox: redo it")),
         ("Ctrl+F", QCoreApplication.translate("Shortcuts", "Customers: search")),
