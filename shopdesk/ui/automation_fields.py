@@ -37,9 +37,6 @@ from shopdesk.ui.labels import category_label, return_state_label, segment_label
 VARIABLES = ("customer", "order_no", "tracking_no", "store", "agent")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AutomationFields", text)
-
 
 @dataclass
 class Choices:
@@ -214,14 +211,14 @@ class Message(Field):
         column = QVBoxLayout()
         self.reply = QComboBox()
         self.reply.setObjectName("pickQuickReply")
-        self.reply.addItem(_t("— write the message below —"), None)
+        self.reply.addItem(QCoreApplication.translate("AutomationFields", "— write the message below —"), None)
         for code, title in choices.replies:
             self.reply.addItem(f"{title} ({code})", code)
         self.zh, self.en = QPlainTextEdit(), QPlainTextEdit()
         self.zh.setObjectName("messageZh")
         self.en.setObjectName("messageEn")
-        self.zh.setPlaceholderText(_t("Chinese text"))
-        self.en.setPlaceholderText(_t("English text (optional)"))
+        self.zh.setPlaceholderText(QCoreApplication.translate("AutomationFields", "Chinese text"))
+        self.en.setPlaceholderText(QCoreApplication.translate("AutomationFields", "English text (optional)"))
         for edit in (self.zh, self.en):
             edit.setFixedHeight(54)
         self.last = self.zh
@@ -229,7 +226,7 @@ class Message(Field):
         self.en.installEventFilter(self)
         buttons = QWidget()
         flow = FlowLayout(buttons, 4)
-        flow.addWidget(QLabel(_t("Insert:")))
+        flow.addWidget(QLabel(QCoreApplication.translate("AutomationFields", "Insert:")))
         self.inserts: dict[str, QPushButton] = {}
         for name in VARIABLES:
             button = QPushButton("{" + name + "}")
@@ -282,9 +279,9 @@ class Message(Field):
 
 
 def variable_name(name: str) -> str:
-    return {"customer": _t("The customer's name"), "order_no": _t("The order number"),
-            "tracking_no": _t("The tracking number"), "store": _t("The store's name"),
-            "agent": _t("The agent's name")}[name]
+    return {"customer": QCoreApplication.translate("AutomationFields", "The customer's name"), "order_no": QCoreApplication.translate("AutomationFields", "The order number"),
+            "tracking_no": QCoreApplication.translate("AutomationFields", "The tracking number"), "store": QCoreApplication.translate("AutomationFields", "The store's name"),
+            "agent": QCoreApplication.translate("AutomationFields", "The agent's name")}[name]
 
 
 def _segments() -> list[tuple[str, str]]:
@@ -300,56 +297,56 @@ Maker = Callable[[Choices], list[tuple[str, Field]]]  # (label, field) per param
 
 def trigger_fields(kind: str, c: Choices) -> list[tuple[str, Field]]:
     return {
-        "keyword": lambda: [(_t("Words or phrases (comma between):"),
-                             Words("words", _t("发票, invoice, 开票")))],
-        "no_reply": lambda: [(_t("Minutes without a reply:"),
+        "keyword": lambda: [(QCoreApplication.translate("AutomationFields", "Words or phrases (comma between):"),
+                             Words("words", QCoreApplication.translate("AutomationFields", "发票, invoice, 开票")))],
+        "no_reply": lambda: [(QCoreApplication.translate("AutomationFields", "Minutes without a reply:"),
                               Number("minutes", 1, 7 * 24 * 60, 30))],
-        "return_state": lambda: [(_t("State:"), Pick("state", [
+        "return_state": lambda: [(QCoreApplication.translate("AutomationFields", "State:"), Pick("state", [
             (s.value, return_state_label(s)) for s in ReturnState]))],
-        "order_delivered": lambda: [(_t("Days after delivery:"), Number("days", 0, 365, 3))],
-        "refund_completed": lambda: [(_t("Days after completion:"), Number("days", 0, 365, 3))],
-        "complaint_stalled": lambda: [(_t("Hours without progress:"), Number(
-            "hours", 0, 720, 0, "", _t("the tier's own limit")))],
-        "care_date": lambda: [(_t("Day:"), Day("date")),
-                              (_t("Segments:"), Checks("segments", _segments())),
-                              (_t("Opt-out tag:"), Pick("opt_out_tag", [(None, "")] + [
+        "order_delivered": lambda: [(QCoreApplication.translate("AutomationFields", "Days after delivery:"), Number("days", 0, 365, 3))],
+        "refund_completed": lambda: [(QCoreApplication.translate("AutomationFields", "Days after completion:"), Number("days", 0, 365, 3))],
+        "complaint_stalled": lambda: [(QCoreApplication.translate("AutomationFields", "Hours without progress:"), Number(
+            "hours", 0, 720, 0, "", QCoreApplication.translate("AutomationFields", "the tier's own limit")))],
+        "care_date": lambda: [(QCoreApplication.translate("AutomationFields", "Day:"), Day("date")),
+                              (QCoreApplication.translate("AutomationFields", "Segments:"), Checks("segments", _segments())),
+                              (QCoreApplication.translate("AutomationFields", "Opt-out tag:"), Pick("opt_out_tag", [(None, "")] + [
                                   (t, t) for t in c.tags], editable=True))],
     }.get(kind, list)()
 
 
 def condition_fields(kind: str, c: Choices) -> list[tuple[str, Field]]:
     return {
-        "store": lambda: [(_t("Stores:"), Checks("stores", [(k, n) for _i, k, n in c.stores]))],
-        "segment": lambda: [(_t("Segments:"), Checks("segments", _segments()))],
-        "tag": lambda: [(_t("Tag:"), Pick("tag", [(t, t) for t in c.tags], editable=True)),
-                        (_t("The customer:"), Pick("present", _yes_no(
-                            _t("has the tag"), _t("has not the tag"))))],
-        "language": lambda: [(_t("Language:"), Pick("language", [
-            ("zh", _t("Chinese")), ("en", _t("English"))]))],
-        "status": lambda: [(_t("Statuses:"), Checks("statuses", status_names()))],
-        "assigned": lambda: [(_t("The conversation is:"), Pick("assigned", _yes_no(
-            _t("assigned"), _t("not assigned"))))],
-        "hours": lambda: [(_t("The store is:"), Pick("open", _yes_no(
-            _t("open (within working hours)"), _t("closed (outside working hours)"))))],
-        "signed_in": lambda: [(_t("At least (agents):"), Number("at_least", 1, 100, 2))],
-        "answering": lambda: [(_t("Rule:"), Pick("rule", c.rules)),
-                              (_t("Within (days):"), Number("days", 1, 90, 7))],
+        "store": lambda: [(QCoreApplication.translate("AutomationFields", "Stores:"), Checks("stores", [(k, n) for _i, k, n in c.stores]))],
+        "segment": lambda: [(QCoreApplication.translate("AutomationFields", "Segments:"), Checks("segments", _segments()))],
+        "tag": lambda: [(QCoreApplication.translate("AutomationFields", "Tag:"), Pick("tag", [(t, t) for t in c.tags], editable=True)),
+                        (QCoreApplication.translate("AutomationFields", "The customer:"), Pick("present", _yes_no(
+                            QCoreApplication.translate("AutomationFields", "has the tag"), QCoreApplication.translate("AutomationFields", "has not the tag"))))],
+        "language": lambda: [(QCoreApplication.translate("AutomationFields", "Language:"), Pick("language", [
+            ("zh", QCoreApplication.translate("AutomationFields", "Chinese")), ("en", QCoreApplication.translate("AutomationFields", "English"))]))],
+        "status": lambda: [(QCoreApplication.translate("AutomationFields", "Statuses:"), Checks("statuses", status_names()))],
+        "assigned": lambda: [(QCoreApplication.translate("AutomationFields", "The conversation is:"), Pick("assigned", _yes_no(
+            QCoreApplication.translate("AutomationFields", "assigned"), QCoreApplication.translate("AutomationFields", "not assigned"))))],
+        "hours": lambda: [(QCoreApplication.translate("AutomationFields", "The store is:"), Pick("open", _yes_no(
+            QCoreApplication.translate("AutomationFields", "open (within working hours)"), QCoreApplication.translate("AutomationFields", "closed (outside working hours)"))))],
+        "signed_in": lambda: [(QCoreApplication.translate("AutomationFields", "At least (agents):"), Number("at_least", 1, 100, 2))],
+        "answering": lambda: [(QCoreApplication.translate("AutomationFields", "Rule:"), Pick("rule", c.rules)),
+                              (QCoreApplication.translate("AutomationFields", "Within (days):"), Number("days", 1, 90, 7))],
     }.get(kind, list)()
 
 
 def action_fields(kind: str, c: Choices) -> list[tuple[str, Field]]:
     return {
-        "send": lambda: [(_t("Message:"), Message(c))],
-        "assign": lambda: [(_t("How:"), Pick("mode", [
+        "send": lambda: [(QCoreApplication.translate("AutomationFields", "Message:"), Message(c))],
+        "assign": lambda: [(QCoreApplication.translate("AutomationFields", "How:"), Pick("mode", [
             (m, assign_mode_name(m)) for m in ("round_robin", "fewest_open", "agent")])),
-                           (_t("Agent (to an agent):"), Pick("agent", [(None, "")] + c.agents))],
-        "tag": lambda: [(_t("Tag:"), Pick("tag", [(t, t) for t in c.tags], editable=True))],
-        "priority": lambda: [(_t("Priority:"), Pick("priority", [
+                           (QCoreApplication.translate("AutomationFields", "Agent (to an agent):"), Pick("agent", [(None, "")] + c.agents))],
+        "tag": lambda: [(QCoreApplication.translate("AutomationFields", "Tag:"), Pick("tag", [(t, t) for t in c.tags], editable=True))],
+        "priority": lambda: [(QCoreApplication.translate("AutomationFields", "Priority:"), Pick("priority", [
             (p, priority_name(p)) for p in ("low", "normal", "high", "urgent")]))],
-        "escalate": lambda: [(_t("Why (on the complaint):"), Line("note"))],
-        "notify": lambda: [(_t("What the owner reads:"), Line("text"))],
-        "complaint": lambda: [(_t("Category:"), Pick("category", [
+        "escalate": lambda: [(QCoreApplication.translate("AutomationFields", "Why (on the complaint):"), Line("note"))],
+        "notify": lambda: [(QCoreApplication.translate("AutomationFields", "What the owner reads:"), Line("text"))],
+        "complaint": lambda: [(QCoreApplication.translate("AutomationFields", "Category:"), Pick("category", [
             (x.value, category_label(x)) for x in ComplaintCategory])),
-                              (_t("Severity:"), Pick("severity", [
+                              (QCoreApplication.translate("AutomationFields", "Severity:"), Pick("severity", [
                                   (x.value, severity_label(x)) for x in Severity]))],
     }.get(kind, list)()
