@@ -299,3 +299,24 @@ def test_the_settings_page_has_the_automation_tab(qtbot, db, shop) -> None:
         save_rule(s, owner(s, shop), RuleSpec("x", {"kind": "first_message"}, [], INVOICE))
     page.automation.reload()
     assert page.automation.table.rowCount() == 1
+
+
+def test_in_chinese_the_editor_says_what_is_missing_in_chinese(qtbot, db, shop) -> None:
+    from shopdesk.ui.i18n import LanguageSwitcher
+    from shopdesk.ui.service_text_automation import automation_patterns
+
+    switcher = LanguageSwitcher()
+    switcher.apply("zh_CN")
+    try:
+        untranslated = [p for p, text in automation_patterns()
+                        if not any("\u4e00" <= ch <= "\u9fff" for ch in text)]
+        assert not untranslated
+        editor = AutomationEditor(db, _agent(db, shop))
+        qtbot.addWidget(editor)
+        assert editor.try_box.button.text() == "试运行"
+        editor.name.setText("空")
+        editor.trigger.setCurrentIndex(editor.trigger.findData("no_reply"))
+        editor.save()
+        assert editor.message.text() == "请至少添加一个动作。"
+    finally:
+        switcher.apply("en")

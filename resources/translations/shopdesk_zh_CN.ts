@@ -4981,4 +4981,175 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
         <translation>自动化</translation>
     </message>
 </context>
+<context>
+    <name>ServiceText</name>
+    <message>
+        <source>The rule needs a name of at most %1 characters.</source>
+        <translation>规则需要一个名称，最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose a trigger (not “%1”).</source>
+        <translation>请选择触发条件（不是“%1”）。</translation>
+    </message>
+    <message>
+        <source>Choose a trigger.</source>
+        <translation>请选择触发条件。</translation>
+    </message>
+    <message>
+        <source>The trigger has no setting “%1”.</source>
+        <translation>触发条件没有“%1”这项设置。</translation>
+    </message>
+    <message>
+        <source>A condition has no setting “%1”.</source>
+        <translation>条件没有“%1”这项设置。</translation>
+    </message>
+    <message>
+        <source>An action has no setting “%1”.</source>
+        <translation>动作没有“%1”这项设置。</translation>
+    </message>
+    <message>
+        <source>Give between 1 and %1 words or phrases.</source>
+        <translation>请填写 1 到 %1 个关键词或短语。</translation>
+    </message>
+    <message>
+        <source>The minutes must be a whole number from %1 to %2.</source>
+        <translation>分钟数必须是 %1 到 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The days must be a whole number from %1 to %2.</source>
+        <translation>天数必须是 %1 到 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The hours must be a whole number from %1 to %2.</source>
+        <translation>小时数必须是 %1 到 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The number of agents must be a whole number from %1 to %2.</source>
+        <translation>客服人数必须是 %1 到 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Choose the return case state.</source>
+        <translation>请选择售后单状态。</translation>
+    </message>
+    <message>
+        <source>The care message needs a day like %1.</source>
+        <translation>关怀消息需要一个日期，例如 %1。</translation>
+    </message>
+    <message>
+        <source>Choose the customer segments for the care message.</source>
+        <translation>请选择关怀消息的客户分群。</translation>
+    </message>
+    <message>
+        <source>The opt-out tag must be a tag name.</source>
+        <translation>退订标签必须是一个标签名称。</translation>
+    </message>
+    <message>
+        <source>Unknown condition “%1”.</source>
+        <translation>未知条件“%1”。</translation>
+    </message>
+    <message>
+        <source>Unknown action “%1”.</source>
+        <translation>未知动作“%1”。</translation>
+    </message>
+    <message>
+        <source>Choose at least one store.</source>
+        <translation>请至少选择一个店铺。</translation>
+    </message>
+    <message>
+        <source>Choose customer segments (new, active, VIP, at-risk, lost).</source>
+        <translation>请选择客户分群（新客户、活跃、VIP、流失风险、已流失）。</translation>
+    </message>
+    <message>
+        <source>Choose a tag.</source>
+        <translation>请选择标签。</translation>
+    </message>
+    <message>
+        <source>The language must be Chinese (zh) or English (en).</source>
+        <translation>语言必须是中文（zh）或英文（en）。</translation>
+    </message>
+    <message>
+        <source>Choose conversation statuses.</source>
+        <translation>请选择会话状态。</translation>
+    </message>
+    <message>
+        <source>Say whether the conversation is assigned.</source>
+        <translation>请说明会话是否已分配。</translation>
+    </message>
+    <message>
+        <source>Say within or outside working hours.</source>
+        <translation>请说明是工作时间内还是工作时间外。</translation>
+    </message>
+    <message>
+        <source>Choose the rule whose message is answered.</source>
+        <translation>请选择被回复消息所属的规则。</translation>
+    </message>
+    <message>
+        <source>Write the message (at most %1 characters) or pick a quick reply.</source>
+        <translation>请填写消息（最多 %1 个字符）或选择一条快捷回复。</translation>
+    </message>
+    <message>
+        <source>The fallback message is empty or too long.</source>
+        <translation>备用消息为空或太长。</translation>
+    </message>
+    <message>
+        <source>Assign to an agent, round-robin or to whoever has fewest open.</source>
+        <translation>请选择分配方式：指定客服、轮流分配或分给未结会话最少的客服。</translation>
+    </message>
+    <message>
+        <source>Choose the agent.</source>
+        <translation>请选择客服。</translation>
+    </message>
+    <message>
+        <source>Choose the tag to add.</source>
+        <translation>请选择要添加的标签。</translation>
+    </message>
+    <message>
+        <source>Choose a priority.</source>
+        <translation>请选择优先级。</translation>
+    </message>
+    <message>
+        <source>The notification text is too long.</source>
+        <translation>通知内容太长。</translation>
+    </message>
+    <message>
+        <source>Choose the complaint's category.</source>
+        <translation>请选择投诉类别。</translation>
+    </message>
+    <message>
+        <source>Choose the complaint's severity.</source>
+        <translation>请选择投诉严重程度。</translation>
+    </message>
+    <message>
+        <source>Add at least one action.</source>
+        <translation>请至少添加一个动作。</translation>
+    </message>
+    <message>
+        <source>A care message rule only sends messages.</source>
+        <translation>关怀消息规则只能发送消息。</translation>
+    </message>
+    <message>
+        <source>Conditions and actions must be lists.</source>
+        <translation>条件和动作必须是列表。</translation>
+    </message>
+    <message>
+        <source>A built-in rule cannot be deleted; switch it off instead.</source>
+        <translation>内置规则不能删除，可以将其停用。</translation>
+    </message>
+    <message>
+        <source>Only care messages wait for approval.</source>
+        <translation>只有关怀消息需要审批。</translation>
+    </message>
+    <message>
+        <source>The time needs a time zone.</source>
+        <translation>时间需要带时区。</translation>
+    </message>
+    <message>
+        <source>That store does not exist.</source>
+        <translation>该店铺不存在。</translation>
+    </message>
+    <message>
+        <source>The conversation belongs to another store.</source>
+        <translation>该会话属于另一个店铺。</translation>
+    </message>
+</context>
 </TS>
