@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -82,6 +82,8 @@ class PartRow(QFrame):
 class PartList(QWidget):
     """Conditions or actions: rows and an "Add" button with a menu of the kinds."""
 
+    grown = Signal()  # a row was added or removed
+
     def __init__(self, name: str, kinds: list[str], title, make, choices: Choices,
                  add_text: str, remove_text: str) -> None:  # type: ignore[no-untyped-def]
         super().__init__()
@@ -111,12 +113,14 @@ class PartList(QWidget):
         row.remove.clicked.connect(lambda _c=False, r=row: self.remove(r))
         self.rows.append(row)
         self.column.insertWidget(self.column.count() - 1, row)
+        self.grown.emit()
         return row
 
     def remove(self, row: PartRow) -> None:
         self.rows.remove(row)
         row.setParent(None)
         row.deleteLater()
+        self.grown.emit()
 
     def data(self) -> list[dict[str, Any]]:
         return [r.data() for r in self.rows]
@@ -183,10 +187,12 @@ class AutomationEditor(QDialog):
         form.addRow(self.tr("Only if:"), self.conditions)
         form.addRow(self.tr("Then:"), self.actions)
         form.addRow("", self.switch)
-        scroll = QScrollArea()
+        scroll = self.form_scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for parts in (self.conditions, self.actions):
+            parts.grown.connect(self._grown)
         self.try_box = TryBox(db, self.spec, rule_id, self.choices.stores)
         self.try_box.prefer_store(spec.store_id)
         split = QSplitter()
@@ -206,6 +212,13 @@ class AutomationEditor(QDialog):
         self.resize(1100, 640)
         self.saved_id: int | None = None
 
+    def _grown(self) -> None:
+        """The form grew or shrank: the scroll area sizes it again (it does not see a
+        nested layout's change by itself, and would squeeze the rows)."""
+        if hasattr(self, "form_scroll"):  # once the rows' own layouts have settled
+            QTimer.singleShot(0, lambda: QCoreApplication.sendEvent(
+                self.form_scroll, QEvent(QEvent.Type.LayoutRequest)))
+
     def _trigger_chosen(self, data: dict[str, Any] | None = None) -> None:
         while self.trigger_form.rowCount():
             self.trigger_form.removeRow(0)
@@ -217,6 +230,7 @@ class AutomationEditor(QDialog):
                 f.load(data)
             self.trigger_form.addRow(label, f)
         self.trigger_host.setVisible(bool(fields))
+        self._grown()
 
     def spec(self) -> RuleSpec:
         """The rule as the pickers show it now (not saved)."""

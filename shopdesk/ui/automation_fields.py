@@ -31,7 +31,6 @@ from shopdesk.models import Agent, AutomationRule, QuickReply, Store, Tag
 from shopdesk.models.enums import ComplaintCategory, ReturnState, Severity
 from shopdesk.services.agents import active_agents
 from shopdesk.ui.automation_words import assign_mode_name, priority_name, status_names
-from shopdesk.ui.flow_layout import FlowLayout
 from shopdesk.ui.labels import category_label, return_state_label, segment_label, severity_label
 
 VARIABLES = ("customer", "order_no", "tracking_no", "store", "agent")
@@ -115,15 +114,13 @@ class Pick(Field):
 class Checks(Field):
     def __init__(self, key: str, options: list[tuple[str, str]]) -> None:
         super().__init__(key)
-        host = QWidget()
-        flow = FlowLayout(host)
         self.boxes: dict[str, QCheckBox] = {}
         for value, label in options:
             box = QCheckBox(label)
             box.setObjectName(f"check_{key}_{value}")
             self.boxes[value] = box
-            flow.addWidget(box)
-        self.row.addWidget(host, 1)
+            self.row.addWidget(box)
+        self.row.addStretch(1)
 
     def value(self) -> list[str]:
         return [v for v, box in self.boxes.items() if box.isChecked()]
@@ -224,8 +221,8 @@ class Message(Field):
         self.last = self.zh
         self.zh.installEventFilter(self)
         self.en.installEventFilter(self)
-        buttons = QWidget()
-        flow = FlowLayout(buttons, 4)
+        flow = QHBoxLayout()
+        flow.setSpacing(4)
         flow.addWidget(QLabel(QCoreApplication.translate("AutomationFields", "Insert:")))
         self.inserts: dict[str, QPushButton] = {}
         for name in VARIABLES:
@@ -238,7 +235,8 @@ class Message(Field):
         column.addWidget(self.reply)
         column.addWidget(self.zh)
         column.addWidget(self.en)
-        column.addWidget(buttons)
+        flow.addStretch(1)
+        column.addLayout(flow)
         self.reply.currentIndexChanged.connect(self._reply_chosen)
         self.row.addLayout(column, 1)
 
