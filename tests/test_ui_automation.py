@@ -271,6 +271,7 @@ def test_typing_in_the_composer_holds_automatic_replies(qtbot, db, shop) -> None
     assert composer.typing.writes == 0  # opening (the draft shown) is not typing
     for key in "hello":
         qtbot.keyClicks(composer.editor, key)
+    composer.typing.wait()
     assert composer.typing.writes == 1  # not one write per keystroke
     with db.read_session() as s:
         until = s.get(Conversation, conv).automation_hold_until
@@ -281,6 +282,7 @@ def test_typing_in_the_composer_holds_automatic_replies(qtbot, db, shop) -> None
     assert texts(db, conv) == []
     tick[0] += HOLD_EVERY
     qtbot.keyClicks(composer.editor, "!")
+    composer.typing.wait()
     assert composer.typing.writes == 2
     cycle(db, NOON, minutes=2)  # they stopped typing half a minute ago
     assert texts(db, conv) == ["发票请联系客服开具"]

@@ -1,12 +1,13 @@
 """Automation in the inbox: the conversation's "No automation" box, and the composer's
 typing hold (an agent typing holds the conversation's automatic replies back).
 
-The hold is one plain UPDATE (``automation_rules.hold_for_typing``), written at most once
-every ``HOLD_EVERY`` seconds while the agent types — never per keystroke — for
-``HOLD_SECONDS`` ahead."""
+The hold is one plain UPDATE (``automation_rules.hold_for_typing``), written off the GUI
+thread at most once every ``HOLD_EVERY`` seconds while the agent types — never per
+keystroke — for ``HOLD_SECONDS`` ahead."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -26,7 +27,9 @@ HOLD_EVERY = 10
 
 
 class TypingHold(QObject):
-    """Connect ``typed`` to the composer's textChanged."""
+    """Connect ``typed`` to the composer's textChanged. The UPDATE runs in a short worker
+    thread of its own (on SQLite a writer may wait for the sync's write lock; the composer
+    never does)."""
 
     def __init__(self, db: Database, conversation: Callable[[], int | None],
                  parent: QObject | None = None,
@@ -36,6 +39,7 @@ class TypingHold(QObject):
         self.db, self.conversation, self.clock, self.now = db, conversation, clock, now
         self.last: tuple[int, float] | None = None  # conversation, when it was written
         self.writes = 0
+        self._worker: threading.Thread | None = None
 
     def typed(self, text: str = "x") -> None:
         conversation_id = self.conversation()
@@ -44,14 +48,26 @@ class TypingHold(QObject):
         tick = self.clock()
         if self.last and self.last[0] == conversation_id and tick - self.last[1] < HOLD_EVERY:
             return
+        if self._worker is not None and self._worker.is_alive():
+            return  # the last hold is still being written
         self.last = (conversation_id, tick)
+        until = self.now() + timedelta(seconds=HOLD_SECONDS)
+        self._worker = threading.Thread(target=self._write, args=(conversation_id, until),
+                                        name="typing-hold", daemon=True)
+        self._worker.start()
+
+    def _write(self, conversation_id: int, until: datetime) -> None:
         try:
             with self.db.transaction() as session:
-                svc.hold_for_typing(session, conversation_id,
-                                    self.now() + timedelta(seconds=HOLD_SECONDS))
+                svc.hold_for_typing(session, conversation_id, until)
             self.writes += 1
         except SQLAlchemyError:
             self.last = None  # the database is busy or away: the next keystroke tries again
+
+    def wait(self) -> None:
+        """Until the hold being written is written (tests, and closing the window)."""
+        if self._worker is not None:
+            self._worker.join()
 
 
 class ExcludeBox(QCheckBox):
