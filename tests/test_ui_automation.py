@@ -322,3 +322,22 @@ def test_in_chinese_the_editor_says_what_is_missing_in_chinese(qtbot, db, shop) 
         assert editor.message.text() == "请至少添加一个动作。"
     finally:
         switcher.apply("en")
+
+
+def test_a_built_in_rule_is_switched_off_not_deleted(qtbot, db, shop) -> None:
+    from shopdesk.services import automation_builtin
+
+    with db.transaction() as s:
+        automation_builtin.ensure(s, today=NOON.date())
+    own = rule(db, shop, {"kind": "first_message"}, INVOICE, name="我的规则")
+    panel = AutomationPanel(db)
+    qtbot.addWidget(panel)
+    panel.set_actor(_agent(db, shop))
+    greeting = next(r for r in panel.rules if r[6] == "greeting")
+    panel.table.setCurrentCell(panel.row_of(greeting[0]), 1)
+    assert panel.table.item(panel.row_of(greeting[0]), 2).text() == "Built in"
+    assert not panel.buttons["delete"].isEnabled()
+    panel.table.setCurrentCell(panel.row_of(own), 1)
+    assert panel.buttons["delete"].isEnabled()
+    panel.delete(confirmed=True)
+    assert _rule(db, own) is None and "Deleted 我的规则." in panel.message.text()

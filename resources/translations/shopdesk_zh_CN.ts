@@ -5152,4 +5152,11 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
         <translation>该会话属于另一个店铺。</translation>
     </message>
 </context>
+<context>
+    <name>AutomationPanel</name>
+    <message>
+        <source>A built-in rule cannot be deleted; switch it off instead.</source>
+        <translation>内置规则不能删除，可以将其停用。</translation>
+    </message>
+</context>
 </TS>

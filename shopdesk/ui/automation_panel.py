@@ -40,6 +40,7 @@ class AutomationPanel(QWidget):
         self.table = row_table(QTableWidget(0, 4), "automationRules")
         self.table.itemChanged.connect(self._switched)
         self.table.itemDoubleClicked.connect(lambda _i: self.edit())
+        self.table.currentCellChanged.connect(lambda *_a: self._allow_delete())
         self.buttons = {name: QPushButton() for name in ("new", "edit", "delete", "care")}
         for name, button in self.buttons.items():
             button.setObjectName(f"automation_{name}")
@@ -113,8 +114,19 @@ class AutomationPanel(QWidget):
             if rid == select_id:
                 self.table.setCurrentCell(row, 0)
         self.table.blockSignals(False)
+        self._allow_delete()
         for col in (0, 1, 2):
             self.table.resizeColumnToContents(col)
+
+    def _allow_delete(self) -> None:
+        """A built-in rule is switched off, never deleted."""
+        chosen = self.selected()
+        builtin = chosen is not None and chosen[6] is not None
+        self.buttons["delete"].setEnabled(self.may_edit and not builtin)
+        if self.may_edit:
+            self.buttons["delete"].setToolTip(
+                self.tr("A built-in rule cannot be deleted; switch it off instead.")
+                if builtin else "")
 
     def row_of(self, rule_id: int) -> int:
         return next(n for n, r in enumerate(self.rules) if r[0] == rule_id)
