@@ -265,6 +265,20 @@ def test_signed_in_condition_counts_agents_signed_in_now(db, shop) -> None:
     assert texts(db, a) == [] and texts(db, b) == ["ok"]
 
 
+def test_an_agent_with_a_conversation_open_counts_as_signed_in(db, shop) -> None:
+    from shopdesk.services import presence
+
+    rule(db, shop, {"kind": "first_message"}, [{"kind": "send", "text": "ok"}],
+         [{"kind": "signed_in", "at_least": 2}])
+    with db.transaction() as s:
+        automation_presence.signed_in(s, shop["a1"], NOON - timedelta(minutes=1))
+    a = say(db, shop, "hi", NOON - timedelta(minutes=1), thread="a", handle="a")
+    with db.transaction() as s:  # a2 never signed in here, but a window of theirs shows a
+        presence.announce(s, "pc-2", shop["a2"], a, now=NOON - timedelta(seconds=5))
+    cycle(db, NOON, 0)
+    assert texts(db, a) == ["ok"]
+
+
 # -- actions -----------------------------------------------------------------------------------
 
 def test_send_a_quick_reply_with_variables_and_a_fallback(db, shop) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
@@ -48,7 +49,7 @@ def test_builtin_rules_are_off_in_a_new_shop_and_cannot_be_deleted(db, shop) -> 
 
 
 def test_what_automation_did_for_the_reports(db, shop) -> None:
-    from shopdesk.services.automation_report import first_responses, rule_names, rule_stats
+    from shopdesk.services.automation_reports import first_reply_times, rule_figures
 
     rule(db, shop, {"kind": "first_message"}, HELLO, name="欢迎语")
     a = say(db, shop, "在吗", NOON, thread="a", handle="a")
@@ -57,11 +58,10 @@ def test_what_automation_did_for_the_reports(db, shop) -> None:
     reply(db, shop, b, "我来了", NOON + timedelta(minutes=10))
     day = (NOON - timedelta(hours=12), NOON + timedelta(hours=12))
     with db.read_session() as s:
-        [stats] = rule_stats(s, *day)
-        assert (stats.name, stats.fired, stats.messages, stats.needed_person) == (
+        [stats] = rule_figures(s, *day)
+        assert (stats.name, stats.fired, stats.answered, stats.needed_person) == (
             "欢迎语", 2, 2, 1)
-        split = first_responses(s, *day)
-        assert (split.automatic, split.automatic_seconds) == (2, 60.0)
-        assert (split.human, split.human_seconds) == (1, 600.0)
-        ids = [m.id for m in automatic(db)]
-        assert set(rule_names(s, ids).values()) == {"欢迎语"} and a
+        split = first_reply_times(s, *day)
+        assert (split.automatic, split.automatic_minutes) == (2, Decimal("1.0"))
+        assert (split.human, split.human_minutes) == (1, Decimal("10.0"))
+        assert {m.rule_name for m in automatic(db)} == {"欢迎语"} and a

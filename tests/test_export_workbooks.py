@@ -182,7 +182,7 @@ def test_satisfaction_workbook(shop, tmp_path) -> None:
     rows, path = satisfaction_book(shop, tmp_path)
     assert rows == 6
     book = load_workbook(path)
-    assert book.sheetnames == ["Responses", "Summary", "About"]
+    assert book.sheetnames == ["Responses", "Summary", "Automation", "About"]
     values = list(book["Responses"].iter_rows(min_row=2, values_only=True))
     assert [v[6] for v in values] == [HOSTILE[i % 4] for i in range(6)]
     assert [v[5] for v in values] == [5, 4, 2, 5, 1, 3]

@@ -591,7 +591,7 @@ def test_reports_page_charts_and_export_workbooks(qtbot, sqlite_db, shop, tmp_pa
     dialog.workbook.setCurrentIndex(dialog.workbook.findData("satisfaction"))
     dialog.export_to(tmp_path / "s.xlsx")
     qtbot.waitUntil(lambda: dialog.written is not None)
-    assert load_workbook(tmp_path / "s.xlsx").sheetnames == ["Responses", "Summary", "About"]
+    assert load_workbook(tmp_path / "s.xlsx").sheetnames == ["Responses", "Summary", "Automation", "About"]
 
 
 def test_score_entered_by_hand_in_the_inbox(qtbot, sqlite_db, shop, prefs) -> None:

@@ -1404,6 +1404,14 @@
         <source>Mark as sent</source>
         <translation>标记为已发送</translation>
     </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Automatic · %1</source>
+        <translation>自动回复 · %1</translation>
+    </message>
 </context>
 <context>
     <name>ComposerPanel</name>
@@ -2537,6 +2545,10 @@
         <source>Frequent questions</source>
         <translation>常见问题</translation>
     </message>
+    <message>
+        <source>Automation</source>
+        <translation>自动化</translation>
+    </message>
 </context>
 <context>
     <name>ReturnWizard</name>
@@ -2712,6 +2724,10 @@
     <message>
         <source>Desktop notifications for new customer messages</source>
         <translation>新客户消息时显示桌面通知</translation>
+    </message>
+    <message>
+        <source>Automation</source>
+        <translation>自动化</translation>
     </message>
 </context>
 <context>
@@ -3881,6 +3897,174 @@ Password of the mailbox of %1:</source>
         <source>The work stopped because of an unexpected error (%1); the details are in shopdesk.log.</source>
         <translation>出现意外错误（%1），操作已停止；详细信息见 shopdesk.log。</translation>
     </message>
+    <message>
+        <source>The rule needs a name of at most %1 characters.</source>
+        <translation>规则需要一个名称，最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose a trigger (not “%1”).</source>
+        <translation>请选择触发条件（不是“%1”）。</translation>
+    </message>
+    <message>
+        <source>Choose a trigger.</source>
+        <translation>请选择触发条件。</translation>
+    </message>
+    <message>
+        <source>The trigger has no setting “%1”.</source>
+        <translation>触发条件没有“%1”这项设置。</translation>
+    </message>
+    <message>
+        <source>A condition has no setting “%1”.</source>
+        <translation>条件没有“%1”这项设置。</translation>
+    </message>
+    <message>
+        <source>An action has no setting “%1”.</source>
+        <translation>动作没有“%1”这项设置。</translation>
+    </message>
+    <message>
+        <source>Give between 1 and %1 words or phrases.</source>
+        <translation>请填写 1 到 %1 个关键词或短语。</translation>
+    </message>
+    <message>
+        <source>The minutes must be a whole number from %1 to %2.</source>
+        <translation>分钟数必须是 %1 到 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The days must be a whole number from %1 to %2.</source>
+        <translation>天数必须是 %1 到 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The hours must be a whole number from %1 to %2.</source>
+        <translation>小时数必须是 %1 到 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The number of agents must be a whole number from %1 to %2.</source>
+        <translation>客服人数必须是 %1 到 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Choose the return case state.</source>
+        <translation>请选择售后单状态。</translation>
+    </message>
+    <message>
+        <source>The care message needs a day like %1.</source>
+        <translation>关怀消息需要一个日期，例如 %1。</translation>
+    </message>
+    <message>
+        <source>Choose the customer segments for the care message.</source>
+        <translation>请选择关怀消息的客户分群。</translation>
+    </message>
+    <message>
+        <source>The opt-out tag must be a tag name.</source>
+        <translation>退订标签必须是一个标签名称。</translation>
+    </message>
+    <message>
+        <source>Unknown condition “%1”.</source>
+        <translation>未知条件“%1”。</translation>
+    </message>
+    <message>
+        <source>Unknown action “%1”.</source>
+        <translation>未知动作“%1”。</translation>
+    </message>
+    <message>
+        <source>Choose at least one store.</source>
+        <translation>请至少选择一个店铺。</translation>
+    </message>
+    <message>
+        <source>Choose customer segments (new, active, VIP, at-risk, lost).</source>
+        <translation>请选择客户分群（新客户、活跃、VIP、流失风险、已流失）。</translation>
+    </message>
+    <message>
+        <source>Choose a tag.</source>
+        <translation>请选择标签。</translation>
+    </message>
+    <message>
+        <source>The language must be Chinese (zh) or English (en).</source>
+        <translation>语言必须是中文（zh）或英文（en）。</translation>
+    </message>
+    <message>
+        <source>Choose conversation statuses.</source>
+        <translation>请选择会话状态。</translation>
+    </message>
+    <message>
+        <source>Say whether the conversation is assigned.</source>
+        <translation>请说明会话是否已分配。</translation>
+    </message>
+    <message>
+        <source>Say within or outside working hours.</source>
+        <translation>请说明是工作时间内还是工作时间外。</translation>
+    </message>
+    <message>
+        <source>Choose the rule whose message is answered.</source>
+        <translation>请选择被回复消息所属的规则。</translation>
+    </message>
+    <message>
+        <source>Write the message (at most %1 characters) or pick a quick reply.</source>
+        <translation>请填写消息（最多 %1 个字符）或选择一条快捷回复。</translation>
+    </message>
+    <message>
+        <source>The fallback message is empty or too long.</source>
+        <translation>备用消息为空或太长。</translation>
+    </message>
+    <message>
+        <source>Assign to an agent, round-robin or to whoever has fewest open.</source>
+        <translation>请选择分配方式：指定客服、轮流分配或分给未结会话最少的客服。</translation>
+    </message>
+    <message>
+        <source>Choose the agent.</source>
+        <translation>请选择客服。</translation>
+    </message>
+    <message>
+        <source>Choose the tag to add.</source>
+        <translation>请选择要添加的标签。</translation>
+    </message>
+    <message>
+        <source>Choose a priority.</source>
+        <translation>请选择优先级。</translation>
+    </message>
+    <message>
+        <source>The notification text is too long.</source>
+        <translation>通知内容太长。</translation>
+    </message>
+    <message>
+        <source>Choose the complaint's category.</source>
+        <translation>请选择投诉类别。</translation>
+    </message>
+    <message>
+        <source>Choose the complaint's severity.</source>
+        <translation>请选择投诉严重程度。</translation>
+    </message>
+    <message>
+        <source>Add at least one action.</source>
+        <translation>请至少添加一个动作。</translation>
+    </message>
+    <message>
+        <source>A care message rule only sends messages.</source>
+        <translation>关怀消息规则只能发送消息。</translation>
+    </message>
+    <message>
+        <source>Conditions and actions must be lists.</source>
+        <translation>条件和动作必须是列表。</translation>
+    </message>
+    <message>
+        <source>A built-in rule cannot be deleted; switch it off instead.</source>
+        <translation>内置规则不能删除，可以将其停用。</translation>
+    </message>
+    <message>
+        <source>Only care messages wait for approval.</source>
+        <translation>只有关怀消息需要审批。</translation>
+    </message>
+    <message>
+        <source>The time needs a time zone.</source>
+        <translation>时间需要带时区。</translation>
+    </message>
+    <message>
+        <source>That store does not exist.</source>
+        <translation>该店铺不存在。</translation>
+    </message>
+    <message>
+        <source>The conversation belongs to another store.</source>
+        <translation>该会话属于另一个店铺。</translation>
+    </message>
 </context>
 <context>
     <name>BackupActions</name>
@@ -4798,6 +4982,782 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
     <message>
         <source>Agents' usual answer</source>
         <translation>客服常用回答</translation>
+    </message>
+</context>
+<context>
+    <name>CareReview</name>
+    <message>
+        <source>Care messages to approve</source>
+        <translation>待审批的关怀消息</translation>
+    </message>
+    <message>
+        <source>On its day, a care rule prepares one message per customer of its segments (not for customers with its opt-out tag, nor anyone who had one in the last 30 days). Nothing is sent until you approve; unticked messages are removed.</source>
+        <translation>到了设定日期，关怀规则会为所选客户分群中的每位客户准备一条消息（带退订标签的客户、30 天内已收到过关怀消息的客户除外）。您审批之前不会发送任何消息；未勾选的消息将被移除。</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Approve the ticked, remove the rest</source>
+        <translation>批准已勾选的，移除其余</translation>
+    </message>
+    <message>
+        <source>Remove all</source>
+        <translation>全部移除</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>No care messages prepared for this rule yet.</source>
+        <translation>这条规则还没有准备好的关怀消息。</translation>
+    </message>
+    <message>
+        <source>%1 approved, %2 removed. They are sent with the next automation round.</source>
+        <translation>已批准 %1 条，移除 %2 条。将在下一轮自动化时发送。</translation>
+    </message>
+    <message>
+        <source>%1 removed.</source>
+        <translation>已移除 %1 条。</translation>
+    </message>
+</context>
+<context>
+    <name>AutomationEditor</name>
+    <message>
+        <source>All stores</source>
+        <translation>所有店铺</translation>
+    </message>
+    <message>
+        <source>Add a condition</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Add an action</source>
+        <translation>添加动作</translation>
+    </message>
+    <message>
+        <source>Switched on</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>店铺：</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>触发：</translation>
+    </message>
+    <message>
+        <source>Only if:</source>
+        <translation>条件：</translation>
+    </message>
+    <message>
+        <source>Then:</source>
+        <translation>动作：</translation>
+    </message>
+    <message>
+        <source>Automation rule</source>
+        <translation>自动化规则</translation>
+    </message>
+</context>
+<context>
+    <name>AutomationFields</name>
+    <message>
+        <source>— write the message below —</source>
+        <translation>— 在下方填写消息 —</translation>
+    </message>
+    <message>
+        <source>Chinese text</source>
+        <translation>中文内容</translation>
+    </message>
+    <message>
+        <source>English text (optional)</source>
+        <translation>英文内容（可选）</translation>
+    </message>
+    <message>
+        <source>Insert:</source>
+        <translation>插入：</translation>
+    </message>
+    <message>
+        <source>The customer's name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <source>The order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>The tracking number</source>
+        <translation>物流单号</translation>
+    </message>
+    <message>
+        <source>The store's name</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <source>The agent's name</source>
+        <translation>客服姓名</translation>
+    </message>
+    <message>
+        <source>Words or phrases (comma between):</source>
+        <translation>关键词或短语（用逗号分隔）：</translation>
+    </message>
+    <message>
+        <source>发票, invoice, 开票</source>
+        <translation>发票, invoice, 开票</translation>
+    </message>
+    <message>
+        <source>Minutes without a reply:</source>
+        <translation>未回复分钟数：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Days after delivery:</source>
+        <translation>签收后天数：</translation>
+    </message>
+    <message>
+        <source>Days after completion:</source>
+        <translation>完成后天数：</translation>
+    </message>
+    <message>
+        <source>Hours without progress:</source>
+        <translation>未处理小时数：</translation>
+    </message>
+    <message>
+        <source>the tier's own limit</source>
+        <translation>按该级别的时限</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Segments:</source>
+        <translation>客户分群：</translation>
+    </message>
+    <message>
+        <source>Opt-out tag:</source>
+        <translation>退订标签：</translation>
+    </message>
+    <message>
+        <source>Stores:</source>
+        <translation>店铺：</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>The customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>has the tag</source>
+        <translation>有该标签</translation>
+    </message>
+    <message>
+        <source>has not the tag</source>
+        <translation>没有该标签</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Statuses:</source>
+        <translation>会话状态：</translation>
+    </message>
+    <message>
+        <source>The conversation is:</source>
+        <translation>会话：</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>The store is:</source>
+        <translation>店铺：</translation>
+    </message>
+    <message>
+        <source>open (within working hours)</source>
+        <translation>营业中（工作时间内）</translation>
+    </message>
+    <message>
+        <source>closed (outside working hours)</source>
+        <translation>休息中（工作时间外）</translation>
+    </message>
+    <message>
+        <source>At least (agents):</source>
+        <translation>至少（客服人数）：</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>规则：</translation>
+    </message>
+    <message>
+        <source>Within (days):</source>
+        <translation>天数以内：</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>消息：</translation>
+    </message>
+    <message>
+        <source>How:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <source>Agent (to an agent):</source>
+        <translation>客服（指定客服时）：</translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation>优先级：</translation>
+    </message>
+    <message>
+        <source>Why (on the complaint):</source>
+        <translation>原因（写在投诉上）：</translation>
+    </message>
+    <message>
+        <source>What the owner reads:</source>
+        <translation>通知店主的内容：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Severity:</source>
+        <translation>严重程度：</translation>
+    </message>
+</context>
+<context>
+    <name>ExcludeBox</name>
+    <message>
+        <source>No automation</source>
+        <translation>不自动处理</translation>
+    </message>
+    <message>
+        <source>No automation rule answers or changes this conversation.</source>
+        <translation>任何自动化规则都不会回复或修改此会话。</translation>
+    </message>
+    <message>
+        <source>Automation off</source>
+        <translation>已关闭自动处理</translation>
+    </message>
+    <message>
+        <source>Automation on</source>
+        <translation>已开启自动处理</translation>
+    </message>
+</context>
+<context>
+    <name>AutomationPanel</name>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>触发条件</translation>
+    </message>
+    <message>
+        <source>New rule…</source>
+        <translation>新建规则…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Care messages to approve…</source>
+        <translation>审批关怀消息…</translation>
+    </message>
+    <message>
+        <source>Tick a rule to switch it on. Automatic messages go through the store's channel and show in the conversation with the rule's name.</source>
+        <translation>勾选规则即可启用。自动消息通过店铺的渠道发送，并在会话中显示规则名称。</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>所有店铺</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Own rule</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>“%1” is on.</source>
+        <translation>“%1”已启用。</translation>
+    </message>
+    <message>
+        <source>“%1” is off.</source>
+        <translation>“%1”已停用。</translation>
+    </message>
+    <message>
+        <source>Rule saved.</source>
+        <translation>规则已保存。</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Its messages stay, with its name.</source>
+        <translation>删除“%1”？它发过的消息会保留，并保留规则名称。</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>A built-in rule cannot be deleted; switch it off instead.</source>
+        <translation>内置规则不能删除，可以将其停用。</translation>
+    </message>
+</context>
+<context>
+    <name>AutomationReport</name>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>所有店铺</translation>
+    </message>
+    <message>
+        <source>First reply to the customer</source>
+        <translation>首次回复客户</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>会话数</translation>
+    </message>
+    <message>
+        <source>Average wait (min)</source>
+        <translation>平均等待（分钟）</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动回复</translation>
+    </message>
+    <message>
+        <source>By a person</source>
+        <translation>人工回复</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Fired</source>
+        <translation>触发次数</translation>
+    </message>
+    <message>
+        <source>Messages sent</source>
+        <translation>发送消息数</translation>
+    </message>
+    <message>
+        <source>Still needed a person</source>
+        <translation>仍需人工</translation>
+    </message>
+    <message>
+        <source>Latest answer</source>
+        <translation>最近一次回复</translation>
+    </message>
+</context>
+<context>
+    <name>TryBox</name>
+    <message>
+        <source>Try it (changes nothing)</source>
+        <translation>试运行（不做任何更改）</translation>
+    </message>
+    <message>
+        <source>A customer's message, e.g. 请问可以开发票吗</source>
+        <translation>客户的消息，例如：请问可以开发票吗</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>消息：</translation>
+    </message>
+    <message>
+        <source>At:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <source>Try</source>
+        <translation>试运行</translation>
+    </message>
+    <message>
+        <source>No rule would fire.</source>
+        <translation>没有规则会触发。</translation>
+    </message>
+    <message>
+        <source>switched off now</source>
+        <translation>当前已停用</translation>
+    </message>
+    <message>
+        <source>Would wait: %1</source>
+        <translation>将等待：%1</translation>
+    </message>
+    <message>
+        <source>Would not fire:</source>
+        <translation>不会触发：</translation>
+    </message>
+</context>
+<context>
+    <name>AutomationWords</name>
+    <message>
+        <source>First customer message</source>
+        <translation>客户首条消息</translation>
+    </message>
+    <message>
+        <source>Message contains words</source>
+        <translation>消息包含关键词</translation>
+    </message>
+    <message>
+        <source>Message outside working hours</source>
+        <translation>工作时间外的消息</translation>
+    </message>
+    <message>
+        <source>No reply for some minutes</source>
+        <translation>若干分钟未回复</translation>
+    </message>
+    <message>
+        <source>Return case reaches a state</source>
+        <translation>售后单到达某状态</translation>
+    </message>
+    <message>
+        <source>Days after delivery</source>
+        <translation>签收后若干天</translation>
+    </message>
+    <message>
+        <source>Days after a refund or exchange</source>
+        <translation>退款或换货完成后若干天</translation>
+    </message>
+    <message>
+        <source>Complaint not progressed</source>
+        <translation>投诉未推进</translation>
+    </message>
+    <message>
+        <source>Care message on a date</source>
+        <translation>指定日期的关怀消息</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Customer segment</source>
+        <translation>客户分群</translation>
+    </message>
+    <message>
+        <source>Customer tag</source>
+        <translation>客户标签</translation>
+    </message>
+    <message>
+        <source>Language of the message</source>
+        <translation>消息语言</translation>
+    </message>
+    <message>
+        <source>Conversation status</source>
+        <translation>会话状态</translation>
+    </message>
+    <message>
+        <source>Assigned or not</source>
+        <translation>是否已分配</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <source>Agents signed in</source>
+        <translation>在线客服</translation>
+    </message>
+    <message>
+        <source>Answers another rule</source>
+        <translation>回复了另一条规则</translation>
+    </message>
+    <message>
+        <source>Send a message</source>
+        <translation>发送消息</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Set priority</source>
+        <translation>设置优先级</translation>
+    </message>
+    <message>
+        <source>Escalate the complaint</source>
+        <translation>投诉升级</translation>
+    </message>
+    <message>
+        <source>Notify the owner</source>
+        <translation>通知店主</translation>
+    </message>
+    <message>
+        <source>Open a complaint</source>
+        <translation>创建投诉</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>To an agent</source>
+        <translation>指定客服</translation>
+    </message>
+    <message>
+        <source>Round-robin</source>
+        <translation>轮流分配</translation>
+    </message>
+    <message>
+        <source>Fewest open conversations</source>
+        <translation>分给未结会话最少的客服</translation>
+    </message>
+    <message>
+        <source>Message contains: %1</source>
+        <translation>消息包含：%1</translation>
+    </message>
+    <message>
+        <source>No reply for %1 min</source>
+        <translation>%1 分钟未回复</translation>
+    </message>
+    <message>
+        <source>Return case becomes “%1”</source>
+        <translation>售后单变为“%1”</translation>
+    </message>
+    <message>
+        <source>%1 days after delivery</source>
+        <translation>签收后 %1 天</translation>
+    </message>
+    <message>
+        <source>%1 days after a refund or exchange</source>
+        <translation>退款或换货完成后 %1 天</translation>
+    </message>
+    <message>
+        <source>Complaint without progress for %1 h</source>
+        <translation>投诉 %1 小时未推进</translation>
+    </message>
+    <message>
+        <source>Complaint past its tier's time limit</source>
+        <translation>投诉超过所在级别的时限</translation>
+    </message>
+    <message>
+        <source>Care message on %1 to %2</source>
+        <translation>%1 向 %2 发送关怀消息</translation>
+    </message>
+    <message>
+        <source>Switched off</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Its trigger is not a customer message</source>
+        <translation>触发条件不是客户消息</translation>
+    </message>
+    <message>
+        <source>The trigger does not match</source>
+        <translation>触发条件不匹配</translation>
+    </message>
+    <message>
+        <source>The conversation is excluded from automation</source>
+        <translation>该会话已关闭自动处理</translation>
+    </message>
+    <message>
+        <source>A condition does not hold</source>
+        <translation>有条件不满足</translation>
+    </message>
+    <message>
+        <source>An agent is typing</source>
+        <translation>客服正在输入</translation>
+    </message>
+    <message>
+        <source>The store has no channel</source>
+        <translation>店铺没有接入渠道</translation>
+    </message>
+    <message>
+        <source>The store's channel is offline</source>
+        <translation>店铺渠道离线</translation>
+    </message>
+    <message>
+        <source>the quick reply does not exist</source>
+        <translation>快捷回复不存在</translation>
+    </message>
+    <message>
+        <source>no conversation</source>
+        <translation>没有会话</translation>
+    </message>
+    <message>
+        <source>already assigned</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>the agent cannot take it</source>
+        <translation>该客服不能接待</translation>
+    </message>
+    <message>
+        <source>nobody is signed in</source>
+        <translation>没有客服在线</translation>
+    </message>
+    <message>
+        <source>no open complaint</source>
+        <translation>没有未结投诉</translation>
+    </message>
+    <message>
+        <source>already at the top tier</source>
+        <translation>已是最高级别</translation>
+    </message>
+    <message>
+        <source>no customer</source>
+        <translation>没有客户</translation>
+    </message>
+    <message>
+        <source>unknown action</source>
+        <translation>未知动作</translation>
+    </message>
+    <message>
+        <source>no value for %1</source>
+        <translation>%1 没有值</translation>
+    </message>
+    <message>
+        <source>already %1 automatic messages in the last hour</source>
+        <translation>过去一小时已发送 %1 条自动消息</translation>
+    </message>
+    <message>
+        <source>Send: %1</source>
+        <translation>发送：%1</translation>
+    </message>
+    <message>
+        <source>Assign to %1</source>
+        <translation>分配给 %1</translation>
+    </message>
+    <message>
+        <source>Tag the customer “%1”</source>
+        <translation>给客户打上标签“%1”</translation>
+    </message>
+    <message>
+        <source>Set priority: %1</source>
+        <translation>设置优先级：%1</translation>
+    </message>
+    <message>
+        <source>Move complaint %1 up to tier %2 and notify the owner</source>
+        <translation>将投诉 %1 升至第 %2 级并通知店主</translation>
+    </message>
+    <message>
+        <source>Notify the owner: %1</source>
+        <translation>通知店主：%1</translation>
+    </message>
+    <message>
+        <source>Open a complaint (%1, %2): %3</source>
+        <translation>创建投诉（%1，%2）：%3</translation>
+    </message>
+    <message>
+        <source>Not done (%1): %2</source>
+        <translation>未执行（%1）：%2</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Font
 from sqlalchemy.orm import Session
 
+from shopdesk.exporters.automation import automation_sheet
 from shopdesk.exporters.cells import RowCells, formula_cell, number_cell, text_cell
 from shopdesk.exporters.formulas import at_least, average, count, equals, same_number
 from shopdesk.exporters.workbook import (
@@ -87,6 +88,7 @@ def export_satisfaction(session: Session, actor: Agent, path: Path, first: date,
              sorted({(month_of(r.answered_at), r.store) for r in rows}),
              sorted({r.agent or words["nobody"] for r in rows}),
              sorted({month_of(r.answered_at) for r in rows}))
+    automation_sheet(book, session, lang, start, end, stores)
     about_sheet(book, lang, what=words["what"], first=first, last=last, rows=len(rows),
                 exported_by=actor.name, store_keys=store_keys,
                 agents=agent_names(session, agent_ids), mask=mask)

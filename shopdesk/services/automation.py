@@ -11,7 +11,7 @@ Modules
     automation_dryrun     try_message: what would fire and do, changing nothing
     automation_hours      working hours, weekdays and holidays in the store's time zone
     automation_presence   who is signed in now; notifications for the owner
-    automation_report     what automation did: per rule, first response auto vs human
+    automation_reports    what automation did: per rule, first response auto vs human
 
 For the Settings → Automation editor (every call inside one transaction, as the owner):
 
@@ -33,7 +33,6 @@ For the inbox and composer:
     hold_for_typing(session, conversation_id, until)     call every few seconds while typing
     set_excluded(session, agent, conversation_id, excluded)   the conversation's switch
     Message.rule_id / Message.rule_name                  an automatic message (or system line)
-    rule_names(session, message_ids) -> {id: rule name}  for a page of the thread
     history(session, conversation_id) -> [AutomationFiring]   what rules did there
     signed_in(session, agent_id, now=None, place=None) / signed_out(session, agent_id)
         at sign-in and sign-out (and now and then while working): auto-assignment counts
@@ -42,8 +41,8 @@ For the inbox and composer:
 
 For reports:
 
-    rule_stats(session, since, until, store_id=None) -> [RuleStats]
-    first_responses(session, since, until, store_id=None) -> ResponseSplit
+    rule_figures(session, start, end, store_ids=()) -> [RuleFigures]
+    first_reply_times(session, start, end, store_ids=()) -> ReplyTimes   automatic and human
 
 The sync worker calls ``run_cycle(db)`` every tick, before the channels send their outbox.
 """
@@ -60,7 +59,7 @@ from shopdesk.services.automation_presence import (
     signed_out,
     unread_notifications,
 )
-from shopdesk.services.automation_report import first_responses, rule_names, rule_stats
+from shopdesk.services.automation_reports import first_reply_times, rule_figures
 from shopdesk.services.automation_rules import (
     ACTIONS,
     CONDITIONS,
@@ -78,8 +77,8 @@ from shopdesk.services.automation_rules import (
 
 __all__ = [
     "ACTIONS", "CONDITIONS", "TRIGGERS", "RuleSpec", "approve_care", "care_list",
-    "delete_rule", "describe", "first_responses", "history", "hold_for_typing", "holidays",
-    "list_rules", "mark_read", "problems", "reject_care", "rule_names", "rule_stats",
+    "delete_rule", "describe", "first_reply_times", "history", "hold_for_typing", "holidays",
+    "list_rules", "mark_read", "problems", "reject_care", "rule_figures",
     "run_cycle", "save_rule", "set_enabled", "set_excluded", "set_holidays", "signed_in",
     "signed_out", "spec_of", "try_message", "unread_notifications",
 ]

@@ -3,7 +3,7 @@
 The program records a sign-in (``signed_in``, also called now and then while the agent
 works, e.g. from the sync worker or the window's idle timer) and a sign-out. An agent
 counts as signed in when their record is fresher than ``PRESENCE_MINUTES`` and they have
-not signed out since; without any record, an agent who changed something (the audit trail)
+not signed out since, or while a window of theirs shows a conversation (its presence row); without any record, an agent who changed something (the audit trail)
 within the last ``PRESENCE_MINUTES`` counts too.
 
     signed_in(session, agent_id, now=None, place=None)
@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from shopdesk.models import AgentPresence, AuditEvent, Notification, agent_stores
+from shopdesk.models import AgentPresence, AuditEvent, Notification, Presence, agent_stores
 from shopdesk.models.enums import Role
 from shopdesk.models.shop import Agent
 from shopdesk.times import utcnow
@@ -72,7 +72,9 @@ def signed_in_agents(session: Session, store_id: int, now: datetime) -> list[Age
     active = set(session.scalars(
         select(AuditEvent.agent_id).where(AuditEvent.at >= since, AuditEvent.at <= now,
                                           AuditEvent.agent_id.is_not(None)).distinct()))
-    ids = present | (active - recorded)
+    # A window with a conversation open renews its row every few seconds (services/presence).
+    viewing = set(session.scalars(select(Presence.agent_id).where(Presence.expires_at > now)))
+    ids = present | viewing | (active - recorded)
     if not ids:
         return []
     return list(session.scalars(base.where(Agent.id.in_(sorted(ids))).order_by(Agent.id)))

@@ -189,6 +189,7 @@ class ThreadMessage:
     send_state: SendState | None
     send_error: str | None
     warning: str | None = None  # the channel could not read it cleanly
+    rule_name: str | None = None  # written by this automation rule
     attachments: tuple[AttachmentInfo, ...] = ()
 
 
@@ -235,7 +236,7 @@ def thread(session: Session, conversation_id: int, before: tuple[datetime, int] 
     """Messages of a conversation, newest ``limit`` before ``before``, in time order."""
     m = Message
     q = (select(m.id, m.at, m.direction, Agent.name, m.text, m.send_state, m.send_error,
-                 m.warning)
+                 m.warning, m.rule_name)
          .outerjoin(Agent, Agent.id == m.author_id)
          .where(m.conversation_id == conversation_id))
     if before is not None:
@@ -256,7 +257,7 @@ def thread_from(session: Session, conversation_id: int, message_id: int,
     earlier = thread(session, conversation_id, (anchor[0], anchor[1]), context)
     m = Message
     q = (select(m.id, m.at, m.direction, Agent.name, m.text, m.send_state, m.send_error,
-                 m.warning)
+                 m.warning, m.rule_name)
          .outerjoin(Agent, Agent.id == m.author_id)
          .where(m.conversation_id == conversation_id,
                 or_(m.at > anchor[0], and_(m.at == anchor[0], m.id >= anchor[1])))

@@ -4,7 +4,7 @@ that a chart and its export agree. Weeks and months are the computer's local cal
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -53,32 +53,42 @@ def automatic_reply() -> ColumnElement[bool]:
     return and_(Message.direction == Direction.OUT, Message.author_id.is_(None))
 
 
+def first_replies(session: Session, start: datetime, end: datetime, kind: ColumnElement[bool],
+                  store_ids: Sequence[int] = (), agent_ids: Sequence[int] = ()
+                  ) -> Iterator[tuple[datetime, datetime]]:
+    """(the customer's first message, the shop's first reply of ``kind`` after it) of each
+    conversation whose such reply falls in ``start``‥``end``; both in UTC."""
+    asked = (select(Message.conversation_id.label("cid"), func.min(Message.at).label("at"))
+             .where(Message.direction == Direction.IN)
+             .group_by(Message.conversation_id).subquery())
+    q = (select(asked.c.at, func.min(Message.at))
+         .join(Message, and_(Message.conversation_id == asked.c.cid,
+                             Message.at >= asked.c.at, kind))
+         .join(Conversation, Conversation.id == asked.c.cid)
+         .group_by(asked.c.cid, asked.c.at))
+    if store_ids:
+        q = q.where(Conversation.store_id.in_(list(store_ids)))
+    if agent_ids:
+        q = q.where(Conversation.assignee_id.in_(list(agent_ids)))
+    low, high = as_utc(start), as_utc(end)
+    for first_in, answered in session.execute(q):
+        answered_at = as_utc(answered)
+        if low <= answered_at < high:
+            yield as_utc(first_in), answered_at
+
+
 def first_responses(session: Session, start: datetime, end: datetime,
                     store_ids: Sequence[int] = (), agent_ids: Sequence[int] = ()
                     ) -> tuple[dict[str, int], dict[str, int]]:
     """How long customers waited: from a conversation's first message of the customer to
     the shop's first reply after it, by bucket, for replies in ``start``‥``end``. The first
     reply a person wrote, and apart from it the first automatic one."""
-    asked = (select(Message.conversation_id.label("cid"), func.min(Message.at).label("at"))
-             .where(Message.direction == Direction.IN)
-             .group_by(Message.conversation_id).subquery())
     out: list[dict[str, int]] = []
     for kind in (human_reply(), automatic_reply()):
-        q = (select(asked.c.at, func.min(Message.at))
-             .join(Message, and_(Message.conversation_id == asked.c.cid,
-                                 Message.at >= asked.c.at, kind))
-             .join(Conversation, Conversation.id == asked.c.cid)
-             .group_by(asked.c.cid, asked.c.at))
-        if store_ids:
-            q = q.where(Conversation.store_id.in_(list(store_ids)))
-        if agent_ids:
-            q = q.where(Conversation.assignee_id.in_(list(agent_ids)))
         buckets = {key: 0 for _b, key in RESPONSE_BUCKETS}
-        for first_in, answered in session.execute(q):
-            answered_at = as_utc(answered)
-            if not as_utc(start) <= answered_at < as_utc(end):
-                continue
-            minutes = max(0.0, (answered_at - as_utc(first_in)).total_seconds() / 60)
+        for first_in, answered_at in first_replies(session, start, end, kind, store_ids,
+                                                   agent_ids):
+            minutes = max(0.0, (answered_at - first_in).total_seconds() / 60)
             buckets[bucket_of(minutes)] += 1
         out.append(buckets)
     return out[0], out[1]

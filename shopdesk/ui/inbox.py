@@ -30,6 +30,7 @@ from shopdesk.services.conversation_checks import expect_tag
 from shopdesk.services.customers import customer_of_conversation
 from shopdesk.services.permissions import Action, can
 from shopdesk.times import utcnow
+from shopdesk.ui.automation_inbox import ExcludeBox
 from shopdesk.ui.customer_card import CustomerCard
 from shopdesk.ui.flow_layout import FlowLayout
 from shopdesk.ui.inbox_composer import Composer, ComposerPanel
@@ -196,10 +197,11 @@ class InboxPage(QWidget):
         self.create_complaint.setObjectName("createComplaintButton")
         self.create_complaint.clicked.connect(
             lambda: self.createComplaint.emit(self.current) if self.current else None)
+        self.automation_box = ExcludeBox(self)
         self.actions_bar = QWidget()
         actions = FlowLayout(self.actions_bar)  # wraps when the window is narrow
         for widget in (self.assign_me, self.assign_button, self.close_button,
-                       self.snooze_button, self.tag_button, self.priority):
+                       self.snooze_button, self.tag_button, self.priority, self.automation_box):
             actions.addWidget(widget)
 
     # -- the list's parts (the window, other pages and the tests reach them here) -----------
@@ -275,6 +277,7 @@ class InboxPage(QWidget):
     def show_conversation(self, keep_place: bool = False) -> None:
         """The open conversation: header, buttons' state, messages, the customer's card."""
         self.knowledge.show_conversation(self.current, self.agent)
+        self.automation_box.show_for(self.current)
         if self.current is None:
             self.header.clear()
             self.conversation.show_thread()
@@ -411,6 +414,7 @@ class InboxPage(QWidget):
                        self.close_button, self.snooze_button, self.tag_button, self.priority):
             widget.setEnabled(ready)
             widget.setToolTip(tip)
+        self.automation_box.setEnabled(ready)
         cases = denied(self.agent, Action.HANDLE_CASES)
         self.start_return.setEnabled(cases is None and self.current is not None)
         self.start_return.setToolTip(cases or self.tr("Start a return or refund for this "

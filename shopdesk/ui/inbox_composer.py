@@ -22,6 +22,7 @@ from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent
 from shopdesk.services import inbox as svc
+from shopdesk.ui.automation_inbox import TypingHold
 from shopdesk.ui.images import choose_images as pick_images
 from shopdesk.ui.images import read_image
 from shopdesk.ui.quick_reply_picker import QuickReplyPicker
@@ -80,6 +81,8 @@ class ComposerPanel(QWidget):
         self.draft_timer.setInterval(1000)
         self.draft_timer.timeout.connect(self.save_draft)
         self.editor.textChanged.connect(self.draft_timer.start)
+        self.typing = TypingHold(db, lambda: self.conversation_id, self)  # holds automation
+        self.editor.textChanged.connect(lambda: self.typing.typed(self.editor.toPlainText()))
         self.editor.quickReplyRequested.connect(self.insert_quick_reply)
         self.note_mode = QCheckBox()
         self.note_mode.setObjectName("noteMode")

@@ -108,7 +108,8 @@ class ThreadView(QTextBrowser):
             text = html.escape(m.text).replace("\n", "<br>")
             time_text = f"{local:%H:%M}"
             if m.direction == Direction.SYSTEM:
-                parts.append(f'<tr><td align="center" style="color:#6B7280">{text} · '
+                auto = html.escape(self.tr("Automatic") + " · ") if m.rule_name else ""
+                parts.append(f'<tr><td align="center" style="color:#6B7280">{auto}{text} · '
                              f"{time_text}</td></tr>")
                 continue
             if m.direction == Direction.IN:
@@ -132,6 +133,9 @@ class ThreadView(QTextBrowser):
                     text += (f'<br>📎 <a href="file:{att.id}">{html.escape(att.filename)}</a>'
                              f" ({att.size // 1024 + 1} KB)")
             who = html.escape(m.author) + " · " if m.author else ""
+            if m.rule_name:  # written by an automation rule: says so, with the rule's name
+                who = ("<span style='color:#7C3AED'>" + html.escape(
+                    self.tr("Automatic · %1").replace("%1", m.rule_name)) + "</span> · ")
             label = self.tr("Internal note") + " · " if m.direction == Direction.NOTE else ""
             if m.id == self.highlight:
                 colour = "#FDE68A"

@@ -22,6 +22,8 @@ from shopdesk.models import Agent
 from shopdesk.services import handover as handover_svc
 from shopdesk.services.permissions import Action, can
 from shopdesk.ui.agents import AgentsPanel
+from shopdesk.ui.automation_panel import AutomationPanel
+from shopdesk.ui.automation_report import AutomationReport
 from shopdesk.ui.export_dialog import ExportDialog
 from shopdesk.ui.handover import handover_text, local_time
 from shopdesk.ui.i18n import current_language
@@ -72,6 +74,8 @@ class ReportsPage(Page):
         self.tabs.currentChanged.connect(
             lambda i: self.ensure_questions() if self.tabs.widget(i) is self.questions_tab
             else None)
+        self.automation = AutomationReport(self.db)
+        self.tabs.addTab(self.automation, "")
         self.body.addWidget(self.tabs, 1)
         self.description.setVisible(False)
         self.figures.parentWidget().setVisible(False)
@@ -121,6 +125,8 @@ class ReportsPage(Page):
         self.tabs.setTabText(0, self.tr("Charts"))
         self.tabs.setTabText(1, self.tr("Handovers"))
         self.tabs.setTabText(2, self.tr("Frequent questions"))
+        self.tabs.setTabText(3, self.tr("Automation"))
+        self.automation.retranslate()
         if self.charts is not None:
             self.charts.retranslate()
         self.export_button.setText(self.tr("Export handovers…"))
@@ -199,13 +205,16 @@ class SettingsPage(Page):
         self.tabs.addTab(self.store_rules, "")
         self.tags = TagsPanel(self.db)
         self.tabs.addTab(self.tags, "")
+        self.automation = AutomationPanel(self.db)
+        self.tabs.addTab(self.automation, "")
         self.body.addWidget(self.tabs)
         # The tabs need the height (the status bar already counts the stores).
         self.description.setVisible(False)
         self.figures.parentWidget().setVisible(False)
 
     def set_actor(self, agent: Agent | None) -> None:
-        for panel in (self.stores, self.agents, self.quick_replies, self.store_rules, self.tags):
+        for panel in (self.stores, self.agents, self.quick_replies, self.store_rules, self.tags,
+                      self.automation):
             panel.set_actor(agent)
 
     def retranslate(self) -> None:
@@ -213,7 +222,8 @@ class SettingsPage(Page):
         self.description.setText(self.tr(
             "Stores, agents, quick replies, tags and the rules of the shop."))
         for n, text in enumerate([self.tr("Stores"), self.tr("Agents"), self.tr("Quick replies"),
-                                  self.tr("Inbox"), self.tr("Store rules"), self.tr("Tags")]):
+                                  self.tr("Inbox"), self.tr("Store rules"), self.tr("Tags"),
+                                  self.tr("Automation")]):
             self.tabs.setTabText(n, text)
         self.ctrl_enter.setText(self.tr(
             "Ctrl+Enter sends a reply and Enter starts a new line (otherwise the reverse)"))
@@ -223,3 +233,4 @@ class SettingsPage(Page):
         self.quick_replies.retranslate()
         self.store_rules.retranslate()
         self.tags.retranslate()
+        self.automation.retranslate()

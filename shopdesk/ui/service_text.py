@@ -12,6 +12,7 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 from shopdesk.services.permissions import Action, AgentLike, denial
+from shopdesk.ui.service_text_automation import automation_patterns
 from shopdesk.ui.service_text_files import backup_patterns, import_patterns
 from shopdesk.ui.service_text_knowledge import knowledge_patterns
 from shopdesk.ui.service_text_live import live_patterns
@@ -264,7 +265,7 @@ def translated(text: str) -> str:
         return text
     patterns = (_patterns() + _case_patterns() + _work_patterns() + _permission_patterns()
                 + backup_patterns() + import_patterns() + live_patterns()
-                + knowledge_patterns())
+                + knowledge_patterns() + automation_patterns())
 
     def one(sentence: str) -> str | None:
         for pattern, target in patterns:
