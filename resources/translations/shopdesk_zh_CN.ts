@@ -1756,6 +1756,46 @@
         <source>Owner's confirmation</source>
         <translation>店主确认</translation>
     </message>
+    <message>
+        <source>Greeting</source>
+        <translation>欢迎语</translation>
+    </message>
+    <message>
+        <source>Away message</source>
+        <translation>休息时间自动回复</translation>
+    </message>
+    <message>
+        <source>Keyword: invoice</source>
+        <translation>关键词：发票</translation>
+    </message>
+    <message>
+        <source>Keyword: shipping</source>
+        <translation>关键词：发货/物流</translation>
+    </message>
+    <message>
+        <source>Keyword: size</source>
+        <translation>关键词：尺码</translation>
+    </message>
+    <message>
+        <source>Auto-assignment</source>
+        <translation>自动分配</translation>
+    </message>
+    <message>
+        <source>After-sales follow-up</source>
+        <translation>售后跟踪</translation>
+    </message>
+    <message>
+        <source>After-sales: a bad answer opens a complaint</source>
+        <translation>售后跟踪：不满意时建投诉</translation>
+    </message>
+    <message>
+        <source>Complaint moves up a tier</source>
+        <translation>投诉超时升级</translation>
+    </message>
+    <message>
+        <source>Care message</source>
+        <translation>节日问候</translation>
+    </message>
 </context>
 <context>
     <name>StatusLine</name>

@@ -24,6 +24,7 @@ from shopdesk.models import Agent, AutomationRule
 from shopdesk.services import automation_care as svc
 from shopdesk.services.permissions import Action
 from shopdesk.ui.automation_words import trigger_summary
+from shopdesk.ui.labels import rule_label
 from shopdesk.ui.service_text import denied, translated
 from shopdesk.ui.table_model import row_table
 
@@ -41,7 +42,7 @@ class CareReview(QDialog):
             for r in session.scalars(select(AutomationRule).where(
                     AutomationRule.trigger == "care_date").order_by(AutomationRule.id)):
                 when = trigger_summary({"kind": r.trigger, **(r.trigger_params or {})})
-                self.rule.addItem(f"{r.name} · {when}", r.id)
+                self.rule.addItem(f"{rule_label(r.name)} · {when}", r.id)
         if rule_id is not None:
             self.rule.setCurrentIndex(max(0, self.rule.findData(rule_id)))
         self.rule.currentIndexChanged.connect(lambda _i: self.reload())

@@ -23,6 +23,7 @@ from shopdesk.models import Agent, Store
 from shopdesk.services import automation_rules as svc
 from shopdesk.services.permissions import Action
 from shopdesk.ui.automation_words import trigger_summary
+from shopdesk.ui.labels import rule_label
 from shopdesk.ui.service_text import denied, translated
 from shopdesk.ui.table_model import row_table
 
@@ -89,7 +90,7 @@ class AutomationPanel(QWidget):
     def reload(self, select_id: int | None = None) -> None:
         with self.db.read_session() as session:
             names = dict(session.execute(select(Store.id, Store.name)).all())
-            self.rules = [(r.id, r.name, r.enabled, names.get(r.store_id) if r.store_id
+            self.rules = [(r.id, rule_label(r.name), r.enabled, names.get(r.store_id) if r.store_id
                            else None, r.trigger, r.trigger_params or {}, r.builtin)
                           for r in svc.list_rules(session)]
         self.table.blockSignals(True)

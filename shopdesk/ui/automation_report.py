@@ -23,6 +23,7 @@ from sqlalchemy import select
 from shopdesk.db import Database
 from shopdesk.models import Store
 from shopdesk.services import automation_reports as svc
+from shopdesk.ui.labels import rule_label
 from shopdesk.ui.table_model import row_table
 
 
@@ -124,7 +125,7 @@ class AutomationReport(QWidget):
         for row, f in enumerate(self.figures):
             share = f.needed_share
             needed = f"{f.needed_person}" + (f" ({share}%)" if share is not None else "")
-            for col, text in enumerate((f.name, f"{f.fired}", f"{f.conversations}",
+            for col, text in enumerate((rule_label(f.name), f"{f.fired}", f"{f.conversations}",
                                         f"{f.answered}", needed,
                                         f.latest_text.replace("\n", " "))):
                 item = QTableWidgetItem(text)

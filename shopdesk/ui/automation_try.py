@@ -28,6 +28,7 @@ from shopdesk.errors import ShopDeskError
 from shopdesk.services import automation_dryrun, automation_rules
 from shopdesk.services.automation_rules import RuleSpec
 from shopdesk.ui.automation_words import step_text, why_text
+from shopdesk.ui.labels import rule_label
 from shopdesk.ui.service_text import translated
 
 
@@ -115,7 +116,7 @@ class TryBox(QGroupBox):
             parts.append(f"<p><b>{html.escape(self.tr('No rule would fire.'))}</b></p>")
         for r in fire:
             state = "" if r.enabled else " · " + self.tr("switched off now")
-            parts.append(f"<p><b>✓ {html.escape(r.rule)}</b>"
+            parts.append(f"<p><b>✓ {html.escape(rule_label(r.rule))}</b>"
                          f"<span style='color:#6B7280'>{html.escape(state)}</span><br>")
             parts.append("<br>".join("→ " + html.escape(step_text(s)) for s in r.steps))
             if r.waits:
@@ -126,6 +127,6 @@ class TryBox(QGroupBox):
         if quiet:
             parts.append(f"<p style='color:#6B7280'>{html.escape(self.tr('Would not fire:'))}"
                          "<br>" + "<br>".join(
-                             f"✗ {html.escape(r.rule)} — {html.escape(why_text(r.why_not))}"
+                             f"✗ {html.escape(rule_label(r.rule))} — {html.escape(why_text(r.why_not))}"
                              for r in quiet) + "</p>")
         return "".join(parts)

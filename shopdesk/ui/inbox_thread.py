@@ -18,6 +18,7 @@ from shopdesk.models.enums import Direction, SendState
 from shopdesk.services import inbox as svc
 from shopdesk.times import to_local
 from shopdesk.ui.images import ORIGINALS, image_viewer, original_viewer
+from shopdesk.ui.labels import rule_label
 from shopdesk.ui.service_text import translated
 
 THUMB = 160  # width of an image inside a bubble; click to see it large
@@ -135,7 +136,7 @@ class ThreadView(QTextBrowser):
             who = html.escape(m.author) + " · " if m.author else ""
             if m.rule_name:  # written by an automation rule: says so, with the rule's name
                 who = ("<span style='color:#7C3AED'>" + html.escape(
-                    self.tr("Automatic · %1").replace("%1", m.rule_name)) + "</span> · ")
+                    self.tr("Automatic · %1").replace("%1", rule_label(m.rule_name))) + "</span> · ")
             label = self.tr("Internal note") + " · " if m.direction == Direction.NOTE else ""
             if m.id == self.highlight:
                 colour = "#FDE68A"

@@ -192,3 +192,26 @@ def complaint_change_text(before: dict[str, Any] | None, after: dict[str, Any] |
         parts.append(QCoreApplication.translate("Labels", "%1: %2")
                      .replace("%1", complaint_field_label(name)).replace("%2", text))
     return " · ".join(parts)
+
+
+def rule_label(name: str) -> str:
+    """An automation rule's name in the UI's language: the built-in rules keep the name they
+    were created with (both languages, "欢迎语 Greeting"), and show the one that fits; a name
+    the owner gave shows as it is."""
+    builtin = {
+        "欢迎语 Greeting": QCoreApplication.translate("Labels", "Greeting"),
+        "休息时间自动回复 Away message": QCoreApplication.translate("Labels", "Away message"),
+        "关键词：发票 Keyword: invoice": QCoreApplication.translate("Labels", "Keyword: invoice"),
+        "关键词：发货/物流 Keyword: shipping": QCoreApplication.translate(
+            "Labels", "Keyword: shipping"),
+        "关键词：尺码 Keyword: size": QCoreApplication.translate("Labels", "Keyword: size"),
+        "自动分配 Auto-assignment": QCoreApplication.translate("Labels", "Auto-assignment"),
+        "售后跟踪 After-sales follow-up": QCoreApplication.translate(
+            "Labels", "After-sales follow-up"),
+        "售后跟踪：不满意时建投诉 After-sales: a bad answer opens a complaint":
+            QCoreApplication.translate("Labels", "After-sales: a bad answer opens a complaint"),
+        "投诉超时升级 Complaint moves up a tier": QCoreApplication.translate(
+            "Labels", "Complaint moves up a tier"),
+        "节日问候 Care message": QCoreApplication.translate("Labels", "Care message"),
+    }
+    return builtin.get(name, name)
