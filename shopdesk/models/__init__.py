@@ -42,12 +42,13 @@ from shopdesk.models.enums import (
 )
 from shopdesk.models.handover import Handover, HandoverRead
 from shopdesk.models.order import Order, OrderItem
+from shopdesk.models.presend import PresendRule
 from shopdesk.models.shop import Agent, ChannelState, Store, Tag, agent_stores
 
 __all__ = [
     "Agent", "Attachment", "ChannelState", "AuditEvent", "Base", "Complaint", "ComplaintEvent", "ComplaintCategory",
     "ComplaintStatus", "Conversation", "ConversationStatus", "Customer", "CustomerIdentity",
-    "CustomerNote", "DistinctCustomers", "Direction", "Handover", "HandoverRead", "Message", "Order", "OrderItem", "OrderStatus", "Platform",
+    "CustomerNote", "DistinctCustomers", "Direction", "Handover", "HandoverRead", "Message", "Order", "OrderItem", "OrderStatus", "Platform", "PresendRule",
     "Priority", "QuickReply", "QuickReplyImage", "ReturnCase", "ReturnEvent", "ReturnItem", "ReturnPhoto",
     "ReturnKind", "ReturnReason", "ReturnState", "Role", "SendState", "Severity", "Store",
     "SurveyResponse", "Tag", "UTCDateTime", "agent_stores", "customer_tags", "new_key",

@@ -22,6 +22,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from shopdesk.models import Complaint, Conversation, Customer, Message, ReturnCase, Store
+from shopdesk.services import pinyin_search
 from shopdesk.services.numbering import number, parse_number
 from shopdesk.textfold import fold, spaced
 
@@ -201,12 +202,15 @@ def snippet(body: str, query: str) -> str:
 
 
 def search(session: Session, query: str, limit: int = LIMIT) -> list[Hit]:
-    """Customers whose name matches first, then matching messages, newest first."""
+    """Customers whose name (or its pinyin) matches first, then matching messages, newest
+    first."""
     q = fold(query).strip()
     if not q:
         return []
     hits: list[Hit] = _numbered(session, query)
     customer_ids = _customer_ids(session, q, 10)
+    customer_ids += [i for i in pinyin_search.customer_ids(session, query, 10)
+                     if i not in customer_ids]  # wf, wangfang → 王芳
     if customer_ids:
         rows = session.execute(
             select(Conversation.id, Conversation.last_message_at, Store.name, Customer.name)
