@@ -11,6 +11,12 @@ from sqlalchemy.orm import Session
 
 from shopdesk.pinyin_keys import pinyin_query
 
+# PostgreSQL: every match from the GIN index first. ``OFFSET 0`` keeps the planner from
+# walking the primary key backwards under a LIMIT and computing every row's tsvector
+# (7 → 0.3 ms), and makes the Customers page's OR one lookup instead of one per row.
+_PG_MATCHING = ("SELECT id FROM customers WHERE to_tsvector('simple'::regconfig, pinyin) "
+                "@@ to_tsquery('simple'::regconfig, :p) OFFSET 0")
+
 
 def _sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
@@ -26,8 +32,7 @@ def customer_ids(session: Session, query: str, limit: int) -> list[int]:
         sql = text("SELECT rowid FROM customers_pinyin_fts WHERE customers_pinyin_fts "
                    "MATCH :p ORDER BY rowid DESC LIMIT :n")
         return list(session.scalars(sql, {"p": f'"{q}"*', "n": limit}))
-    sql = text("SELECT id FROM customers WHERE to_tsvector('simple'::regconfig, pinyin) "
-               "@@ to_tsquery('simple'::regconfig, :p) ORDER BY id DESC LIMIT :n")
+    sql = text(f"SELECT id FROM ({_PG_MATCHING}) AS m ORDER BY id DESC LIMIT :n")
     return list(session.scalars(sql, {"p": f"{q}:*", "n": limit}))
 
 
@@ -40,6 +45,5 @@ def customer_clause(session: Session, query: str) -> ColumnElement[bool] | None:
         return text("customers.id IN (SELECT rowid FROM customers_pinyin_fts "
                     "WHERE customers_pinyin_fts MATCH :pinyin_q)").bindparams(
                         pinyin_q=f'"{q}"*')
-    return text("to_tsvector('simple'::regconfig, customers.pinyin) "
-                "@@ to_tsquery('simple'::regconfig, :pinyin_q)").bindparams(
-                    pinyin_q=f"{q}:*")
+    return text(f"customers.id IN ({_PG_MATCHING.replace(':p', ':pinyin_q')})").bindparams(
+        pinyin_q=f"{q}:*")
