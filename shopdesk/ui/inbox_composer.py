@@ -23,6 +23,7 @@ from shopdesk.models import Agent
 from shopdesk.services import inbox as svc
 from shopdesk.ui.images import choose_images as pick_images
 from shopdesk.ui.images import read_image
+from shopdesk.ui.presend_dialog import confirm_send
 from shopdesk.ui.quick_reply_picker import QuickReplyPicker
 from shopdesk.ui.service_text import translated
 from shopdesk.ui.settings import Preferences
@@ -161,6 +162,9 @@ class ComposerPanel(QWidget):
         if self.conversation_id is None or self.agent is None:
             return
         text = self.editor.toPlainText()
+        if not self.note_mode.isChecked() and not confirm_send(self.db, self.conversation_id,
+                                                               self.editor):
+            return  # the agent edits (the pre-send check found something)
         try:
             with self.db.transaction() as session:
                 actor = session.get(Agent, self.agent.id)
