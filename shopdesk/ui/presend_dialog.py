@@ -27,28 +27,31 @@ from shopdesk.services.presend_check import Finding, Kind
 from shopdesk.ui.stores_panel import PLATFORM_NAMES
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PresendText", text)
-
-
 def finding_text(finding: Finding, platform: str) -> str:
     """One line: what was found and why it matters."""
     where = PLATFORM_NAMES.get(platform, platform)
     why = {
-        Kind.WORD: _tr("“%1”: an absolute claim the advertising law forbids (极限词); "
-                       "%2 can remove the listing or fine the store."),
-        Kind.PHONE: _tr("“%1”: a phone number. %2 penalises contact details that lead "
-                        "buyers off the platform."),
-        Kind.WECHAT: _tr("“%1”: a WeChat contact. %2 penalises contact details that lead "
-                         "buyers off the platform."),
-        Kind.QQ: _tr("“%1”: a QQ contact. %2 penalises contact details that lead buyers "
-                     "off the platform."),
-        Kind.EMAIL: _tr("“%1”: an e-mail address. %2 penalises contact details that lead "
-                        "buyers off the platform."),
-        Kind.LINK: _tr("“%1”: a link to another site (%3). %2 penalises links that lead "
-                       "buyers off the platform."),
-        Kind.VARIABLE: _tr("“%1”: a variable without a value; the customer would see it "
-                           "as written."),
+        Kind.WORD: QCoreApplication.translate(
+            "PresendText", "“%1”: an absolute claim the advertising law forbids "
+                           "(极限词); %2 can remove the listing or fine the store."),
+        Kind.PHONE: QCoreApplication.translate(
+            "PresendText", "“%1”: a phone number. %2 penalises contact details "
+                           "that lead buyers off the platform."),
+        Kind.WECHAT: QCoreApplication.translate(
+            "PresendText", "“%1”: a WeChat contact. %2 penalises contact details "
+                           "that lead buyers off the platform."),
+        Kind.QQ: QCoreApplication.translate(
+            "PresendText", "“%1”: a QQ contact. %2 penalises contact details that "
+                           "lead buyers off the platform."),
+        Kind.EMAIL: QCoreApplication.translate(
+            "PresendText", "“%1”: an e-mail address. %2 penalises contact details "
+                           "that lead buyers off the platform."),
+        Kind.LINK: QCoreApplication.translate(
+            "PresendText", "“%1”: a link to another site (%3). %2 penalises links "
+                           "that lead buyers off the platform."),
+        Kind.VARIABLE: QCoreApplication.translate(
+            "PresendText", "“%1”: a variable without a value; the customer "
+                           "would see it as written."),
     }[finding.kind]
     return why.replace("%1", finding.text).replace("%2", where).replace("%3", finding.rule)
 
