@@ -4230,7 +4230,7 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
     </message>
     <message>
         <source>This reply may break the rules of %1. Send it anyway, or go back and edit it?</source>
-        <translation>这条回复可能违反%1的规则。仍然发送，还是返回修改？</translation>
+        <translation>这条回复可能违反 %1 的规则。仍然发送，还是返回修改？</translation>
     </message>
     <message>
         <source>Edit</source>

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -91,6 +91,7 @@ class PresendWarning(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("presendFindings")
         self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         for finding in findings:
             self.list.addItem(finding_text(finding, platform))
         self.list.setCurrentRow(0)
@@ -111,7 +112,26 @@ class PresendWarning(QDialog):
         layout.addWidget(self.reply)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
-        self.resize(560, 380)
+        self.resize(600, 400)
+
+    def _fit_items(self) -> None:
+        """Each reason wrapped over as many lines as it needs (a list view does not size
+        wrapped items by itself)."""
+        width = self.list.viewport().width() - 8
+        metrics = self.list.fontMetrics()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            rect = metrics.boundingRect(QRect(0, 0, width, 10_000),
+                                        int(Qt.TextFlag.TextWordWrap), item.text())
+            item.setSizeHint(QSize(width, rect.height() + 8))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_items()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._fit_items()
 
     def chosen(self) -> Finding | None:
         """The finding selected in the list (the first by default): where Edit puts the
