@@ -42,15 +42,13 @@ def _units(folded: str, all_readings: bool) -> list[list[str]]:
     """The readings of each character, and each run of Latin letters or digits as one
     unit of its own; everything else is dropped (王 芳 and 王·芳 read as 王芳)."""
     units: list[list[str]] = []
-    for item in pinyin(folded, style=Style.NORMAL, heteronym=all_readings,
-                       errors=lambda chars: [chars]):
-        first = item[0]
-        if _CJK.fullmatch(first[:1] or " ") or (len(item) > 1):
-            readings = [r for r in dict.fromkeys(_ALNUM.findall(" ".join(item)))][:READINGS]
+    for item in pinyin(folded, style=Style.NORMAL, heteronym=all_readings):
+        if len(item) > 1:  # a polyphone: its readings, the likeliest first
+            readings = [r for r in dict.fromkeys(item) if _ALNUM.fullmatch(r)][:READINGS]
             if readings:
                 units.append(readings)
-            continue
-        units.extend([run] for run in _ALNUM.findall(first))
+        else:  # one reading, or text pypinyin passed through (Latin, digits, punctuation)
+            units.extend([run] for run in _ALNUM.findall(item[0]))
     return units
 
 
