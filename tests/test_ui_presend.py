@@ -153,3 +153,20 @@ def test_inbox_search_box_finds_customers_by_pinyin(qtbot, page, sqlite_db) -> N
     found = {page.results.item(i).data(Qt.ItemDataRole.UserRole)[0]
              for i in range(page.results.count())}
     assert theirs & found, (name, spelled)
+
+
+def test_quick_reply_picker_finds_by_pinyin(qtbot, page, sqlite_db) -> None:
+    open_store(page, sqlite_db, "tmall")
+    seen: list[list[str]] = []
+
+    def search(picker) -> None:
+        for query in ("pscl", "tuihuo", "cuijian"):  # 破损处理, 退货流程, 催件
+            picker.search.setText(query)
+            groups = [picker.list.topLevelItem(i) for i in range(picker.list.topLevelItemCount())]
+            seen.append([g.child(j).text(0).split()[0] for g in groups
+                         for j in range(g.childCount())])
+        picker.reject()
+
+    when_modal(search)
+    qtbot.keyClick(page.composer, Qt.Key.Key_Slash)
+    assert seen == [["/ps"], ["/th"], ["/cui"]]
