@@ -31,6 +31,7 @@ from shopdesk.models import Base
 from shopdesk.services import search
 
 TARGET = 0.6
+SEEDED = {"presend_rules"}  # the migrations write these rows: the fresh file has them
 MEDIUM = DemoSize(customers=6_000, conversations=20_000, messages=200_000, complaints=400,
                   returns=200)  # a fifth of the large demo, for trying changes quickly
 
@@ -62,7 +63,7 @@ def baseline(loaded: Path, fresh: Path) -> tuple[float, int]:
     for table in Base.metadata.sorted_tables:
         names = ", ".join(table.c.keys())
         rows = source.execute(f"SELECT {names} FROM {table.name}").fetchall()
-        if rows:
+        if rows and table.name not in SEEDED:
             tables.append((table.name, names, len(table.c), rows))
     source.close()
     db = open_database(f"sqlite:///{fresh}")

@@ -28,6 +28,7 @@ QUERIES = [  # (query, what it is)
     ("翡", "rare"), ("翡翠", "rare"), ("龘", "absent"), ("龘龘", "absent"), ("ok", "Latin"),
     ("还没发货", "common"), ("件套碎了", "rare"), ("ship", "Latin"), ("damaged", "Latin"),
     ("SF1234567890", "absent"), ("不存在的词语", "absent"),
+    ("wf", "pinyin initials"), ("zhangwei", "pinyin"), ("wang f", "pinyin, spaced"),
 ]
 PLANS = ["翡翠", "龘", "发", "件套碎了"]
 

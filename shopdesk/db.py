@@ -55,7 +55,12 @@ def make_engine(url: str) -> Engine:
     elif parsed.get_backend_name() == "postgresql":
         if parsed.drivername == "postgresql":
             url = parsed.set(drivername="postgresql+psycopg").render_as_string(False)
-        engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+        # Custom plans only: psycopg prepares a statement run five times, and after five more
+        # runs PostgreSQL may plan it once for any parameters. The search's plan depends on
+        # the query (a rare term from the index, a common one from the newest messages): its
+        # generic plan took 2–3 s per search instead of 5 ms (bench/pinyin.py).
+        engine = create_engine(url, pool_pre_ping=True, connect_args={
+            "connect_timeout": 10, "options": "-c plan_cache_mode=force_custom_plan"})
     else:
         raise ConfigurationError(
             f"ShopDesk works with SQLite and PostgreSQL, not {parsed.get_backend_name()}"

@@ -2769,6 +2769,10 @@
         <source>Automation</source>
         <translation>自动化</translation>
     </message>
+    <message>
+        <source>Sending rules</source>
+        <translation>发送检查</translation>
+    </message>
 </context>
 <context>
     <name>Shell</name>
@@ -5798,6 +5802,99 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
     <message>
         <source>Not done (%1): %2</source>
         <translation>未执行（%1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PresendText</name>
+    <message>
+        <source>“%1”: an absolute claim the advertising law forbids (极限词); %2 can remove the listing or fine the store.</source>
+        <translation>“%1”：广告法禁止的绝对化用语（极限词），%2 可能下架商品或处罚店铺。</translation>
+    </message>
+    <message>
+        <source>“%1”: a phone number. %2 penalises contact details that lead buyers off the platform.</source>
+        <translation>“%1”：电话号码。%2 会处罚把买家引到站外的联系方式。</translation>
+    </message>
+    <message>
+        <source>“%1”: a WeChat contact. %2 penalises contact details that lead buyers off the platform.</source>
+        <translation>“%1”：微信联系方式。%2 会处罚把买家引到站外的联系方式。</translation>
+    </message>
+    <message>
+        <source>“%1”: a QQ contact. %2 penalises contact details that lead buyers off the platform.</source>
+        <translation>“%1”：QQ 联系方式。%2 会处罚把买家引到站外的联系方式。</translation>
+    </message>
+    <message>
+        <source>“%1”: an e-mail address. %2 penalises contact details that lead buyers off the platform.</source>
+        <translation>“%1”：电子邮箱地址。%2 会处罚把买家引到站外的联系方式。</translation>
+    </message>
+    <message>
+        <source>“%1”: a link to another site (%3). %2 penalises links that lead buyers off the platform.</source>
+        <translation>“%1”：指向其他网站（%3）的链接。%2 会处罚把买家引到站外的链接。</translation>
+    </message>
+    <message>
+        <source>“%1”: a variable without a value; the customer would see it as written.</source>
+        <translation>“%1”：变量没有填入内容，客户会原样看到它。</translation>
+    </message>
+</context>
+<context>
+    <name>PresendWarning</name>
+    <message>
+        <source>Check before sending</source>
+        <translation>发送前检查</translation>
+    </message>
+    <message>
+        <source>This reply may break the rules of %1. Send it anyway, or go back and edit it?</source>
+        <translation>这条回复可能违反 %1 的规则。仍然发送，还是返回修改？</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>返回修改</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>仍然发送</translation>
+    </message>
+</context>
+<context>
+    <name>PresendRulesPanel</name>
+    <message>
+        <source>Platform:</source>
+        <translation>平台：</translation>
+    </message>
+    <message>
+        <source>Before a reply leaves, it is checked against these rules and the agent is warned (and may send anyway). Leftover {variables} are always checked.</source>
+        <translation>回复发出前会按这些规则检查，发现问题时提醒客服（客服仍可发送）。未填写的 {变量} 总会检查。</translation>
+    </message>
+    <message>
+        <source>Forbidden words (one a line)</source>
+        <translation>禁用词（每行一个）</translation>
+    </message>
+    <message>
+        <source>Ordinary words that contain one (最近 holds 最)</source>
+        <translation>包含禁用词的普通词语（如“最近”含“最”）</translation>
+    </message>
+    <message>
+        <source>The platform's own sites (links to them are fine)</source>
+        <translation>平台自己的网站（链接到这些网站没有问题）</translation>
+    </message>
+    <message>
+        <source>Check for contact details: phone numbers, WeChat, QQ, e-mail, links to other sites</source>
+        <translation>检查联系方式：电话号码、微信、QQ、邮箱、其他网站的链接</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Defaults shown; Save keeps them.</source>
+        <translation>已显示默认规则；点击“保存”后生效。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 </TS>

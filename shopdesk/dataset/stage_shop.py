@@ -20,6 +20,7 @@ from shopdesk.models import (
     Tag,
     customer_tags,
 )
+from shopdesk.pinyin_keys import keys_for, keys_of
 
 
 class ShopRecords(Staging):
@@ -56,7 +57,8 @@ class ShopRecords(Staging):
     def _stage_customer(self, n: int, v: dict[str, Any]) -> None:
         self.define("customer", v["key"], n)
         existing = self._existing.id_of(Customer, v["key"])
-        row = {"key": v["key"], "name": v["name"], "phone": v["phone"], "email": v["email"]}
+        row = {"key": v["key"], "name": v["name"], "phone": v["phone"], "email": v["email"],
+               "pinyin": keys_for(v["name"])}
         if v["created_at"] is not None or existing is None:
             row["created_at"] = aware(v["created_at"] or datetime.now(UTC))
         if existing is None:
@@ -109,7 +111,7 @@ class ShopRecords(Staging):
         self.define("quick_reply", v["key"], n)
         existing = self._existing.id_of(QuickReply, v["key"])
         row = {"key": v["key"], "category": v["category"], "code": v["code"],
-               "title": v["title"], "body": v["body"]}
+               "title": v["title"], "body": v["body"], "pinyin": keys_of(v["title"], v["body"])}
         if existing is None:
             row.update(position=self.report.inserted["quick_reply"],
                        created_at=datetime.now(UTC))

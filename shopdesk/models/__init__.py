@@ -50,6 +50,7 @@ from shopdesk.models.handover import Handover, HandoverRead
 from shopdesk.models.knowledge import Article, ArticleImage, ArticleKind
 from shopdesk.models.live import ChangeLog, Presence
 from shopdesk.models.order import Order, OrderItem
+from shopdesk.models.presend import PresendRule
 from shopdesk.models.shop import Agent, ChannelState, Store, Tag, agent_stores
 from shopdesk.models.suggestion import SuggestionChoice
 
@@ -57,7 +58,7 @@ __all__ = [
     "AgentPresence", "AutomationFiring", "AutomationRule", "Notification",
     "Agent", "Article", "ArticleImage", "ArticleKind", "Attachment", "ChangeLog", "ChannelState", "AuditEvent", "Base", "Complaint", "ComplaintEvent", "ComplaintCategory",
     "ComplaintStatus", "Conversation", "ConversationStatus", "Customer", "CustomerIdentity",
-    "CustomerNote", "DistinctCustomers", "Direction", "Handover", "HandoverRead", "Message", "Order", "OrderItem", "OrderStatus", "Platform",
+    "CustomerNote", "DistinctCustomers", "Direction", "Handover", "HandoverRead", "Message", "Order", "OrderItem", "OrderStatus", "Platform", "PresendRule",
     "Presence", "Priority", "QuickReply", "QuickReplyImage", "ReturnCase", "ReturnEvent", "ReturnItem", "ReturnPhoto",
     "ReturnKind", "ReturnReason", "ReturnState", "Role", "SendState", "Severity", "Store",
     "SuggestionChoice", "SurveyResponse", "Tag", "UTCDateTime", "agent_stores", "customer_tags", "new_key",

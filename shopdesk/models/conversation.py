@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, Text, text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, Text, event, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shopdesk.models.base import Base, new_key, str_enum
 from shopdesk.models.customer import Customer
 from shopdesk.models.enums import ConversationStatus, Direction, Priority, SendState
 from shopdesk.models.shop import Agent, Store
+from shopdesk.pinyin_keys import keys_of
 from shopdesk.times import utcnow
 
 
@@ -141,6 +142,14 @@ class QuickReply(Base):
     body: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The pinyin words of its title and text (shopdesk.pinyin_keys), kept on every write.
+    pinyin: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+@event.listens_for(QuickReply, "before_insert")
+@event.listens_for(QuickReply, "before_update")
+def _quick_reply_pinyin(_mapper, _connection, target: QuickReply) -> None:
+    target.pinyin = keys_of(target.title, target.body)
 
 
 class QuickReplyImage(Base):

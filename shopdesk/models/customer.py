@@ -23,6 +23,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shopdesk.models.base import Base, new_key
 from shopdesk.models.shop import Agent, Store, Tag
+from shopdesk.pinyin_keys import keys_for
 from shopdesk.textfold import fold
 from shopdesk.times import utcnow
 
@@ -65,6 +66,7 @@ class Customer(Base):
     last_order_at: Mapped[datetime | None] = mapped_column()
     last_contact_at: Mapped[datetime | None] = mapped_column()
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")  # folded
+    pinyin: Mapped[str] = mapped_column(Text, default="", server_default="")  # pinyin_keys
     # Set when this customer was merged into another; hidden from lists, kept for undo.
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
 
@@ -134,9 +136,15 @@ def search_text(name: str | None, phone: str | None, email: str | None,
 
 @event.listens_for(Customer, "before_insert")
 def _new_customer_search_text(_mapper, _connection, target: Customer) -> None:
+    target.pinyin = keys_for(target.name)
     if not target.search_text:
         handles = [i.handle for i in target.__dict__.get("identities", [])]
         target.search_text = search_text(target.name, target.phone, target.email, handles)
+
+
+@event.listens_for(Customer, "before_update")
+def _renamed_customer_pinyin(_mapper, _connection, target: Customer) -> None:
+    target.pinyin = keys_for(target.name)
 
 
 @event.listens_for(CustomerIdentity, "after_insert")

@@ -40,7 +40,7 @@ from shopdesk.models import (
     customer_tags,
 )
 from shopdesk.models.customer import search_text
-from shopdesk.services import segments
+from shopdesk.services import pinyin_search, segments
 from shopdesk.services.privacy import phone_for
 from shopdesk.textfold import fold
 from shopdesk.times import as_utc
@@ -100,6 +100,9 @@ def _filtered(session: Session, q: Select, f: CustomerFilter) -> Select:
             by_order = select(Order.customer_id).where(
                 Order.order_no.like(_like(f.text.strip()), escape="\\"))
             matches = or_(matches, c.id.in_(by_order))
+        by_pinyin = pinyin_search.customer_clause(session, f.text)  # wf, wangfang → 王芳
+        if by_pinyin is not None:
+            matches = or_(matches, by_pinyin)
         q = q.where(matches)
     if f.tag_id is not None:
         q = q.where(exists().where(customer_tags.c.customer_id == c.id,

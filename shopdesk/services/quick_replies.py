@@ -22,6 +22,7 @@ from shopdesk.models import (
     QuickReplyImage,
     Store,
 )
+from shopdesk.pinyin_keys import matches, pinyin_query
 from shopdesk.services import audit
 from shopdesk.services.conversations import has_chinese
 from shopdesk.services.inbox import check_images
@@ -44,7 +45,8 @@ class QuickReplyItem:
 
 def find(session: Session, query: str = "", language: str | None = None
          ) -> list[QuickReplyItem]:
-    """Quick replies whose code, title or text contains ``query``, in category order; with
+    """Quick replies whose code, title or text contains ``query`` (or whose title's pinyin
+    starts with it: shopdesk.pinyin_keys), in category order; with
     ``language`` ("zh_CN" or "en": the customer's), the replies written in it first."""
     q = select(QuickReply).order_by(QuickReply.category, QuickReply.position, QuickReply.id)
     names: dict[int, list[str]] = {}
@@ -52,16 +54,21 @@ def find(session: Session, query: str = "", language: str | None = None
                                                  QuickReplyImage.filename)
                                           .order_by(QuickReplyImage.id)):
         names.setdefault(reply_id, []).append(name)
+    replies = list(session.scalars(q))
     rows = [QuickReplyItem(r.id, r.category, r.code, r.title, r.body,
-                           tuple(names.get(r.id, ()))) for r in session.scalars(q)]
+                           tuple(names.get(r.id, ()))) for r in replies]
+    keys = {r.id: r.pinyin for r in replies}
     if language is not None:
         chinese = language.startswith("zh")
         rows.sort(key=lambda r: has_chinese(r.body) != chinese)  # stable: order kept within
     needle = fold(query).strip()
     if not needle:
         return rows
-    # Codes that start with the query come first: typing "/wl" should pick "wl".
-    hits = [r for r in rows if needle in fold(f"{r.code}\n{r.title}\n{r.body}")]
+    # Codes that start with the query come first: typing "/wl" should pick "wl". The pinyin
+    # of the title and the start of the text finds them too ("fp" → 发票).
+    spelled = pinyin_query(query)
+    hits = [r for r in rows if needle in fold(f"{r.code}\n{r.title}\n{r.body}")
+            or matches(keys[r.id], spelled)]
     return sorted(hits, key=lambda r: not fold(r.code).startswith(needle))
 
 

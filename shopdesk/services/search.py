@@ -22,6 +22,7 @@ from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
 from shopdesk.models import Complaint, Conversation, Customer, ReturnCase, Store, UTCDateTime
+from shopdesk.services import pinyin_search
 from shopdesk.services.numbering import number, parse_number
 from shopdesk.textfold import fold, spaced
 
@@ -234,12 +235,15 @@ _MESSAGE_HITS = text(
 
 
 def search(session: Session, query: str, limit: int = LIMIT) -> list[Hit]:
-    """Customers whose name matches first, then matching messages, newest first."""
+    """Customers whose name (or its pinyin) matches first, then matching messages, newest
+    first."""
     q = fold(query).strip()
     if not q:
         return []
     hits: list[Hit] = _numbered(session, query)
     customer_ids = _customer_ids(session, q, 10)
+    customer_ids += [i for i in pinyin_search.customer_ids(session, query, 10)
+                     if i not in customer_ids]  # wf, wangfang → 王芳
     if customer_ids:
         rows = session.execute(_CUSTOMER_HITS, {"ids": customer_ids})
         hits += [Hit(None, cid, at, store, name, snippet(name, q))

@@ -25,6 +25,7 @@ from shopdesk.services import inbox as svc
 from shopdesk.ui.automation_inbox import TypingHold
 from shopdesk.ui.images import choose_images as pick_images
 from shopdesk.ui.images import read_image
+from shopdesk.ui.presend_dialog import confirm_send
 from shopdesk.ui.quick_reply_picker import QuickReplyPicker
 from shopdesk.ui.reply_suggestions import ReplySuggestions
 from shopdesk.ui.service_text import translated
@@ -174,6 +175,9 @@ class ComposerPanel(QWidget):
         if self.conversation_id is None or self.agent is None:
             return
         text = self.editor.toPlainText()
+        if not self.note_mode.isChecked() and not confirm_send(self.db, self.conversation_id,
+                                                               self.editor):
+            return  # the agent edits (the pre-send check found something)
         if (not self.note_mode.isChecked() and text.strip() and self.before_send is not None
                 and not self.before_send(self.conversation_id)):
             return  # the text stays in the composer

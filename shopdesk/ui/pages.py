@@ -28,6 +28,7 @@ from shopdesk.ui.export_dialog import ExportDialog
 from shopdesk.ui.handover import handover_text, local_time
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.page import Page
+from shopdesk.ui.presend_rules_panel import PresendRulesPanel
 from shopdesk.ui.quick_replies_panel import QuickRepliesPanel
 from shopdesk.ui.store_rules_panel import StoreRulesPanel
 from shopdesk.ui.stores_panel import StoresPanel
@@ -207,6 +208,8 @@ class SettingsPage(Page):
         self.tabs.addTab(self.tags, "")
         self.automation = AutomationPanel(self.db)
         self.tabs.addTab(self.automation, "")
+        self.presend_rules = PresendRulesPanel(self.db)
+        self.tabs.addTab(self.presend_rules, "")
         self.body.addWidget(self.tabs)
         # The tabs need the height (the status bar already counts the stores).
         self.description.setVisible(False)
@@ -214,7 +217,7 @@ class SettingsPage(Page):
 
     def set_actor(self, agent: Agent | None) -> None:
         for panel in (self.stores, self.agents, self.quick_replies, self.store_rules, self.tags,
-                      self.automation):
+                      self.automation, self.presend_rules):
             panel.set_actor(agent)
 
     def retranslate(self) -> None:
@@ -223,7 +226,7 @@ class SettingsPage(Page):
             "Stores, agents, quick replies, tags and the rules of the shop."))
         for n, text in enumerate([self.tr("Stores"), self.tr("Agents"), self.tr("Quick replies"),
                                   self.tr("Inbox"), self.tr("Store rules"), self.tr("Tags"),
-                                  self.tr("Automation")]):
+                                  self.tr("Automation"), self.tr("Sending rules")]):
             self.tabs.setTabText(n, text)
         self.ctrl_enter.setText(self.tr(
             "Ctrl+Enter sends a reply and Enter starts a new line (otherwise the reverse)"))
@@ -234,3 +237,4 @@ class SettingsPage(Page):
         self.store_rules.retranslate()
         self.tags.retranslate()
         self.automation.retranslate()
+        self.presend_rules.retranslate()
