@@ -4184,4 +4184,15 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
         <translation>退货退款：新建售后单；投诉：新建投诉</translation>
     </message>
 </context>
+<context>
+    <name>StartFrame</name>
+    <message>
+        <source>Loading conversations…</source>
+        <translation>正在加载会话…</translation>
+    </message>
+    <message>
+        <source>Opening the shop…</source>
+        <translation>正在打开店铺…</translation>
+    </message>
+</context>
 </TS>

@@ -84,6 +84,8 @@ class StartFrame(QMainWindow):
         layout.addWidget(inbox, 1)
         self.setCentralWidget(central)
         self.statusBar().showMessage(_tr("StartFrame", "Opening the shop…"))
+        for title in ("&File", "&Edit", "&View", "&Returns", "&Help"):  # as the window's
+            self.menuBar().addMenu(_tr("MainWindow", title)).setEnabled(False)
 
         self.setMinimumSize(900, 600)
         geometry = prefs.geometry if prefs is not None else None
