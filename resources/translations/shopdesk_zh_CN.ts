@@ -4195,4 +4195,11 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
         <translation>正在打开店铺…</translation>
     </message>
 </context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <source>Counting customers…</source>
+        <translation>正在统计客户数…</translation>
+    </message>
+</context>
 </TS>

@@ -38,6 +38,7 @@ from shopdesk.services.permissions import Action
 from shopdesk.services.segments import Segment
 from shopdesk.services.tags import all_tags
 from shopdesk.times import to_local
+from shopdesk.ui.background import Background
 from shopdesk.ui.customer_card import CustomerCard
 from shopdesk.ui.flow_layout import FlowLayout
 from shopdesk.ui.labels import segment_label
@@ -158,6 +159,8 @@ class CustomersPage(Page):
         splitter.setStretchFactor(1, 1)
         self.body.addWidget(splitter, 1)
         self.total = 0
+        self._counting: svc.CustomerFilter | None = None  # being counted, not shown yet
+        self._counter: Background | None = None
         QShortcut(QKeySequence("Ctrl+F"), self, lambda: (self.search.setFocus(),
                                                          self.search.selectAll()))
 
@@ -242,9 +245,7 @@ class CustomersPage(Page):
                 return svc.page(session, flt, viewer, after, limit)
 
         self.model.reset(fetch)
-        with self.db.read_session() as session:
-            self.total = svc.count(session, flt)
-        self._show_count()
+        self._count(flt)
         row = next((i for i, r in enumerate(self.model.rows) if r.id == keep), None)
         if row is None and self.model.rows:
             row = 0
@@ -255,8 +256,43 @@ class CustomersPage(Page):
         else:
             self.card.show_customer(None, self.agent)
 
+    def _count(self, flt: svc.CustomerFilter) -> None:
+        """How many customers match, counted off the GUI thread (a count reads every
+        matching row: the first page must not wait for it); one count at a time, the last
+        filter's once the running one is done."""
+        self._counting = flt
+        self._show_count()
+        if self._counter is not None:
+            return
+        db = self.db
+
+        def work() -> tuple[svc.CustomerFilter, int]:
+            with db.read_session() as session:
+                return flt, svc.count(session, flt)
+
+        self._counter = Background.call(work, self._counted, self._count_failed)
+
+    def _counted(self, result: tuple[svc.CustomerFilter, int]) -> None:
+        self._counter = None
+        flt, total = result
+        if flt == self._counting:
+            self.total, self._counting = total, None
+            self._show_count()
+        elif self._counting is not None:
+            self._count(self._counting)
+
+    def _count_failed(self) -> None:
+        self._counter = None  # the label keeps saying it counts; the next reload tries again
+
+    def busy(self) -> bool:
+        """Whether the count is still being read."""
+        return self._counter is not None
+
     def _show_count(self) -> None:
-        self.count.setText(self.tr("%1 customers").replace("%1", f"{self.total:,}"))
+        if self._counting is not None:
+            self.count.setText(self.tr("Counting customers…"))
+        else:
+            self.count.setText(self.tr("%1 customers").replace("%1", f"{self.total:,}"))
 
     def selected_ids(self) -> list[int]:
         if not hasattr(self, "table"):

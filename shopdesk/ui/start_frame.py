@@ -24,8 +24,23 @@ from shopdesk.ui.settings import Preferences
 from shopdesk.ui.window_pages import STYLE
 
 
-def _tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+def _page_names() -> list[str]:  # the main window's words, translated as there
+    tr = QCoreApplication.translate
+    return [tr("MainWindow", "Inbox"), tr("MainWindow", "Customers"),
+            tr("MainWindow", "Returns"), tr("MainWindow", "Complaints"),
+            tr("MainWindow", "Reports"), tr("MainWindow", "Settings")]
+
+
+def _menu_titles() -> list[str]:
+    tr = QCoreApplication.translate
+    return [tr("MainWindow", "&File"), tr("MainWindow", "&Edit"), tr("MainWindow", "&View"),
+            tr("MainWindow", "&Returns"), tr("MainWindow", "&Help")]
+
+
+def _view_names() -> list[str]:
+    tr = QCoreApplication.translate
+    return [tr("ConversationList", "Needs reply"), tr("ConversationList", "Mine"),
+            tr("ConversationList", "Unassigned"), tr("ConversationList", "All")]
 
 
 class StartFrame(QMainWindow):
@@ -43,19 +58,19 @@ class StartFrame(QMainWindow):
         self.navigation.setFixedWidth(190)
         self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setEnabled(False)
-        for name in ("Inbox", "Customers", "Returns", "Complaints", "Reports", "Settings"):
-            self.navigation.addItem(_tr("MainWindow", name))
+        for name in _page_names():
+            self.navigation.addItem(name)
         self.navigation.setCurrentRow(0)
 
         self.search_box = QLineEdit()
         self.search_box.setEnabled(False)
-        self.search_box.setPlaceholderText(
-            _tr("ConversationList", "Search messages and customers (Ctrl+K)"))
+        self.search_box.setPlaceholderText(QCoreApplication.translate(
+            "ConversationList", "Search messages and customers (Ctrl+K)"))
         self.views = QTabBar()
-        for name in ("Needs reply", "Mine", "Unassigned", "All"):
-            self.views.addTab(_tr("ConversationList", name))
+        for name in _view_names():
+            self.views.addTab(name)
         self.views.setEnabled(False)
-        self.loading = QLabel(_tr("StartFrame", "Loading conversations…"))
+        self.loading = QLabel(QCoreApplication.translate("StartFrame", "Loading conversations…"))
         self.loading.setObjectName("inboxLoading")
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.loading.setStyleSheet("QLabel { color: #6B7280; font-size: 14px; }")
@@ -83,9 +98,10 @@ class StartFrame(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(inbox, 1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage(_tr("StartFrame", "Opening the shop…"))
-        for title in ("&File", "&Edit", "&View", "&Returns", "&Help"):  # as the window's
-            self.menuBar().addMenu(_tr("MainWindow", title)).setEnabled(False)
+        self.statusBar().showMessage(QCoreApplication.translate("StartFrame",
+                                                                "Opening the shop…"))
+        for title in _menu_titles():  # as the window's
+            self.menuBar().addMenu(title).setEnabled(False)
 
         self.setMinimumSize(900, 600)
         geometry = prefs.geometry if prefs is not None else None
