@@ -66,9 +66,10 @@ def grow(db, target: int) -> None:  # type: ignore[no-untyped-def]
         print(f"refreshed every customer's summary in {time.perf_counter() - started:.1f} s")
 
 
-def open_page(url: str) -> float:
+def open_page(url: str) -> tuple[float, float]:
     """Milliseconds from the Customers page's construction to its first rows and card
-    painted, with the owner signed in (as navigating to it does)."""
+    painted, with the owner signed in (as navigating to it does): wall time, and the GUI
+    thread's CPU time (what the machine's other load does not change)."""
     from PySide6.QtWidgets import QApplication
 
     from shopdesk.models import Agent
@@ -78,7 +79,7 @@ def open_page(url: str) -> float:
     db = open_database(url)
     with db.read_session() as s:
         owner = s.scalar(select(Agent).where(Agent.key == "owner"))
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.thread_time()
     page = CustomersPage("customersPage", db)
     page.set_actor(owner)
     page.resize(1380, 780)
@@ -86,7 +87,7 @@ def open_page(url: str) -> float:
     while not page.model.rows:
         app.processEvents()
     page.repaint()
-    ms = (time.perf_counter() - started) * 1000
+    ms = (time.perf_counter() - started) * 1000, (time.thread_time() - cpu) * 1000
     while getattr(page, "busy", lambda: False)():  # what it still reads in the background
         app.processEvents()
     page.close()
@@ -96,7 +97,7 @@ def open_page(url: str) -> float:
     return ms
 
 
-def first_open(large: str, small: str, runs: int = 9) -> str:
+def first_open(large: str, small: str, runs: int = 15) -> str:
     import os
     import statistics
 
@@ -119,16 +120,19 @@ def first_open(large: str, small: str, runs: int = 9) -> str:
     ldb.dispose()
     open_page(small), open_page(large)  # the statements compiled once, as in the program
     pairs = [(open_page(small), open_page(large)) for _ in range(runs)]
-    a = statistics.median(p[0] for p in pairs)
-    b = statistics.median(p[1] for p in pairs)
-    ratio = statistics.median(p[1] / p[0] for p in pairs)
+    a = statistics.median(p[0][0] for p in pairs)
+    b = statistics.median(p[1][0] for p in pairs)
+    ratio = statistics.median(p[1][0] / p[0][0] for p in pairs)
+    ca = statistics.median(p[0][1] for p in pairs)
+    cb = statistics.median(p[1][1] for p in pairs)
     return "\n".join([
         f"First open of the Customers page (built, shown, first rows and card painted), "
         f"{runs} runs in turns; load average {os.getloadavg()[0]:.1f}.", "",
-        "| what | median ms |", "| --- | ---: |",
-        f"| {few:,} customers (small demo) | {a:.1f} |",
-        f"| {many:,} customers | {b:.1f} |",
-        f"| ratio, median of the runs' own ratios (goal ≤ 1.05×) | {ratio:.2f}× |",
+        "| what | median ms, wall | median ms, GUI thread CPU |", "| --- | ---: | ---: |",
+        f"| {few:,} customers (small demo) | {a:.1f} | {ca:.1f} |",
+        f"| {many:,} customers | {b:.1f} | {cb:.1f} |",
+        f"| ratio of the medians (goal ≤ 1.05×) | {b / a:.2f}× | {cb / ca:.2f}× |",
+        f"| median of the pairs' own ratios | {ratio:.2f}× | |",
     ])
 
 

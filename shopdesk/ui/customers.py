@@ -55,22 +55,42 @@ def _day(when: datetime | None) -> str:
 class CustomersModel(PagedRowsModel):
     PAGE = svc.PAGE
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._texts: dict[int, list[str]] = {}  # id(row) → its cells' texts, made once
+
     def headers(self) -> list[str]:
         return [self.tr("Customer"), self.tr("Stores"), self.tr("Phone"), self.tr("Segment"),
                 self.tr("Orders"), self.tr("Spent"), self.tr("Last order"),
                 self.tr("Last contact")]
 
+    def reset(self, fetch: Any) -> None:
+        self._texts.clear()
+        super().reset(fetch)
+
+    def retranslate(self) -> None:
+        self._texts.clear()  # segment names are words of the language
+        super().retranslate()
+
+    def texts(self, r: svc.CustomerRow) -> list[str]:
+        """A row's cells as shown (the view asks for every cell many times: at each paint
+        and to size the columns)."""
+        texts = self._texts.get(id(r))
+        if texts is None:
+            spent = format_money(r.spent_minor, r.spent_currency) if r.spent_currency else "—"
+            texts = [r.name, ", ".join(name for name, _c in r.stores), r.phone or "",
+                     segment_label(r.segment) if r.segment else "", str(r.orders), spent,
+                     _day(r.last_order_at), _day(r.last_contact_at)]
+            self._texts[id(r)] = texts
+        return texts
+
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        r = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            spent = format_money(r.spent_minor, r.spent_currency) if r.spent_currency else "—"
-            return [r.name, ", ".join(name for name, _c in r.stores), r.phone or "",
-                    segment_label(r.segment) if r.segment else "", str(r.orders), spent,
-                    _day(r.last_order_at), _day(r.last_contact_at)][column]
+            return self.texts(self.rows[index.row()])[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (4, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -262,9 +282,13 @@ class CustomersPage(Page):
         filter's once the running one is done."""
         self._counting = flt
         self._show_count()
-        if self._counter is not None:
+        if self._counter is None:
+            QTimer.singleShot(0, self._start_count)  # once the first page is painted
+
+    def _start_count(self) -> None:
+        if self._counter is not None or self._counting is None:
             return
-        db = self.db
+        db, flt = self.db, self._counting
 
         def work() -> tuple[svc.CustomerFilter, int]:
             with db.read_session() as session:
@@ -279,14 +303,16 @@ class CustomersPage(Page):
             self.total, self._counting = total, None
             self._show_count()
         elif self._counting is not None:
-            self._count(self._counting)
+            self._start_count()
 
     def _count_failed(self) -> None:
-        self._counter = None  # the label keeps saying it counts; the next reload tries again
+        self._counter = None  # no number shown; the next reload counts again
+        self._counting = None
+        self.count.clear()
 
     def busy(self) -> bool:
-        """Whether the count is still being read."""
-        return self._counter is not None
+        """Whether the count is still to be read."""
+        return self._counting is not None
 
     def _show_count(self) -> None:
         if self._counting is not None:
