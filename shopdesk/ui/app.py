@@ -65,7 +65,20 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+# The GUI thread shares Python's lock with the sync worker and the reads of live updates.
+# Each time it comes back from Qt into Python (a slot, a row's paint) while another thread
+# runs Python, it waits up to this long for the lock; Python's default is 5 ms, and a paint
+# of the list comes back a few dozen times.
+SWITCH_INTERVAL = 0.001
+
+
+def responsive_gui_thread() -> None:
+    """The GUI thread gets Python's lock back within ``SWITCH_INTERVAL`` seconds."""
+    sys.setswitchinterval(SWITCH_INTERVAL)
+
+
 def run(args: argparse.Namespace) -> int:
+    responsive_gui_thread()
     app = create_application()
     log_path = str(setup_logging())
     reporter = ErrorReporter(log_path)
