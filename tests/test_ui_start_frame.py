@@ -130,3 +130,31 @@ def test_a_database_that_cannot_be_opened_is_said_over_the_frame(qapp, tmp_path,
     assert [name for name, _ in seen] == ["painted"]
     assert shown and "cannot open the database" in shown[0][0]
     assert shown[0][1]  # over the painted frame
+
+
+def test_an_unexpected_failure_opening_the_shop_is_shown_not_silent(
+        qapp, tmp_path, seen, monkeypatch, capsys) -> None:
+    """Not a ShopDeskError (here: a bug in opening the shop): the unexpected-problem dialog
+    over the frame and a line on stderr, not an exit without a word."""
+    from shopdesk.ui import shell as shell_module
+
+    def broken_open(_args):  # type: ignore[no-untyped-def]
+        raise RuntimeError("the shop could not be read")
+
+    monkeypatch.setattr(shell_module, "open_shop", broken_open)
+    shown: list[str] = []
+
+    def close_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append(box.text() + "\n" + box.detailedText())
+            box.accept()
+
+    closer = QTimer()
+    closer.timeout.connect(close_box)
+    closer.start(50)
+    assert app_module.run(args_for(f"sqlite:///{tmp_path / 'shop.sqlite'}")) == 1
+    closer.stop()
+    assert shown and "unexpected problem" in shown[0]
+    assert "the shop could not be read" in shown[0]
+    assert "could not be opened" in capsys.readouterr().err

@@ -102,6 +102,13 @@ def run(args: argparse.Namespace) -> int:
                              reason)
         frame.close()
         return 1
+    except Exception as exc:  # e.g. a schema newer than this program: said, never silent
+        log.exception("ShopDesk could not open the shop")
+        print(f"shopdesk: the shop could not be opened: {exc!r}; details in {log_path}",
+              file=sys.stderr)
+        reporter.show(exc, frame)
+        frame.close()
+        return 1
     log.info("ShopDesk %s started on %s", __version__, db.location)
     try:
         shell = shell_module.Shell(db, prefs, language, log_path,
