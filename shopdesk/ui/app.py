@@ -21,7 +21,7 @@ from shopdesk.errors import ShopDeskError
 from shopdesk.logs import setup_logging
 from shopdesk.ui import import_data_layers
 from shopdesk.ui.errors import ErrorReporter
-from shopdesk.ui.fonts import apply_fallbacks
+from shopdesk.ui.fonts import apply_emoji_fonts, apply_fallbacks
 from shopdesk.ui.i18n import LANGUAGES, LanguageSwitcher
 from shopdesk.ui.settings import APPLICATION, ORGANIZATION, Preferences
 from shopdesk.ui.start_frame import StartFrame
@@ -56,12 +56,13 @@ def initial_language(prefs: Preferences, requested: str | None) -> str:
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None,
+                       emoji_fonts: bool = True) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
-    apply_fallbacks(app)  # type: ignore[arg-type]
+    apply_fallbacks(app, emoji_fonts)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
 
@@ -79,7 +80,7 @@ def responsive_gui_thread() -> None:
 
 def run(args: argparse.Namespace) -> int:
     responsive_gui_thread()
-    app = create_application()
+    app = create_application(emoji_fonts=False)  # those once the frame is painted
     log_path = str(setup_logging())
     reporter = ErrorReporter(log_path)
     reporter.install()
@@ -90,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
     frame = StartFrame(prefs)
     frame.show_and_paint()
     _milestone("painted", frame)
+    apply_emoji_fonts()
     try:
         import_data_layers()
         from shopdesk.ui import shell as shell_module
