@@ -3,6 +3,12 @@ searches (Chinese substrings, a phone number, an e-mail, an order number), filte
 page, and the duplicate suggestions. Medians go to docs/benchmarks.md.
 
     python -m bench.customers --db /tmp/large.sqlite   # the large demo, grown to 100,000
+    python -m bench.customers --db /tmp/large.sqlite --small /tmp/small.sqlite --first-open
+
+``--first-open`` times only the page's first open (built, shown, its first rows and
+card painted) on the 100,000 customers against the same on the small demo (about 300
+customers, built into ``--small`` the first time), in turns, in one process; the goal of
+issue 17 is a ratio of at most 1.05×.
 
 The large demo has 30,000 customers; the first run adds customers (each with a store
 identity and an order) until there are 100,000 and refreshes their summaries.
@@ -60,7 +66,98 @@ def grow(db, target: int) -> None:  # type: ignore[no-untyped-def]
         print(f"refreshed every customer's summary in {time.perf_counter() - started:.1f} s")
 
 
+def open_page(url: str) -> tuple[float, float]:
+    """Milliseconds from the Customers page's construction to its first rows and card
+    painted, with the owner signed in (as navigating to it does): wall time, and the GUI
+    thread's CPU time (what the machine's other load does not change)."""
+    from PySide6.QtWidgets import QApplication
+
+    from shopdesk.models import Agent
+    from shopdesk.ui.customers import CustomersPage
+
+    app = QApplication.instance()
+    db = open_database(url)
+    with db.read_session() as s:
+        owner = s.scalar(select(Agent).where(Agent.key == "owner"))
+    started, cpu = time.perf_counter(), time.thread_time()
+    page = CustomersPage("customersPage", db)
+    page.set_actor(owner)
+    page.resize(1380, 780)
+    page.show()
+    while not page.model.rows:
+        app.processEvents()
+    page.repaint()
+    ms = (time.perf_counter() - started) * 1000, (time.thread_time() - cpu) * 1000
+    while getattr(page, "busy", lambda: False)():  # what it still reads in the background
+        app.processEvents()
+    page.close()
+    page.deleteLater()
+    app.processEvents()
+    db.dispose()
+    return ms
+
+
+def first_open(large: str, small: str, runs: int = 15) -> str:
+    import os
+    import statistics
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from shopdesk.cli import build_demo
+    from shopdesk.db import is_empty
+
+    app = QApplication.instance() or QApplication([])  # noqa: F841 - kept while measuring
+    sdb = open_database(small)
+    if is_empty(sdb):
+        build_demo(sdb, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
+    with sdb.read_session() as s:
+        few = s.scalar(select(func.count()).select_from(Customer))
+    sdb.dispose()
+    ldb = open_database(large)
+    with ldb.read_session() as s:
+        many = s.scalar(select(func.count()).select_from(Customer))
+    ldb.dispose()
+    open_page(small), open_page(large)  # the statements compiled once, as in the program
+    pairs = [(open_page(small), open_page(large)) for _ in range(runs)]
+    a = statistics.median(p[0][0] for p in pairs)
+    b = statistics.median(p[1][0] for p in pairs)
+    ratio = statistics.median(p[1][0] / p[0][0] for p in pairs)
+    ca = statistics.median(p[0][1] for p in pairs)
+    cb = statistics.median(p[1][1] for p in pairs)
+    return "\n".join([
+        f"First open of the Customers page (built, shown, first rows and card painted), "
+        f"{runs} runs in turns; load average {os.getloadavg()[0]:.1f}.", "",
+        "| what | median ms, wall | median ms, GUI thread CPU |", "| --- | ---: | ---: |",
+        f"| {few:,} customers (small demo) | {a:.1f} | {ca:.1f} |",
+        f"| {many:,} customers | {b:.1f} | {cb:.1f} |",
+        f"| ratio of the medians (goal ≤ 1.05×) | {b / a:.2f}× | {cb / ca:.2f}× |",
+        f"| median of the pairs' own ratios | {ratio:.2f}× | |",
+    ])
+
+
 def main() -> None:
+    import sys
+
+    if "--first-open" in sys.argv:
+        import argparse
+
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--first-open", action="store_true")
+        parser.add_argument("--db", default="/tmp/shopdesk-large.sqlite")
+        parser.add_argument("--small", default="/tmp/shopdesk-small.sqlite")
+        parser.add_argument("--no-record", action="store_true")
+        args = parser.parse_args()
+        from shopdesk.db import resolve_url
+
+        db = open_database(resolve_url(args.db))
+        grow(db, TARGET)
+        db.dispose()
+        body = first_open(resolve_url(args.db), resolve_url(args.small))
+        print(body)
+        if not args.no_record:
+            record("Customers page, first open (bench/customers.py)", body)
+        return
     url, keep = large_demo_args(__doc__ or "")
     db = open_database(url)
     grow(db, TARGET)

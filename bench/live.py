@@ -33,10 +33,11 @@ def run(url: str, apply: bool = True) -> dict[str, float]:
     from shopdesk.channels.base import Fetched, Incoming
     from shopdesk.db import open_database
     from shopdesk.models import Agent, Store
-    from shopdesk.ui.app import Shell, create_application
+    from shopdesk.ui.app import Shell, create_application, responsive_gui_thread
     from shopdesk.ui.settings import Preferences
     from shopdesk.ui.sync_worker import SyncWorker
 
+    responsive_gui_thread()  # as the program does (ui/app.run)
     app = create_application([])
     db = open_database(url)
     tmp = tempfile.TemporaryDirectory()

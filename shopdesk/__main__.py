@@ -1,5 +1,5 @@
 import sys
 
-from shopdesk.cli import main
+from shopdesk.launch import main
 
 sys.exit(main())

@@ -349,18 +349,9 @@ def _attach_demo_channels(db: Database) -> None:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    from shopdesk.ui.platform_check import window_problem
+    from shopdesk.launch import run_window  # what `shopdesk` without a command runs
 
-    problem = window_problem()  # before Qt: missing X11 libraries would abort Qt itself
-    if problem:
-        log.warning("the window cannot open: %s", problem)
-        print(problem, file=sys.stderr)
-        return 1
-    try:
-        from shopdesk.ui.app import run
-    except ImportError as exc:  # pragma: no cover - a broken Qt install
-        raise ShopDeskError(f"the window cannot open: Qt is not usable here ({exc})") from None
-    return run(args)
+    return run_window(args)
 
 
 if __name__ == "__main__":  # pragma: no cover

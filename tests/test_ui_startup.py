@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from shopdesk.ui import app as app_module
+from shopdesk.ui import shell as shell_module
 
 pytestmark = pytest.mark.gui
 
@@ -18,7 +19,7 @@ def test_a_failure_before_the_event_loop_is_shown(qapp, tmp_path, monkeypatch, c
     def broken_shell(*_args, **_kwargs):
         raise RuntimeError("the main window could not be built")
 
-    monkeypatch.setattr(app_module, "Shell", broken_shell)
+    monkeypatch.setattr(shell_module, "Shell", broken_shell)
     shown: list[str] = []
 
     def close_box() -> None:

@@ -802,6 +802,10 @@
         <source>%1 customers</source>
         <translation>%1 位客户</translation>
     </message>
+    <message>
+        <source>Counting customers…</source>
+        <translation>正在统计客户数…</translation>
+    </message>
 </context>
 <context>
     <name>ErrorReporter</name>
@@ -5895,6 +5899,17 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>StartFrame</name>
+    <message>
+        <source>Loading conversations…</source>
+        <translation>正在加载会话…</translation>
+    </message>
+    <message>
+        <source>Opening the shop…</source>
+        <translation>正在打开店铺…</translation>
     </message>
 </context>
 </TS>

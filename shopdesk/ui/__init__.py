@@ -1,22 +1,48 @@
 """The Qt user interface: the only package that imports PySide6.
 
-Once PySide6.QtCore is loaded, PySide6 runs a hook of its own after every import (for its
-``__feature__`` switches), and every later import pays for it: SQLAlchemy and the models
-take about a fifth longer to import after PySide6 than before it. So the plain-Python
-layers that the window needs at start are imported here, before any module of this
-package imports Qt. (Only a matter of speed: leaving one out changes nothing else.)
-
 Before any Qt call, ``None``, ``True`` and ``False`` are guarded against the binding's
 reference counting (see shopdesk/ui/binding.py).
+
+Nothing of the data layers is imported here: the start frame (ui/start_frame.py) is painted
+with Qt alone, and the database layers are imported behind it (``plain_imports``).
 """
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from shopdesk.ui.binding import guard_singletons
 
 guard_singletons()
 
-import shopdesk.channels.sync  # noqa: E402, F401
-import shopdesk.db  # noqa: E402, F401
-import shopdesk.services.customers  # noqa: E402, F401
-import shopdesk.services.inbox  # noqa: E402, F401
-import shopdesk.services.search  # noqa: E402, F401
-import shopdesk.services.surveys  # noqa: E402, F401
+# Python's own import, taken before any module of this package imports Qt. Once
+# PySide6.QtCore is loaded, PySide6 replaces it with a hook of its own (for its
+# ``__feature__`` switches) that runs after every import: SQLAlchemy and the models take
+# about a fifth longer to import through it.
+_PLAIN_IMPORT = builtins.__import__
+
+
+@contextmanager
+def plain_imports() -> Iterator[None]:
+    """Import modules that use no Qt (the data layers) without PySide6's import hook. Only
+    a matter of speed: the hook does nothing for modules that do not import PySide6."""
+    hooked = builtins.__import__
+    builtins.__import__ = _PLAIN_IMPORT
+    try:
+        yield
+    finally:
+        builtins.__import__ = hooked
+
+
+def import_data_layers() -> None:
+    """The plain-Python layers the main window needs, imported without the hook."""
+    with plain_imports():
+        import shopdesk.db  # noqa: F401
+        import shopdesk.models  # noqa: F401
+        import shopdesk.services.customers  # noqa: F401
+        import shopdesk.services.inbox  # noqa: F401
+        import shopdesk.services.overview  # noqa: F401
+        import shopdesk.services.search  # noqa: F401
+        import shopdesk.services.surveys  # noqa: F401

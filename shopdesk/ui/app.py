@@ -1,38 +1,50 @@
-"""Start-up of the window: Qt application, language, database, main window."""
+"""Start-up of the window: the Qt application and its language, the start frame painted,
+then — behind it — the database opened (and upgraded), the main window built with its first
+rows, and the frame replaced by it.
+
+This module imports Qt and nothing of the data layers: they come in behind the painted
+frame (``shopdesk.ui.shell``, which holds ``Shell``)."""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
-from sqlalchemy import func, select
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from shopdesk import __version__
-from shopdesk.credentials import Credentials
-from shopdesk.db import Database, open_database
 from shopdesk.errors import ShopDeskError
 from shopdesk.logs import setup_logging
-from shopdesk.models import Agent, Store
-from shopdesk.services import backup
-from shopdesk.services.agents import SignInError, SignInGuard, has_owner
-from shopdesk.services.handover import unread_handovers
-from shopdesk.ui.backups import BackupActions
+from shopdesk.ui import import_data_layers
 from shopdesk.ui.errors import ErrorReporter
-from shopdesk.ui.fonts import apply_fallbacks
-from shopdesk.ui.handover import HandoverDialog, HandoverNotesDialog
+from shopdesk.ui.fonts import apply_emoji_fonts, apply_fallbacks
 from shopdesk.ui.i18n import LANGUAGES, LanguageSwitcher
-from shopdesk.ui.mainwindow import MainWindow
-from shopdesk.ui.service_text import translated
 from shopdesk.ui.settings import APPLICATION, ORGANIZATION, Preferences
-from shopdesk.ui.signin import CreateOwnerDialog, SignInDialog
-from shopdesk.ui.sync_worker import SyncThread
-from shopdesk.ui.welcome import FirstStartGuide, ask_missing_passwords, open_demo_in_new_window
+from shopdesk.ui.start_frame import StartFrame
 
 log = logging.getLogger(__name__)
+
+# Called with ("painted", frame) once the start frame is on screen, ("opened", shell) once
+# the shop is open and the main window built, ("shown", window) once it replaced the
+# frame. For tests and bench/startup.py; nothing of the program listens.
+milestones: list[Callable[[str, Any], None]] = []
+
+
+def _milestone(name: str, what: Any) -> None:
+    for listener in list(milestones):
+        listener(name, what)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Shell":  # ``from shopdesk.ui.app import Shell``, as before the split
+        from shopdesk.ui.shell import Shell
+
+        return Shell
+    raise AttributeError(name)
 
 
 def initial_language(prefs: Preferences, requested: str | None) -> str:
@@ -44,216 +56,85 @@ def initial_language(prefs: Preferences, requested: str | None) -> str:
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None,
+                       emoji_fonts: bool = True) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
-    apply_fallbacks(app)  # type: ignore[arg-type]
+    apply_fallbacks(app, emoji_fonts)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
 
-class Shell:
-    """Holds what lives as long as the program: the window, the language, the database and
-    who is signed in."""
-
-    def __init__(self, db: Database, prefs: Preferences, language: str, log_path: str,
-                 automatic_backups: bool = True) -> None:
-        self.prefs = prefs
-        self.language = language
-        self.log_path = log_path
-        self.automatic_backups = automatic_backups
-        self.guard = SignInGuard()
-        self.languages = LanguageSwitcher()
-        self.languages.apply(language)
-        self.credentials = Credentials()
-        self._build(db)
-
-    def _build(self, db: Database) -> None:
-        """The window, the sync worker and the backups of one database."""
-        self.db = db
-        self.window = MainWindow(db, self.prefs, self.language, self.log_path, self.credentials)
-        self.window.languageRequested.connect(self.set_language)
-        self.window.switchAgentRequested.connect(self.switch_agent)
-        self.window.endShiftRequested.connect(self.end_shift)
-        self.sync = SyncThread(db, self.credentials)
-        self.window.storesChanged.connect(self.sync.worker.reload)
-        self.sync.worker.changed.connect(self.window.on_synced)
-        self.sync.worker.storeState.connect(self.window.on_store_state)
-        self.sync.worker.leasesChanged.connect(self.window.status.show_leases)
-        self.sync.live.changed.connect(self.window.on_remote_change)
-        self.backups = BackupActions(db, self.prefs, self.window, self.automatic_backups)
-        self.backups.message.connect(lambda text: self.window.statusBar().showMessage(text, 15_000))
-        self.backups.restoreRequested.connect(self.restore)
-        menu = self.window.file_menu
-        before = self.window.menu_actions.quit_action
-        menu.insertActions(before, [self.backups.back_up_action, self.backups.restore_action,
-                                    self.backups.folder_action])
-        menu.insertSeparator(before)
-
-    def restore(self, path: str) -> None:
-        """Replace the shop with a backup: close everything on the database, restore, and
-        open the window again on the restored shop (whose agents sign in anew)."""
-        url = self.db.url
-        actor = self.agent
-        old = self.window
-        self.sync.stop()
-        old.hide()
-        old.inbox.save_draft()
-        old.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        self.db.dispose()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            done = backup.restore(Path(path), url, actor=actor, replace=True)
-        except ShopDeskError as exc:
-            done = None
-            reason = translated(str(exc))
-        finally:
-            QApplication.restoreOverrideCursor()
-        self._build(open_database(url))
-        if done is None:
-            QMessageBox.warning(None, QCoreApplication.translate("Shell", "ShopDesk"), reason)
-        elif not self.start():
-            self.window.close()
-            return
-        self.window.show()
-        self.sync.start()
-        if done is not None:
-            kept = (QCoreApplication.translate("Shell", "The shop as it was is kept in %1.")
-                    .replace("%1", str(done.kept_aside)) if done.kept_aside else "")
-            QMessageBox.information(self.window, QCoreApplication.translate("Shell", "ShopDesk"), (
-                QCoreApplication.translate("Shell", "The backup %1 was restored.").replace(
-                    "%1", Path(path).name)
-                + ("\n" + kept if kept else "")))
-
-    @property
-    def agent(self) -> Agent | None:
-        return self.window.agent
-
-    def start(self, agent_key: str | None = None) -> bool:
-        """Make sure the shop has an owner and somebody is signed in. False: the user quit."""
-        with self.db.read_session() as session:
-            needs_owner = not has_owner(session)
-        if needs_owner:
-            dialog = CreateOwnerDialog(self.db)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return False
-            with self.db.read_session() as session:
-                owner = session.get(Agent, dialog.owner_id)
-                assert owner is not None
-            self._signed_in(owner)
-            return True
-        key = agent_key or self.prefs.auto_agent(self.db.url)
-        if key:
-            try:
-                with self.db.transaction() as session:
-                    self._signed_in(self.guard.sign_in_without_pin(session, key))
-                return True
-            except SignInError as exc:
-                if agent_key:  # asked for on the command line: say why it did not work
-                    QMessageBox.warning(None, QCoreApplication.translate("MainWindow", "ShopDesk"), str(exc))
-                else:
-                    self.prefs.set_auto_agent(self.db.url, "")
-        return self.switch_agent()
-
-    def switch_agent(self) -> bool:
-        """Sign out and in without closing the program (Ctrl+Shift+L)."""
-        self.window.begin_sign_in()  # nothing of the last agent's shows meanwhile
-        try:
-            dialog = SignInDialog(self.db, self.guard, self.prefs.last_agent,
-                                  self.window if self.window.isVisible() else None)
-            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.agent is None:
-                return False
-            self.prefs.set_auto_agent(self.db.url,
-                                      dialog.agent.key if dialog.auto_sign_in else "")
-            self._signed_in(dialog.agent)
-            return True
-        finally:
-            self.window.end_sign_in()  # shown again once it is under the new agent's role
-
-    def end_shift(self) -> None:
-        if self.agent is None:
-            return
-        dialog = HandoverDialog(self.db, self.agent, self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.prefs.set_auto_agent(self.db.url, "")
-            self.window.set_agent(None)
-            if not self.switch_agent():
-                self.window.close()
-
-    def _signed_in(self, agent: Agent) -> None:
-        self.prefs.last_agent = agent.key
-        self.window.set_agent(agent)
-        self.backups.set_agent(agent)
-        with self.db.read_session() as session:
-            unread = unread_handovers(session, agent.id)
-        if unread:
-            HandoverNotesDialog(self.db, agent,
-                                self.window if self.window.isVisible() else None).exec()
-
-    def welcome(self, language: str) -> str | None:
-        """The first start without stores: the guide, and what was chosen."""
-        with self.db.read_session() as session:
-            if session.scalar(select(func.count()).select_from(Store)):
-                return None
-        guide = FirstStartGuide(self.window)
-        guide.exec()
-        choice = guide.choice
-        guide.deleteLater()
-        if choice == "demo" and open_demo_in_new_window(language):
-            return "quit"
-        if choice in ("store", "import"):
-            self.window.add_store(then_import=choice == "import")
-        return choice
-
-    def set_language(self, language: str) -> None:
-        self.languages.apply(language)
-        self.language = language
-        self.prefs.language = language
-        self.window.set_language_checked(language)
-        self.backups.retranslate()
+# The GUI thread shares Python's lock with the sync worker and the reads of live updates.
+# Each time it comes back from Qt into Python (a slot, a row's paint) while another thread
+# runs Python, it waits up to this long for the lock; Python's default is 5 ms, and a paint
+# of the list comes back a few dozen times.
+SWITCH_INTERVAL = 0.001
 
 
-def _open(args: argparse.Namespace) -> Database:
-    if args.demo:
-        from shopdesk.cli import fresh_demo_database
-
-        return fresh_demo_database(args.db)
-    return open_database(args.db)
+def responsive_gui_thread() -> None:
+    """The GUI thread gets Python's lock back within ``SWITCH_INTERVAL`` seconds."""
+    sys.setswitchinterval(SWITCH_INTERVAL)
 
 
 def run(args: argparse.Namespace) -> int:
-    app = create_application()
+    responsive_gui_thread()
+    app = create_application(emoji_fonts=False)  # those once the frame is painted
     log_path = str(setup_logging())
     reporter = ErrorReporter(log_path)
     reporter.install()
     prefs = Preferences()
     language = initial_language(prefs, args.lang)
+    languages = LanguageSwitcher()  # kept as long as the program: its translators live as long
+    languages.apply(language)
+    frame = StartFrame(prefs)
+    frame.show_and_paint()
+    _milestone("painted", frame)
+    apply_emoji_fonts()
     try:
-        db = _open(args)
-    except ShopDeskError as exc:
-        languages = LanguageSwitcher()  # kept while the box is open: its translators live as long
-        languages.apply(language)
-        QMessageBox.critical(None, QCoreApplication.translate("Shell", "ShopDesk cannot start"),
-                             str(exc))
+        import_data_layers()
+        from shopdesk.ui import shell as shell_module
+
+        db = shell_module.open_shop(args)
+    except (ShopDeskError, OSError) as exc:  # OSError: e.g. the file's folder is a file
+        reason = str(exc) if isinstance(exc, ShopDeskError) else (
+            f"cannot open the database: {exc.strerror or exc}: {exc.filename or ''}")
+        QMessageBox.critical(frame, QCoreApplication.translate("Shell", "ShopDesk cannot start"),
+                             reason)
+        frame.close()
+        return 1
+    except Exception as exc:  # e.g. a schema newer than this program: said, never silent
+        log.exception("ShopDesk could not open the shop")
+        print(f"shopdesk: the shop could not be opened: {exc!r}; details in {log_path}",
+              file=sys.stderr)
+        reporter.show(exc, frame)
+        frame.close()
         return 1
     log.info("ShopDesk %s started on %s", __version__, db.location)
     try:
-        shell = Shell(db, prefs, language, log_path, automatic_backups=not args.demo)
+        shell = shell_module.Shell(db, prefs, language, log_path,
+                                   automatic_backups=not args.demo, languages=languages)
+        _milestone("opened", shell)
         if not shell.start(args.agent):
+            frame.close()
             db.dispose()
             return 0
         shell.window.show()
+        frame.close()
+        _milestone("shown", shell.window)
         if shell.welcome(language) == "quit":  # the demo opened in its own window
             shell.sync.stop()
             db.dispose()
             return 0
+        from shopdesk.ui.welcome import ask_missing_passwords
+
         ask_missing_passwords(db, shell.credentials, shell.window)
     except Exception as exc:  # a bug before the event loop: say so, never vanish silently
         log.exception("ShopDesk could not open its window")
         print(f"shopdesk: the window could not open: {exc!r}; details in {log_path}",
               file=sys.stderr)
+        frame.close()
         reporter.show(exc)
         db.dispose()
         return 1

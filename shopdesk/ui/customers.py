@@ -38,6 +38,7 @@ from shopdesk.services.permissions import Action
 from shopdesk.services.segments import Segment
 from shopdesk.services.tags import all_tags
 from shopdesk.times import to_local
+from shopdesk.ui.background import Background
 from shopdesk.ui.customer_card import CustomerCard
 from shopdesk.ui.flow_layout import FlowLayout
 from shopdesk.ui.labels import segment_label
@@ -54,22 +55,42 @@ def _day(when: datetime | None) -> str:
 class CustomersModel(PagedRowsModel):
     PAGE = svc.PAGE
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._texts: dict[int, list[str]] = {}  # id(row) → its cells' texts, made once
+
     def headers(self) -> list[str]:
         return [self.tr("Customer"), self.tr("Stores"), self.tr("Phone"), self.tr("Segment"),
                 self.tr("Orders"), self.tr("Spent"), self.tr("Last order"),
                 self.tr("Last contact")]
 
+    def reset(self, fetch: Any) -> None:
+        self._texts.clear()
+        super().reset(fetch)
+
+    def retranslate(self) -> None:
+        self._texts.clear()  # segment names are words of the language
+        super().retranslate()
+
+    def texts(self, r: svc.CustomerRow) -> list[str]:
+        """A row's cells as shown (the view asks for every cell many times: at each paint
+        and to size the columns)."""
+        texts = self._texts.get(id(r))
+        if texts is None:
+            spent = format_money(r.spent_minor, r.spent_currency) if r.spent_currency else "—"
+            texts = [r.name, ", ".join(name for name, _c in r.stores), r.phone or "",
+                     segment_label(r.segment) if r.segment else "", str(r.orders), spent,
+                     _day(r.last_order_at), _day(r.last_contact_at)]
+            self._texts[id(r)] = texts
+        return texts
+
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        r = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            spent = format_money(r.spent_minor, r.spent_currency) if r.spent_currency else "—"
-            return [r.name, ", ".join(name for name, _c in r.stores), r.phone or "",
-                    segment_label(r.segment) if r.segment else "", str(r.orders), spent,
-                    _day(r.last_order_at), _day(r.last_contact_at)][column]
+            return self.texts(self.rows[index.row()])[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (4, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -158,6 +179,8 @@ class CustomersPage(Page):
         splitter.setStretchFactor(1, 1)
         self.body.addWidget(splitter, 1)
         self.total = 0
+        self._counting: svc.CustomerFilter | None = None  # being counted, not shown yet
+        self._counter: Background | None = None
         QShortcut(QKeySequence("Ctrl+F"), self, lambda: (self.search.setFocus(),
                                                          self.search.selectAll()))
 
@@ -242,9 +265,7 @@ class CustomersPage(Page):
                 return svc.page(session, flt, viewer, after, limit)
 
         self.model.reset(fetch)
-        with self.db.read_session() as session:
-            self.total = svc.count(session, flt)
-        self._show_count()
+        self._count(flt)
         row = next((i for i, r in enumerate(self.model.rows) if r.id == keep), None)
         if row is None and self.model.rows:
             row = 0
@@ -255,8 +276,49 @@ class CustomersPage(Page):
         else:
             self.card.show_customer(None, self.agent)
 
+    def _count(self, flt: svc.CustomerFilter) -> None:
+        """How many customers match, counted off the GUI thread (a count reads every
+        matching row: the first page must not wait for it); one count at a time, the last
+        filter's once the running one is done."""
+        self._counting = flt
+        self._show_count()
+        if self._counter is None:
+            QTimer.singleShot(0, self._start_count)  # once the first page is painted
+
+    def _start_count(self) -> None:
+        if self._counter is not None or self._counting is None:
+            return
+        db, flt = self.db, self._counting
+
+        def work() -> tuple[svc.CustomerFilter, int]:
+            with db.read_session() as session:
+                return flt, svc.count(session, flt)
+
+        self._counter = Background.call(work, self._counted, self._count_failed)
+
+    def _counted(self, result: tuple[svc.CustomerFilter, int]) -> None:
+        self._counter = None
+        flt, total = result
+        if flt == self._counting:
+            self.total, self._counting = total, None
+            self._show_count()
+        elif self._counting is not None:
+            self._start_count()
+
+    def _count_failed(self) -> None:
+        self._counter = None  # no number shown; the next reload counts again
+        self._counting = None
+        self.count.clear()
+
+    def busy(self) -> bool:
+        """Whether the count is still to be read."""
+        return self._counting is not None
+
     def _show_count(self) -> None:
-        self.count.setText(self.tr("%1 customers").replace("%1", f"{self.total:,}"))
+        if self._counting is not None:
+            self.count.setText(self.tr("Counting customers…"))
+        else:
+            self.count.setText(self.tr("%1 customers").replace("%1", f"{self.total:,}"))
 
     def selected_ids(self) -> list[int]:
         if not hasattr(self, "table"):

@@ -10,9 +10,7 @@ from types import TracebackType
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from shopdesk.db import first_line, trouble
 from shopdesk.errors import ShopDeskError
-from shopdesk.ui.service_text import translated
 
 log = logging.getLogger("shopdesk.ui")
 
@@ -33,6 +31,8 @@ class ErrorReporter(QObject):
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
+        from shopdesk.db import first_line, trouble  # not before the start frame is painted
+
         if isinstance(value, ShopDeskError):
             log.warning("%s", value)
         elif trouble(value):
@@ -45,6 +45,9 @@ class ErrorReporter(QObject):
     def show(self, error: BaseException, parent: QWidget | None = None) -> None:
         if self._showing:  # one dialog at a time; the rest is in the log
             return
+        from shopdesk.db import first_line, trouble
+        from shopdesk.ui.service_text import translated
+
         self._showing = True
         try:
             box = QMessageBox(parent or QApplication.activeWindow())

@@ -28,12 +28,18 @@ def fallback_families(base: str) -> list[str]:
     return [base, *(f for f in (*CJK_FAMILIES, *EMOJI_FAMILIES) if f != base)]
 
 
-def apply_fallbacks(app: QApplication) -> list[str]:
+def apply_fallbacks(app: QApplication, emoji: bool = True) -> list[str]:
     """Give the application font its fallbacks and Qt its emoji fonts (those installed).
-    Returns the emoji fonts found; none found is logged with the font to install."""
+    Returns the emoji fonts found; none found is logged with the font to install.
+    ``emoji=False`` leaves the emoji fonts to ``apply_emoji_fonts`` (listing every installed
+    font takes a few dozen ms: the start does it once its frame is painted)."""
     font = app.font()
     font.setFamilies(fallback_families(font.family()))
     app.setFont(font)
+    return apply_emoji_fonts() if emoji else []
+
+
+def apply_emoji_fonts() -> list[str]:
     installed = set(QFontDatabase.families())
     emoji = [f for f in EMOJI_FAMILIES[:4] if f in installed]
     if emoji:

@@ -3,10 +3,9 @@ composer and the customer card, wired together."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from datetime import timedelta
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,7 +28,6 @@ from shopdesk.services.agents import active_agents
 from shopdesk.services.conversation_checks import expect_tag
 from shopdesk.services.customers import customer_of_conversation
 from shopdesk.services.permissions import Action, can
-from shopdesk.times import utcnow
 from shopdesk.ui.automation_inbox import ExcludeBox
 from shopdesk.ui.customer_card import CustomerCard
 from shopdesk.ui.flow_layout import FlowLayout
@@ -37,6 +35,7 @@ from shopdesk.ui.inbox_composer import Composer, ComposerPanel
 from shopdesk.ui.inbox_delegate import InboxDelegate, ago, reply_timer
 from shopdesk.ui.inbox_knowledge import KnowledgePanel, insert_article
 from shopdesk.ui.inbox_list import VIEWS, ConversationList
+from shopdesk.ui.inbox_parts import ThreadAndComposerNames, menu_button, snooze_time
 from shopdesk.ui.inbox_thread import THREAD_PAGE, THUMB, ThreadView
 from shopdesk.ui.inbox_undo import ActionRunner
 from shopdesk.ui.presence_line import PresenceLine
@@ -48,24 +47,7 @@ __all__ = ["THREAD_PAGE", "THUMB", "VIEWS", "Composer", "InboxDelegate", "InboxP
            "reply_timer", "snooze_time"]
 
 
-def snooze_time(delta: timedelta | None) -> datetime:
-    """Now plus ``delta``, or tomorrow at 9:00 local time when ``delta`` is None."""
-    if delta is not None:
-        return utcnow() + delta
-    tomorrow = (datetime.now().astimezone() + timedelta(days=1)).replace(
-        hour=9, minute=0, second=0, microsecond=0)
-    return tomorrow.astimezone(UTC)
-
-
-def _menu_button(name: str, menu: QMenu) -> QPushButton:
-    """A button that opens ``menu``; its arrow has room of its own beside the label."""
-    button = QPushButton()
-    button.setObjectName(name)
-    button.setMenu(menu)
-    return button
-
-
-class InboxPage(QWidget):
+class InboxPage(ThreadAndComposerNames, QWidget):
     """Views with counts, store filters, the merged list, the conversation and the composer."""
 
     changed = Signal()  # something the rest of the window counts has changed
@@ -170,15 +152,15 @@ class InboxPage(QWidget):
         self.assign_me.clicked.connect(lambda: self.act(
             lambda s, a, c: svc.assign(s, a, c, a.id), self.tr("Assigned")))
         self.assign_menu = QMenu(self)
-        self.assign_button = _menu_button("assignButton", self.assign_menu)
+        self.assign_button = menu_button("assignButton", self.assign_menu)
         self.close_button = QPushButton()
         self.close_button.setObjectName("closeButton")
         self.close_button.clicked.connect(self._close_or_reopen)
         self.snooze_menu = QMenu(self)
-        self.snooze_button = _menu_button("snoozeButton", self.snooze_menu)
+        self.snooze_button = menu_button("snoozeButton", self.snooze_menu)
         self.tag_menu = QMenu(self)
         self.tag_menu.aboutToShow.connect(self._fill_tag_menu)
-        self.tag_button = _menu_button("tagButton", self.tag_menu)
+        self.tag_button = menu_button("tagButton", self.tag_menu)
         self.priority = QComboBox()
         self.priority.setObjectName("priorityBox")
         self.priority.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -192,7 +174,7 @@ class InboxPage(QWidget):
         self.start_return.clicked.connect(
             lambda: self.startReturn.emit(self.current) if self.current else None)
         self.score_menu = QMenu(self)
-        self.score_button = _menu_button("scoreButton", self.score_menu)
+        self.score_button = menu_button("scoreButton", self.score_menu)
         self.create_complaint = QPushButton()
         self.create_complaint.setObjectName("createComplaintButton")
         self.create_complaint.clicked.connect(
@@ -296,39 +278,6 @@ class InboxPage(QWidget):
                                       else self.tr("Close"))
             self.priority.setCurrentIndex(self.priority.findData(row.priority.value))
         self.conversation.show_thread(keep_place=keep_place)
-
-    # what the thread view and the composer do, by the names the tests know
-    @property
-    def thread_size(self) -> int:
-        return self.conversation.thread_size
-
-    @property
-    def highlight(self) -> int | None:
-        return self.conversation.highlight
-
-    @property
-    def viewer(self) -> QWidget:
-        return self.conversation.viewer
-
-    @property
-    def pending(self) -> list[tuple[str, str, bytes]]:
-        return self.composer_panel.pending
-
-    @property
-    def pending_label(self) -> QLabel:
-        return self.composer_panel.pending_label
-
-    def _link(self, url: QUrl) -> None:
-        self.conversation._link(url)
-
-    def show_image(self, attachment_id: int) -> None:
-        self.conversation.show_image(attachment_id)
-
-    def attach_files(self, paths: list[Path]) -> None:
-        self.composer_panel.attach_files(paths)
-
-    def send(self) -> None:
-        self.composer_panel.send()
 
     # -- actions ----------------------------------------------------------------------------
 

@@ -40,8 +40,8 @@ from shopdesk.services import inbox as svc
 from shopdesk.services import search as search_svc
 from shopdesk.times import utcnow
 from shopdesk.ui.inbox_delegate import InboxDelegate, ago
+from shopdesk.ui.inbox_live import LiveUpdates
 from shopdesk.ui.inbox_model import InboxModel, RowRole
-from shopdesk.ui.jobs import Job
 from shopdesk.ui.labels import conversation_status_label
 
 log = logging.getLogger(__name__)
@@ -64,10 +64,7 @@ class ConversationList(QWidget):
         self.db = db
         self.agent: Agent | None = None  # whose "Mine" it is
         self._counts: dict[svc.View, int] | None = None
-        self._job: Job | None = None  # reading changed rows off the GUI thread
-        self._waiting: set[int] = set()  # changed conversations not yet read
-        self._pending: dict[int, svc.InboxRow] = {}  # new or moved up, not shown there yet
-        self._gone: set[int] = set()  # listed, but no longer in this view
+        self.live = LiveUpdates(self)  # changed rows read off the GUI thread, applied in place
         self.new_bar = QPushButton()
         self.new_bar.setObjectName("newActivityBar")
         self.new_bar.setVisible(False)
@@ -184,10 +181,9 @@ class ConversationList(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self._pending.clear()
-        self._gone.clear()
+        self.live.clear()
         self.model.set_source(self._source())
-        self._show_new_bar()
+        self.show_new_bar()
         self.show_counts()
         self.reloaded.emit()
 
@@ -215,81 +211,29 @@ class ConversationList(QWidget):
         for i, (view, name) in enumerate(zip(VIEWS, names, strict=True)):
             self.views.setTabText(i, f"{name} ({counts[view]:,})" if counts else name)
 
+    def set_counts(self, counts: dict[svc.View, int]) -> None:
+        self._counts = counts
+        self.show_counts(recount=False)
+
     def update_row(self, conversation_id: int) -> None:
         """After a change made here: the conversation's row shows what it is now, where it
         is; the counts follow."""
         f = self.filter()
         with self.db.read_session() as session:
-            self._apply(svc.rows(session, [conversation_id], f))
-            self._counts = svc.view_counts(session, f)
-        self.show_counts(recount=False)
+            self.live.apply(svc.rows(session, [conversation_id], f))
+            self.set_counts(svc.view_counts(session, f))
 
     def on_changed(self, conversation_ids: list[int]) -> None:
-        """Live update: the changed rows and the counts are read in a worker thread, in one
-        query, and applied to the list in one step (``applied`` then). Ids that come while
-        a read runs wait for the next one."""
-        self._waiting |= set(conversation_ids)
-        if self._job is None and self._waiting:
-            ids, self._waiting = sorted(self._waiting), set()
-            f = self.filter()
-            db = self.db
+        """Live update: see ui/inbox_live.py (``applied`` once it reached the list)."""
+        self.live.changed(conversation_ids)
 
-            def work(_report):  # type: ignore[no-untyped-def]
-                try:
-                    with db.read_session() as session:
-                        return f, ids, svc.rows(session, ids, f), svc.view_counts(session, f)
-                except Exception:  # the database is away: the next change tries again
-                    log.exception("reading the changed conversations failed")
-                    return f, ids, None, None
+    @property
+    def _job(self) -> object | None:
+        """The live update's read in progress, if any."""
+        return self.live.reading
 
-            self._job = Job(work)
-            self._job.done.connect(self._changed_read)
-            self._job.start(self)
-
-    def _changed_read(self, result) -> None:  # type: ignore[no-untyped-def]
-        assert self._job is not None
-        thread = self._job.thread
-        self._job.finish()
-        self._job = None
-        if thread is not None:
-            thread.deleteLater()  # one per update: not kept as the widget's child
-        f, ids, fresh, counts = result
-        if fresh is None:
-            self._waiting |= set(ids)  # not read: again with the next change
-        elif f == self.filter():  # else the list was read again meanwhile
-            self._apply(fresh)
-            self._counts = counts
-            self.show_counts(recount=False)
-        self.applied.emit(ids)
-        if self._waiting:
-            self.on_changed([])
-
-    def _apply(self, fresh: dict[int, tuple[svc.InboxRow, bool]]) -> None:
-        """Nothing moves under the user's hand: listed rows show their news where they are;
-        conversations new to the list, and rows whose activity puts them higher up, wait
-        for the bar ("3 new — Show") that the user applies."""
-        position = self.model.positions()
-        in_place = []
-        for row, listed in fresh.values():
-            at = position.get(row.id)
-            if at is None:
-                if listed and row.last_message_at is not None:
-                    self._pending[row.id] = row
-                else:
-                    self._pending.pop(row.id, None)
-                continue
-            in_place.append(row)
-            if listed:
-                self._gone.discard(row.id)
-            else:
-                self._gone.add(row.id)
-            if listed and self.model.would_move(at, row):
-                self._pending[row.id] = row
-        self.model.refresh(in_place)
-        self._show_new_bar()
-
-    def _show_new_bar(self) -> None:
-        count = len(self._pending)
+    def show_new_bar(self) -> None:
+        count = len(self.live.pending)
         self.new_bar.setText(self.tr("%1 new — Show").replace("%1", f"{count:,}"))
         self.new_bar.setVisible(count > 0 and not self.results.isVisible())
 
@@ -297,11 +241,8 @@ class ConversationList(QWidget):
         """The bar: new and moved conversations take their places, the ones that left this
         view go (not the open one); the selection stays on its conversation."""
         current = self.list.currentIndex().data(RowRole)
-        keep = {current.id} if current is not None else set()
-        self.model.merge(self._pending.values(), self._gone - keep)
-        self._pending.clear()
-        self._gone.clear()
-        self._show_new_bar()
+        self.live.show_new({current.id} if current is not None else set())
+        self.show_new_bar()
         self.list.scrollToTop()
 
     # -- search ----------------------------------------------------------------------------
@@ -314,7 +255,7 @@ class ConversationList(QWidget):
         self.views.setVisible(not searching)
         self.store_bar.setVisible(not searching)
         self.filter_bar.setVisible(not searching)
-        self._show_new_bar()
+        self.show_new_bar()
         self.results.clear()
         if not searching:
             return
@@ -415,7 +356,7 @@ class ConversationList(QWidget):
         self.tag_filter.setItemText(0, self.tr("Any tag"))
         for n, button in enumerate(self.store_buttons, start=1):
             button.setToolTip(self.tr("Show only this store (Alt+%1)").replace("%1", str(n)))
-        self._show_new_bar()
+        self.show_new_bar()
         self.show_counts(recount=False)
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802

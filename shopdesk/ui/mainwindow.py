@@ -27,9 +27,9 @@ from shopdesk.models import Agent
 from shopdesk.services.inbox import row as inbox_row
 from shopdesk.services.overview import Overview, overview
 from shopdesk.services.permissions import Action, can
+from shopdesk.ui.background import Background
 from shopdesk.ui.customer_records import CustomerRecords
 from shopdesk.ui.inbox import InboxPage
-from shopdesk.ui.jobs import Job
 from shopdesk.ui.page import Page
 from shopdesk.ui.page_registry import PageRegistry
 from shopdesk.ui.service_text import denied
@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self._reapply.setSingleShot(True)
         self._reapply.setInterval(0)
         self._reapply.timeout.connect(lambda: self.set_agent(self.agent, close_dialogs=False))
-        self._synced_job: Job | None = None  # the figures read after a live update
+        self._synced_job: Background | None = None  # the figures read after a live update
         self._synced_again = False
         self.refresh_figures()
         self.retranslate()
@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
             return
         db = self.db
 
-        def work(_report):  # type: ignore[no-untyped-def]
+        def work():  # type: ignore[no-untyped-def]
             try:
                 with db.read_session() as session:
                     return overview(session), [r for r in (inbox_row(session, i)
@@ -364,17 +364,10 @@ class MainWindow(QMainWindow):
             except Exception:  # the database is away: the figures stay as they are
                 return self.figures, []
 
-        self._synced_job = Job(work)
-        self._synced_job.done.connect(self._synced_read)
-        self._synced_job.start(self)
+        self._synced_job = Background.call(work, self._synced_read)  # its thread ends itself
 
     def _synced_read(self, result) -> None:  # type: ignore[no-untyped-def]
-        assert self._synced_job is not None
-        thread = self._synced_job.thread
-        self._synced_job.finish()
         self._synced_job = None
-        if thread is not None:
-            thread.deleteLater()  # one per update: not kept as the widget's child
         self.figures, rows = result
         self._show_figures()
         if rows:
