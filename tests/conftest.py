@@ -25,6 +25,17 @@ REQUIRE_PG = os.environ.get("SHOPDESK_REQUIRE_PG") == "1"
 SAMPLES = Path(__file__).resolve().parent / "fixtures"
 
 
+# Polls for a modal dialog (tests/test_ui_agents.when_modal) belong to the test that started
+# them: one still running after its test ended would act on the next test's dialog.
+MODAL_POLLS = {"test": 0}
+
+
+@pytest.fixture(autouse=True)
+def _modal_polls_end_with_the_test() -> Iterator[None]:
+    yield
+    MODAL_POLLS["test"] += 1
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Every test gets its own data, log and settings folder; SHOPDESK_DB never leaks in."""

@@ -45,7 +45,13 @@ def agent_id(db, key: str) -> int:
 def when_modal(callback, delay: int = 50, tries: int = 100) -> None:
     """Act on the next modal dialog once it is open (exec() blocks the test). Gives up
     after ``tries`` polls so that a missing dialog cannot leak into the next test."""
+    from tests.conftest import MODAL_POLLS
+
+    started_in = MODAL_POLLS["test"]
+
     def run(left: int) -> None:
+        if MODAL_POLLS["test"] != started_in:
+            return  # its test has ended: the dialog now open is another test's
         widget = QApplication.activeModalWidget()
         if widget is None:
             if left:
