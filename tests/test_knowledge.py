@@ -191,6 +191,18 @@ def test_search_finds_any_part_of_the_text(db, shop, query, titles) -> None:
     assert sorted(a.title for a in found) == sorted(titles)
 
 
+@pytest.mark.parametrize(("query", "titles"), [
+    ("cmb", ["居家拖鞋尺码表"]),  # the initials of the title's words
+    ("chima", ["居家拖鞋尺码表"]),
+    ("jujia tuoxie", ["居家拖鞋尺码表"]),
+])
+def test_search_finds_articles_by_pinyin(db, shop, query, titles) -> None:
+    _load(db, shop)
+    with db.read_session() as s:
+        found = kb.search(s, agent(s, shop, "wang"), query)
+    assert sorted(a.title for a in found) == sorted(titles)
+
+
 def test_search_follows_edits_and_deletions(db, shop) -> None:
     items = _load(db, shop)
     with db.transaction() as s:

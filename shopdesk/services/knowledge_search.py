@@ -9,9 +9,11 @@ against the folded text. PostgreSQL: the GIN index of characters and pairs
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from shopdesk.models import Article
+from shopdesk.pinyin_keys import BODY_CHARS, keys_of, matches, pinyin_query
 from shopdesk.services.search import _has_token, _pg_tsquery, _quoted
 from shopdesk.textfold import spaced
 
@@ -23,12 +25,43 @@ _PG_FOUND = "strpos(lower(normalize(title || E'\\n' || body || E'\\n' || keyword
 
 def article_ids(session: Session, folded: str, limit: int = LIMIT) -> list[int]:
     """The ids of the articles whose folded title, text or keywords contain ``folded`` (a
-    query already passed through ``textfold.fold``), newest first."""
+    query already passed through ``textfold.fold``), newest first; and those whose title
+    or keywords (or the start of the text) have a pinyin word starting with it (``fp``,
+    ``fapiao`` → 发票: shopdesk.pinyin_keys)."""
     if not folded:
         return []
     if session.get_bind().dialect.name == "sqlite":
-        return _sqlite(session, folded, limit)
-    return _postgresql(session, folded, limit)
+        found = _sqlite(session, folded, limit)
+    else:
+        found = _postgresql(session, folded, limit)
+    spelled = pinyin_query(folded)
+    if spelled is None:
+        return found
+    known = set(found)
+    by_pinyin = [i for i in _pinyin_matches(session, spelled) if i not in known]
+    return sorted(found + by_pinyin, reverse=True)[:limit]
+
+
+# An article's words → their pinyin. A shop has dozens or hundreds of articles: their
+# pinyin is computed once per text (not per id: other databases have other articles under
+# the same ids) and matched in memory, as the quick replies' is.
+_keys: dict[tuple[str, str], str] = {}
+
+
+def _pinyin_matches(session: Session, spelled: str) -> list[int]:
+    rows = session.execute(select(Article.id, Article.title, Article.keywords,
+                                  func.substr(Article.body, 1, BODY_CHARS))).all()
+    if len(_keys) > 20_000:
+        _keys.clear()
+    out = []
+    for article_id, title, keywords, body in rows:
+        words = (f"{title} {keywords}", body or "")
+        key = _keys.get(words)
+        if key is None:
+            key = _keys[words] = keys_of(*words)
+        if matches(key, spelled):
+            out.append(article_id)
+    return out
 
 
 def _sqlite(session: Session, q: str, limit: int) -> list[int]:

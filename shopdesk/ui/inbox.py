@@ -126,7 +126,9 @@ class InboxPage(ThreadAndComposerNames, QWidget):
         side.setObjectName("inboxSideSplitter")
         side.addWidget(self.card)
         side.addWidget(self.knowledge)
-        side.setSizes([430, 270])
+        side.setSizes([520, 200])  # the card first; the articles below it
+        side.setStretchFactor(0, 3)
+        side.setStretchFactor(1, 1)
         splitter = QSplitter()
         splitter.setObjectName("inboxSplitter")
         splitter.addWidget(self.conversations)
