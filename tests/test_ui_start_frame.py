@@ -67,7 +67,7 @@ def test_the_frame_shows_its_loading_state_before_the_database_is_opened(
     assert painted["visible"] and painted["painted"]
     assert painted["loading"] == "Loading conversations…"
     assert painted["navigation"] == ["Inbox", "Customers", "Returns", "Complaints",
-                                     "Reports", "Settings"]
+                                     "Knowledge", "Reports", "Settings"]
     assert painted["views"] == ["Needs reply", "Mine", "Unassigned", "All"]
     assert seen[1][1]["file"] is True  # then opened (and created) behind the frame
 
@@ -99,7 +99,11 @@ def test_the_main_window_takes_the_frames_place_with_its_first_rows(
     windows: list = []
     monkeypatch.setattr(type(qapp), "exec", lambda *_a: 0)
     assert app_module.run(args_for(url, agent="owner")) == 0
-    windows[0].close()
+    window = windows[0]
+    # The frame showed the window's own pages, so nothing moves when it takes its place.
+    assert [frames[0].navigation.item(i).text() for i in range(frames[0].navigation.count())] \
+        == [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    window.close()
     assert [name for name, _ in seen] == ["painted", "shown"]
     shown = seen[1][1]
     assert shown["rows"] > 0 and shown["window"] and not shown["frame"]

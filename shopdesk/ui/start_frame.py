@@ -28,7 +28,8 @@ def _page_names() -> list[str]:  # the main window's words, translated as there
     tr = QCoreApplication.translate
     return [tr("MainWindow", "Inbox"), tr("MainWindow", "Customers"),
             tr("MainWindow", "Returns"), tr("MainWindow", "Complaints"),
-            tr("MainWindow", "Reports"), tr("MainWindow", "Settings")]
+            tr("MainWindow", "Knowledge"), tr("MainWindow", "Reports"),
+            tr("MainWindow", "Settings")]
 
 
 def _menu_titles() -> list[str]:
