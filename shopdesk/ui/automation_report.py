@@ -6,24 +6,21 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateEdit,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from shopdesk.db import Database
-from shopdesk.models import Store
 from shopdesk.services import automation_reports as svc
 from shopdesk.ui.labels import rule_label
+from shopdesk.ui.period_filters import period_filters
 from shopdesk.ui.table_model import row_table
 
 
@@ -37,27 +34,7 @@ class AutomationReport(QWidget):
         super().__init__(parent)
         self.setObjectName("automationReport")
         self.db = db
-        today = QDate.currentDate()
-        self.first = QDateEdit(today.addDays(-29))
-        self.first.setObjectName("automationFrom")
-        self.last = QDateEdit(today)
-        self.last.setObjectName("automationTo")
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(lambda _d: self.reload())
-        self.store = QComboBox()
-        self.store.setObjectName("automationStore")
-        self.store.addItem("", None)
-        with db.read_session() as session:
-            for sid, name in session.execute(select(Store.id, Store.name).order_by(Store.id)):
-                self.store.addItem(name, sid)
-        self.store.currentIndexChanged.connect(lambda _i: self.reload())
-        self.from_label, self.to_label = QLabel(), QLabel()
-        filters = QHBoxLayout()
-        for w in (self.from_label, self.first, self.to_label, self.last, self.store):
-            filters.addWidget(w)
-        filters.addStretch(1)
+        filters = period_filters(self, db, "automation", self.reload)
         self.title_first = QLabel()
         self.title_first.setObjectName("sectionTitle")
         self.title_rules = QLabel()

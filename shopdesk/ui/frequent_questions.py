@@ -9,12 +9,10 @@ import queue
 import threading
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateEdit,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -27,10 +25,11 @@ from sqlalchemy import select
 
 from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
-from shopdesk.models import Agent, QuickReply, Store
+from shopdesk.models import Agent, QuickReply
 from shopdesk.services import frequent_questions as svc
 from shopdesk.services import quick_replies as qr
 from shopdesk.services.permissions import Action, can
+from shopdesk.ui.period_filters import period_filters
 from shopdesk.ui.quick_replies_panel import QuickReplyEditor
 from shopdesk.ui.service_text import translated
 
@@ -56,27 +55,7 @@ class FrequentQuestions(QWidget):
         self._poll = QTimer(self)
         self._poll.setInterval(30)
         self._poll.timeout.connect(self._collect)
-        today = QDate.currentDate()
-        self.first = QDateEdit(today.addDays(-29))
-        self.first.setObjectName("questionsFrom")
-        self.last = QDateEdit(today)
-        self.last.setObjectName("questionsTo")
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(lambda _d: self.reload())
-        self.store = QComboBox()
-        self.store.setObjectName("questionsStore")
-        self.store.addItem("", None)
-        with db.read_session() as session:
-            for sid, name in session.execute(select(Store.id, Store.name).order_by(Store.id)):
-                self.store.addItem(name, sid)
-        self.store.currentIndexChanged.connect(lambda _i: self.reload())
-        self.from_label, self.to_label = QLabel(), QLabel()
-        filters = QHBoxLayout()
-        for widget in (self.from_label, self.first, self.to_label, self.last, self.store):
-            filters.addWidget(widget)
-        filters.addStretch(1)
+        filters = period_filters(self, db, "questions", self.reload)
         self.summary = QLabel()
         self.summary.setObjectName("questionsSummary")
         self.summary.setWordWrap(True)
