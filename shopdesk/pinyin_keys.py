@@ -20,8 +20,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pypinyin import Style, pinyin
-
 from shopdesk.textfold import fold
 
 FULL_SYLLABLES = 6
@@ -34,6 +32,15 @@ _ALNUM = re.compile(r"[a-z0-9]+")
 _QUERY = re.compile(r"[a-z0-9]{2,}")
 
 
+@lru_cache(maxsize=1)
+def _pypinyin():  # type: ignore[no-untyped-def]
+    """pypinyin, imported on first use: loading its dictionaries takes as long as
+    SQLAlchemy's import, and the window's start needs no pinyin."""
+    import pypinyin
+
+    return pypinyin
+
+
 def has_chinese(text: str) -> bool:
     return bool(_CJK.search(text))
 
@@ -42,7 +49,8 @@ def _units(folded: str, all_readings: bool) -> list[list[str]]:
     """The readings of each character, and each run of Latin letters or digits as one
     unit of its own; everything else is dropped (王 芳 and 王·芳 read as 王芳)."""
     units: list[list[str]] = []
-    for item in pinyin(folded, style=Style.NORMAL, heteronym=all_readings):
+    py = _pypinyin()
+    for item in py.pinyin(folded, style=py.Style.NORMAL, heteronym=all_readings):
         if len(item) > 1:  # a polyphone: its readings, the likeliest first
             readings = [r for r in dict.fromkeys(item) if _ALNUM.fullmatch(r)][:READINGS]
             if readings:
@@ -92,8 +100,9 @@ def pinyin_query(query: str) -> str | None:
     if has_chinese(q):
         if not re.search(r"[a-z]", q):
             return None
-        q = "".join(first for first, *_ in pinyin(q, style=Style.NORMAL, heteronym=False,
-                                                   errors=lambda chars: [chars]))
+        py = _pypinyin()
+        q = "".join(first for first, *_ in py.pinyin(q, style=py.Style.NORMAL, heteronym=False,
+                                                      errors=lambda chars: [chars]))
     if not _QUERY.fullmatch(q) or not re.search(r"[a-z]", q):
         return None
     return q

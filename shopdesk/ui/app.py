@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from shopdesk import __version__
@@ -78,6 +78,15 @@ def responsive_gui_thread() -> None:
     sys.setswitchinterval(SWITCH_INTERVAL)
 
 
+def after_first_paint(shell: Any) -> None:
+    from shopdesk.ui.welcome import ask_missing_passwords
+
+    try:
+        ask_missing_passwords(shell.db, shell.credentials, shell.window)
+    finally:
+        shell.sync.start()
+
+
 def run(args: argparse.Namespace) -> int:
     responsive_gui_thread()
     app = create_application(emoji_fonts=False)  # those once the frame is painted
@@ -127,9 +136,6 @@ def run(args: argparse.Namespace) -> int:
             shell.sync.stop()
             db.dispose()
             return 0
-        from shopdesk.ui.welcome import ask_missing_passwords
-
-        ask_missing_passwords(db, shell.credentials, shell.window)
     except Exception as exc:  # a bug before the event loop: say so, never vanish silently
         log.exception("ShopDesk could not open its window")
         print(f"shopdesk: the window could not open: {exc!r}; details in {log_path}",
@@ -138,8 +144,15 @@ def run(args: argparse.Namespace) -> int:
         reporter.show(exc)
         db.dispose()
         return 1
-    shell.sync.start()
+    # Once the first rows are painted (the event loop's first turn): the passwords a
+    # computer without a keyring must be given (loading keyring costs 0.1 s), then the sync
+    # worker, which needs them.
+    later = QTimer()
+    later.setSingleShot(True)
+    later.timeout.connect(lambda: after_first_paint(shell))
+    later.start(0)
     code = app.exec()
+    later.stop()  # an event loop that ended at once never starts the worker
     shell.sync.stop()
     shell.backups.at_exit()
     shell.db.dispose()

@@ -10,12 +10,12 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QTextBrowser, QWidget
 
-from shopdesk.channels.sync import retry_now
 from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent
 from shopdesk.models.enums import Direction, SendState
 from shopdesk.services import inbox as svc
+from shopdesk.services.outbox import retry_now
 from shopdesk.times import to_local
 from shopdesk.ui.images import ORIGINALS, image_viewer, original_viewer
 from shopdesk.ui.labels import rule_label

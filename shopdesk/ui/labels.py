@@ -19,6 +19,13 @@ from shopdesk.models.enums import (
 )
 from shopdesk.money import format_money
 
+# The platforms by their own names (brands, written the same in every language).
+PLATFORM_NAMES = {
+    "taobao": "Taobao 淘宝", "tmall": "Tmall 天猫", "jd": "JD 京东", "pinduoduo": "Pinduoduo 拼多多",
+    "douyin": "Douyin 抖音", "shopify": "Shopify", "woocommerce": "WooCommerce",
+    "amazon": "Amazon", "email": "E-mail", "wechat": "WeChat 微信", "other": "Other",
+}
+
 
 def role_label(role: Role | str) -> str:
     return {

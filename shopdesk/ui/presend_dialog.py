@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from shopdesk.db import Database
 from shopdesk.services import presend_check
 from shopdesk.services.presend_check import Finding, Kind
-from shopdesk.ui.stores_panel import PLATFORM_NAMES
+from shopdesk.ui.labels import PLATFORM_NAMES
 
 
 def finding_text(finding: Finding, platform: str) -> str:

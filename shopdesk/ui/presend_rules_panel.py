@@ -23,8 +23,8 @@ from shopdesk.models import Agent, Platform
 from shopdesk.services import presend_rules as svc
 from shopdesk.services.permissions import Action
 from shopdesk.ui.forms import error_label
+from shopdesk.ui.labels import PLATFORM_NAMES
 from shopdesk.ui.service_text import denied, translated
-from shopdesk.ui.stores_panel import PLATFORM_NAMES
 
 
 class PresendRulesPanel(QWidget):

@@ -3,26 +3,20 @@ connection" says in plain words what worked. Passwords go to the OS keyring only
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
     QComboBox,
-    QDateEdit,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTimeEdit,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import select
@@ -34,15 +28,11 @@ from shopdesk.models import Agent, ChannelState, Store
 from shopdesk.models.enums import Platform
 from shopdesk.services import stores as svc
 from shopdesk.services.permissions import Action
+from shopdesk.ui import store_form
 from shopdesk.ui.forms import error_label
 from shopdesk.ui.jobs import Job
+from shopdesk.ui.labels import PLATFORM_NAMES
 from shopdesk.ui.service_text import denied, translated
-
-PLATFORM_NAMES = {
-    "taobao": "Taobao 淘宝", "tmall": "Tmall 天猫", "jd": "JD 京东", "pinduoduo": "Pinduoduo 拼多多",
-    "douyin": "Douyin 抖音", "shopify": "Shopify", "woocommerce": "WooCommerce",
-    "amazon": "Amazon", "email": "E-mail", "wechat": "WeChat 微信", "other": "Other",
-}
 
 
 def colour_icon(colour: str | None) -> QIcon:
@@ -112,50 +102,7 @@ class StoresPanel(QWidget):
             self.channel.addItem("", kind)
         self.channel.currentIndexChanged.connect(lambda _i: self._channel_changed())
 
-        # the e-mail channel
-        self.email_box = QGroupBox()
-        self.email_box.setObjectName("emailSettings")
-        self.address, self.username, self.password = QLineEdit(), QLineEdit(), QLineEdit()
-        self.address.setObjectName("emailAddress")
-        self.username.setObjectName("emailUser")
-        self.password.setObjectName("emailPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.imap_host, self.smtp_host = QLineEdit(), QLineEdit()
-        self.imap_host.setObjectName("imapHost")
-        self.smtp_host.setObjectName("smtpHost")
-        self.imap_port, self.smtp_port = QSpinBox(), QSpinBox()
-        self.imap_port.setObjectName("imapPort")
-        self.smtp_port.setObjectName("smtpPort")
-        self.imap_security, self.smtp_security = QComboBox(), QComboBox()
-        self.imap_security.setObjectName("imapSecurity")
-        self.smtp_security.setObjectName("smtpSecurity")
-        for port, security, defaults in ((self.imap_port, self.imap_security, (993, 143)),
-                                         (self.smtp_port, self.smtp_security, (465, 587))):
-            port.setRange(1, 65535)
-            security.addItem("TLS", "tls")
-            security.addItem("STARTTLS", "starttls")
-            security.currentIndexChanged.connect(
-                lambda i, p=port, d=defaults: p.setValue(d[i]) if p.value() in d else None)
-        self.mailbox = QLineEdit()
-        self.mailbox.setObjectName("emailMailbox")
-        self.since_on = QCheckBox()
-        self.since_on.setObjectName("emailSinceOn")
-        self.since = QDateEdit()
-        self.since.setObjectName("emailSince")
-        self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("yyyy-MM-dd")
-        self.since_on.toggled.connect(self.since.setEnabled)
-        self.mark_read = QCheckBox()
-        self.mark_read.setObjectName("emailMarkRead")
-        self.ca_file = QLineEdit()
-        self.ca_file.setObjectName("emailCaFile")
-        self.ca_browse = QPushButton()
-        self.ca_browse.clicked.connect(self._browse_ca)
-        self.keyring_note = QLabel()
-        self.keyring_note.setObjectName("keyringNote")
-        self.keyring_note.setWordWrap(True)
-        self.keyring_note.setStyleSheet("color: #B45309")
-
+        store_form.email_widgets(self)
         self.test_button = QPushButton()
         self.test_button.setObjectName("testConnectionButton")
         self.test_button.clicked.connect(self.test_connection)
@@ -171,7 +118,7 @@ class StoresPanel(QWidget):
         self.state = QLabel()
         self.state.setObjectName("storeState")
         self.state.setWordWrap(True)
-        self._layout()
+        store_form.lay_out(self)
         self._filled = False
         self.retranslate()
 
@@ -189,86 +136,6 @@ class StoresPanel(QWidget):
         self.timezone.setCurrentText(current or "Asia/Shanghai")
         self.retranslate()
         self.reload()
-
-    def _layout(self) -> None:
-        self.store_form = QFormLayout()
-        self.labels: dict[str, QLabel] = {}
-
-        def row(key: str, widget: QWidget | QHBoxLayout, form: QFormLayout | None = None) -> None:
-            label = QLabel()
-            self.labels[key] = label
-            (form or self.store_form).addRow(label, widget)
-
-        colour_row = QHBoxLayout()
-        colour_row.addWidget(self.colour)
-        colour_row.addStretch(1)
-        hours = QHBoxLayout()
-        hours.addWidget(self.hours_start)
-        hours.addWidget(QLabel("–"))
-        hours.addWidget(self.hours_end)
-        for box in self.days:
-            hours.addWidget(box)
-        hours.addStretch(1)
-        row("name", self.name)
-        row("platform", self.platform)
-        row("colour", colour_row)
-        row("currency", self.currency)
-        row("timezone", self.timezone)
-        row("reply", self.reply_target)
-        row("hours", hours)
-        row("channel", self.channel)
-        email = QFormLayout(self.email_box)
-        imap = QHBoxLayout()
-        imap.addWidget(self.imap_host, 1)
-        imap.addWidget(self.imap_port)
-        imap.addWidget(self.imap_security)
-        smtp = QHBoxLayout()
-        smtp.addWidget(self.smtp_host, 1)
-        smtp.addWidget(self.smtp_port)
-        smtp.addWidget(self.smtp_security)
-        since = QHBoxLayout()
-        since.addWidget(self.since_on)
-        since.addWidget(self.since)
-        since.addStretch(1)
-        ca = QHBoxLayout()
-        ca.addWidget(self.ca_file, 1)
-        ca.addWidget(self.ca_browse)
-        row("address", self.address, email)
-        row("username", self.username, email)
-        row("password", self.password, email)
-        email.addRow(self.keyring_note)
-        row("imap", imap, email)
-        row("mailbox", self.mailbox, email)
-        row("since", since, email)
-        email.addRow(self.mark_read)
-        row("smtp", smtp, email)
-        row("ca", ca, email)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.test_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        editor = QWidget()
-        editor_layout = QVBoxLayout(editor)
-        editor_layout.addWidget(self.state)
-        editor_layout.addLayout(self.store_form)
-        editor_layout.addWidget(self.email_box)
-        editor_layout.addWidget(self.result)
-        editor_layout.addWidget(self.error)
-        editor_layout.addLayout(buttons)
-        editor_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(editor)
-        left = QVBoxLayout()
-        left.addWidget(self.list, 1)
-        left.addWidget(self.show_archived)
-        left_buttons = QHBoxLayout()
-        left_buttons.addWidget(self.add_button)
-        left_buttons.addWidget(self.archive_button)
-        left.addLayout(left_buttons)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left)
-        layout.addWidget(scroll, 1)
 
     def retranslate(self) -> None:
         texts = {
@@ -405,69 +272,10 @@ class StoresPanel(QWidget):
     # -- form ------------------------------------------------------------------------------
 
     def fill(self, form: svc.StoreForm) -> None:
-        self.name.setText(form.name)
-        self.platform.setCurrentIndex(max(0, self.platform.findData(form.platform)))
-        self.colour_value = form.colour
-        self._show_colour()
-        self.currency.setCurrentText(form.currency)
-        self.timezone.setCurrentText(form.timezone)
-        self.reply_target.setValue(int(form.reply_target_minutes))
-        self.hours_start.setTime(QTime.fromString(form.hours_start, "HH:mm"))
-        self.hours_end.setTime(QTime.fromString(form.hours_end, "HH:mm"))
-        for n, box in enumerate(self.days):
-            box.setChecked(n in form.days)
-        c = form.channel
-        self.channel.setCurrentIndex(max(0, self.channel.findData(c.get("kind", ""))))
-        self.address.setText(c.get("address", ""))
-        self.username.setText(c.get("username", ""))
-        self.password.clear()
-        self.imap_host.setText(c.get("imap_host", ""))
-        self.imap_security.setCurrentIndex(max(0, self.imap_security.findData(
-            c.get("imap_security", "tls"))))
-        self.imap_port.setValue(int(c.get("imap_port", 993)))
-        self.mailbox.setText(c.get("mailbox", "INBOX"))
-        since = c.get("since", "")
-        self.since_on.setChecked(bool(since))
-        self.since.setEnabled(bool(since))
-        self.since.setDate(QDate.fromString(since, "yyyy-MM-dd") if since
-                           else QDate.currentDate().addMonths(-1))
-        self.mark_read.setChecked(bool(c.get("mark_read", False)))
-        self.smtp_host.setText(c.get("smtp_host", ""))
-        self.smtp_security.setCurrentIndex(max(0, self.smtp_security.findData(
-            c.get("smtp_security", "tls"))))
-        self.smtp_port.setValue(int(c.get("smtp_port", 465)))
-        self.ca_file.setText(c.get("ca_file", ""))
-        self.result.clear()
-        self.error.clear()
-        self._channel_changed()
-        self._password_hint()
-        self._archive_button_text()
+        store_form.fill(self, form)
 
     def values(self) -> svc.StoreForm:
-        kind = self.channel.currentData()
-        channel: dict = {"kind": kind} if kind else {}
-        if kind == "email":
-            channel.update({
-                "address": self.address.text().strip(), "username": self.username.text().strip(),
-                "imap_host": self.imap_host.text().strip(), "imap_port": self.imap_port.value(),
-                "imap_security": self.imap_security.currentData(),
-                "mailbox": self.mailbox.text().strip() or "INBOX",
-                "since": self.since.date().toString("yyyy-MM-dd")
-                if self.since_on.isChecked() else "",
-                "mark_read": self.mark_read.isChecked(),
-                "smtp_host": self.smtp_host.text().strip(), "smtp_port": self.smtp_port.value(),
-                "smtp_security": self.smtp_security.currentData(),
-                "ca_file": self.ca_file.text().strip()})
-        secrets = {"password": self.password.text()} if self.password.text() else {}
-        return svc.StoreForm(
-            name=self.name.text().strip(), platform=self.platform.currentData(),
-            colour=self.colour_value, currency=self.currency.currentText().strip().upper(),
-            timezone=self.timezone.currentText().strip(),
-            reply_target_minutes=self.reply_target.value(),
-            hours_start=self.hours_start.time().toString("HH:mm"),
-            hours_end=self.hours_end.time().toString("HH:mm"),
-            days=[n for n, box in enumerate(self.days) if box.isChecked()],
-            channel=channel, secrets=secrets)
+        return store_form.values(self)
 
     def _channel_changed(self) -> None:
         self.email_box.setVisible(self.channel.currentData() == "email")

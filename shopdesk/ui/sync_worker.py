@@ -1,22 +1,27 @@
-"""The sync worker: runs every store's channel off the GUI thread and reports changes."""
+"""The sync worker: runs every store's channel off the GUI thread and reports changes.
+
+The channels (IMAP, SMTP, TLS, e-mail parsing), the automation engine and the segments are
+imported in the worker's own thread when it starts, after the window shows its first rows:
+the start of the window does not wait for them."""
 
 from __future__ import annotations
 
 import logging
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from sqlalchemy import select
 
-from shopdesk.channels.base import Channel
-from shopdesk.channels.lease import Holder, leases, release, sync_if_held
-from shopdesk.channels.registry import channel_for
 from shopdesk.credentials import Credentials
 from shopdesk.db import Database
 from shopdesk.models import Store
-from shopdesk.services import automation_engine, segments
 from shopdesk.services.inbox import wake_snoozed
 from shopdesk.ui.live_feed import LiveFeed
+
+if TYPE_CHECKING:
+    from shopdesk.channels.base import Channel
+    from shopdesk.channels.lease import Holder
 
 log = logging.getLogger(__name__)
 
@@ -40,12 +45,14 @@ class SyncWorker(QObject):
         self.channels: dict[int, Channel] = {}
         self.timer: QTimer | None = None
         self.segments_day: date | None = None  # the day the segments were last recomputed
-        self.holder = Holder.here()  # one store's channel runs on one PC at a time
+        self.holder: Holder | None = None  # one store's channel runs on one PC at a time
         self.shown_leases: list[tuple[str, str, bool]] | None = None
 
     @Slot()
     def reload(self) -> None:
         """Build every active store's channel again (a store or its password changed)."""
+        from shopdesk.channels.registry import channel_for
+
         channels: dict[int, Channel] = {}
         with self.db.read_session() as session:
             for store in session.scalars(select(Store).where(Store.archived.is_(False))):
@@ -60,6 +67,9 @@ class SyncWorker(QObject):
 
     @Slot()
     def start(self) -> None:
+        from shopdesk.channels.lease import Holder
+
+        self.holder = Holder.here()
         self.reload()
         self.timer = QTimer(self)
         self.timer.setInterval(self.interval_ms)
@@ -68,6 +78,9 @@ class SyncWorker(QObject):
 
     @Slot()
     def tick(self) -> None:
+        from shopdesk.channels.lease import sync_if_held
+        from shopdesk.services import automation_engine, segments
+
         changed: set[int] = set()
         arrived: set[int] = set()
         try:
@@ -104,6 +117,8 @@ class SyncWorker(QObject):
         self._show_leases()
 
     def _show_leases(self) -> None:
+        from shopdesk.channels.lease import leases
+
         try:
             with self.db.read_session() as session:
                 now = [(lease.store, lease.holder_name, lease.mine)
@@ -119,6 +134,10 @@ class SyncWorker(QObject):
     def stop(self) -> None:
         if self.timer is not None:
             self.timer.stop()
+        if self.holder is None:  # never started
+            return
+        from shopdesk.channels.lease import release
+
         try:  # another PC takes the stores over at once, not after the lease runs out
             release(self.db, self.holder)
         except Exception:

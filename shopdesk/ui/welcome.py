@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from shopdesk.credentials import Credentials
 from shopdesk.db import Database
-from shopdesk.services.stores import missing_secrets
 
 
 class FirstStartGuide(QDialog):
@@ -75,6 +74,8 @@ def ask_missing_passwords(db: Database, credentials: Credentials,
     many were given."""
     if credentials.persistent:
         return 0
+    from shopdesk.services.stores import missing_secrets  # the channels: after the first rows
+
     with db.read_session() as session:
         missing = missing_secrets(session, credentials)
     given = 0
