@@ -24,6 +24,8 @@ TEXTS = [
     "订单A12退货，型号ＸＬ",  # Chinese, Latin, digits and full-width letters together
     "包裹#SF99①到了",  # ① is 1 after NFKC
     "姓\U00030000的顾客",  # a character of CJK extension G (Unicode 13)
+    "⾦额到账",  # ⾦ is the Kangxi radical, 金 after NFKC
+    "㈱商事",  # ㈱ is (株) after NFKC
 ]
 
 
@@ -84,6 +86,11 @@ def message_texts(db, query: str) -> list[str]:
     ("OR", ['He said "refund" OR nothing', "ＲＥＦＵＮＤ please, order SKU-A12"]),
     ("*", []),
     ("a'", []),
+    ("金额", ["⾦额到账"]),  # found through what folds into it
+    ("金", ["⾦额到账"]),
+    ("到账", ["⾦额到账", "请问退款多久到账？"]),
+    ("株", ["㈱商事"]),
+    ("(株)", ["㈱商事"]),
     ("退 ", ["订单A12退货，型号ＸＬ", "退款，东西坏了", "退", "请问退款多久到账？",
             "我要退款，东西坏了"]),  # the query is trimmed
 ])
@@ -247,3 +254,37 @@ def test_common_terms_read_from_the_newest_messages_find_the_same(shop, backend,
         monkeypatch.setattr(search_module, "_pg_shares", lambda session: _Everything())
         assert [search_module._pg_message_ids(s, q, n) for n in (1, 2, 50)] == by_index
     assert by_index[2][:1] == by_index[0]
+
+
+@pytest.mark.parametrize("query", ["退", "退款", "金", "ＲＥＦＵＮＤ", "a1", "o", "了"])
+def test_the_newest_messages_read_in_steps_find_the_same(db, backend, monkeypatch,
+                                                         query: str) -> None:
+    """PostgreSQL reads a common term's newest messages in steps (a probe, a window sized by
+    what the probe found, the index for the rest), with the probe's and the window's ends
+    falling between matches: the same hits, in the same order, as the index alone."""
+    if backend != "postgresql":
+        pytest.skip("PostgreSQL's strategy")
+    from shopdesk.services import search as search_module
+    from shopdesk.textfold import fold
+
+    with db.transaction() as s:
+        st, cu = f.store(), f.customer(name="顾客")
+        conv = Conversation(store=st, customer=cu)
+        s.add(conv)
+        s.flush()
+        for i in range(60):
+            body = TEXTS[(i * 5) % len(TEXTS)] if i % 3 else "没有关系的话"
+            s.add(Message(conversation_id=conv.id, store_id=st.id, at=f.T0, text=body,
+                          direction=Direction.IN, external_id=f"s{i}"))
+    q = fold(query).strip()
+    with db.read_session() as s:
+        search_module._newest.clear()
+        by_index = [search_module._pg_message_ids(s, q, n) for n in (1, 3, 7, 50)]
+        monkeypatch.setattr(search_module, "_pg_shares", lambda session: _Everything())
+        for probe, hits, window in ((4, 1, 5), (9, 2, 11), (2, 1, 1), (30, 3, 7)):
+            monkeypatch.setattr(search_module, "PROBE", probe)
+            monkeypatch.setattr(search_module, "PROBE_HITS", hits)
+            monkeypatch.setattr(search_module, "WINDOW", window)
+            search_module._newest.clear()
+            assert [search_module._pg_message_ids(s, q, n) for n in (1, 3, 7, 50)] == by_index
+    assert len(by_index[3]) > 2  # matches on both sides of the steps' ends

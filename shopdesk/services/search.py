@@ -6,8 +6,10 @@ on the trigram FTS5 index of the folded text; a shorter one is a phrase on the i
 which every character is its own token, checked against the folded text (characters that
 are adjacent once punctuation is dropped are not a match). Customer names use the
 one-character index at every length. PostgreSQL: a GIN index of every character and pair
-of characters (``shopdesk_grams``), checked with ``strpos`` on the folded text. Both
-return the same messages, newest first.
+of characters (``shopdesk_grams``), checked with ``strpos`` on the folded text, folded only
+when it holds the query's rarest ideograph; a term common by the index's statistics is read
+from the newest messages backwards (a probe, then a window sized by what the probe found),
+then from the index. Both return the same messages, newest first.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from sqlalchemy.orm import Session
 from shopdesk.models import Complaint, Conversation, Customer, ReturnCase, Store, UTCDateTime
 from shopdesk.services import pinyin_search
 from shopdesk.services.numbering import number, parse_number
-from shopdesk.textfold import fold, spaced
+from shopdesk.textfold import fold, raw_forms, spaced
 
 LIMIT = 50
 SNIPPET = 40  # characters of context on each side
@@ -104,8 +106,12 @@ _PG_QUERY = r"""WITH g AS (SELECT regexp_replace(:q, '[[:space:]!-/:-@[-`{-~]', 
                 SELECT plainto_tsquery('simple', w)::text,
                        tsvector_to_array(to_tsvector('simple', w)) FROM w"""
 COMMON = 0.005  # share of messages above which a term is read from the newest messages
-WINDOW = 5_000  # the most of the newest messages read that way
+PROBE = 1_000  # the newest messages read first, to see how common the term really is
+PROBE_HITS = 3  # hits among them below which the term is taken as rare (its pairs lied)
+WINDOW = 5_000  # the most of the newest messages read after the probe
+NEWEST_FOR = 30.0  # seconds the newest message id is reused (only a window's start)
 _common: dict[str, tuple[float, dict[str, float]]] = {}  # database → (when, share of each)
+_newest: dict[str, tuple[float, int]] = {}  # database → (when, newest message id)
 
 
 _tsqueries: dict[str, tuple[str, list[str]]] = {}  # query → its tsquery (the same anywhere)
@@ -139,27 +145,62 @@ def _pg_shares(session: Session) -> dict[str, float]:
     return shares
 
 
+def _pg_newest(session: Session) -> int:
+    """The newest message's id, read again after NEWEST_FOR seconds. It only places the
+    window of the newest messages: messages added since are in the window too, so a stale
+    id changes no result."""
+    key = str(session.get_bind().engine.url)
+    when, newest = _newest.get(key, (0.0, 0))
+    if time.monotonic() - when > NEWEST_FOR:
+        newest = session.scalar(text("SELECT max(id) FROM messages")) or 0
+        _newest[key] = (time.monotonic(), newest)
+    return newest
+
+
+def _pg_found(query: str, shares: dict[str, float]) -> tuple[str, dict[str, str]]:
+    """The condition that a message holds the (folded) query, and its parameters. Folding
+    a text (``normalize``) costs four times as much as looking for a character in it, so
+    when the query has a CJK ideograph, only texts that hold its rarest one (or a
+    character that folds into it: ``textfold.raw_forms``) are folded."""
+    exact = "strpos(lower(normalize(text, NFKC)), :q) > 0"
+    for ch in sorted(set(query), key=lambda c: shares.get(c, 0.0)):
+        forms = raw_forms(ch)
+        if forms:
+            params = {f"a{n}": form for n, form in enumerate(forms)}
+            holds = " OR ".join(f"strpos(text, :{name}) > 0" for name in params)
+            return f"CASE WHEN {holds} THEN {exact} ELSE false END", params  # in this order
+    return exact, {}
+
+
 def _pg_message_ids(session: Session, query: str, limit: int) -> list[int]:
-    found = "strpos(lower(normalize(text, NFKC)), :q) > 0"
-    params = {"q": query, "n": limit}
     tsq, lexemes = _pg_tsquery(session, query)
+    shares = _pg_shares(session) if tsq else {}
+    found, anchors = _pg_found(query, shares)
+    params = {"q": query, "n": limit, **anchors}
     if not tsq:  # no letters or digits to look up
         sql = text(f"SELECT id FROM messages WHERE {found} ORDER BY id DESC LIMIT :n")
         return list(session.scalars(sql, params))
     # How common the term is at most (each of its pairs is in at least as many messages):
     # a common one is on the first page of the newest messages, read backwards from the end;
     # a rare one comes from the index, which for a common one would read every match.
-    share = min(_pg_shares(session).get(x, 0.0) for x in lexemes) if lexemes else 0.0
+    share = min(shares.get(x, 0.0) for x in lexemes) if lexemes else 0.0
     found_ids: list[int] = []
     below = None
     if share >= COMMON:
-        newest = session.scalar(text("SELECT max(id) FROM messages")) or 0
-        # Expected hits: two pages. At most WINDOW messages: a term whose pairs are all
-        # common may itself be rare ("damaged"), and then the index finds it sooner.
-        below = newest - min(WINDOW, int(2 * limit / share))
-        sql = text(f"SELECT id FROM messages WHERE id > :below AND {found} "
-                   "ORDER BY id DESC LIMIT :n")
-        found_ids = list(session.scalars(sql, {**params, "below": below}))
+        walk = text(f"SELECT id FROM messages WHERE id > :below AND id <= :above AND {found} "
+                    "ORDER BY id DESC LIMIT :n")
+        # First the newest PROBE messages (and any added since the newest id was read):
+        # a term whose pairs are all common may itself be rare ("damaged"), and then the
+        # index finds it sooner than a longer walk.
+        below = _pg_newest(session) - PROBE
+        found_ids = list(session.scalars(walk, {**params, "below": below, "above": 2**62}))
+        if PROBE_HITS <= len(found_ids) < limit and below > 0:
+            # As common as the probe shows: the window expected to hold the rest twice.
+            share = len(found_ids) / PROBE
+            window = min(WINDOW, int(2 * (limit - len(found_ids)) / share))
+            above, below = below, below - window
+            found_ids += session.scalars(walk, {**params, "below": below, "above": above,
+                                                "n": limit - len(found_ids)})
         if len(found_ids) >= limit or below <= 0:
             return found_ids
     older = "" if below is None else f"AND id <= {int(below)}"
