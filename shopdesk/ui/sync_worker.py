@@ -45,8 +45,16 @@ class SyncWorker(QObject):
         self.channels: dict[int, Channel] = {}
         self.timer: QTimer | None = None
         self.segments_day: date | None = None  # the day the segments were last recomputed
-        self.holder: Holder | None = None  # one store's channel runs on one PC at a time
+        self._holder: Holder | None = None  # one store's channel runs on one PC at a time
         self.shown_leases: list[tuple[str, str, bool]] | None = None
+
+    @property
+    def holder(self) -> Holder:
+        if self._holder is None:
+            from shopdesk.channels.lease import Holder
+
+            self._holder = Holder.here()
+        return self._holder
 
     @Slot()
     def reload(self) -> None:
@@ -67,9 +75,6 @@ class SyncWorker(QObject):
 
     @Slot()
     def start(self) -> None:
-        from shopdesk.channels.lease import Holder
-
-        self.holder = Holder.here()
         self.reload()
         self.timer = QTimer(self)
         self.timer.setInterval(self.interval_ms)
@@ -134,7 +139,7 @@ class SyncWorker(QObject):
     def stop(self) -> None:
         if self.timer is not None:
             self.timer.stop()
-        if self.holder is None:  # never started
+        if self._holder is None:  # never synced: nothing to give back
             return
         from shopdesk.channels.lease import release
 
