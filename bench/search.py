@@ -67,12 +67,40 @@ def plans(s, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     return out
 
 
+def backend_seconds(s) -> float | None:  # type: ignore[no-untyped-def]
+    """CPU seconds the PostgreSQL server process of this session has used so far (a server
+    on this machine: /proc), or None."""
+    import os
+
+    pid = s.execute(text("SELECT pg_backend_pid()")).scalar_one()
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def cpu_ms(s, query: str, pg: bool, runs: int = 20) -> str:  # type: ignore[no-untyped-def]
+    """CPU milliseconds of one search: this process's, and on PostgreSQL its server
+    process's too (what an idle machine would take, whatever else the machine runs)."""
+    server = backend_seconds(s) if pg else 0.0
+    if server is None:
+        return "–"
+    started = process_time()
+    for _ in range(runs):
+        search.search(s, query)
+    client = process_time() - started
+    server = (backend_seconds(s) - server) if pg else 0.0  # type: ignore[operator]
+    return f"{(client + server) * 1000 / runs:.1f}"
+
+
 def main() -> None:
     url, keep = large_demo_args(__doc__ or "")
     db = open_database(url)
     pg = db.backend != "sqlite"
-    # On SQLite the whole search runs in this process, so its CPU time says what an idle
-    # machine would take when other work inflates the wall time; PostgreSQL works elsewhere.
+    # The CPU time of a search (on PostgreSQL this process's and its server process's) says
+    # what an idle machine would take when other work inflates the wall time.
     lines = ["| query | kind | search ms | search CPU ms | plain scan ms | ratio | goal ms | met |",
              "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |"]
     worst = {SHORT: 0.0, LONG: 0.0}
@@ -83,7 +111,7 @@ def main() -> None:
             group = SHORT if len(q) <= 2 else LONG
             goal = TARGETS[group][1 if pg else 0]
             ms = median_ms(lambda q=q: search.search(s, q), repeat=5)
-            cpu = "–" if pg else f"{median_ms(lambda q=q: search.search(s, q), 9, process_time):.1f}"
+            cpu = cpu_ms(s, q, pg)
             base = median_ms(lambda q=q: s.execute(text(baseline_sql(db.backend)),
                                                    {"q": q, "n": search.LIMIT}).all(), repeat=3)
             worst[group] = max(worst[group], ms)
