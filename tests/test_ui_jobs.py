@@ -31,7 +31,7 @@ def run(qtbot, work) -> Receiver:  # type: ignore[no-untyped-def]
     job = Job(work)
     job.failed.connect(receiver.failed)
     job.done.connect(receiver.done)
-    job.start(receiver)
+    job.start()
     qtbot.waitUntil(lambda: bool(receiver.failures or receiver.results))
     job.finish()
     return receiver
@@ -67,3 +67,40 @@ def test_the_unexpected_error_reads_in_chinese(qapp) -> None:
         assert "KeyError" in text and "shopdesk.log" in text and "unexpected" not in text
     finally:
         translations.apply("en")
+
+
+CLOSED_MID_JOB = r"""
+import sys, threading
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from shopdesk.ui.jobs import Job
+
+app = QApplication([])
+release, results = threading.Event(), []
+dialog = QWidget()
+job = Job(lambda report: (release.wait(10), "done")[1])
+job.done.connect(dialog.setWindowTitle)  # a slot of the dialog: never called once it is gone
+job.start()
+def close_then_release():
+    dialog.deleteLater()  # the dialog is closed and gone while the work runs
+    QTimer.singleShot(100, release.set)
+    QTimer.singleShot(600, app.quit)
+QTimer.singleShot(50, close_then_release)
+app.exec()
+print("ended normally", results)  # nobody called job.finish(): the thread ended itself
+"""
+
+
+def test_a_dialog_closed_while_its_job_runs_does_not_abort_the_program(tmp_path) -> None:
+    """The job's thread belongs to the application: a dialog deleted mid-job does not
+    destroy a running thread (Qt aborts the process: "QThread: Destroyed while thread is
+    still running")."""
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", CLOSED_MID_JOB], capture_output=True,
+                          text=True, timeout=60,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "ended normally []" in done.stdout  # the dialog's slot was not called

@@ -116,7 +116,7 @@ class BackupActions(QObject):
         self.job = job
         self.back_up_action.setEnabled(False)
         self.message.emit(self.tr("Backing up…"))
-        job.start(self)
+        job.start()
 
     def _progress(self, done: int, total: int) -> None:
         self.message.emit(self.tr("Backing up… %1%").replace(

@@ -225,7 +225,7 @@ class ExportDialog(QDialog):
         self.job.progress.connect(self._progress)
         self.job.done.connect(self._done)
         self.job.failed.connect(self._failed)
-        self.job.start(self)
+        self.job.start()
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))

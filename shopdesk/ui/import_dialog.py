@@ -122,7 +122,7 @@ class ImportOrdersDialog(QDialog):
         self.job.progress.connect(self._progress)
         self.job.done.connect(self._done)
         self.job.failed.connect(self._failed)
-        self.job.start(self)
+        self.job.start()
 
     def _progress(self, n: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))

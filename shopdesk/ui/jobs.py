@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 from shopdesk.errors import ShopDeskError
 
@@ -17,6 +17,9 @@ log = logging.getLogger(__name__)
 
 class Cancelled(ShopDeskError):
     pass
+
+
+_running: set[Job] = set()
 
 
 class Job(QObject):
@@ -43,6 +46,13 @@ class Job(QObject):
             self.progress.emit(done, total)
 
         try:
+            self._run(report)
+        finally:  # the thread ends by itself: nobody may be left to call finish()
+            _running.discard(self)
+            QThread.currentThread().quit()
+
+    def _run(self, report: Callable[[int, int], None]) -> None:
+        try:
             result = self.work(report)
         except Cancelled:
             self.failed.emit("")
@@ -55,8 +65,12 @@ class Job(QObject):
         else:
             self.done.emit(result)
 
-    def start(self, parent: QObject) -> None:
-        self.thread = QThread(parent)
+    def start(self) -> None:
+        """Run the work. The thread belongs to the application, not to the dialog that
+        started it: a dialog closed and deleted meanwhile does not take a running thread
+        down with it (Qt would end the program); its slots are simply no longer called."""
+        self.thread = QThread(QCoreApplication.instance())
+        _running.add(self)  # alive until its work returns, whoever still holds it
         self.moveToThread(self.thread)
         self.thread.started.connect(self.run)
         self.thread.start()

@@ -155,7 +155,7 @@ class MergeDialog(QDialog):
         self.job = job
         if self.previews is None:
             self.summary.clear()  # not "no customers to merge" while still looking
-        job.start(self)
+        job.start()
 
     def cancel_search(self) -> None:
         """Stop looking: the dialog says so at once; the worker stops at its next step."""

@@ -355,7 +355,7 @@ class StoresPanel(QWidget):
         self.job = Job(lambda _report: svc.test_connection(form, self.credentials, key))
         self.job.done.connect(self._tested)
         self.job.failed.connect(self._test_failed)  # a bound method: arrives on the GUI thread
-        self.job.start(self)
+        self.job.start()
 
     def _test_failed(self, text: str) -> None:
         self._tested([(False, text)])
