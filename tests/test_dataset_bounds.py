@@ -46,7 +46,13 @@ BAD = [
     ("NUL in a key", ORDER, {**SMALL[ORDER], "key": "o\u00001"}, 7, "key", "NUL"),
     ("deep nesting", NOTE, "[" * 100_000, 6, None, "nested too deeply"),
     ("a number of 5,000 digits", ORDER, '{"kind": "order", "total": ' + "9" * 5000 + "}", 7,
-     None, "not valid JSON"),
+     None, "not valid JSON (a number of more than 4,300 digits)"),
+    ("a currency of 100,000 characters", 1, {**SMALL[1], "currency": "C" * 100_000}, 2,
+     "currency", "'" + "C" * 60 + "… (100,000 characters)' is not an ISO 4217 currency code"),
+    ("a status that is a list of 100,000 items", ORDER, {**SMALL[ORDER], "status": [1] * 100_000},
+     7, "status", "… (300,000 characters) is not one of: unpaid"),
+    ("a time of 100,000 characters", NOTE, {**SMALL[NOTE], "at": "2" * 100_000}, 6, "at",
+     "… (100,000 characters)' is not an ISO 8601 time"),
     ("same order number, other key", None, _second_order(), 16, "order_no",
      "already used by order 'o1' on line 7"),
     ("30 MB note", NOTE, {**SMALL[NOTE], "text": "备注" * 15_000_000}, 6, "text",
@@ -93,5 +99,6 @@ def test_a_value_no_database_would_take_is_named_with_its_line(
     where = f"shopdesk: line {line}" + (f", field '{field}'" if field else "") + ":"
     assert err.startswith(where), err[:300]
     assert says in err and "Traceback" not in err
+    assert len(err) < 400 and "sys.set_int_max_str_digits" not in err  # said, not dumped
     assert counts(db) == dict.fromkeys(counts(db), 0)  # nothing written
 
