@@ -8,7 +8,7 @@ a file writes ("1,299.00", "¥128.00", "128").
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 from shopdesk.errors import MoneyError
 
@@ -61,7 +61,9 @@ def to_minor(value: Decimal, currency: str) -> int:
 def to_decimal(minor: int, currency: str) -> Decimal:
     """Minor units to an exact ``Decimal`` with the currency's number of places."""
     places = exponent(currency)
-    return (Decimal(minor).scaleb(-places)).quantize(Decimal(1).scaleb(-places))
+    with localcontext() as exact:  # any whole number of minor units, never rounded
+        exact.prec = max(28, len(str(abs(int(minor)))) + places + 1)
+        return (Decimal(minor).scaleb(-places)).quantize(Decimal(1).scaleb(-places))
 
 
 def format_plain(minor: int, currency: str) -> str:
