@@ -3934,6 +3934,10 @@ Password of the mailbox of %1:</source>
         <translation>此投诉已给予补偿 %1；补偿只能增加，不能减少。</translation>
     </message>
     <message>
+        <source>%1 is more than ShopDesk takes as one amount (at most %2).</source>
+        <translation>%1 超过了 ShopDesk 能接受的单笔金额（最多 %2）。</translation>
+    </message>
+    <message>
         <source>There is no active owner to approve this complaint.</source>
         <translation>没有可审批此投诉的店主。</translation>
     </message>
