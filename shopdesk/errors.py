@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 
+def short(text: str, longest: int = 60) -> str:
+    """``text`` as a message quotes it: cut after ``longest`` characters with how long it
+    was, so that a field of 100,000 characters does not fill the screen or the log."""
+    return text if len(text) <= longest else f"{text[:longest]}… ({len(text):,} characters)"
+
+
 class ShopDeskError(Exception):
     """Base of every error ShopDesk raises on purpose. ``str(err)`` is the user's message."""
 

@@ -8,7 +8,8 @@ a file writes ("1,299.00", "¥128.00", "128").
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from contextlib import AbstractContextManager
+from decimal import Context, Decimal, InvalidOperation, getcontext, localcontext
 
 from shopdesk.errors import MoneyError
 
@@ -61,7 +62,16 @@ def to_minor(value: Decimal, currency: str) -> int:
 def to_decimal(minor: int, currency: str) -> Decimal:
     """Minor units to an exact ``Decimal`` with the currency's number of places."""
     places = exponent(currency)
-    return (Decimal(minor).scaleb(-places)).quantize(Decimal(1).scaleb(-places))
+    with _exact(minor, places):
+        return (Decimal(minor).scaleb(-places)).quantize(Decimal(1).scaleb(-places))
+
+
+def _exact(minor: int, places: int) -> AbstractContextManager[Context]:
+    """A decimal context in which any whole number of minor units is never rounded (the
+    default keeps 28 digits)."""
+    context = getcontext().copy()
+    context.prec = max(context.prec, len(str(abs(int(minor)))) + places + 1)
+    return localcontext(context)
 
 
 def format_plain(minor: int, currency: str) -> str:
@@ -74,6 +84,7 @@ def format_money(minor: int, currency: str, *, symbol: bool = True) -> str:
     value = to_decimal(minor, currency)
     places = exponent(currency)
     sign = "-" if value < 0 else ""
-    text = f"{abs(value):,.{places}f}"
+    with _exact(minor, places):
+        text = f"{abs(value):,.{places}f}"
     prefix = _SYMBOLS.get(currency.upper(), currency.upper() + " ") if symbol else ""
     return f"{sign}{prefix}{text}"

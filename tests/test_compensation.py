@@ -129,6 +129,28 @@ def test_with_the_refunds_never_more_than_paid_unless_the_owner_confirms(db, sho
         resolve(db, shop, other, 1)
 
 
+def test_the_owners_words_are_words(db, shop) -> None:
+    """A confirmation of "." or "1" is not the owner saying why; two characters are."""
+    cid = ticket(db, shop)
+    for nothing in (".", "1", "!!", " x "):
+        with pytest.raises(MoneyError, match=r"write why in the confirmation\.$"):
+            resolve(db, shop, cid, 20000, who="owner", confirmation=nothing)
+    assert resolve(db, shop, cid, 20000, who="owner", confirmation="同意") == 20000
+
+
+def test_an_amount_no_shop_pays_is_refused_not_a_database_error(db, shop) -> None:
+    """The owner needs nobody's word without an order; 10**30 reached the database
+    (OverflowError on SQLite, "bigint out of range" on PostgreSQL)."""
+    cid = ticket(db, shop, order=False)
+    with pytest.raises(MoneyError, match=r"^¥10,000,000,000,000,000,000,000,000,000\.00 is "
+                       r"more than ShopDesk takes as one amount \(at most "
+                       r"¥1,000,000,000\.00\)\.$"):
+        resolve(db, shop, cid, 10**30, who="owner")
+    assert resolve(db, shop, cid, 100_000_000_000, who="owner") == 100_000_000_000  # the bound
+    with db.read_session() as s:
+        assert s.get(Complaint, cid).compensation_minor == 100_000_000_000
+
+
 def test_a_refund_after_compensation_is_capped_by_what_was_paid(db, shop) -> None:
     cid = ticket(db, shop)
     assert resolve(db, shop, cid, 2800) == 2800  # ¥28.00, within the agent's limit

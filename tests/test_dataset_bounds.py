@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from shopdesk.cli import main
 from tests.test_dataset import SMALL, counts
@@ -46,7 +47,13 @@ BAD = [
     ("NUL in a key", ORDER, {**SMALL[ORDER], "key": "o\u00001"}, 7, "key", "NUL"),
     ("deep nesting", NOTE, "[" * 100_000, 6, None, "nested too deeply"),
     ("a number of 5,000 digits", ORDER, '{"kind": "order", "total": ' + "9" * 5000 + "}", 7,
-     None, "not valid JSON"),
+     None, "not valid JSON (a number of more than 4,300 digits)"),
+    ("a currency of 100,000 characters", 1, {**SMALL[1], "currency": "C" * 100_000}, 2,
+     "currency", "'" + "C" * 60 + "… (100,000 characters)' is not an ISO 4217 currency code"),
+    ("a status that is a list of 100,000 items", ORDER, {**SMALL[ORDER], "status": [1] * 100_000},
+     7, "status", "… (300,000 characters) is not one of: unpaid"),
+    ("a time of 100,000 characters", NOTE, {**SMALL[NOTE], "at": "2" * 100_000}, 6, "at",
+     "… (100,000 characters)' is not an ISO 8601 time"),
     ("same order number, other key", None, _second_order(), 16, "order_no",
      "already used by order 'o1' on line 7"),
     ("30 MB note", NOTE, {**SMALL[NOTE], "text": "备注" * 15_000_000}, 6, "text",
@@ -93,5 +100,42 @@ def test_a_value_no_database_would_take_is_named_with_its_line(
     where = f"shopdesk: line {line}" + (f", field '{field}'" if field else "") + ":"
     assert err.startswith(where), err[:300]
     assert says in err and "Traceback" not in err
+    assert len(err) < 400 and "sys.set_int_max_str_digits" not in err  # said, not dumped
     assert counts(db) == dict.fromkeys(counts(db), 0)  # nothing written
 
+
+
+@pytest.mark.parametrize("kind", ["order", "conversation"])
+def test_two_records_that_are_one_row_of_the_database_are_refused(db, tmp_path: Path, capsys,
+                                                                  kind) -> None:
+    """Loaded again with the order renumbered (by its key) and another order given its old
+    number (by the number), both were written into the one row: "updated 2 order", one of
+    them gone. The same for a conversation's external id."""
+    index, fname, number = ((ORDER, "order_no", "2041586613212345678") if kind == "order"
+                            else (7, "external_id", "chat-1"))
+    records = [dict(r) for r in SMALL]
+    records[7] = {**records[7], "external_id": "chat-1"}
+    url = db.engine.url.render_as_string(hide_password=False)
+
+    def load(lines: list[dict]) -> int:
+        path = tmp_path / "shop.jsonl"
+        path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in lines) + "\n",
+                        encoding="utf-8")
+        return main(["load", str(path), "--db", url])
+
+    assert load(records) == 0
+    before = counts(db)
+    capsys.readouterr()
+    again = [dict(r) for r in records]
+    again[index] = {**again[index], fname: "renumbered"}
+    again.append({**records[index], "key": "new"})  # line 16: the old number, another key
+    assert load(again) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"shopdesk: line 16, field '{fname}': this {kind} and {kind} "
+                          f"'{records[index]['key']}' on line {index + 1} are the same {kind} "
+                          "in the database"), err
+    assert counts(db) == before
+    with db.read_session() as s:
+        table = "orders" if kind == "order" else "conversations"
+        assert s.execute(text(f"SELECT key, {fname} FROM {table}")).all() == [
+            (records[index]["key"], number)]

@@ -249,6 +249,17 @@ def _bad_taobao(case: str) -> tuple[bytes, str]:
     if case == "unmatched quote":  # the title opens a quote and swallows the next row
         lines[3] = _csv(rows[3]).replace("小鹿 保温杯", '"小鹿 保温杯', 1)
         return _report(header, lines), "line 5: a quote"
+    if case in ("quote closed in a later title", "quote closed in a later message"):
+        # order numbers without ="…" and messages without commas: nothing between the two
+        # quotes breaks the CSV, and rows 5–8 read as one row of the header's 46 fields
+        column = TITLE if case.endswith("title") else "买家留言"
+        plain = [_with(r, 订单编号=f"20415773023988100{i:02d}", 买家留言="请发顺丰")
+                 for i, r in enumerate(rows)]
+        lines = [_csv(r) for r in plain]
+        lines[3] = _csv(_with(plain[3], **{column: "OPEN"})).replace("OPEN", '"小鹿', 1)
+        lines[6] = _csv(_with(plain[6], **{column: "SHUT"})).replace("SHUT", '保温杯"', 1)
+        return _report(header, lines), (f"line 5: the field {column} runs from line 5 to line "
+                                        "8: a quote (\") in it closes only in a later row")
     if case == "unquoted comma":  # every later column shifts by one
         lines[6] = _csv(rows[6]).replace("小鹿 保温杯 500ml", "小鹿 保温杯,500ml", 1)
         return _report(header, lines), "line 8: the row has 47 fields but the header has 46"
@@ -268,6 +279,10 @@ def _bad_taobao(case: str) -> tuple[bytes, str]:
     if case == "NUL byte":
         lines[4] = _csv(rows[4]).replace("保温杯", "保温\x00杯", 1)
         return _report(header, lines), "line 6: the row contains a NUL character"
+    if case == "order number of 100,000 characters":  # said, not dumped on the screen
+        lines[0] = _csv(_with(rows[0], 订单编号="A" * 100_000))
+        return _report(header, lines), "line 2: the order number (订单编号) '" + "A" * 60 + \
+            "… (100,000 characters)' is not a Taobao order number"
     if case == "title of 501 characters":
         lines[0] = _csv(_with(rows[0], 宝贝标题="杯" * 501))
         return _report(header, lines), "line 2: the item title is longer than 500 characters"
@@ -275,8 +290,10 @@ def _bad_taobao(case: str) -> tuple[bytes, str]:
 
 
 @pytest.mark.parametrize("case", [
-    "unmatched quote", "unquoted comma", "formula order number", "quantity of 23 digits",
-    "amount of 10**30", "order number twice", "NUL byte", "title of 501 characters"])
+    "unmatched quote", "quote closed in a later title", "quote closed in a later message",
+    "unquoted comma", "formula order number", "quantity of 23 digits",
+    "amount of 10**30", "order number twice", "NUL byte", "title of 501 characters",
+    "order number of 100,000 characters"])
 def test_a_broken_taobao_report_is_refused_with_its_line(db, shop, capsys, tmp_path,
                                                          case) -> None:
     header, rows = _taobao_rows(10)
@@ -286,8 +303,17 @@ def test_a_broken_taobao_report_is_refused_with_its_line(db, shop, capsys, tmp_p
     assert _cli_import(db, tmp_path, data) == 1
     err = capsys.readouterr().err
     assert says in err and "Traceback" not in err, err[-600:]
-    assert "nothing was imported" in err
+    assert "nothing was imported" in err and len(err) < 600
     assert counts(db) == (0, 0, 0)
+
+
+def test_a_message_of_several_lines_is_read_as_written() -> None:
+    """A buyer's message may hold line breaks (and commas): its row is one order."""
+    header, rows = _taobao_rows(3)
+    lines = [_csv(_with(rows[1], 买家留言="请发顺丰,谢谢\n周末也能收货,\n送到门口"))
+             if i == 1 else _csv(r) for i, r in enumerate(rows)]
+    parsed = imp.parse("taobao", _report(header, lines), "Asia/Shanghai")
+    assert (parsed.errors, [o.line for o in parsed.orders]) == ([], [2, 3, 6])
 
 
 def test_a_header_only_file_says_it_holds_no_orders(db, shop, capsys, tmp_path) -> None:

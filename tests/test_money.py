@@ -34,3 +34,11 @@ def test_round_trip_and_formatting() -> None:
     assert format_money(129900, "CNY") == "¥1,299.00"
     assert format_money(-1250, "USD") == "-$12.50"
     assert format_money(500, "JPY") == "¥500"
+
+
+def test_any_whole_number_of_minor_units_converts_exactly() -> None:
+    """No rounding and no ``decimal.InvalidOperation`` past 28 digits: a refusal that names
+    a huge amount (``services/compensation.py``, the returns' caps) can always say it."""
+    assert to_decimal(10**30, "CNY") == Decimal("1" + "0" * 28 + ".00")
+    assert format_money(10**30 + 1, "CNY") == "¥10,000,000,000,000,000,000,000,000,000.01"
+    assert format_plain(-(10**40), "JPY") == "-1" + "0" * 40

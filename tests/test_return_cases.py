@@ -281,6 +281,16 @@ def test_only_the_steps_the_state_machine_allows(db, shop) -> None:
         assert s.get(ReturnCase, case_id).refunded_minor == 5000
 
 
+def test_an_approval_of_10_to_the_30_is_refused_for_what_it_is(db, shop) -> None:
+    """It raised decimal.InvalidOperation: the refusal could not print the amount."""
+    case_id, _ = start(db, shop, who="owner", kind=K.REFUND_ONLY)
+    with pytest.raises(MoneyError, match=r"^approved 1(0{28})\.00 is more than the requested "
+                       r"64\.00 CNY$"):
+        step(db, shop, case_id, "approve", who="owner", amount_minor=10**30)
+    with db.read_session() as s:
+        assert s.get(ReturnCase, case_id).state == S.REQUESTED
+
+
 def test_tracking_step_needs_a_tracking_number(db, shop) -> None:
     case_id, _ = start(db, shop)
     step(db, shop, case_id, "approve")

@@ -3378,6 +3378,10 @@ Password of the mailbox of %1:</source>
         <translation>这一行的引号（"）没有在字段结尾处闭合；文件的其余部分没有读取</translation>
     </message>
     <message>
+        <source>the field %1 runs from line %2 to line %3: a quote (") in it closes only in a later row, which it swallows</source>
+        <translation>字段 %1 从第 %2 行延续到第 %3 行：其中的引号（"）直到后面的行才闭合，把中间的行并了进去</translation>
+    </message>
+    <message>
         <source>the row has %1 fields but the header has %2 (a comma or quote in a field that is not enclosed in quotes?)</source>
         <translation>这一行有 %1 个字段，而表头有 %2 个（是否有字段中的逗号或引号没有用引号括起来？）</translation>
     </message>
@@ -3928,6 +3932,10 @@ Password of the mailbox of %1:</source>
     <message>
         <source>%1 of compensation has already been granted for this complaint; it can grow but not shrink.</source>
         <translation>此投诉已给予补偿 %1；补偿只能增加，不能减少。</translation>
+    </message>
+    <message>
+        <source>%1 is more than ShopDesk takes as one amount (at most %2).</source>
+        <translation>%1 超过了 ShopDesk 能接受的单笔金额（最多 %2）。</translation>
     </message>
     <message>
         <source>There is no active owner to approve this complaint.</source>

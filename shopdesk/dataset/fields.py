@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from shopdesk import bounds
+from shopdesk.errors import short
 from shopdesk.models import (
     Agent,
     Article,
@@ -57,6 +58,11 @@ class optional:  # noqa: N801 - reads as a type in the tables below
 
     def __init__(self, checker: Checker) -> None:
         self.checker = checker
+
+
+def shown(value: Any, quoted: bool = True) -> str:
+    """``value`` as an error message quotes it ('text', or its repr), cut short."""
+    return f"'{short(value)}'" if quoted and isinstance(value, str) else short(repr(value))
 
 
 def text(value: Any) -> str:
@@ -147,9 +153,9 @@ def when(value: Any) -> datetime:
     try:
         parsed = _fromiso(value)
     except ValueError:
-        raise ValueError(f"'{value}' is not an ISO 8601 time") from None
+        raise ValueError(f"{shown(value)} is not an ISO 8601 time") from None
     if parsed.tzinfo is None:
-        raise ValueError(f"'{value}' has no offset (write e.g. +08:00 or Z)")
+        raise ValueError(f"{shown(value)} has no offset (write e.g. +08:00 or Z)")
     return bounds.check_time(parsed)
 
 
@@ -159,9 +165,9 @@ _MONEY_RE = re.compile(r"^-?\d+(\.\d+)?$")
 def money(value: Any) -> Decimal:
     """A decimal string ("128.00"). JSON numbers are refused: they invite float rounding."""
     if not isinstance(value, str):
-        raise ValueError(f"money must be a decimal string like \"128.00\", not {value!r}")
+        raise ValueError(f"money must be a decimal string like \"128.00\", not {shown(value, False)}")
     if len(value) > 40 or not _MONEY_RE.match(value):
-        raise ValueError(f"'{value}' is not a decimal amount like \"128.00\"")
+        raise ValueError(f"{shown(value)} is not a decimal amount like \"128.00\"")
     try:
         amount = Decimal(value)
     except InvalidOperation:  # pragma: no cover - guarded by the regex
@@ -174,7 +180,7 @@ def money(value: Any) -> Decimal:
 def currency(value: Any) -> str:
     value = text(value)
     if not re.fullmatch(r"[A-Z]{3}", value):
-        raise ValueError(f"'{value}' is not an ISO 4217 currency code like CNY or USD")
+        raise ValueError(f"{shown(value)} is not an ISO 4217 currency code like CNY or USD")
     return value
 
 
@@ -183,14 +189,14 @@ def timezone(value: Any) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"'{value}' is not a time zone name like Asia/Shanghai") from None
+        raise ValueError(f"{shown(value)} is not a time zone name like Asia/Shanghai") from None
     return value
 
 
 def colour(value: Any) -> str:
     value = text(value)
     if not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
-        raise ValueError(f"'{value}' is not a colour like #FF5000")
+        raise ValueError(f"{shown(value)} is not a colour like #FF5000")
     return value
 
 
@@ -202,7 +208,7 @@ def choice(enum_cls: type[enums.StrEnum]) -> Checker:
         try:
             return values[value]
         except (KeyError, TypeError):
-            raise ValueError(f"{value!r} is not one of: {allowed}") from None
+            raise ValueError(f"{shown(value, False)} is not one of: {allowed}") from None
 
     return check
 
@@ -302,7 +308,7 @@ RETURN_EVENT = obj({
 
 def language(value: Any) -> str:
     if value not in ("zh", "en"):
-        raise ValueError(f"{value!r} is not one of: zh, en")
+        raise ValueError(f"{shown(value, False)} is not one of: zh, en")
     return value
 
 

@@ -76,8 +76,9 @@ def parse_lines(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any]]]:
             if not line.strip():
                 continue
             raise DatasetError(f"not valid JSON ({exc.msg}, column {exc.colno})", lineno) from None
-        except ValueError as exc:  # a number of more than 4,300 digits
-            raise DatasetError(f"not valid JSON ({exc})", lineno) from None
+        except ValueError:  # a number of more than 4,300 digits
+            raise DatasetError("not valid JSON (a number of more than 4,300 digits)",
+                               lineno) from None
         except RecursionError:
             raise DatasetError("not valid JSON (nested too deeply)", lineno) from None
         if not isinstance(record, dict):

@@ -45,6 +45,7 @@ class OrderRecords(Staging):
         existing = self._existing.order_id(v["key"], store["id"], v["order_no"])
         self.not_taken(existing, self._existing.order_numbered(store["id"], v["order_no"]),
                        "order", v["order_no"], n, "order_no")
+        self.once("order", existing, v["key"], n, "order_no")
         row = {"key": v["key"], "store_id": store["id"], "customer_id": cid,
                "order_no": v["order_no"], "placed_at": aware(v["placed_at"]),
                "paid_at": aware(v["paid_at"]) if v["paid_at"] else None,

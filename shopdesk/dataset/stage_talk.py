@@ -39,6 +39,7 @@ class ConversationRecords(Staging):
             self.not_taken(existing, self._existing.conversation_numbered(
                 store["id"], v["external_id"]), "conversation", v["external_id"], n,
                 "external_id")
+        self.once("conversation", existing, v["key"], n, "external_id")
         row = {"key": v["key"], "store_id": store["id"], "customer_id": cid,
                "status": v["status"], "assignee_id": assignee, "subject": v["subject"],
                "created_at": aware(v["created_at"]), "external_id": v["external_id"]}

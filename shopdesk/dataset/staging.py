@@ -62,6 +62,7 @@ class Staging:
         self.line_of: dict[tuple[str, str], int] = {}
         self.numbers: dict[tuple[str, int, str], tuple[str, int]] = {}  # → key, line
         self.external_line: dict[tuple[int, str], int] = {}
+        self.updating: dict[tuple[str, int], tuple[str, int]] = {}  # (kind, row) → key, line
         # Rows to write, per table.
         self.inserts: dict[Table, list[dict[str, Any]]] = defaultdict(list)
         self.updates: dict[Table, list[dict[str, Any]]] = defaultdict(list)
@@ -119,6 +120,20 @@ class Staging:
         if existing is not None and holder is not None and holder != existing:
             raise DatasetError(f"{fname} '{number}' belongs to another {kind} in the database",
                                lineno, fname)
+
+    def once(self, kind: str, existing: int | None, key: str, lineno: int, fname: str) -> None:
+        """``existing``, the database row this record updates, is updated by no other record
+        of the file: one matched by its key and one by its number (an order renumbered, and
+        another record given its old number) would both be written into it, one of them
+        lost."""
+        if existing is None:
+            return
+        earlier = self.updating.setdefault((kind, existing), (key, lineno))
+        if earlier[0] != key:
+            raise DatasetError(
+                f"this {kind} and {kind} '{earlier[0]}' on line {earlier[1]} are the same "
+                f"{kind} in the database (one by its key, the other by its {fname}); one of "
+                "them would be lost", lineno, fname)
 
     def define(self, kind: str, key: str, lineno: int) -> None:
         earlier = self.line_of.get((kind, key))

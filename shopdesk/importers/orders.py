@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shopdesk import bounds
-from shopdesk.errors import ShopDeskError
+from shopdesk.errors import ShopDeskError, short
 from shopdesk.models import Agent, Customer, CustomerIdentity, Order, OrderItem, Store
 from shopdesk.models.enums import OrderStatus
 from shopdesk.money import exponent, parse_amount
@@ -98,6 +98,7 @@ def rows(text: str, required: Iterable[str]
         raise ShopDeskError(f"This is not the expected export: the columns "
                             f"{', '.join(missing)} are missing.")
     out, errors = [], []
+    one_line = set(required)
     start = reader.line_num + 1
     while True:
         try:
@@ -108,7 +109,7 @@ def rows(text: str, required: Iterable[str]
             errors.append(RowError(start, "a quote (\") in this row does not close where the "
                                           "field ends; the rest of the file was not read"))
             break
-        line, start = start, reader.line_num + 1
+        line, start, end = start, reader.line_num + 1, reader.line_num
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
@@ -117,11 +118,31 @@ def rows(text: str, required: Iterable[str]
                                          "not enclosed in quotes?)"))
         elif any("\x00" in v for v in values):
             errors.append(RowError(line, "the row contains a NUL character"))
+        elif (swallowed := _swallowing(header, values, one_line)) is not None:
+            errors.append(RowError(line, f"the field {swallowed} runs from line {line} to line "
+                                         f"{end}: a quote (\") in it closes only in a later row, "
+                                         "which it swallows"))
         else:
             out.append((line, dict(zip(header, values, strict=True))))
     if not out and not errors:
         raise ShopDeskError("The file holds no orders: it has the header line and nothing else.")
     return header, out, errors
+
+
+def _swallowing(header: list[str], values: list[str], one_line: set[str]) -> str | None:
+    """The column of a row whose field took in whole rows after it, or None.
+
+    A quote that opens in a field and closes in the same field of a later row makes one
+    record of those rows, with as many fields as the header: rows vanish, nothing else
+    looks wrong. A platform's order number, amounts, times, status and titles never hold a
+    line break; free text (a buyer's message) may, but not with the commas of a whole row
+    (as many as the header has separators) among its lines.
+    """
+    for name, value in zip(header, values, strict=True):
+        broken = "\n" in value or "\r" in value
+        if broken and (name in one_line or value.count(",") >= len(header) - 1):
+            return name
+    return None
 
 
 def money(text: str, currency: str, what: str) -> int:
@@ -131,13 +152,13 @@ def money(text: str, currency: str, what: str) -> int:
     try:
         minor = parse_amount(cleaned, currency)
     except ShopDeskError:
-        raise ShopDeskError(f"{what} '{text}' is not an amount") from None
+        raise ShopDeskError(f"{what} '{short(text)}' is not an amount") from None
     if minor < 0:  # no amount of an order (paid, postage, refund, price) is below zero
-        raise ShopDeskError(f"{what} '{text}' is negative")
+        raise ShopDeskError(f"{what} '{short(text)}' is negative")
     try:
         bounds.check_amount(Decimal(minor).scaleb(-exponent(currency)))
     except ValueError:
-        raise ShopDeskError(f"{what} '{text}' must be at most {bounds.MAX_AMOUNT:,}") from None
+        raise ShopDeskError(f"{what} '{short(text)}' must be at most {bounds.MAX_AMOUNT:,}") from None
     return minor
 
 
@@ -146,13 +167,13 @@ def quantity(text: str, what: str) -> int:
     try:
         qty = int(text.strip())
     except ValueError:
-        raise ShopDeskError(f"the quantity ({what}) '{text}' is not a number") from None
+        raise ShopDeskError(f"the quantity ({what}) '{short(text)}' is not a number") from None
     if qty <= 0:
         raise ShopDeskError("the quantity must be at least 1")
     try:
         return bounds.check_quantity(qty)
     except ValueError:
-        raise ShopDeskError(f"the quantity ({what}) '{text}' must be at most "
+        raise ShopDeskError(f"the quantity ({what}) '{short(text)}' must be at most "
                             f"{bounds.MAX_QUANTITY:,}") from None
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from shopdesk.errors import ShopDeskError
+from shopdesk.errors import ShopDeskError, short
 from shopdesk.importers.orders import ImportedOrder, Parsed, RowError, money, quantity, rows
 from shopdesk.models.enums import OrderStatus
 
@@ -25,7 +25,7 @@ def _time(value: str, what: str) -> datetime | None:
             return datetime.strptime(v, fmt)
         except ValueError:
             continue
-    raise ShopDeskError(f"{what} '{v}' is not a time like 2026-11-02 14:21:07 -0500")
+    raise ShopDeskError(f"{what} '{short(v)}' is not a time like 2026-11-02 14:21:07 -0500")
 
 
 def _status(row: dict[str, str]) -> OrderStatus:
@@ -53,7 +53,7 @@ def parse_shopify(text: str) -> Parsed:
             parsed.errors.append(RowError(line, "the order name (Name) is empty"))
             continue
         if not ORDER_NAME.fullmatch(name):
-            parsed.errors.append(RowError(line, f"the order name (Name) '{name}' is not a "
+            parsed.errors.append(RowError(line, f"the order name (Name) '{short(name)}' is not a "
                                                 "Shopify order name like #1001"))
             continue
         try:
@@ -76,7 +76,7 @@ def _order(line: int, row: dict[str, str]) -> ImportedOrder:
     email = row.get("Email", "").strip()
     currency = row.get("Currency", "").strip().upper()
     if len(currency) != 3:
-        raise ShopDeskError(f"the currency '{currency}' is not a three-letter code "
+        raise ShopDeskError(f"the currency '{short(currency)}' is not a three-letter code "
                             "(is this the first row of the order?)")
     placed = _time(row.get("Created at", ""), "Created at")
     if placed is None:

@@ -10,7 +10,7 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from shopdesk.errors import ShopDeskError
+from shopdesk.errors import ShopDeskError, short
 from shopdesk.importers.orders import ImportedOrder, Parsed, RowError, money, quantity, rows
 from shopdesk.models.enums import OrderStatus
 
@@ -46,7 +46,7 @@ def _time(value: str, zone: ZoneInfo, what: str) -> datetime | None:
             return datetime.strptime(v, fmt).replace(tzinfo=zone)
         except ValueError:
             continue
-    raise ShopDeskError(f"{what} '{v}' is not a time like 2026-11-11 00:03:12")
+    raise ShopDeskError(f"{what} '{short(v)}' is not a time like 2026-11-11 00:03:12")
 
 
 def parse_taobao(text: str, store_timezone: str) -> Parsed:
@@ -66,7 +66,7 @@ def _order(line: int, row: dict[str, str], zone: ZoneInfo) -> ImportedOrder:
     if not order_no:
         raise ShopDeskError("the order number (订单编号) is empty")
     if not ORDER_NO.fullmatch(order_no):
-        raise ShopDeskError(f"the order number (订单编号) '{order_no}' is not a Taobao order "
+        raise ShopDeskError(f"the order number (订单编号) '{short(order_no)}' is not a Taobao order "
                             "number (digits only)")
     handle = _text(row.get("买家会员名"))
     if not handle:
@@ -74,7 +74,7 @@ def _order(line: int, row: dict[str, str], zone: ZoneInfo) -> ImportedOrder:
     status_text = _text(row.get("订单状态"))
     status = STATUS.get(status_text)
     if status is None:
-        raise ShopDeskError(f"unknown order status '{status_text}'")
+        raise ShopDeskError(f"unknown order status '{short(status_text)}'")
     refunded = money(row.get("退款金额", ""), "CNY", "退款金额")
     if status == OrderStatus.CANCELLED and refunded:
         status = OrderStatus.REFUNDED

@@ -4,8 +4,10 @@ so the same rules hold:
 - it counts against the agent's refund limit in the complaint's currency; above it the
   complaint waits for the owner ("Ask the owner" hands it over);
 - with the refunds and the other compensation of the same order it never comes to more
-  than the order paid, unless the owner confirms it in words (the text is kept in the
-  complaint's timeline and the audit trail);
+  than the order paid, unless the owner confirms it in words (at least two letters or
+  characters, not "." or "1"; the text is kept in the complaint's timeline and the audit
+  trail);
+- it is never more than ``bounds.MAX_AMOUNT``, what ShopDesk takes as any one amount;
 - once granted it is paid: it can grow when a complaint is resolved again, never shrink;
 - it is a row of the refunds ledger (``services/payouts.py``), on the day it was granted.
 """
@@ -15,10 +17,11 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from shopdesk import bounds
 from shopdesk.errors import MoneyError, ShopDeskError
 from shopdesk.models import Agent, Complaint, Order
 from shopdesk.models.enums import Role
-from shopdesk.money import format_money
+from shopdesk.money import exponent, format_money
 from shopdesk.services.permissions import Action, PermissionDenied, refund_limit, require
 from shopdesk.services.returns import compensated_for_order, refunded_for_order
 
@@ -34,6 +37,10 @@ def check(session: Session, agent: Agent, complaint: Complaint, amount_minor: in
     if amount_minor < 0:
         raise MoneyError("Compensation cannot be negative.")
     currency = complaint.currency
+    largest = int(bounds.MAX_AMOUNT.scaleb(exponent(currency)))
+    if amount_minor > largest:  # what no shop pays, and more than a database column holds
+        raise MoneyError(f"{format_money(amount_minor, currency)} is more than ShopDesk takes "
+                         f"as one amount (at most {format_money(largest, currency)}).")
     if amount_minor < current:
         raise MoneyError(f"{format_money(current, currency)} of compensation has already been "
                          "granted for this complaint; it can grow but not shrink.")
@@ -58,6 +65,8 @@ def check(session: Session, agent: Agent, complaint: Complaint, amount_minor: in
     if back + amount_minor <= order.total_minor:
         return amount_minor, None
     words = confirmation.strip()
+    if sum(ch.isalpha() for ch in words) < 2:  # "." or "1" is not the owner's words
+        words = ""
     more, gone = format_money(amount_minor, currency), format_money(back, currency)
     paid, order_no = format_money(order.total_minor, currency), order.order_no
     if agent.role != Role.OWNER:

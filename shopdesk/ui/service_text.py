@@ -210,6 +210,8 @@ def _work_patterns() -> list[tuple[str, str]]:
          r"not shrink\.",
          QCoreApplication.translate("ServiceText", "%1 of compensation has already been granted for this complaint; it can grow "
             "but not shrink.")),
+        (r"(\S+) is more than ShopDesk takes as one amount \(at most (\S+)\)\.",
+         QCoreApplication.translate("ServiceText", "%1 is more than ShopDesk takes as one amount (at most %2).")),
         (r"There is no active owner to approve this complaint\.",
          QCoreApplication.translate("ServiceText", "There is no active owner to approve this complaint.")),
         # the outbox (services/outbox.py, channels/sync.py)

@@ -81,6 +81,8 @@ def import_patterns() -> list[tuple[str, str]]:
          QCoreApplication.translate("ServiceText", 'a quote (") in this row does not close where the field ends; the rest of the file was not read')),
         (r"the row has (\d+) fields but the header has (\d+) \(a comma or quote in a field that is not enclosed in quotes\?\)",
          QCoreApplication.translate("ServiceText", "the row has %1 fields but the header has %2 (a comma or quote in a field that is not enclosed in quotes?)")),
+        (r'the field (.+) runs from line (\d+) to line (\d+): a quote \(\"\) in it closes only in a later row, which it swallows',
+         QCoreApplication.translate("ServiceText", 'the field %1 runs from line %2 to line %3: a quote (") in it closes only in a later row, which it swallows')),
         (r"the row contains a NUL character",
          QCoreApplication.translate("ServiceText", "the row contains a NUL character")),
         (r"the order number is longer than (\S+) characters",
