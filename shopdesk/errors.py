@@ -39,5 +39,9 @@ class MoneyError(ShopDeskError):
     """An amount is malformed or breaks a money rule (cap, currency)."""
 
 
+class ConfirmationNeeded(MoneyError):
+    """An amount the owner may pay only with a written reason (more than the order paid)."""
+
+
 class StaleDataError(ShopDeskError):
     """Somebody else changed the record since it was read."""

@@ -88,3 +88,15 @@ def test_the_owner_above_what_the_order_paid_writes_the_confirmation(qtbot, db, 
         assert c.status == ComplaintStatus.RESOLVED and c.compensation_minor == 15000
     assert "顾客等了三周，店里多赔一些" in panel.timeline.toPlainText()
     assert panel.error.text() == "" and not panel.owner_words.isVisible()
+
+
+def test_an_amount_no_shop_pays_is_refused_without_asking_for_the_owners_words(
+        qtbot, db, shop) -> None:
+    """Above what ShopDesk takes as one amount the refusal is all there is: no confirmation
+    box offers to pay it anyway."""
+    panel = pane(qtbot, db, shop, "owner")
+    resolve(panel, "2000000000.00")
+    assert "more than ShopDesk takes" in panel.error.text()
+    assert not panel.owner_words.isVisible() and not panel.ask_owner.isVisible()
+    with db.read_session() as s:
+        assert s.get(Complaint, shop["ticket"]).compensation_minor is None

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shopdesk import bounds
-from shopdesk.errors import MoneyError, ShopDeskError
+from shopdesk.errors import ConfirmationNeeded, MoneyError, ShopDeskError
 from shopdesk.models import Agent, Complaint, Order
 from shopdesk.models.enums import Role
 from shopdesk.money import exponent, format_money
@@ -75,7 +75,7 @@ def check(session: Session, agent: Agent, complaint: Complaint, amount_minor: in
             f"than the {paid} paid for order {order_no}; only the owner can allow that. Hand "
             "it to the owner with “Ask the owner”.", Action.APPROVE_REFUND)
     if not words:
-        raise MoneyError(
+        raise ConfirmationNeeded(
             f"{more} of compensation and {gone} already refunded or compensated come to more "
             f"than the {paid} paid for order {order_no}. To pay it all the same, write why in "
             "the confirmation.")

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.db import Database
-from shopdesk.errors import MoneyError, ShopDeskError
+from shopdesk.errors import ConfirmationNeeded, ShopDeskError
 from shopdesk.models import Agent
 from shopdesk.models.enums import ComplaintStatus, Role, Severity
 from shopdesk.money import format_money, parse_amount
@@ -357,8 +357,7 @@ class ComplaintPanel(QWidget):
             self.over_limit = True
             self.bar.removeWidget(self.ask_owner)
             self._show_ask_owner(self.bar.count())
-        elif isinstance(exc, MoneyError) and self.agent.role == Role.OWNER and v.order_no \
-                and not change.confirmation.strip():
+        elif isinstance(exc, ConfirmationNeeded) and self.agent.role == Role.OWNER:
             self.owner_words.setVisible(True)  # more than the order paid: the owner's words
             self.owner_words.setFocus()
 
