@@ -1,8 +1,9 @@
 """A long session in one window, as tests/test_soak.py runs it in a process of its own:
 
-    python -m tests.soak FOLDER LANGUAGE ROUNDS
+    python -m tests.soak FOLDER LANGUAGE ROUNDS [DATABASE_URL]
 
-On the demo shop (SQLite in FOLDER), ROUNDS times: every page by its shortcut, every dialog
+On the demo shop (in DATABASE_URL, an empty database; without it SQLite in FOLDER), ROUNDS
+times: every page by its shortcut, every dialog
 that the pages open (modal ones are closed from inside their event loop), a new return
 through the wizard and then step by step on the board, a complaint through its steps, and a
 switch to an agent and back by Ctrl+Shift+L. Prints what it did (``dialog:Name`` counts
@@ -200,9 +201,9 @@ def walk_complaint(window, complaint_id: int) -> None:  # type: ignore[no-untype
     settle()
 
 
-def main(folder: str, language: str, rounds: int) -> None:
+def main(folder: str, language: str, rounds: int, url: str = "") -> None:
     create_application([])
-    db = open_database(f"sqlite:///{folder}/shop.sqlite")
+    db = open_database(url or f"sqlite:///{folder}/shop.sqlite")
     build_demo(db, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
     prefs = Preferences(QSettings(f"{folder}/settings.ini", QSettings.Format.IniFormat))
     shell = Shell(db, prefs, language, f"{folder}/shopdesk.log")
@@ -231,4 +232,4 @@ def main(folder: str, language: str, rounds: int) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], int(sys.argv[3]))
+    main(*sys.argv[1:3], int(sys.argv[3]), *sys.argv[4:])

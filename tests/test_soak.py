@@ -1,5 +1,5 @@
-"""The window lives through a long session, in Chinese and in English: each run is a process
-of its own (tests/soak.py), so that an abort ("Fatal Python error: none_dealloc") fails the
+"""The window lives through a long session, in Chinese and in English, on SQLite and on
+PostgreSQL: each run is a process of its own (tests/soak.py), so that an abort ("Fatal Python error: none_dealloc") fails the
 test instead of the test run."""
 
 from __future__ import annotations
@@ -47,10 +47,10 @@ def ui_dialogs() -> set[str]:
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_twenty_rounds_of_every_page_dialog_return_and_complaint_end_normally(
-        tmp_path, language) -> None:
+        tmp_path, language, db_url) -> None:
     from shopdesk.ui.window_actions import PAGES
 
-    result = run(["-m", "tests.soak", str(tmp_path), language, "20"], tmp_path)
+    result = run(["-m", "tests.soak", str(tmp_path), language, "20", db_url], tmp_path)
     assert "Fatal Python error" not in result.stderr, result.stderr[-3000:]
     assert result.returncode == 0, result.stderr[-3000:]
     done = dict(item.split("=") for item in result.stdout.strip().splitlines()[-1].split())
