@@ -84,3 +84,13 @@ def test_a_long_session_of_qt_calls_does_not_free_none_or_true(tmp_path) -> None
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert "Fatal Python error" not in result.stderr, result.stderr[-2000:]
     assert result.returncode == 0 and result.stdout.strip() == "done", result.stderr[-2000:]
+
+
+def test_this_interpreter_is_guarded() -> None:
+    """The guard knows this Python's object layout (else the window logs that it may
+    abort); on Python 3.11 it leaves None, True and False far from zero."""
+    import shopdesk.ui
+
+    assert shopdesk.ui.SINGLETONS_GUARDED
+    if sys.version_info < (3, 12):
+        assert min(sys.getrefcount(o) for o in (None, True, False)) > 1 << 39

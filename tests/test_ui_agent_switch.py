@@ -182,3 +182,93 @@ def test_a_note_on_one_card_shows_on_the_other(qtbot, shell, db) -> None:
     window.inbox.card.note_edit.setPlainText("周末不在家")
     window.inbox.card.add_note()
     assert "周末不在家" not in window.customers.card.view.toPlainText()
+
+
+# -- each view that shows a customer, after a switch to another role and back ---------------
+
+def test_customer_search_results_follow_the_role(qtbot, shell, db) -> None:
+    window = shell.window
+    _customer_id, phone, _conversation_id = _customer_with_phone_and_conversation(db)
+    window.navigation.setCurrentRow(1)
+    page = window.customers
+    page.search.setText(phone)  # an owner finds a customer by the number they were given
+    page.reload()
+    assert [r.phone for r in page.model.rows] == [phone]
+
+    window.set_agent(_agent(db, "emma"))
+    assert page.search.text() == phone  # the same search, its results shown for the agent
+    assert [r.phone for r in page.model.rows] == [mask_phone(phone)]
+    assert phone not in page.card.view.toPlainText()
+
+    window.set_agent(_agent(db, "owner"))
+    assert [r.phone for r in page.model.rows] == [phone]
+
+
+def _steps(panel) -> list[str]:  # the return case's step buttons that can be clicked
+    return sorted(action for action, button in panel.step_buttons.items() if button.isEnabled())
+
+
+def test_an_open_return_case_and_complaint_follow_the_role(qtbot, shell, db) -> None:
+    from shopdesk.models import Complaint, ReturnCase
+    from shopdesk.models.enums import ComplaintStatus, ReturnState
+
+    window = shell.window
+    with db.read_session() as s:
+        case_id = s.scalar(select(ReturnCase.id).where(
+            ReturnCase.state == ReturnState.REQUESTED).order_by(ReturnCase.id).limit(1))
+        complaint_id = s.scalar(select(Complaint.id).where(
+            Complaint.status == ComplaintStatus.NEW).order_by(Complaint.id).limit(1))
+    window.navigation.setCurrentRow(2)
+    returns = window.returns
+    returns.select_case(case_id)
+    owner_steps = _steps(returns.panel)
+    assert "approve" in owner_steps
+    window.navigation.setCurrentRow(3)
+    complaints = window.complaints
+    complaints.select_complaint(complaint_id)
+    panel = complaints.panel
+
+    def complaint_buttons() -> list[str]:
+        return sorted(a for a, b in panel.buttons.items() if b.isEnabled() and not b.isHidden())
+
+    owner_buttons = complaint_buttons()
+    assert "start" in owner_buttons
+
+    window.set_agent(_agent(db, "bookkeeper"))  # sees cases, changes none
+    assert returns.panel.view.case_id == case_id and _steps(returns.panel) == []
+    assert returns.panel.blocked.text()  # and says why
+    assert panel.complaint_id == complaint_id and complaint_buttons() == []
+    assert not returns.new_button.isEnabled() and not complaints.new_button.isEnabled()
+
+    window.set_agent(_agent(db, "owner"))
+    assert _steps(returns.panel) == owner_steps and not returns.panel.blocked.text()
+    assert complaint_buttons() == owner_buttons
+    assert returns.new_button.isEnabled() and complaints.new_button.isEnabled()
+
+
+def test_handover_and_export_dialogs_close_and_exports_follow_the_role(qtbot, shell,
+                                                                        db) -> None:
+    from shopdesk.ui.handover import HandoverDialog
+
+    window = shell.window
+    window.navigation.setCurrentRow(5)
+    reports, returns = window.reports, window.returns
+    HandoverDialog(shell.db, window.agent, window).open()  # the owner's end of shift
+    reports.export_workbooks()
+    assert _open_dialogs(window) == ["ExportDialog", "HandoverDialog"]
+    exports = (reports.export_button, returns.export_button,
+               window.menu_actions.export_refunds_action)
+    assert all(e.isEnabled() for e in exports)
+
+    window.set_agent(_agent(db, "emma"))  # the handover lists the owner's work: gone
+    assert _open_dialogs(window) == []
+    assert not any(e.isEnabled() for e in exports)
+    assert all(e.toolTip() for e in exports[:2])  # and why
+
+    window.set_agent(_agent(db, "bookkeeper"))  # a bookkeeper exports again
+    assert all(e.isEnabled() for e in exports)
+    window.set_agent(_agent(db, "emma"))
+    reports.export_handovers()  # asked for anyway (a signal, a stale shortcut): refused
+    reports.export_workbooks()
+    returns.export_refunds()
+    assert _open_dialogs(window) == []

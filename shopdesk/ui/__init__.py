@@ -15,7 +15,9 @@ from contextlib import contextmanager
 
 from shopdesk.ui.binding import guard_singletons
 
-guard_singletons()
+# False on an interpreter whose object layout the guard does not know (a debug build): the
+# window may then abort after a while; ui/app.run writes so in the log.
+SINGLETONS_GUARDED = guard_singletons()
 
 # Python's own import, taken before any module of this package imports Qt. Once
 # PySide6.QtCore is loaded, PySide6 replaces it with a hook of its own (for its

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from shopdesk import __version__
 from shopdesk.errors import ShopDeskError
 from shopdesk.logs import setup_logging
-from shopdesk.ui import import_data_layers
+from shopdesk.ui import SINGLETONS_GUARDED, import_data_layers
 from shopdesk.ui.errors import ErrorReporter
 from shopdesk.ui.fonts import apply_emoji_fonts, apply_fallbacks
 from shopdesk.ui.i18n import LANGUAGES, LanguageSwitcher
@@ -91,6 +91,10 @@ def run(args: argparse.Namespace) -> int:
     responsive_gui_thread()
     app = create_application(emoji_fonts=False)  # those once the frame is painted
     log_path = str(setup_logging())
+    if not SINGLETONS_GUARDED:
+        log.error("None, True and False could not be guarded against PySide6's reference "
+                  "counting on this Python %s (shopdesk/ui/binding.py): the window may abort "
+                  "with 'Fatal Python error: none_dealloc'", sys.version.split()[0])
     reporter = ErrorReporter(log_path)
     reporter.install()
     prefs = Preferences()

@@ -106,6 +106,8 @@ class ReportsPage(Page):
         return self.questions
 
     def export_workbooks(self) -> None:
+        if not self.can_export:  # the buttons are off; a signal or a shortcut still asks
+            return
         self.export_dialog = ExportDialog(self.db, "workbooks", self.actor,
                                           current_language(), self,
                                           **self.ensure_charts().export_filters())
@@ -165,6 +167,8 @@ class ReportsPage(Page):
         self.reload()
 
     def export_handovers(self) -> None:
+        if not self.can_export:
+            return
         self.export_dialog = ExportDialog(self.db, "handovers", self.actor,
                                           current_language(), self)
         self.export_dialog.open()

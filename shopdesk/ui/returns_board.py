@@ -291,6 +291,8 @@ class ReturnsPage(Page):
     def export_refunds(self) -> None:
         from shopdesk.ui.export_dialog import ExportDialog
 
+        if denied(self.agent, Action.EXPORT) is not None:  # the button and menu are off
+            return
         dialog = ExportDialog(self.db, "refunds", self.agent, current_language(), self)
         self.export_dialog = dialog
         dialog.open()
