@@ -1,20 +1,24 @@
 """The loader's bulk writing on SQLite: rows sent as JSON batches (dataset/sqlite_bulk.py) end
 up exactly as ``executemany`` writes them, and the search index it fills itself holds what
-the insert triggers would have written."""
+the insert triggers would have written, whether the index is filled while the file is read
+(dataset/index_fill.py, in a second thread) or at the end."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from shopdesk.dataset import load as loading
 from shopdesk.dataset import sqlite_bulk, writing
 from shopdesk.dataset.demo import demo_records
 from shopdesk.dataset.load import load_file
 from shopdesk.db import open_database
+from shopdesk.errors import DatasetError
 from shopdesk.services import search
 
 ANCHOR = datetime(2026, 11, 1, tzinfo=UTC)
@@ -56,8 +60,11 @@ def tables(path: Path) -> dict[str, list[tuple]]:
 
 
 def load(tmp_path: Path, name: str, data: Path, json_path: bool,
-         monkeypatch: pytest.MonkeyPatch) -> Path:
+         monkeypatch: pytest.MonkeyPatch, fill_every: int = 10**9) -> Path:
+    """Load ``data`` into a new file; with ``fill_every`` messages the index is filled
+    while the file is still read."""
     monkeypatch.setattr(writing, "JSON_PATH", json_path)
+    monkeypatch.setattr(loading, "BATCH", fill_every)
     target = tmp_path / name
     db = open_database(f"sqlite:///{target}")
     load_file(db, data)
@@ -71,8 +78,9 @@ def test_json_batches_write_what_executemany_writes(tmp_path: Path,
     monkeypatch.setattr(sqlite_bulk, "MAX_PAYLOAD", 20_000)  # split into many statements
     by_json = tables(load(tmp_path, "json.sqlite", data, True, monkeypatch))
     by_rows = tables(load(tmp_path, "rows.sqlite", data, False, monkeypatch))
-    assert by_json.keys() == by_rows.keys()
-    differ = {name for name in by_json if by_json[name] != by_rows[name]}
+    filling = tables(load(tmp_path, "fill.sqlite", data, True, monkeypatch, fill_every=300))
+    assert by_json.keys() == by_rows.keys() == filling.keys()
+    differ = {name for name in by_json if not by_json[name] == by_rows[name] == filling[name]}
     # new stores, agents and quick replies carry the time of the load; the migrations
     # write the pre-send rules with the time they ran, the change log its commit times
     assert differ <= {"stores", "agents", "quick_replies", "presend_rules", "change_log"}
@@ -81,9 +89,11 @@ def test_json_batches_write_what_executemany_writes(tmp_path: Path,
     assert set(TRICKY) <= texts
 
 
+@pytest.mark.parametrize("fill_every", [300, 10**9], ids=["while reading", "at the end"])
 def test_the_index_holds_what_its_triggers_would_have_written(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    target = load(tmp_path, "json.sqlite", dataset(tmp_path / "demo.jsonl"), True, monkeypatch)
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fill_every: int) -> None:
+    target = load(tmp_path, "json.sqlite", dataset(tmp_path / "demo.jsonl"), True, monkeypatch,
+                  fill_every)
     db = open_database(f"sqlite:///{target}")
     with db.session() as session:
         raw = session.connection().connection.driver_connection
@@ -109,6 +119,28 @@ def test_the_index_holds_what_its_triggers_would_have_written(
     assert search.index_rows([(5, "ＲＥＦＵＮＤ 退款")]) == [
         ("messages_fts", [(5, "refund 退款")]),
         ("messages_chars_fts", [(5, "r e f u n d   退 款")])]
+
+
+def test_a_bad_line_after_the_index_began_to_fill_leaves_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = dataset(tmp_path / "demo.jsonl")
+    lines = data.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    bad = json.loads(lines[-1])
+    bad["kind"] = "nonsense"
+    data.write_text("\n".join([*lines, json.dumps(bad)]) + "\n", encoding="utf-8")
+    monkeypatch.setattr(loading, "BATCH", 300)
+    target = tmp_path / "shop.sqlite"
+    db = open_database(f"sqlite:///{target}")
+    with pytest.raises(DatasetError, match=f"line {len(lines) + 1}, field 'kind'"):
+        load_file(db, data)
+    db.dispose()
+    assert not [t for t in threading.enumerate() if t.name == "dataset-index"]
+    conn = sqlite3.connect(target)
+    assert conn.execute("SELECT count(*) FROM messages_fts").fetchone() == (0,)
+    assert conn.execute("SELECT count(*) FROM conversations").fetchone() == (0,)
+    triggers = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {"messages_fts_insert", "messages_chars_fts_insert"} <= triggers
+    conn.close()
 
 
 def test_rows_json_does_not_carry_go_through_executemany() -> None:

@@ -36,7 +36,7 @@ def has_json(raw: sqlite3.Connection) -> bool:
         return False
 
 
-def _statement(table: str, cols: Sequence[str]) -> str:
+def statement(table: str, cols: Sequence[str]) -> str:
     found = _statements.get((table, tuple(cols)))
     if found is None:
         picks = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(cols)))
@@ -45,7 +45,7 @@ def _statement(table: str, cols: Sequence[str]) -> str:
     return found
 
 
-def _payloads(rows: Sequence[Sequence[Any]]) -> Iterator[str]:
+def payloads(rows: Sequence[Sequence[Any]]) -> Iterator[str]:
     """The rows as JSON arrays of at most ``BATCH`` rows and (unless one row is longer)
     ``MAX_PAYLOAD`` characters. TypeError: a value that JSON does not carry."""
     for start in range(0, len(rows), BATCH):
@@ -70,14 +70,14 @@ def insert(raw: sqlite3.Connection, table: str, cols: Sequence[str],
         return
     if use_json and _is_json(rows[0]):
         try:
-            payloads = list(_payloads(rows))
+            batches = list(payloads(rows))
         except TypeError:  # a value further down that JSON does not carry
-            payloads = None
-        if payloads is not None:
-            sql = _statement(table, cols)
+            batches = None
+        if batches is not None:
+            sql = statement(table, cols)
             cur = raw.cursor()
             try:
-                for payload in payloads:
+                for payload in batches:
                     cur.execute(sql, (payload,))
             finally:
                 cur.close()

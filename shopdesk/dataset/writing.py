@@ -101,16 +101,18 @@ def write(loader: Staging) -> None:
 
 def _write_messages(loader: Staging, done: int, total: int) -> int:
     """The staged messages in batches; on SQLite, a large load fills the search index
-    itself, batch by batch (its insert triggers suspended meanwhile)."""
+    itself, batch by batch (its insert triggers suspended meanwhile), after the first
+    ``loader.indexed`` messages that the staging indexed already (dataset/index_fill.py)."""
     rows = loader.message_rows
     if not rows:
         return done
-    suspended = len(rows) > 1000 and search.suspend_indexing(loader.s)
+    suspended = loader.indexed > 0 or (len(rows) > 1000 and search.suspend_indexing(loader.s))
     for start in range(0, len(rows), BATCH):
         batch = rows[start:start + BATCH]
         _bulk_insert_rows(loader.s, _MESSAGES, MESSAGE_COLUMNS, batch)
-        if suspended:
-            for index, index_rows in search.index_rows((r[0], r[6]) for r in batch):
+        unindexed = batch[max(0, loader.indexed - start):]
+        if suspended and unindexed:
+            for index, index_rows in search.index_rows((r[0], r[6]) for r in unindexed):
                 _bulk_insert_rows(loader.s, index, ("rowid", "body"), index_rows)
         done += len(batch)
         loader.progress("writing rows", done, total)
@@ -194,14 +196,15 @@ def _bulk_insert_rows(session: Session, table: Table | str, cols: Sequence[str],
             for row in rows:
                 copy.write_row(row)
     else:
-        sqlite_bulk.insert(raw, name, cols, rows, _json_path(session, raw))
+        sqlite_bulk.insert(raw, name, cols, rows, json_path(session))
 
 
-def _json_path(session: Session, raw: Any) -> bool:
+def json_path(session: Session) -> bool:
     """Whether this SQLite connection takes batches as JSON (sqlite_bulk), asked once per
     session."""
     found = session.info.get("dataset_json_path")
     if found is None:
+        raw = session.connection().connection.driver_connection
         found = session.info["dataset_json_path"] = JSON_PATH and sqlite_bulk.has_json(raw)
     return found
 
