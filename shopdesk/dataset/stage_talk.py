@@ -51,8 +51,8 @@ class ConversationRecords(Staging):
         if existing is not None:
             self.existing_conversations.add(conv_id)
         self.conversations[v["key"]] = {"id": conv_id, "store": store, "store_id": store["id"],
-                                        "row": row,
-                                        "customer_id": cid}
+                                        "row": row, "customer_id": cid,
+                                        "messages": self.messages_of[conv_id]}
 
     def _fast_message(self, n: int, r: dict[str, Any]) -> bool:
         """Stage the common, well-formed message without the generic field checks (messages
@@ -61,19 +61,21 @@ class ConversationRecords(Staging):
         if not r.keys() <= _MESSAGE_FIELDS:
             return False
         get = r.get
-        conv = self.conversations.get(get("conversation"))  # type: ignore[arg-type]
-        direction = _DIRECTIONS.get(get("direction"))  # type: ignore[arg-type]
+        try:  # a list or an object where a key or a direction belongs: TypeError
+            conv = self.conversations.get(get("conversation"))  # type: ignore[arg-type]
+            direction_text = get("direction")
+            direction = _DIRECTIONS.get(direction_text)  # type: ignore[arg-type]
+            author_key = get("author")
+            author = None if author_key is None else self.agents.get(author_key)
+        except TypeError:
+            return False
         body = get("text")
         at_text = get("at")
         if (conv is None or direction is None or body.__class__ is not str
                 or at_text.__class__ is not str or len(body) > _LONGEST):
             return False
-        author_key = get("author")
-        author = None
-        if author_key is not None:
-            author = self.agents.get(author_key)
-            if author is None or direction not in _AUTHORED:
-                return False
+        if author_key is not None and (author is None or direction not in _AUTHORED):
+            return False
         ext = get("external_id")
         if ext is not None and (ext.__class__ is not str or not ext or ext.isspace()
                                 or len(ext) > _LONGEST_ID):
@@ -84,7 +86,28 @@ class ConversationRecords(Staging):
             return False
         if at.tzinfo is None or not _EARLIEST <= at <= _LATEST:
             return False
-        self._add_message(n, conv, at.astimezone(UTC), direction, author, body, ext)
+        at = at.astimezone(UTC)
+        conv_id = conv["id"]
+        if conv_id in self.existing_conversations:  # reloading: skip what is there
+            self._add_message(n, conv, at, direction, author, body, ext)
+            return True
+        # _add_message for a new conversation, inline (it runs for most lines of a dataset)
+        store_id = conv["store_id"]
+        if ext is not None:
+            ext_key = (store_id, ext)
+            earlier = self.external_line.get(ext_key)
+            if earlier is not None:
+                raise DatasetError(
+                    f"external id '{ext}' is already used on line {earlier}", n, "external_id")
+            self.external_line[ext_key] = n
+        if self.message_ids is None:
+            self.message_ids = itertools.count(self.new_id(_MESSAGES))
+        self.message_rows.append((
+            next(self.message_ids), conv_id, store_id,
+            at.isoformat(" ", "microseconds")[:-6] if self.naive_times else at,
+            direction_text, author, body, ext, "sent" if direction is _OUT else None, None, 0,
+        ))
+        conv["messages"].append((at, direction, body))
         return True
 
     def _stage_message(self, n: int, v: dict[str, Any]) -> None:
@@ -129,7 +152,7 @@ class ConversationRecords(Staging):
             at.replace(tzinfo=None).isoformat(" ", "microseconds") if self.naive_times else at,
             direction.value, author, body, ext, "sent" if direction is _OUT else None, None, 0,
         ))
-        self.messages_of[conv_id].append((at, direction, body))
+        conv["messages"].append((at, direction, body))
 
     def _stage_complaint(self, n: int, v: dict[str, Any]) -> None:
         self.define("complaint", v["key"], n)

@@ -89,6 +89,7 @@ class Staging:
         self.dialect = session.get_bind().dialect.name
         self.naive_times = self.dialect == "sqlite"  # how UTCDateTime stores times there
         self.message_ids: Iterator[int] | None = None
+        self.indexed = 0  # the first message rows already in the search index
 
     # -- helpers ---------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import JSON, Boolean, Enum, Table, bindparam, delete, insert, text, update
 from sqlalchemy.orm import Session
 
+from shopdesk.dataset import sqlite_bulk
 from shopdesk.models import (
     Agent,
     Article,
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from shopdesk.dataset.staging import Staging
 
 BATCH = 20_000
+JSON_PATH = True  # tests turn it off to check the executemany path
 _MESSAGES: Table = Message.__table__  # type: ignore[assignment]
 MESSAGE_COLUMNS = ("id", "conversation_id", "store_id", "at", "direction", "author_id", "text",
                    "external_id", "send_state", "send_error", "send_attempts")
@@ -81,16 +83,7 @@ def write(loader: Staging) -> None:
             loader.s.execute(stmt, [{"_" + k: val for k, val in r.items()} for r in row_group])
             done += len(row_group)
         if table is _MESSAGES:
-            if not loader.message_rows:
-                continue
-            suspended = len(loader.message_rows) > 1000 and search.suspend_indexing(loader.s)
-            for start in range(0, len(loader.message_rows), BATCH):
-                batch = loader.message_rows[start:start + BATCH]
-                _bulk_insert_rows(loader.s, table, MESSAGE_COLUMNS, batch)
-                done += len(batch)
-                loader.progress("writing rows", done, total)
-            if suspended:
-                search.resume_indexing(loader.s, loader.message_rows[0][0])
+            done = _write_messages(loader, done, total)
             continue
         rows = loader.inserts.get(table, [])
         for start in range(0, len(rows), BATCH):
@@ -104,6 +97,28 @@ def write(loader: Staging) -> None:
             loader.progress("writing rows", done, total)
     _fix_sequences(loader)
     loader.progress("writing rows", total, total)
+
+
+def _write_messages(loader: Staging, done: int, total: int) -> int:
+    """The staged messages in batches; on SQLite, a large load fills the search index
+    itself, batch by batch (its insert triggers suspended meanwhile), after the first
+    ``loader.indexed`` messages that the staging indexed already (dataset/index_fill.py)."""
+    rows = loader.message_rows
+    if not rows:
+        return done
+    suspended = loader.indexed > 0 or (len(rows) > 1000 and search.suspend_indexing(loader.s))
+    for start in range(0, len(rows), BATCH):
+        batch = rows[start:start + BATCH]
+        _bulk_insert_rows(loader.s, _MESSAGES, MESSAGE_COLUMNS, batch)
+        unindexed = batch[max(0, loader.indexed - start):]
+        if suspended and unindexed:
+            for index, index_rows in search.index_rows((r[0], r[6]) for r in unindexed):
+                _bulk_insert_rows(loader.s, index, ("rowid", "body"), index_rows)
+        done += len(batch)
+        loader.progress("writing rows", done, total)
+    if suspended:
+        search.restore_indexing(loader.s)
+    return done
 
 def _summaries(loader: Staging) -> None:
     """Conversation summaries (last message, unread, reply due) for what was loaded."""
@@ -171,22 +186,27 @@ def _bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     _bulk_insert_rows(session, table, cols, out)
 
 
-def _bulk_insert_rows(session: Session, table: Table, cols: Sequence[str],
+def _bulk_insert_rows(session: Session, table: Table | str, cols: Sequence[str],
                       rows: Sequence[Sequence[Any]]) -> None:
     """Insert driver-ready tuples (values already converted) in the session's transaction."""
     raw = session.connection().connection.driver_connection
-    names = ", ".join(cols)
+    name = table if isinstance(table, str) else table.name
     if session.get_bind().dialect.name == "postgresql":
-        with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+        with raw.cursor() as cur, cur.copy(f"COPY {name} ({', '.join(cols)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
     else:
-        cur = raw.cursor()
-        try:
-            cur.executemany(
-                f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(cols))})", rows)
-        finally:
-            cur.close()
+        sqlite_bulk.insert(raw, name, cols, rows, json_path(session))
+
+
+def json_path(session: Session) -> bool:
+    """Whether this SQLite connection takes batches as JSON (sqlite_bulk), asked once per
+    session."""
+    found = session.info.get("dataset_json_path")
+    if found is None:
+        raw = session.connection().connection.driver_connection
+        found = session.info["dataset_json_path"] = JSON_PATH and sqlite_bulk.has_json(raw)
+    return found
 
 
 def _by_columns(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:

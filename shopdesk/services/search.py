@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import time
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -333,5 +334,19 @@ def resume_indexing(session: Session, first_id: int) -> None:
     session.execute(text("INSERT INTO messages_chars_fts(rowid, body) "
                          "SELECT id, shopdesk_chars(text) FROM messages WHERE id >= :first"),
                     {"first": first_id})
+    restore_indexing(session)
+
+
+def index_rows(messages: Iterable[tuple[int, str]]) -> list[tuple[str, list[tuple[int, str]]]]:
+    """For a loader that fills the indexes itself while their triggers are suspended: per
+    index table, the (rowid, body) rows that the insert triggers would write for these
+    (id, text) messages (the text folded once for both)."""
+    folded = [(mid, fold(body)) for mid, body in messages]
+    return [("messages_fts", folded),
+            ("messages_chars_fts", [(mid, spaced(body)) for mid, body in folded])]
+
+
+def restore_indexing(session: Session) -> None:
+    """Put back the insert triggers that ``suspend_indexing`` dropped."""
     for trigger in _INSERT_TRIGGERS.values():
         session.execute(text(trigger))
