@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from shopdesk.dataset.demo import demo_records
-from shopdesk.dataset.fields import KINDS
+from shopdesk.dataset.kinds import KINDS
 from tests.test_dataset import SMALL
 
 SCHEMA = json.loads(

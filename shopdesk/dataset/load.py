@@ -20,8 +20,9 @@ from typing import Any
 
 from sqlalchemy import text
 
-from shopdesk.dataset.fields import KINDS, FieldError, check_fields
+from shopdesk.dataset.fields import FieldError, check_fields
 from shopdesk.dataset.index_fill import IndexFiller
+from shopdesk.dataset.kinds import KINDS
 from shopdesk.dataset.reading import parse_lines, read_lines
 from shopdesk.dataset.stage_articles import ArticleRecords
 from shopdesk.dataset.stage_orders import OrderRecords

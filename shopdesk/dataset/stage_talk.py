@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from shopdesk import bounds
-from shopdesk.dataset.fields import KINDS
+from shopdesk.dataset.kinds import KINDS
 from shopdesk.dataset.staging import Staging, aware
 from shopdesk.errors import DatasetError
 from shopdesk.models import Complaint, Conversation, Message, SurveyResponse

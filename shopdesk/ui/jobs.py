@@ -80,4 +80,5 @@ class Job(QObject):
         if self.thread is not None:
             self.thread.quit()
             self.thread.wait()
+            self.thread.deleteLater()  # finished: the application need not keep it
             self.thread = None
