@@ -37,10 +37,6 @@ class IndexFiller:
         self._raw: Any = None
         self._conn: Any = None
 
-    @property
-    def started(self) -> bool:
-        return self._thread is not None
-
     def add(self, rows: Sequence[Sequence[Any]]) -> None:
         """Index these driver-ready message rows (``writing.MESSAGE_COLUMNS`` order), the
         next ones after ``indexed``."""

@@ -94,12 +94,7 @@ class ConversationRecords(Staging):
         # _add_message for a new conversation, inline (it runs for most lines of a dataset)
         store_id = conv["store_id"]
         if ext is not None:
-            ext_key = (store_id, ext)
-            earlier = self.external_line.get(ext_key)
-            if earlier is not None:
-                raise DatasetError(
-                    f"external id '{ext}' is already used on line {earlier}", n, "external_id")
-            self.external_line[ext_key] = n
+            self._claim_external(n, store_id, ext)
         if self.message_ids is None:
             self.message_ids = itertools.count(self.new_id(_MESSAGES))
         self.message_rows.append((
@@ -109,6 +104,13 @@ class ConversationRecords(Staging):
         ))
         conv["messages"].append((at, direction, body))
         return True
+
+    def _claim_external(self, n: int, store_id: int, ext: str) -> None:
+        """A store's message external id is on one line of the file only."""
+        earlier = self.external_line.setdefault((store_id, ext), n)
+        if earlier != n:
+            raise DatasetError(f"external id '{ext}' is already used on line {earlier}", n,
+                               "external_id")
 
     def _stage_message(self, n: int, v: dict[str, Any]) -> None:
         conv = self.conversations.get(v["conversation"])
@@ -137,12 +139,7 @@ class ConversationRecords(Staging):
                 return
             seen.add(sig)
         if ext is not None:
-            ext_key = (store_id, ext)
-            earlier = self.external_line.get(ext_key)
-            if earlier is not None:
-                raise DatasetError(
-                    f"external id '{ext}' is already used on line {earlier}", n, "external_id")
-            self.external_line[ext_key] = n
+            self._claim_external(n, store_id, ext)
         if self.message_ids is None:
             self.message_ids = itertools.count(self.new_id(_MESSAGES))
         # A row ready for the driver, in MESSAGE_COLUMNS order (see _bulk_insert_rows); on

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, QDir, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -38,9 +39,10 @@ from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Store
 from shopdesk.services.agents import active_agents
-from shopdesk.ui.i18n import LANGUAGES
+from shopdesk.services.permissions import Action
+from shopdesk.ui.i18n import LANGUAGES, current_language
 from shopdesk.ui.jobs import Job
-from shopdesk.ui.service_text import translated
+from shopdesk.ui.service_text import denied, translated
 
 
 def _day(edit: QDateEdit) -> date:
@@ -50,6 +52,18 @@ def _day(edit: QDateEdit) -> date:
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def open_export(db: Database, kind: str, actor: Agent | None, parent: QWidget,
+                **opens_with: Any) -> ExportDialog | None:
+    """The export dialog of ``kind``, opened for ``actor``; None, and nothing opens, for a
+    role that may not export (its buttons are off, but a signal or a stale shortcut may
+    still ask). ``opens_with``: the dialog's period, stores and agent."""
+    if denied(actor, Action.EXPORT) is not None:
+        return None
+    dialog = ExportDialog(db, kind, actor, current_language(), parent, **opens_with)
+    dialog.open()
+    return dialog
 
 
 class ExportDialog(QDialog):

@@ -24,9 +24,8 @@ from shopdesk.services.permissions import Action, can
 from shopdesk.ui.agents import AgentsPanel
 from shopdesk.ui.automation_panel import AutomationPanel
 from shopdesk.ui.automation_report import AutomationReport
-from shopdesk.ui.export_dialog import ExportDialog
+from shopdesk.ui.export_dialog import open_export
 from shopdesk.ui.handover import handover_text, local_time
-from shopdesk.ui.i18n import current_language
 from shopdesk.ui.page import Page
 from shopdesk.ui.presend_rules_panel import PresendRulesPanel
 from shopdesk.ui.quick_replies_panel import QuickRepliesPanel
@@ -106,12 +105,8 @@ class ReportsPage(Page):
         return self.questions
 
     def export_workbooks(self) -> None:
-        if not self.can_export:  # the buttons are off; a signal or a shortcut still asks
-            return
-        self.export_dialog = ExportDialog(self.db, "workbooks", self.actor,
-                                          current_language(), self,
-                                          **self.ensure_charts().export_filters())
-        self.export_dialog.open()
+        self.export_dialog = open_export(self.db, "workbooks", self.actor, self,
+                                         **self.ensure_charts().export_filters())
 
     def _allow_export(self) -> None:
         buttons = [self.export_button] + ([self.charts.export_button] if self.charts else [])
@@ -167,11 +162,7 @@ class ReportsPage(Page):
         self.reload()
 
     def export_handovers(self) -> None:
-        if not self.can_export:
-            return
-        self.export_dialog = ExportDialog(self.db, "handovers", self.actor,
-                                          current_language(), self)
-        self.export_dialog.open()
+        self.export_dialog = open_export(self.db, "handovers", self.actor, self)
 
     def _show_selected(self) -> None:
         rows = self.handovers.selectionModel().selectedRows()

@@ -289,10 +289,6 @@ class ReturnsPage(Page):
         wizard.open()
 
     def export_refunds(self) -> None:
-        from shopdesk.ui.export_dialog import ExportDialog
+        from shopdesk.ui.export_dialog import open_export
 
-        if denied(self.agent, Action.EXPORT) is not None:  # the button and menu are off
-            return
-        dialog = ExportDialog(self.db, "refunds", self.agent, current_language(), self)
-        self.export_dialog = dialog
-        dialog.open()
+        self.export_dialog = open_export(self.db, "refunds", self.agent, self)
