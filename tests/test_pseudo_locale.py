@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget, QWidget
 
 from shopdesk.cli import build_demo
-from shopdesk.ui import i18n
+from shopdesk.ui import i18n, qm_compile
 from shopdesk.ui.app import Shell
 from shopdesk.ui.settings import Preferences
 
@@ -31,7 +31,7 @@ def stretch(text: str) -> str:
 def pseudo_qm(tmp_path):  # type: ignore[no-untyped-def]
     root = ET.Element("TS", version="2.1", language="en_XA")
     by_context: dict[str, ET.Element] = {}
-    for context, source, comment, _text in i18n.ts_messages(i18n.ts_path("zh_CN")):
+    for context, source, comment, _text in qm_compile.ts_messages(i18n.ts_path("zh_CN")):
         if context not in by_context:
             by_context[context] = ET.SubElement(root, "context")
             ET.SubElement(by_context[context], "name").text = context
@@ -42,7 +42,7 @@ def pseudo_qm(tmp_path):  # type: ignore[no-untyped-def]
         ET.SubElement(message, "translation").text = stretch(source)
     ts, qm = tmp_path / "shopdesk_en_XA.ts", tmp_path / "shopdesk_en_XA.qm"
     ET.ElementTree(root).write(ts, encoding="utf-8", xml_declaration=True)
-    i18n.compile_ts(ts, qm, i18n.find_lrelease())
+    qm_compile.compile_ts(ts, qm, qm_compile.find_lrelease())
     return qm
 
 

@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import QTranslator
 
 import shopdesk.ui
-from shopdesk.ui.i18n import qm_path, read_ts, ts_path
+from shopdesk.ui.i18n import qm_path, ts_path
+from shopdesk.ui.qm_compile import read_ts
 
 UI = Path(shopdesk.ui.__file__).parent
 
@@ -180,17 +181,17 @@ def test_what_the_returns_and_money_rules_say_is_translated(qapp) -> None:
 # -- how the translations are compiled and found ---------------------------------------------
 
 def test_the_qm_written_without_lrelease_answers_like_lreleases(qapp, tmp_path) -> None:
-    from shopdesk.ui import i18n
+    from shopdesk.ui import qm_compile
 
-    lrelease = i18n.find_lrelease()
+    lrelease = qm_compile.find_lrelease()
     if lrelease is None:
         pytest.skip("no lrelease in this PySide6")
     ours, qts = tmp_path / "ours.qm", tmp_path / "lrelease.qm"
-    i18n.compile_ts(ts_path("zh_CN"), ours, None)
-    i18n.compile_ts(ts_path("zh_CN"), qts, lrelease)
+    qm_compile.compile_ts(ts_path("zh_CN"), ours, None)
+    qm_compile.compile_ts(ts_path("zh_CN"), qts, lrelease)
     a, b = QTranslator(), QTranslator()
     assert a.load(str(ours)) and b.load(str(qts))
-    messages = i18n.ts_messages(ts_path("zh_CN"))
+    messages = qm_compile.ts_messages(ts_path("zh_CN"))
     assert len(messages) > 800
     for context, source, comment, text in messages:
         assert a.translate(context, source, comment or None) == text, (context, source)
@@ -226,9 +227,9 @@ def test_the_qm_is_compiled_once_into_the_cache_and_again_after_an_edit(
 
 
 def test_without_lrelease_the_qm_is_written_by_shopdesk(qapp, tmp_path, monkeypatch) -> None:
-    from shopdesk.ui import i18n
+    from shopdesk.ui import i18n, qm_compile
 
-    monkeypatch.setattr(i18n, "find_lrelease", lambda: None)
+    monkeypatch.setattr(qm_compile, "find_lrelease", lambda: None)
     translator = QTranslator()
     assert translator.load(str(i18n.qm_path("zh_CN")))
     assert translator.translate("Labels", "Owner") == "店主"
@@ -266,9 +267,9 @@ def test_qts_own_strings_come_from_qtbase_and_unknown_ones_stay_english(qapp, tm
 
 
 def test_disambiguations_are_looked_up_like_lreleases(qapp, tmp_path) -> None:
-    from shopdesk.ui import i18n
+    from shopdesk.ui import qm_compile
 
-    lrelease = i18n.find_lrelease()
+    lrelease = qm_compile.find_lrelease()
     if lrelease is None:
         pytest.skip("no lrelease in this PySide6")
     ts = tmp_path / "t.ts"
@@ -281,7 +282,7 @@ def test_disambiguations_are_looked_up_like_lreleases(qapp, tmp_path) -> None:
         "</message></context></TS>", encoding="utf-8")
     translators = []
     for name, tool in (("ours.qm", None), ("lrelease.qm", lrelease)):
-        i18n.compile_ts(ts, tmp_path / name, tool)
+        qm_compile.compile_ts(ts, tmp_path / name, tool)
         translators.append(QTranslator())
         assert translators[-1].load(str(tmp_path / name))
     for query in [("C", "Open", "verb"), ("C", "Open", None), ("C", "Open", "other"),

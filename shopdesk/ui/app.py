@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from shopdesk import __version__
 from shopdesk.errors import ShopDeskError
@@ -111,6 +111,8 @@ def run(args: argparse.Namespace) -> int:
 
         db = shell_module.open_shop(args)
     except (ShopDeskError, OSError) as exc:  # OSError: e.g. the file's folder is a file
+        from PySide6.QtWidgets import QMessageBox  # (its type is built on first use)
+
         reason = str(exc) if isinstance(exc, ShopDeskError) else (
             f"cannot open the database: {exc.strerror or exc}: {exc.filename or ''}")
         QMessageBox.critical(frame, QCoreApplication.translate("Shell", "ShopDesk cannot start"),

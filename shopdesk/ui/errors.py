@@ -7,8 +7,8 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from shopdesk.errors import ShopDeskError
 
@@ -45,6 +45,11 @@ class ErrorReporter(QObject):
     def show(self, error: BaseException, parent: QWidget | None = None) -> None:
         if self._showing:  # one dialog at a time; the rest is in the log
             return
+        # Built by PySide6 on first use (the Qt namespace's enums take 15 ms): not before
+        # the start frame is painted.
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         from shopdesk.db import first_line, trouble
         from shopdesk.ui.service_text import translated
 
