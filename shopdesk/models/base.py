@@ -7,7 +7,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, Enum, Integer, MetaData, String
+from sqlalchemy import BigInteger, DateTime, Enum, Index, Integer, MetaData, String, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
@@ -60,6 +60,15 @@ def str_enum(cls: type[enum.Enum], name: str) -> Enum:
         values_callable=lambda members: [m.value for m in members],
         validate_strings=True,
     )
+
+
+def partial_index(name: str, *columns: str, where: str) -> Index:
+    """An index of only the rows for which ``where`` (SQL) holds, on SQLite and PostgreSQL
+    alike: the migrations create it so on both. Only SQLite's option is named here: naming
+    ``postgresql_where`` imports SQLAlchemy's PostgreSQL dialect (40 ms of every start, on
+    SQLite shops too), and nothing builds PostgreSQL's indexes from the models. The clause
+    is kept in ``info["where"]``, which tests/test_db.py checks on both backends."""
+    return Index(name, *columns, sqlite_where=text(where), info={"where": where})
 
 
 def new_key() -> str:

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, Text, event, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from shopdesk.models.base import Base, new_key, str_enum
+from shopdesk.models.base import Base, new_key, partial_index, str_enum
 from shopdesk.models.customer import Customer
 from shopdesk.models.enums import ConversationStatus, Direction, Priority, SendState
 from shopdesk.models.shop import Agent, Store
@@ -82,8 +82,7 @@ class Message(Base):
         Index("ix_messages_conversation_at", "conversation_id", "at", "id"),
         Index("uq_messages_store_external", "store_id", "external_id", unique=True),
         # Only the outbox (replies not yet known to be sent) is ever looked up by state.
-        Index("ix_messages_outbox", "send_state", sqlite_where=text(OUTBOX_STATES),
-              postgresql_where=text(OUTBOX_STATES)),
+        partial_index("ix_messages_outbox", "send_state", where=OUTBOX_STATES),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

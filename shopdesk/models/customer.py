@@ -16,12 +16,11 @@ from sqlalchemy import (
     UniqueConstraint,
     event,
     select,
-    text,
     update,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from shopdesk.models.base import Base, new_key
+from shopdesk.models.base import Base, new_key, partial_index
 from shopdesk.models.shop import Agent, Store, Tag
 from shopdesk.pinyin_keys import keys_for
 from shopdesk.textfold import fold
@@ -45,9 +44,8 @@ class Customer(Base):
         Index("ix_customers_spent_minor", "spent_minor"),
         Index("ix_customers_last_contact_at", "last_contact_at"),
         # Partial: only merged customers are in it, so "not merged" never walks it.
-        Index("ix_customers_merged_into_id", "merged_into_id",
-              sqlite_where=text("merged_into_id IS NOT NULL"),
-              postgresql_where=text("merged_into_id IS NOT NULL")),
+        partial_index("ix_customers_merged_into_id", "merged_into_id",
+                      where="merged_into_id IS NOT NULL"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
