@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from shopdesk.cli import build_demo
 from shopdesk.models import Agent, Customer, CustomerIdentity, Order
 from shopdesk.services.customers import SPENDING, card
+from shopdesk.services.duplicates import side
 
 
 def test_card_figures_and_masking(db) -> None:
@@ -20,6 +21,10 @@ def test_card_figures_and_masking(db) -> None:
         customer = s.get(Customer, cid)
         customer.phone = "13812345678"
         customer.address = "广东省深圳市南山区科技园路1号"
+        customer.email = "wang.fang@example.com"
+        identity = s.scalar(select(CustomerIdentity).where(CustomerIdentity.customer_id == cid)
+                            .order_by(CustomerIdentity.store_id).limit(1))
+        identity.handle = "wang.fang@example.com"  # as an e-mail store knows the customer
     with db.read_session() as s:
         owner = s.scalar(select(Agent).where(Agent.key == "owner"))
         agent = s.scalar(select(Agent).where(Agent.key == "emma"))
@@ -34,6 +39,14 @@ def test_card_figures_and_masking(db) -> None:
     assert len(full.identities) == 2
     assert full.phone == "13812345678" and full.address.endswith("1号")
     assert masked.phone == "138****5678" and masked.address == "广东省深圳市南山区****"
+    assert full.email == "wang.fang@example.com" and masked.email == "w***@example.com"
+    assert full.identities[0][2] == "wang.fang@example.com"
+    assert masked.identities[0][2] == "w***@example.com"
+    assert masked.identities[1][2] == full.identities[1][2]  # a buyer nick is not masked
+    with db.read_session() as s:  # the merge dialog's two sides, as the card
+        assert side(s, cid, owner).email == "wang.fang@example.com"
+        assert side(s, cid, agent).email == "w***@example.com"
+        assert side(s, cid, agent).identities[0][1] == "w***@example.com"
     assert full.orders == expected_orders and full.spent == spent
     assert full.recent_orders == sorted(full.recent_orders, key=lambda o: o.placed_at,
                                         reverse=True)

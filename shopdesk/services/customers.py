@@ -32,7 +32,7 @@ from shopdesk.models.enums import ComplaintStatus, OrderStatus, ReturnState, Rol
 from shopdesk.services import audit, customer_list, duplicates, segments
 from shopdesk.services.complaints import ticket_number
 from shopdesk.services.permissions import Action, require
-from shopdesk.services.privacy import address_for, phone_for
+from shopdesk.services.privacy import address_for, email_for, handle_for, phone_for
 from shopdesk.services.records import existing
 from shopdesk.services.return_cases import cases_of_customer
 from shopdesk.times import utcnow
@@ -102,9 +102,9 @@ def card(session: Session, customer_id: int, viewer: Agent | None) -> CustomerCa
         return None
     data = CustomerCardData(
         id=customer.id, name=customer.name, phone=phone_for(viewer, customer.phone),
-        email=customer.email, address=address_for(viewer, customer.address))
+        email=email_for(viewer, customer.email), address=address_for(viewer, customer.address))
     data.identities = [
-        (store, colour, handle) for store, colour, handle in session.execute(
+        (store, colour, handle_for(viewer, handle)) for store, colour, handle in session.execute(
             select(Store.name, Store.colour, CustomerIdentity.handle)
             .join(Store, Store.id == CustomerIdentity.store_id)
             .where(CustomerIdentity.customer_id == customer_id).order_by(Store.id))]

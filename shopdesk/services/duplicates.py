@@ -38,7 +38,7 @@ from shopdesk.models import (
 )
 from shopdesk.services import audit, customer_list
 from shopdesk.services.permissions import Action, require
-from shopdesk.services.privacy import address_for, phone_for
+from shopdesk.services.privacy import address_for, email_for, handle_for, phone_for
 from shopdesk.services.records import existing
 from shopdesk.textfold import fold
 
@@ -136,8 +136,8 @@ class Side:
 def side(session: Session, customer_id: int, viewer: Agent | None) -> Side:
     customer = existing(session, Customer, customer_id, "customer")
     result = Side(customer.id, customer.name, phone_for(viewer, customer.phone),
-                  customer.email, address_for(viewer, customer.address))
-    result.identities = [(store, handle) for store, handle in session.execute(
+                  email_for(viewer, customer.email), address_for(viewer, customer.address))
+    result.identities = [(store, handle_for(viewer, handle)) for store, handle in session.execute(
         select(Store.name, CustomerIdentity.handle)
         .join(Store, Store.id == CustomerIdentity.store_id)
         .where(CustomerIdentity.customer_id == customer_id).order_by(Store.id))]

@@ -1,8 +1,8 @@
 """Masking of personal data: the one function for the whole program.
 
-Agents see phone numbers and addresses masked everywhere (screens, copies, exports); the
-owner and the bookkeeper see them in full. Everything that shows a phone number or an
-address asks ``phone_for`` / ``address_for`` with the agent at the keyboard.
+Agents see phone numbers, e-mail addresses and postal addresses masked everywhere (screens,
+copies, exports); the owner and the bookkeeper see them in full. Everything that shows one
+asks ``phone_for`` / ``email_for`` / ``address_for`` with the agent at the keyboard.
 """
 
 from __future__ import annotations
@@ -50,6 +50,16 @@ def mask_address(address: str) -> str:
     return "****"
 
 
+def mask_email(email: str) -> str:
+    """Keep the first character and the domain: "wang.fang@example.com" → "w***@example.com"
+    (as many stars whatever the length); no "@": all but the first character hidden."""
+    text = email.strip()
+    local, at, domain = text.rpartition("@")
+    if not at:
+        return text[:1] + "***" if text else text
+    return local[:1] + "***@" + domain
+
+
 def mask_name(name: str) -> str:
     """Keep the first character of each word: "王芳" → "王*", "Emma Stone" → "E*** S****"."""
     return " ".join(word[:1] + "*" * (len(word) - 1) if len(word) > 1 else word
@@ -60,6 +70,18 @@ def phone_for(agent: AgentLike | None, phone: str | None) -> str | None:
     if not phone:
         return phone
     return phone if can(agent, Action.SEE_PERSONAL_DATA) else mask_phone(phone)
+
+
+def email_for(agent: AgentLike | None, email: str | None) -> str | None:
+    if not email:
+        return email
+    return email if can(agent, Action.SEE_PERSONAL_DATA) else mask_email(email)
+
+
+def handle_for(agent: AgentLike | None, handle: str) -> str:
+    """A store handle as ``agent`` may see it: an e-mail store's (or any store's) handle
+    that is an e-mail address is masked as one; a buyer nick is not personal data."""
+    return email_for(agent, handle) or handle if "@" in handle else handle
 
 
 def address_for(agent: AgentLike | None, address: str | None) -> str | None:
