@@ -75,7 +75,7 @@ def mark(name, what):
         from PySide6.QtCore import QTimer
         QTimer.singleShot(0, finish)  # the first rows painted
 app_module.milestones.append(mark)
-main(["--db", sys.argv[1], "--agent", "owner", "--lang", "en"])
+main(["--db", sys.argv[1], "--agent", "owner", "--lang", os.environ.get("BENCH_LANG", "en")])
 """
 
 

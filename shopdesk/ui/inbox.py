@@ -366,8 +366,7 @@ class InboxPage(ThreadAndComposerNames, QWidget):
             widget.setEnabled(ready)
             widget.setToolTip(tip)
         self.automation_box.setEnabled(ready)
-        # Nobody signed in (the page being built): no reason worth translating (8 ms)
-        cases = "" if self.agent is None else denied(self.agent, Action.HANDLE_CASES)
+        cases = "" if self.agent is None else denied(self.agent, Action.HANDLE_CASES)  # none yet
         self.start_return.setEnabled(cases is None and self.current is not None)
         self.start_return.setToolTip(cases or self.tr("Start a return or refund for this "
                                                       "customer's order"))
