@@ -249,6 +249,12 @@ def test_handover_dialog_reassigns_and_the_next_agent_reads_it(qtbot, demo, pref
     assert waiting.text(0).endswith(f"({waiting.childCount()})") and waiting.childCount() >= 2
     texts = [waiting.child(i).text(1) for i in range(waiting.childCount())]
     assert "还没收到货 1" in texts and "还没收到货 0" in texts
+    # each item's number, customer and store readable in full, not cut with "…"
+    metrics = dialog.items.fontMetrics()
+    longest = max(metrics.horizontalAdvance(waiting.child(i).text(0))
+                  for i in range(waiting.childCount()))
+    indent = dialog.items.indentation() + 40  # the branch and the check box
+    assert dialog.items.columnWidth(0) >= longest + indent
     assert texts.index("还没收到货 1") < texts.index("还没收到货 0")  # oldest first
     first = waiting.child(texts.index("还没收到货 1"))
     first.setCheckState(0, Qt.CheckState.Checked)

@@ -46,6 +46,9 @@ KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+ITEM_COLUMN_MAX = 450  # px: the details keep the rest of the dialog's width
+
+
 def local_time(value: datetime | None) -> str:
     return to_local(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
@@ -60,7 +63,7 @@ class HandoverDialog(QDialog):
         self.agent = agent
         self.handover_id: int | None = None
         self.setWindowTitle(self.tr("End shift"))
-        self.resize(820, 620)
+        self.resize(900, 620)
 
         self.items = QTreeWidget()
         self.items.setObjectName("handoverItems")
@@ -68,7 +71,7 @@ class HandoverDialog(QDialog):
         self.items.setHeaderLabels([self.tr("Item"), self.tr("Details"), self.tr("Due")])
         self.items.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.items.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.items.setColumnWidth(0, 260)
+        self.items.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
 
         with db.read_session() as session:
             others = [a for a in agent_svc.active_agents(session) if a.id != agent.id]
@@ -143,6 +146,9 @@ class HandoverDialog(QDialog):
                     child.setForeground(2, Qt.GlobalColor.red)
                 top.addChild(child)
             top.setExpanded(True)
+        # Each item's number, customer and store in full, up to half the dialog's width.
+        self.items.resizeColumnToContents(0)
+        self.items.setColumnWidth(0, min(self.items.columnWidth(0), ITEM_COLUMN_MAX))
 
     def checked(self) -> list[tuple[str, int]]:
         found = []
