@@ -140,3 +140,38 @@ def test_the_report_tab_lists_questions_and_drafts_a_quick_reply(qtbot, db, shop
     view.wait()
     button = view.table.cellWidget(0, 4)
     assert not button.isEnabled() and "owner" in button.toolTip()
+
+
+def test_each_question_and_answer_is_wrapped_whole_in_its_row(qtbot, qapp, sqlite_db) -> None:
+    """In the Chinese window, with the program's fonts: rows fit their wrapped text at the
+    columns' final widths, also once the list gets its scroll bar (which narrows the
+    stretched columns after the rows were first fitted)."""
+    from shopdesk.cli import build_demo
+    from shopdesk.ui.fonts import apply_fallbacks
+    from shopdesk.ui.frequent_questions import FrequentQuestions
+    from shopdesk.ui.i18n import LanguageSwitcher
+
+    build_demo(sqlite_db, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
+    font, languages = qapp.font(), LanguageSwitcher()
+    apply_fallbacks(qapp, emoji=False)
+    languages.apply("zh_CN")
+    try:
+        view = FrequentQuestions(sqlite_db)
+        qtbot.addWidget(view)
+        view.resize(1180, 640)
+        view.show()
+        view.first.setDate(QDate(2026, 9, 1))
+        view.last.setDate(QDate(2026, 11, 2))
+        with sqlite_db.read_session() as s:
+            view.set_actor(s.scalar(select(Agent).where(Agent.key == "owner")))
+        view.wait()
+        qtbot.wait(50)
+        table = view.table
+        assert table.rowCount() > 10 and table.verticalScrollBar().isVisible()
+        # the height the table itself needs for each row's wrapped text at today's widths
+        heights = [table.rowHeight(row) for row in range(table.rowCount())]
+        assert heights == [table.sizeHintForRow(row) for row in range(table.rowCount())]
+        assert max(heights) > min(heights)  # some wrapped
+    finally:
+        languages.apply("en")
+        qapp.setFont(font)

@@ -70,8 +70,14 @@ class FrequentQuestions(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        # rows as tall as their wrapped text at the columns' real widths
-        header.sectionResized.connect(lambda *_: self._fit_rows())
+        # Rows as tall as their wrapped text at the columns' real widths: once every column
+        # has its width (fitting at each column's resize left rows fitted to the old width
+        # of a column resized after them).
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_rows)
+        header.sectionResized.connect(lambda *_: self._refit.start())
         self.message = QLabel()
         self.message.setObjectName("questionsMessage")
         layout = QVBoxLayout(self)
@@ -163,7 +169,7 @@ class FrequentQuestions(QWidget):
             button.clicked.connect(lambda _=False, r=row: self.draft(r))
             self.table.setCellWidget(row, 4, button)
         self._fit_rows()
-        QTimer.singleShot(0, self._fit_rows)  # again once the columns are laid out
+        self._refit.start()  # again once the columns are laid out
         unanswered = sum(1 for g in self.groups if g.answered_by is None)
         self.summary.setText(self.tr("%1 kinds of question; %2 without a quick reply or "
                                      "article.").replace("%1", str(len(self.groups)))
