@@ -28,6 +28,9 @@ def test_mask_phone(phone: str, masked: str) -> None:
     ("广东省深圳市南山区科技园路1号", "广东省深圳市南山区****"),
     ("上海市浦东新区世纪大道100号", "上海市浦东新区****"),
     ("12 High St, Springfield, IL 62701", "****, Springfield, IL 62701"),
+    ("12 Market Street, Apt 4B, San Francisco, CA 94103", "****, San Francisco, CA 94103"),
+    ("Flat 3, 10 Downing St, London, SW1A 2AA", "****, London, SW1A 2AA"),
+    ("12 High St, Springfield IL 62701", "****, Springfield IL 62701"),
     ("somewhere", "****"),
 ])
 def test_mask_address(address: str, masked: str) -> None:

@@ -38,16 +38,17 @@ def mask_phone(phone: str) -> str:
 
 def mask_address(address: str) -> str:
     """Keep the region, hide the street: "广东省深圳市南山区科技园路1号" → "广东省深圳市南山区****";
-    "12 High St, Springfield, IL 62701" → "****, Springfield, IL 62701"."""
+    "12 Market St, Apt 4B, San Francisco, CA 94103" → "****, San Francisco, CA 94103"."""
     text = address.strip()
     if not text:
         return text
     match = _CN_REGION.match(text)
     if match and match.group(0) and match.end() < len(text):
         return match.group(0) + "****"
-    if "," in text:
-        return "****," + text.split(",", 1)[1]
-    return "****"
+    parts = text.split(",")  # "street, [apartment, …,] city, state ZIP"
+    if len(parts) == 1:
+        return "****"
+    return ",".join(["****", *(parts[-2:] if len(parts) > 2 else parts[-1:])])
 
 
 def mask_email(email: str) -> str:
