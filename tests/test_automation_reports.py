@@ -48,6 +48,33 @@ def test_first_reply_times_are_split_into_automatic_and_human(db, shop) -> None:
         assert first_reply_times(s, *DAY, store_ids=[shop["store"] + 99]).human == 0
 
 
+def test_what_a_rule_sends_on_its_own_initiative_is_no_reply(db, shop) -> None:
+    """A message after a delivery (half a day after the question) answers nobody: it is
+    neither the first automatic reply nor in the wait's buckets; a rule for a customer left
+    without a reply is one."""
+    from shopdesk.models import Conversation, Message
+    from shopdesk.models.enums import Direction
+    from shopdesk.services.reports import first_responses
+
+    delivered = rule(db, shop, {"kind": "order_delivered", "days": 3},
+                     [{"kind": "send", "text": "收到货了吗？"}], name="送达关怀")
+    waiting = rule(db, shop, {"kind": "no_reply", "minutes": 30},
+                   [{"kind": "send", "text": "稍等，马上为您处理"}], name="久等")
+    c5 = say(db, shop, "在吗", NOON, thread="t5", handle="h5")
+    c1, c4 = shop["convs"][0], shop["convs"][3]
+    with db.transaction() as s:
+        for conv_id, rule_id, at in ((c4, delivered, NOON + timedelta(hours=12)),
+                                     (c1, delivered, NOON + timedelta(hours=12)),
+                                     (c5, waiting, NOON + timedelta(minutes=31))):
+            s.add(Message(conversation_id=conv_id, store_id=s.get(Conversation, conv_id).store_id,
+                          at=at, direction=Direction.OUT, text="…", rule_id=rule_id))
+    with db.read_session() as s:
+        times = first_reply_times(s, *DAY)
+        automatic = first_responses(s, *DAY)[1]
+    assert (times.automatic, times.automatic_minutes) == (4, Decimal("8.5"))  # 1, 1, 1, 31
+    assert {bucket: n for bucket, n in automatic.items() if n} == {"<15m": 3, "15-60m": 1}
+
+
 def test_per_rule_fired_answered_and_still_needed_a_person(db, shop) -> None:
     with db.read_session() as s:
         figures = rule_figures(s, *DAY)

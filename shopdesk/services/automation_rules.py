@@ -66,6 +66,8 @@ TRIGGERS: dict[str, dict[str, str]] = {
                   "opt_out_tag": "customers with this tag get nothing"},
 }
 MESSAGE_TRIGGERS = frozenset({"first_message", "keyword", "outside_hours"})
+# What a rule sends for these answers the customer (the reports' automatic first reply).
+REPLY_TRIGGERS = MESSAGE_TRIGGERS | {"no_reply"}
 CONDITIONS: dict[str, dict[str, str]] = {
     "store": {"stores": "store keys"},
     "segment": {"segments": "new, active, vip, at_risk, lost"},

@@ -8,12 +8,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from shopdesk.models import Complaint, Conversation, Message
+from shopdesk.models import AutomationRule, Complaint, Conversation, Message
 from shopdesk.models.enums import ComplaintCategory, Direction
 from shopdesk.services import surveys
+from shopdesk.services.automation_rules import REPLY_TRIGGERS
 from shopdesk.services.return_cases import refunds_between
 from shopdesk.times import as_utc, to_local
 
@@ -50,7 +51,14 @@ def human_reply() -> ColumnElement[bool]:
 
 
 def automatic_reply() -> ColumnElement[bool]:
-    return and_(Message.direction == Direction.OUT, Message.author_id.is_(None))
+    """An outgoing message a rule wrote in answer to the customer: a rule of a customer
+    message or of a customer left without a reply. What a rule sends on its own initiative
+    (after a delivery, a refund, a return's step, on a care date) answers nobody: counted
+    as a reply, a message three days after the question made the average wait days long."""
+    return and_(Message.direction == Direction.OUT, Message.author_id.is_(None),
+                or_(Message.rule_id.is_(None), Message.rule_id.in_(
+                    select(AutomationRule.id).where(AutomationRule.trigger.in_(
+                        sorted(REPLY_TRIGGERS))))))
 
 
 def first_replies(session: Session, start: datetime, end: datetime, kind: ColumnElement[bool],
