@@ -46,7 +46,7 @@ def main() -> None:
             finally:
                 pinyin_search.customer_ids = lookup_of
             f = customer_list.CustomerFilter(text=q)
-            page = median_ms(lambda f=f: (customer_list.count(s, f),
+            page = median_ms(lambda f=f: (customer_list.count(s, f, None),
                                           customer_list.page(s, f, None)), repeat=3)
             lines.append(f"| {q} | {lookup:.2f} | {whole:.1f} | {without:.1f} | ≤ {goal} | "
                          f"{page:.1f} |")

@@ -58,7 +58,7 @@ def test_summaries_match_the_orders_and_sorting_follows_them(db) -> None:
             expected.setdefault(cid, []).append((cur, n, int(total), last))
         owner = _agent(s, "owner")
         everyone = cl.page(s, cl.CustomerFilter(sort=cl.Sort.SPENT), owner, None, 1000)
-        assert len(everyone) == cl.count(s, cl.CustomerFilter()) == 306
+        assert len(everyone) == cl.count(s, cl.CustomerFilter(), None) == 306
         for row in everyone:
             rows = expected.get(row.id, [])
             assert row.orders == sum(n for _c, n, _t, _l in rows)
@@ -114,8 +114,11 @@ def _shop(db):
         return wang.id, li.id, emma.id, tm.id, sh.id, vip.id
 
 
-def _ids(s, **kw) -> list[int]:
-    return [r.id for r in cl.page(s, cl.CustomerFilter(**kw), None, None, 100)]
+BOSS = Agent(key="boss", name="Boss", role=Role.OWNER, active=True)
+
+
+def _ids(s, viewer: Agent | None = BOSS, **kw) -> list[int]:
+    return [r.id for r in cl.page(s, cl.CustomerFilter(**kw), viewer, None, 100)]
 
 
 def test_search_filters_and_masking(db) -> None:
@@ -135,18 +138,44 @@ def test_search_filters_and_masking(db) -> None:
         assert set(_ids(s, store_id=sh)) == {emma}
         assert set(_ids(s, tag_id=vip)) == {li}
         assert _ids(s, text="芳", store_id=sh) == []
-        assert cl.count(s, cl.CustomerFilter(text="qq")) == 2
+        assert cl.count(s, cl.CustomerFilter(text="qq"), BOSS) == 2
         amy = _agent(s, "amy")
         row = next(r for r in cl.page(s, cl.CustomerFilter(text="王"), amy) if r.id == wang)
         assert row.phone == "138****5678" and row.stores == [("Store tm", None)]
-        boss = Agent(key="boss", name="Boss", role=Role.OWNER, active=True)
-        owner_view = cl.page(s, cl.CustomerFilter(text="王"), boss)[0]
+        owner_view = cl.page(s, cl.CustomerFilter(text="王"), BOSS)[0]
         assert owner_view.phone == "13812345678"
         seg = s.scalar(select(Customer.segment).where(Customer.id == emma))
         assert emma in _ids(s, segment=seg)
         # the complaint dialog's customer search is the same search, by name
-        assert find_customers(s, "fang@") == [(emma, "Emma Stone"), (wang, "王芳芳")]
-        assert find_customers(s, "#1001") == [(emma, "Emma Stone")] and find_customers(s, " ") == []
+        assert find_customers(s, "fang@", BOSS) == [(emma, "Emma Stone"), (wang, "王芳芳")]
+        assert find_customers(s, "#1001", BOSS) == [(emma, "Emma Stone")]
+        assert find_customers(s, " ", BOSS) == []
+
+
+def test_an_agent_finds_a_customer_by_the_whole_phone_or_e_mail_only(db) -> None:
+    """What an agent sees masked (138****5678, f***@qq.com) is not found by a part: each try
+    would tell a hidden digit or letter. Names, handles and order numbers are found by a
+    part, and the whole number or address the customer gives finds them."""
+    wang, li, emma, *_rest = _shop(db)
+    with db.transaction() as s:
+        s.add(Agent(key="amy", name="Amy", role=Role.AGENT))
+    with db.read_session() as s:
+        amy = _agent(s, "amy")
+        for viewer in (amy, None):  # an agent, and nobody signed in
+            assert set(_ids(s, viewer, text="芳")) == {wang}
+            assert set(_ids(s, viewer, text="tb_fang")) == {wang}  # a handle by a part
+            assert set(_ids(s, viewer, text="99999")) == {li}  # an order number by a part
+            assert _ids(s, viewer, text="8123") == [] and _ids(s, viewer, text="1234 5678") == []
+            assert _ids(s, viewer, text="fang@qq") == [] and _ids(s, viewer, text="qq.com") == []
+            assert _ids(s, viewer, text="emma@exa") == []  # a handle that is an e-mail address
+            assert set(_ids(s, viewer, text="13812345678")) == {wang, li}  # li: +86 138 1234 5678
+            assert set(_ids(s, viewer, text="138-1234-5678")) == {wang, li}
+            assert set(_ids(s, viewer, text=" FANG@qq.com")) == {wang, emma}
+            assert set(_ids(s, viewer, text="Emma@Example.com")) == {emma}
+        assert cl.count(s, cl.CustomerFilter(text="8123"), amy) == 0
+        assert cl.count(s, cl.CustomerFilter(text="8123"), BOSS) == 1  # the owner: any part
+        assert find_customers(s, "fang@", amy) == []
+        assert find_customers(s, "fang@qq.com", amy) == [(emma, "Emma Stone"), (wang, "王芳芳")]
 
 
 def test_last_contact_follows_messages_and_replies(db) -> None:
@@ -264,7 +293,7 @@ def test_merge_keeps_everything_and_undo_restores_it(db) -> None:
         assert keep.orders_count == 2 and keep.spent_minor == 12800 + 5000
         assert keep.address is None  # li had none either
         assert s.get(Customer, li).merged_into_id == wang
-        assert cl.count(s, cl.CustomerFilter()) == 2  # the merged one is hidden
+        assert cl.count(s, cl.CustomerFilter(), None) == 2  # the merged one is hidden
         assert _ids(s, text="li_lei") == [wang]  # its handle now finds the kept customer
         assert [m.customer_id for m in duplicates.merged_into(s, wang)] == [li]
         assert not any(d.b == li or d.a == li for d in duplicates.suggestions(s))

@@ -13,7 +13,7 @@ from sqlalchemy import inspect, select, text
 
 from shopdesk import db as dbmod
 from shopdesk.errors import ConfigurationError
-from shopdesk.models import Base, Store
+from shopdesk.models import Base, Customer, CustomerIdentity, Store
 from shopdesk.models.enums import Platform
 
 
@@ -76,6 +76,32 @@ def test_every_revision_upgrades_from_the_one_before_keeping_data(db_url: str) -
                 s.add(_store())
     with database.read_session() as s:
         assert s.scalars(select(Store.key)).all() == ["s1"]
+    database.dispose()
+
+
+def test_0019_puts_the_phone_and_the_e_mail_behind_the_mark_and_back(db_url: str) -> None:
+    """The search text's contact part (services/customer_list.py: an agent finds it whole
+    only) is made from each customer's row on the way up and undone on the way down."""
+    database = dbmod.Database(db_url)
+    dbmod.upgrade_to_head(database, "0018")
+    with database.transaction() as s:  # (the tables are as at the head: 0019 keeps them)
+        store = _store()
+        customer = Customer(key="c1", name="王芳", phone="138-1234-5678", email="Fang@QQ.com")
+        s.add_all([store, customer])
+        s.flush()
+        s.add_all([CustomerIdentity(customer_id=customer.id, store_id=store.id, handle=h)
+                   for h in ("TB_Fang", "fang@example.com")])
+    with database.engine.begin() as conn:  # as 0007 left it, or anything
+        conn.execute(text("UPDATE customers SET search_text = 'stale'"))
+    dbmod.upgrade_to_head(database)
+    read = "SELECT search_text FROM customers"
+    with database.engine.connect() as conn:
+        assert conn.execute(text(read)).scalar_one() == \
+            "王芳 tb_fang \x1f 138-1234-5678 fang@qq.com fang@example.com"
+    _downgrade(database, "0018")
+    with database.engine.connect() as conn:
+        assert conn.execute(text(read)).scalar_one() == \
+            "王芳 138-1234-5678 fang@qq.com tb_fang fang@example.com"
     database.dispose()
 
 

@@ -126,10 +126,32 @@ class CustomerNote(Base):
 
 # -- the folded search text, kept as customers and their store handles are written ----------
 
+# In ``search_text``, what comes after this mark (the phone and the e-mail) is found by a
+# part only by a role that may see personal data (services/customer_list.py).
+CONTACT_MARK = "\x1f"
+
+
 def search_text(name: str | None, phone: str | None, email: str | None,
                 handles: Iterable[str]) -> str:
-    """What the Customers page searches, folded as the query is."""
-    return fold(" ".join(filter(None, (name, phone, email, *handles))))
+    """What the Customers page searches, folded as the query is: the name and the store
+    handles, then ``CONTACT_MARK`` and the phone, the e-mail and a handle that is an
+    e-mail address (masked as one: services/privacy.handle_for)."""
+    handles = list(handles)
+    seen = fold(" ".join(filter(None, (name, *(h for h in handles if "@" not in h)))))
+    hidden = fold(" ".join(filter(None, (phone, email, *(h for h in handles if "@" in h)))))
+    return f"{seen} {CONTACT_MARK} {hidden}"
+
+
+def with_handle(text: str, handle: str) -> str:
+    """``search_text`` with one more handle: before the mark, after it when it is an e-mail
+    address. (Not ``strip()``: Python counts the mark as white space.)"""
+    folded = fold(handle)
+    seen, _mark, hidden = text.partition(CONTACT_MARK)
+    if folded in seen.split(" ") + hidden.split(" "):
+        return text
+    if "@" in handle:
+        return f"{seen}{CONTACT_MARK}{hidden.rstrip(' ')} {folded}"
+    return f"{seen.rstrip(' ')} {folded} {CONTACT_MARK}{hidden}"
 
 
 @event.listens_for(Customer, "before_insert")
@@ -149,10 +171,10 @@ def _renamed_customer_pinyin(_mapper, _connection, target: Customer) -> None:
 def _new_handle_is_searchable(_mapper, connection, target: CustomerIdentity) -> None:
     """A customer known in one more store is found by that handle too (the customer row
     is updated in the same flush, by SQL: the ORM must not change it mid-flush)."""
-    folded = fold(target.handle)
     table = Customer.__table__
     current = connection.scalar(select(table.c.search_text)
                                 .where(table.c.id == target.customer_id)) or ""
-    if folded not in current.split(" "):
+    changed = with_handle(current, target.handle)
+    if changed != current:
         connection.execute(update(table).where(table.c.id == target.customer_id)
-                           .values(search_text=f"{current} {folded}".strip()))
+                           .values(search_text=changed))

@@ -25,7 +25,6 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
-    text,
     update,
 )
 from sqlalchemy.orm import Session
@@ -39,8 +38,9 @@ from shopdesk.models import (
     Store,
     customer_tags,
 )
-from shopdesk.models.customer import search_text
+from shopdesk.models.customer import CONTACT_MARK, search_text
 from shopdesk.services import pinyin_search, segments
+from shopdesk.services.permissions import Action, can
 from shopdesk.services.privacy import phone_for
 from shopdesk.textfold import fold
 from shopdesk.times import as_utc
@@ -84,16 +84,55 @@ def _like(query: str) -> str:
     return f"%{escaped}%"
 
 
-def _filtered(session: Session, q: Select, f: CustomerFilter) -> Select:
+def _text_matches(session: Session, f: CustomerFilter, viewer: Agent | None
+                  ) -> ColumnElement[bool]:
+    """The name, a store handle, the phone or the e-mail holds the search's text. A viewer
+    who sees phones and e-mails masked finds a customer by a part of the name or a handle,
+    but by the whole phone number or e-mail address only: searching a part would tell,
+    try by try, what the mask hides."""
+    c = Customer
+    needle = fold(f.text).replace(CONTACT_MARK, "").strip()
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    find = func.instr if sqlite else func.strpos
+    # (on PostgreSQL the LIKE is what the pg_trgm index serves, from three characters on)
+    anywhere = find(c.search_text, needle) > 0 if sqlite else \
+        c.search_text.like(_like(needle), escape="\\")
+    if can(viewer, Action.SEE_PERSONAL_DATA):
+        return anywhere
+    seen = and_(anywhere, find(c.search_text, needle) < find(c.search_text, CONTACT_MARK))
+    whole = _whole_contact(f.text, sqlite)
+    return seen if whole is None else or_(seen, whole)
+
+
+def _whole_contact(query: str, sqlite: bool) -> ColumnElement[bool] | None:
+    """The customers whose phone number (digits compared, a country code before them
+    allowed), e-mail address or e-mail store handle is the whole ``query``; None when it
+    is neither."""
+    raw = query.strip()
+    if "@" in raw:
+        return or_(func.lower(func.trim(Customer.email)) == raw.lower(),
+                   Customer.id.in_(select(CustomerIdentity.customer_id).where(
+                       func.lower(CustomerIdentity.handle) == raw.lower())))
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    if len(digits) < 7 or any(not (ch.isdigit() or ch in " -+().") for ch in raw):
+        return None
+    if sqlite:
+        number: Any = Customer.phone
+        for separator in " -+().":
+            number = func.replace(number, separator, "")
+    else:
+        number = func.regexp_replace(Customer.phone, "[^0-9]", "", "g")
+    if len(digits) < 10:
+        return number == digits
+    return or_(number == digits, number.endswith(digits))  # +86 13812345678
+
+
+def _filtered(session: Session, q: Select, f: CustomerFilter, viewer: Agent | None) -> Select:
     c = Customer
     q = q.where(c.merged_into_id.is_(None))
-    needle = fold(f.text).strip()
+    needle = fold(f.text).replace(CONTACT_MARK, "").strip()
     if needle:
-        if session.get_bind().dialect.name == "sqlite":
-            matches = text("instr(customers.search_text, :needle) > 0").bindparams(
-                needle=needle)
-        else:  # served by the pg_trgm index from three characters on
-            matches = c.search_text.like(_like(needle), escape="\\")
+        matches = _text_matches(session, f, viewer)
         # Order numbers all have digits; one or two digits are a phone fragment, not an
         # order number (and "00" would match most orders).
         if len(needle) >= 4 and any(ch.isdigit() for ch in needle):
@@ -115,9 +154,9 @@ def _filtered(session: Session, q: Select, f: CustomerFilter) -> Select:
     return q
 
 
-def count(session: Session, f: CustomerFilter) -> int:
+def count(session: Session, f: CustomerFilter, viewer: Agent | None) -> int:
     return int(session.scalar(_filtered(session, select(func.count()).select_from(Customer),
-                                        f)) or 0)
+                                        f, viewer)) or 0)
 
 
 def _after(f: CustomerFilter, row: CustomerRow) -> ColumnElement[bool]:
@@ -148,7 +187,7 @@ def page(session: Session, f: CustomerFilter, viewer: Agent | None,
         (key.desc().nulls_last(), c.id.desc())
     q = _filtered(session, select(c.id, c.name, c.phone, c.segment, c.orders_count,
                                   c.spent_minor, c.spent_currency, c.last_order_at,
-                                  c.last_contact_at), f)
+                                  c.last_contact_at), f, viewer)
     if after is not None:
         q = q.where(_after(f, after))
     rows = session.execute(q.order_by(*order).limit(limit)).all()

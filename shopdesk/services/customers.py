@@ -235,10 +235,11 @@ def restore_note(session: Session, agent: Agent, kept: dict[str, object]) -> Cus
     return note
 
 
-def find_customers(session: Session, text: str, limit: int = 20) -> list[tuple[int, str]]:
+def find_customers(session: Session, text: str, viewer: Agent | None,
+                   limit: int = 20) -> list[tuple[int, str]]:
     """(id, name) of customers whose name, store handle, phone, e-mail or order number
-    contains ``text`` — the Customers page's search, by name."""
+    contains ``text`` — the Customers page's search for ``viewer``, by name."""
     if not text.strip():
         return []
     flt = customer_list.CustomerFilter(text=text, sort=customer_list.Sort.NAME)
-    return [(r.id, r.name) for r in customer_list.page(session, flt, None, None, limit)]
+    return [(r.id, r.name) for r in customer_list.page(session, flt, viewer, None, limit)]

@@ -2,7 +2,8 @@
 
 Agents see phone numbers, e-mail addresses and postal addresses masked everywhere (screens,
 copies, exports); the owner and the bookkeeper see them in full. Everything that shows one
-asks ``phone_for`` / ``email_for`` / ``address_for`` with the agent at the keyboard.
+asks ``phone_for`` / ``email_for`` / ``address_for`` with the agent at the keyboard, and
+the customer search finds what is masked by the whole only (services/customer_list.py).
 """
 
 from __future__ import annotations

@@ -115,7 +115,7 @@ class NewComplaintDialog(QDialog):
 
     def search_customers(self) -> None:
         with self.db.read_session() as session:
-            found = find_customers(session, self.customer_search.text())
+            found = find_customers(session, self.customer_search.text(), self.agent)
         self.customer.clear()
         for cid, name in found:
             self.customer.addItem(name, cid)

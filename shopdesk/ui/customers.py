@@ -288,11 +288,11 @@ class CustomersPage(Page):
     def _start_count(self) -> None:
         if self._counter is not None or self._counting is None:
             return
-        db, flt = self.db, self._counting
+        db, flt, viewer = self.db, self._counting, self.agent
 
         def work() -> tuple[svc.CustomerFilter, int]:
             with db.read_session() as session:
-                return flt, svc.count(session, flt)
+                return flt, svc.count(session, flt, viewer)
 
         self._counter = Background.call(work, self._counted, self._count_failed)
 
