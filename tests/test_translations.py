@@ -290,3 +290,22 @@ def test_disambiguations_are_looked_up_like_lreleases(qapp, tmp_path) -> None:
         assert translators[0].translate(*query) == translators[1].translate(*query), query
     assert translators[0].translate("C", "Open", "verb") == "打开"
     assert translators[0].translate("C", "Open") == "未结"
+
+
+def test_lists_are_joined_as_the_language_joins_them(qapp) -> None:
+    """"VIP, 活跃" in the Chinese window reads as a stray English comma: 、 there."""
+    from shopdesk.models import Agent
+    from shopdesk.ui.agents import limits_text
+    from shopdesk.ui.i18n import LanguageSwitcher, listed
+
+    agent = Agent(key="a", name="a", refund_limits={"CNY": 20000, "USD": 3000})
+    assert listed(["VIP", "Active"]) == "VIP, Active"
+    assert limits_text(agent) == "¥200.00, $30.00"
+    languages = LanguageSwitcher()
+    languages.apply("zh_CN")
+    try:
+        assert listed(["VIP", "活跃"]) == "VIP、活跃"
+        assert limits_text(agent) == "¥200.00、$30.00"
+        assert listed([]) == "" and listed(["一"]) == "一"
+    finally:
+        languages.apply("en")

@@ -5920,4 +5920,11 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
         <translation>正在打开店铺…</translation>
     </message>
 </context>
+<context>
+    <name>List</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
 </TS>

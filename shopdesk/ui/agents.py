@@ -29,6 +29,7 @@ from shopdesk.money import format_money, format_plain, parse_amount
 from shopdesk.services import agents as agent_svc
 from shopdesk.services.permissions import Action, can
 from shopdesk.ui.forms import error_label, ok_cancel
+from shopdesk.ui.i18n import listed
 from shopdesk.ui.labels import role_label
 from shopdesk.ui.service_text import translated
 from shopdesk.ui.table_model import row_table
@@ -36,8 +37,8 @@ from shopdesk.ui.table_model import row_table
 
 def limits_text(agent: Agent) -> str:
     """An agent's refund limits as the agents list shows them ("¥200.00, $30.00")."""
-    return ", ".join(format_money(minor, currency)
-                     for currency, minor in sorted((agent.refund_limits or {}).items()))
+    return listed(format_money(minor, currency)
+                  for currency, minor in sorted((agent.refund_limits or {}).items()))
 
 
 class AgentEditor(QDialog):

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from shopdesk.ui.i18n import listed
 from shopdesk.ui.labels import (
     category_label,
     conversation_status_label,
@@ -61,7 +62,7 @@ def trigger_summary(trigger: dict[str, Any]) -> str:
     """The trigger as a short sentence: “Message contains 发票, invoice”."""
     kind = trigger.get("kind", "")
     if kind == "keyword":
-        return QCoreApplication.translate("AutomationWords", "Message contains: %1").replace("%1", ", ".join(trigger.get("words") or []))
+        return QCoreApplication.translate("AutomationWords", "Message contains: %1").replace("%1", listed(trigger.get("words") or []))
     if kind == "no_reply":
         return QCoreApplication.translate("AutomationWords", "No reply for %1 min").replace("%1", str(trigger.get("minutes")))
     if kind == "return_state":
@@ -77,7 +78,7 @@ def trigger_summary(trigger: dict[str, Any]) -> str:
         return (QCoreApplication.translate("AutomationWords", "Complaint without progress for %1 h").replace("%1", str(hours)) if hours
                 else QCoreApplication.translate("AutomationWords", "Complaint past its tier's time limit"))
     if kind == "care_date":
-        segments = ", ".join(segment_label(s) for s in trigger.get("segments") or [])
+        segments = listed(segment_label(s) for s in trigger.get("segments") or [])
         return QCoreApplication.translate("AutomationWords", "Care message on %1 to %2").replace("%1", str(trigger.get("date"))) \
             .replace("%2", segments)
     return trigger_name(kind)

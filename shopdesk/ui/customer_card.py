@@ -30,6 +30,7 @@ from shopdesk.services.permissions import Action, can
 from shopdesk.textfold import fold
 from shopdesk.times import to_local
 from shopdesk.ui.customer_records import concerns
+from shopdesk.ui.i18n import listed
 from shopdesk.ui.labels import (
     SEGMENT_COLOURS,
     complaint_status_label,
@@ -264,7 +265,7 @@ class CustomerCard(QWidget):
         parts = [f"<h3>{e(d.name)}</h3>"]
         if d.rfm is not None and d.rfm.segment is not None:
             rfm = d.rfm
-            spent = ", ".join(format_money(v, c) for c, v in sorted(rfm.spent_in_window.items()))
+            spent = listed(format_money(v, c) for c, v in sorted(rfm.spent_in_window.items()))
             pattern = (self.tr("No orders in %3 days") if rfm.orders_in_window == 0
                        else self.tr("1 order, %2 in %3 days") if rfm.orders_in_window == 1
                        else self.tr("%1 orders, %2 in %3 days"))
@@ -281,8 +282,8 @@ class CustomerCard(QWidget):
         if contact:
             parts.append("<div style='color:#374151'>" + "<br>".join(e(x) for x in contact)
                          + "</div>")
-        spent = ", ".join(format_money(v, c) for c, v in sorted(d.spent.items())) or "—"
-        refunded = ", ".join(format_money(v, c) for c, v in sorted(d.refunded.items()))
+        spent = listed(format_money(v, c) for c, v in sorted(d.spent.items())) or "—"
+        refunded = listed(format_money(v, c) for c, v in sorted(d.refunded.items()))
         figures = [
             (self.tr("Orders"), str(d.orders)),
             (self.tr("Spent"), spent),

@@ -41,6 +41,7 @@ from shopdesk.times import to_local
 from shopdesk.ui.background import Background
 from shopdesk.ui.customer_card import CustomerCard
 from shopdesk.ui.flow_layout import FlowLayout
+from shopdesk.ui.i18n import listed
 from shopdesk.ui.labels import segment_label
 from shopdesk.ui.merge_dialog import MergeDialog
 from shopdesk.ui.page import Page
@@ -78,7 +79,7 @@ class CustomersModel(PagedRowsModel):
         texts = self._texts.get(id(r))
         if texts is None:
             spent = format_money(r.spent_minor, r.spent_currency) if r.spent_currency else "—"
-            texts = [r.name, ", ".join(name for name, _c in r.stores), r.phone or "",
+            texts = [r.name, listed(name for name, _c in r.stores), r.phone or "",
                      segment_label(r.segment) if r.segment else "", str(r.orders), spent,
                      _day(r.last_order_at), _day(r.last_contact_at)]
             self._texts[id(r)] = texts

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
@@ -114,3 +115,9 @@ class LanguageSwitcher:
 def current_language() -> str:
     """The interface language now: the default locale the switcher set."""
     return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def listed(parts: Iterable[str]) -> str:
+    """Items one after another with the language's separator: "VIP, Active" in English,
+    "VIP、活跃" in Chinese (a comma and a space read as a stray English comma there)."""
+    return QCoreApplication.translate("List", ", ").join(parts)

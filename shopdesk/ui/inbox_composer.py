@@ -23,6 +23,7 @@ from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent
 from shopdesk.services import inbox as svc
 from shopdesk.ui.automation_inbox import TypingHold
+from shopdesk.ui.i18n import listed
 from shopdesk.ui.images import choose_images as pick_images
 from shopdesk.ui.images import read_image
 from shopdesk.ui.presend_dialog import confirm_send
@@ -157,7 +158,7 @@ class ComposerPanel(QWidget):
         self.pending = files
         self.pending_label.setText(
             self.tr("%1 image(s): %2").replace("%1", str(len(files))).replace(
-                "%2", ", ".join(name for name, _m, _d in files)) if files else "")
+                "%2", listed(name for name, _m, _d in files)) if files else "")
 
     def insert_quick_reply(self, query: str = "") -> None:
         if self.conversation_id is None or not self.editor.isEnabled():

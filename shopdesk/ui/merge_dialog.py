@@ -28,6 +28,7 @@ from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent
 from shopdesk.services import duplicates
 from shopdesk.ui.forms import error_label
+from shopdesk.ui.i18n import listed
 from shopdesk.ui.jobs import Job
 from shopdesk.ui.service_text import translated
 from shopdesk.ui.table_model import row_table
@@ -205,7 +206,7 @@ class MergeDialog(QDialog):
         self.pairs = [(d.a, d.b) for d in found]
         self.list.setRowCount(len(found))
         for row, d in enumerate(found):
-            reasons = ", ".join(why[r] for r in d.reasons) or self.tr("chosen by you")
+            reasons = listed(why[r] for r in d.reasons) or self.tr("chosen by you")
             for column, value in enumerate((d.a_name, d.b_name, reasons)):
                 self.list.setItem(row, column, QTableWidgetItem(value))
         self.intro.setText(
@@ -259,7 +260,7 @@ class MergeDialog(QDialog):
         if contact:
             parts.append("<p>" + "<br>".join(e(x) for x in contact) + "</p>")
         if side.tags:
-            parts.append("<p>" + e(", ".join(side.tags)) + "</p>")
+            parts.append("<p>" + e(listed(side.tags)) + "</p>")
         parts.append("<table>" + "".join(
             f"<tr><td style='color:#6B7280'>{e(label)}</td><td>{side.counts.get(key, 0)}</td>"
             "</tr>" for key, label in self._count_names().items()) + "</table>")
@@ -280,7 +281,7 @@ class MergeDialog(QDialog):
             .replace("%2", who(other)).replace("%3", self._totals(keep, other)))
 
     def _totals(self, keep: duplicates.Side, other: duplicates.Side) -> str:
-        return ", ".join(
+        return listed(
             f"{label} {keep.counts.get(key, 0) + other.counts.get(key, 0)}"
             for key, label in self._count_names().items())
 
@@ -356,5 +357,5 @@ class MergeDialog(QDialog):
 def who(side: duplicates.Side) -> str:
     """A customer with the store accounts of the record: one person often has the same name
     in two stores, and the record of each store is what moves."""
-    accounts = ", ".join(f"{store} · {handle}" for store, handle in side.identities)
+    accounts = listed(f"{store} · {handle}" for store, handle in side.identities)
     return f"{side.name} ({accounts})" if accounts else side.name

@@ -29,6 +29,7 @@ from shopdesk.money import format_money
 from shopdesk.services import return_cases as svc
 from shopdesk.times import to_local
 from shopdesk.ui.forms import error_label, show_hint
+from shopdesk.ui.i18n import listed
 from shopdesk.ui.images import image_viewer
 from shopdesk.ui.labels import return_kind_label, return_reason_label, return_state_label
 from shopdesk.ui.return_step import StepDialog, step_label
@@ -159,7 +160,7 @@ class CasePanel(QWidget):
         if v.refunded_minor is not None:
             money.append(self.tr("refunded %1").replace("%1", format_money(v.refunded_minor,
                                                                            v.currency)))
-        items = ", ".join(f"{html.escape(title)} × {qty}" for _sku, title, qty in v.items)
+        items = listed(f"{html.escape(title)} × {qty}" for _sku, title, qty in v.items)
         lines = [
             f"<span style='font-size:15pt'><b>{v.number}</b></span> · "
             f"{html.escape(return_state_label(v.state))} · "

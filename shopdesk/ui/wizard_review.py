@@ -19,6 +19,7 @@ from shopdesk.models import Agent, Conversation
 from shopdesk.models.enums import ReturnKind
 from shopdesk.money import format_money, format_plain, parse_amount
 from shopdesk.services import return_cases as svc
+from shopdesk.ui.i18n import listed
 from shopdesk.ui.labels import return_kind_label, return_reason_label
 from shopdesk.ui.service_text import translated
 from shopdesk.ui.wizard_step import WizardStep
@@ -124,7 +125,7 @@ class ReviewPage(WizardStep):
         assert facts is not None
         amount = w.amount_page.amount_minor()
         kind, reason = w.kind_page.kind(), w.reason_page.reason_value()
-        items = ", ".join(f"{line.title} × {w.items_page.quantities()[line.sku]}"
+        items = listed(f"{line.title} × {w.items_page.quantities()[line.sku]}"
                           for line in facts.items if line.sku in w.items_page.quantities())
         rows = [
             (self.tr("Order"), f"{facts.order_no} · {facts.store_name}"),
