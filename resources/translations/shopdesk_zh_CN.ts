@@ -5111,7 +5111,7 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
     <name>AutomationEditor</name>
     <message>
         <source>All stores</source>
-        <translation>所有店铺</translation>
+        <translation>全部店铺</translation>
     </message>
     <message>
         <source>Add a condition</source>
@@ -5408,7 +5408,7 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
     </message>
     <message>
         <source>All stores</source>
-        <translation>所有店铺</translation>
+        <translation>全部店铺</translation>
     </message>
     <message>
         <source>Built in</source>
@@ -5459,7 +5459,7 @@ The shop as it is now is kept aside next to it. ShopDesk reopens on the restored
     </message>
     <message>
         <source>All stores</source>
-        <translation>所有店铺</translation>
+        <translation>全部店铺</translation>
     </message>
     <message>
         <source>First reply to the customer</source>
