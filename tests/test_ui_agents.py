@@ -360,3 +360,20 @@ def test_quick_reply_editor_lists_adds_and_removes_images(qtbot, tmp_path) -> No
     editor.image_list.setCurrentRow(0)
     editor.remove_image()
     assert [n for n, _m, _d in editor.images] == ["chart.png"]
+
+
+def test_the_settings_tell_an_agent_that_only_the_owner_changes_them(qtbot, demo) -> None:
+    """An agent sees the store fields but no button saves them: the line under the title
+    says why; the owner, who may change everything, does not get it."""
+    from shopdesk.credentials import Credentials
+    from shopdesk.ui.pages import SettingsPage
+
+    page = SettingsPage("settingsPage", demo, Credentials())
+    qtbot.addWidget(page)
+    page.show()
+    with demo.read_session() as s:
+        page.set_actor(s.scalar(select(Agent).where(Agent.key == "emma")))
+        assert page.description.isVisible()
+        assert page.description.text().startswith("Only the owner changes the shop's settings")
+        page.set_actor(s.scalar(select(Agent).where(Agent.key == "owner")))
+        assert not page.description.isVisible()

@@ -2734,8 +2734,8 @@
         <translation>设置</translation>
     </message>
     <message>
-        <source>Stores, agents, quick replies, tags and the rules of the shop.</source>
-        <translation>店铺、客服、快捷回复、标签和店铺规则。</translation>
+        <source>Only the owner changes the shop's settings: you see them as they are. Your own options are on the Inbox tab.</source>
+        <translation>只有店主可以修改店铺设置，这里只供查看。您自己的选项在“收件箱”标签页。</translation>
     </message>
     <message>
         <source>Agents</source>

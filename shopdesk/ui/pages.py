@@ -206,7 +206,8 @@ class SettingsPage(Page):
         self.presend_rules = PresendRulesPanel(self.db)
         self.tabs.addTab(self.presend_rules, "")
         self.body.addWidget(self.tabs)
-        # The tabs need the height (the status bar already counts the stores).
+        # The tabs need the height (the status bar already counts the stores); the line
+        # under the title says only, to whoever may not change them, why nothing saves.
         self.description.setVisible(False)
         self.figures.parentWidget().setVisible(False)
 
@@ -214,11 +215,13 @@ class SettingsPage(Page):
         for panel in (self.stores, self.agents, self.quick_replies, self.store_rules, self.tags,
                       self.automation, self.presend_rules):
             panel.set_actor(agent)
+        self.description.setVisible(not can(agent, Action.MANAGE_SETTINGS))
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Settings"))
         self.description.setText(self.tr(
-            "Stores, agents, quick replies, tags and the rules of the shop."))
+            "Only the owner changes the shop's settings: you see them as they are. Your own "
+            "options are on the Inbox tab."))
         for n, text in enumerate([self.tr("Stores"), self.tr("Agents"), self.tr("Quick replies"),
                                   self.tr("Inbox"), self.tr("Store rules"), self.tr("Tags"),
                                   self.tr("Automation"), self.tr("Sending rules")]):
