@@ -377,3 +377,21 @@ def test_the_settings_tell_an_agent_that_only_the_owner_changes_them(qtbot, demo
         assert page.description.text().startswith("Only the owner changes the shop's settings")
         page.set_actor(s.scalar(select(Agent).where(Agent.key == "owner")))
         assert not page.description.isVisible()
+
+
+def test_the_handover_tab_says_what_it_will_hold_until_the_first_handover(qtbot, demo) -> None:
+    from shopdesk.services.handover import build_handover, save_handover
+    from shopdesk.ui.pages import ReportsPage
+
+    page = ReportsPage("reportsPage", demo)
+    qtbot.addWidget(page)
+    with demo.read_session() as s:
+        page.set_actor(s.scalar(select(Agent).where(Agent.key == "owner")))
+    assert page.handovers.rowCount() == 0
+    assert page.handover_text.placeholderText().startswith("No handover yet.")
+    with demo.transaction() as s:
+        wang = s.scalar(select(Agent).where(Agent.key == "wangfang"))
+        save_handover(s, wang, None, "记得催顺丰", build_handover(s, wang.id))
+    page.reload()
+    assert page.handovers.rowCount() == 1 and page.handover_text.placeholderText() == ""
+    assert "记得催顺丰" in page.handover_text.toPlainText()

@@ -2550,6 +2550,10 @@
         <translation>历史交班记录</translation>
     </message>
     <message>
+        <source>No handover yet. When an agent ends a shift (File → End shift…), what they left open and their note for the next person appear here.</source>
+        <translation>还没有交班记录。客服交班时（文件 → 交班…），其未完成的事项和留给下一班的备注会显示在这里。</translation>
+    </message>
+    <message>
         <source>Charts</source>
         <translation>图表</translation>
     </message>

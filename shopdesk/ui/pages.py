@@ -45,6 +45,7 @@ class ReportsPage(Page):
         self.handovers_title.setObjectName("sectionTitle")
         self.handovers = row_table(QTableWidget(0, 4), "handoverList")
         self.handover_text = QPlainTextEdit()
+        self._no_handovers = ""  # (its text comes with the language)
         self.handover_text.setObjectName("handoverText")
         self.handover_text.setReadOnly(True)
         self.handovers.itemSelectionChanged.connect(self._show_selected)
@@ -120,6 +121,9 @@ class ReportsPage(Page):
         self.description.setText(self.tr(
             "Satisfaction, complaints and refunds over time, and the Excel exports."))
         self.handovers_title.setText(self.tr("Past shift handovers"))
+        self._no_handovers = self.tr(
+            "No handover yet. When an agent ends a shift (File → End shift…), what they left "
+            "open and their note for the next person appear here.")
         self.tabs.setTabText(0, self.tr("Charts"))
         self.tabs.setTabText(1, self.tr("Handovers"))
         self.tabs.setTabText(2, self.tr("Frequent questions"))
@@ -144,6 +148,7 @@ class ReportsPage(Page):
                 self.handovers.setItem(row, col, QTableWidgetItem(text))
         self.handovers.resizeColumnsToContents()
         self.handover_text.clear()
+        self.handover_text.setPlaceholderText("" if rows else self._no_handovers)
         if rows:  # show the latest handover at once
             # Through the selection model: selectRow() reads the keyboard modifiers and
             # would toggle instead of select while Ctrl is held.
