@@ -14,7 +14,6 @@ import importlib.util
 import os
 import re
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -73,6 +72,8 @@ def not_found(ldd_output: str) -> list[str]:
 
 
 def run_ldd(path: Path) -> str:
+    import subprocess  # (not on the way to the start frame when no check is needed)
+
     try:
         done = subprocess.run(["ldd", str(path)], capture_output=True, text=True, timeout=20,
                               check=False)
