@@ -687,6 +687,7 @@ def test_the_window_reads_its_figures_off_the_gui_thread_after_a_live_update(
     with sqlite_db.read_session() as s:
         window.set_agent(s.scalar(select(Agent).where(Agent.key == "wangfang")))
     window.show()
+    qtbot.waitUntil(lambda: window.figures is not None)  # read behind the first rows
     waiting = window.figures.needs_reply
     assert window.windowTitle() == f"ShopDesk ({waiting})"
     channel = Writes()
@@ -696,7 +697,7 @@ def test_the_window_reads_its_figures_off_the_gui_thread_after_a_live_update(
     window.on_synced(changed, [])
     assert window.windowTitle() == f"ShopDesk ({waiting})"  # not read on the GUI thread
     qtbot.waitUntil(lambda: window.windowTitle() == f"ShopDesk ({waiting + 1})", timeout=10_000)
-    qtbot.waitUntil(lambda: window._synced_job is None
+    qtbot.waitUntil(lambda: window.shop_figures.job is None
                     and window.inbox.conversations._job is None, timeout=10_000)
 
 

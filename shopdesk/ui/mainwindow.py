@@ -24,17 +24,15 @@ from shopdesk import __version__
 from shopdesk.credentials import Credentials
 from shopdesk.db import Database
 from shopdesk.models import Agent
-from shopdesk.services.inbox import row as inbox_row
-from shopdesk.services.overview import Overview, overview
+from shopdesk.services.overview import Overview
 from shopdesk.services.permissions import Action, can
-from shopdesk.ui.background import Background
 from shopdesk.ui.customer_records import CustomerRecords
 from shopdesk.ui.inbox import InboxPage
-from shopdesk.ui.page import Page
 from shopdesk.ui.page_registry import PageRegistry
 from shopdesk.ui.service_text import denied
 from shopdesk.ui.settings import Preferences
 from shopdesk.ui.window_actions import WindowActions, wire_actions
+from shopdesk.ui.window_figures import WindowFigures
 from shopdesk.ui.window_pages import (
     COMPLAINTS,
     CUSTOMERS,
@@ -74,9 +72,9 @@ class MainWindow(QMainWindow):
         self.prefs = prefs
         self.log_path = log_path
         self.agent: Agent | None = None
-        self.figures: Overview | None = None
         self.offline: dict[int, str] = {}
         self.records = CustomerRecords(self)  # "customer N's records changed"
+        self.shop_figures = WindowFigures(self)  # on the status line and the page headers
         self.setStyleSheet(STYLE)
 
         self.navigation = QListWidget()
@@ -116,9 +114,7 @@ class MainWindow(QMainWindow):
         self._reapply.setSingleShot(True)
         self._reapply.setInterval(0)
         self._reapply.timeout.connect(lambda: self.set_agent(self.agent, close_dialogs=False))
-        self._synced_job: Background | None = None  # the figures read after a live update
-        self._synced_again = False
-        self.refresh_figures()
+        self.shop_figures.read()  # behind the first rows: six counts of the whole shop
         self.retranslate()
         self._restore()
 
@@ -332,10 +328,15 @@ class MainWindow(QMainWindow):
 
     # -- the status bar ----------------------------------------------------------------------
 
+    @property
+    def figures(self) -> Overview | None:
+        return self.shop_figures.figures
+
     def refresh_figures(self) -> None:
-        with self.db.read_session() as session:
-            self.figures = overview(session)
-        self._show_figures()
+        self.shop_figures.refresh()
+
+    def _show_figures(self) -> None:
+        self.shop_figures.show()
 
     def set_notifications(self, on: bool) -> None:
         self.prefs.notifications = on
@@ -345,37 +346,10 @@ class MainWindow(QMainWindow):
         self.inbox.composer.ctrl_enter_sends = on
 
     def on_synced(self, changed: list[int], arrived: list[int]) -> None:
-        """The sync worker stored new messages or sent replies. The figures and the
-        notification are read in a worker thread: under live traffic a read on the GUI
-        thread waits for the sync thread and stalls the window (one at a time; changes
-        that come meanwhile are read once it is done)."""
+        """The sync worker stored new messages or sent replies: the rows, the figures and
+        the notification of the first ones that arrived."""
         self.inbox.on_changed(changed)
-        notify = arrived[:3] if self.notify_action.isChecked() else []
-        if self._synced_job is not None:
-            self._synced_again = True
-            return
-        db = self.db
-
-        def work():  # type: ignore[no-untyped-def]
-            try:
-                with db.read_session() as session:
-                    return overview(session), [r for r in (inbox_row(session, i)
-                                                           for i in notify) if r]
-            except Exception:  # the database is away: the figures stay as they are
-                return self.figures, []
-
-        self._synced_job = Background.call(work, self._synced_read)  # its thread ends itself
-
-    def _synced_read(self, result) -> None:  # type: ignore[no-untyped-def]
-        self._synced_job = None
-        self.figures, rows = result
-        self._show_figures()
-        if rows:
-            first = rows[0]
-            self.status.notify(first.store_name, f"{first.customer}: {first.preview}")
-        if self._synced_again:
-            self._synced_again = False
-            self.on_synced([], [])
+        self.shop_figures.read(arrived[:3] if self.notify_action.isChecked() else [])
 
     def on_remote_change(self, change) -> None:  # type: ignore[no-untyped-def]
         """Another PC's (or window's) committed change: see ``ui/live_feed.py``."""
@@ -392,23 +366,6 @@ class MainWindow(QMainWindow):
         if was != self.offline.get(store_id) and self.is_built(SETTINGS):
             self.settings_page.stores.show_state(store_id, online, reason)
         self.status.show_offline(self.offline)
-
-    def _show_figures(self) -> None:
-        f = self.figures
-        if f is None:
-            return
-        self.status.show_figures(f)
-        lines = {
-            "customersPage": (self.tr("Customers: %1"), f.customers),
-            "returnsPage": (self.tr("Open return cases: %1"), f.open_returns),
-            "complaintsPage": (self.tr("Open complaints: %1"), f.open_complaints),
-            "reportsPage": (self.tr("Conversations: %1"), f.conversations),
-            "settingsPage": (self.tr("Stores: %1"), f.stores),
-        }
-        for page in self.pages:
-            if isinstance(page, Page) and page.objectName() in lines:
-                label, value = lines[page.objectName()]
-                page.show_figures(label.replace("%1", f"{value:,}"))
 
     # -- about, state ------------------------------------------------------------------------
 
