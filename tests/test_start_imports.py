@@ -3,8 +3,8 @@ In a new process, the start frame is painted before SQLAlchemy, the models, logg
 socket handlers and the enums of Qt's namespace (15 ms to build) are loaded. The inbox
 shows its first rows before pinyin's dictionaries, the keyring and the e-mail channel
 (IMAP, SMTP) are loaded, and the sync worker, which needs them, starts on the event loop's
-first turn, after the rows are on screen; the shop's figures for the status line are read
-in a worker thread meanwhile. A shop on SQLite never loads SQLAlchemy's PostgreSQL dialect
+first turn, after the rows are on screen; the shop's figures for the status line and the
+views' counts are read in worker threads meanwhile. A shop on SQLite never loads SQLAlchemy's PostgreSQL dialect
 (40 ms)."""
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ def mark(name, what):
                                             and what.window.figures is None)
     if name == "shown":
         seen["rows"] = what.inbox.model.rowCount()
+        seen["views counted in a worker"] = getattr(what.inbox.conversations, "counting",
+                                                    None) is not None
         seen["loaded at the first rows"] = [m for m in LATER if m in sys.modules]
         seen["sync running at the first rows"] = seen["shell"].sync.thread.isRunning()
         def later():
@@ -76,4 +78,5 @@ def test_the_frame_and_the_first_rows_wait_for_nothing_they_do_not_show(tmp_path
     assert seen["loaded at the first rows"] == []
     assert seen["sync running at the first rows"] is False
     assert seen["figures read in a worker"] is True  # the shop's six counts wait for no one
+    assert seen["views counted in a worker"] is True  # nor the views' four
     assert seen["sync running after the first turn"] is True

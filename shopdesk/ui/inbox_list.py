@@ -39,6 +39,7 @@ from shopdesk.models.enums import ConversationStatus
 from shopdesk.services import inbox as svc
 from shopdesk.services import search as search_svc
 from shopdesk.times import utcnow
+from shopdesk.ui.background import Background
 from shopdesk.ui.inbox_delegate import InboxDelegate, ago
 from shopdesk.ui.inbox_live import LiveUpdates
 from shopdesk.ui.inbox_model import InboxModel, RowRole
@@ -64,6 +65,7 @@ class ConversationList(QWidget):
         self.db = db
         self.agent: Agent | None = None  # whose "Mine" it is
         self._counts: dict[svc.View, int] | None = None
+        self.counting: Background | None = None  # the views' count under way
         self.live = LiveUpdates(self)  # changed rows read off the GUI thread, applied in place
         self.new_bar = QPushButton()
         self.new_bar.setObjectName("newActivityBar")
@@ -184,8 +186,26 @@ class ConversationList(QWidget):
         self.live.clear()
         self.model.set_source(self._source())
         self.show_new_bar()
-        self.show_counts()
+        self.count_views()
         self.reloaded.emit()
+
+    def count_views(self) -> None:
+        """The views' counts for the filters as they are now, read in a worker thread: a
+        pass over every conversation, which the rows need not wait for; a count for filters
+        changed since is dropped (``counting`` is the one under way)."""
+        f, db = self.filter(), self.db
+
+        def work() -> tuple[svc.InboxFilter, dict[svc.View, int]]:
+            with db.read_session() as session:
+                return f, svc.view_counts(session, f)
+
+        self.counting = Background.call(work, self._counted)
+
+    def _counted(self, result: tuple[svc.InboxFilter, dict[svc.View, int]]) -> None:
+        f, counts = result
+        if f == self.filter():
+            self.counting = None
+            self.set_counts(counts)
 
     def select(self, conversation_id: int | None) -> bool:
         """Make ``conversation_id`` the list's current row, if it is listed."""
@@ -360,8 +380,8 @@ class ConversationList(QWidget):
         self.show_counts(recount=False)
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        if self._counts is None:
-            self.show_counts()  # nobody signed in yet: count on first show
+        if self._counts is None and self.counting is None:
+            self.count_views()  # nobody signed in yet: count on first show
         super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
