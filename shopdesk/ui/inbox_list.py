@@ -199,13 +199,16 @@ class ConversationList(QWidget):
             with db.read_session() as session:
                 return f, svc.view_counts(session, f)
 
-        self.counting = Background.call(work, self._counted)
+        self.counting = Background.call(work, self._counted, self._count_failed)
 
     def _counted(self, result: tuple[svc.InboxFilter, dict[svc.View, int]]) -> None:
         f, counts = result
         if f == self.filter():
             self.counting = None
             self.set_counts(counts)
+
+    def _count_failed(self) -> None:  # the database is away: the counts stay as they are
+        self.counting = None
 
     def select(self, conversation_id: int | None) -> bool:
         """Make ``conversation_id`` the list's current row, if it is listed."""
