@@ -78,6 +78,10 @@ def test_every_label_and_button_has_room_for_40_percent_longer_text(
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
+        # the figures (status line, page headers) and the views' counts, read in threads
+        qtbot.waitUntil(lambda: window.figures is not None
+                        and window.inbox.conversations.counting is None)
+        qapp.processEvents()
         assert window.navigation.item(0).text() == stretch("Inbox")
         found: dict[str, str] = {}
         for row in range(window.navigation.count()):

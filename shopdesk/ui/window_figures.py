@@ -19,10 +19,6 @@ if TYPE_CHECKING:
     from shopdesk.ui.mainwindow import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class WindowFigures(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -72,11 +68,15 @@ class WindowFigures(QObject):
             return
         self.window.status.show_figures(f)
         lines = {
-            "customersPage": (_tr("Customers: %1"), f.customers),
-            "returnsPage": (_tr("Open return cases: %1"), f.open_returns),
-            "complaintsPage": (_tr("Open complaints: %1"), f.open_complaints),
-            "reportsPage": (_tr("Conversations: %1"), f.conversations),
-            "settingsPage": (_tr("Stores: %1"), f.stores),
+            "customersPage": (QCoreApplication.translate("MainWindow", "Customers: %1"),
+                              f.customers),
+            "returnsPage": (QCoreApplication.translate("MainWindow", "Open return cases: %1"),
+                            f.open_returns),
+            "complaintsPage": (QCoreApplication.translate("MainWindow", "Open complaints: %1"),
+                               f.open_complaints),
+            "reportsPage": (QCoreApplication.translate("MainWindow", "Conversations: %1"),
+                            f.conversations),
+            "settingsPage": (QCoreApplication.translate("MainWindow", "Stores: %1"), f.stores),
         }
         for page in self.window.pages:
             if isinstance(page, Page) and page.objectName() in lines:
