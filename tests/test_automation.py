@@ -391,3 +391,44 @@ def test_after_sales_bad_answer_opens_a_complaint(db, shop) -> None:
     cycle(db, NOON, 2)
     with db.read_session() as s:
         assert s.scalar(select(Complaint).where(Complaint.conversation_id == other)) is None
+
+
+def test_a_busy_half_hour_costs_the_cycle_no_statement_per_message(db, shop) -> None:
+    """Each cycle looks at every unanswered customer message of the last half hour: with a
+    statement per message (answered yet? the conversation's first?) a sale day's thousands
+    kept the sync thread busy. The statements do not grow with the messages; which message
+    is a conversation's first and which one a person answered stay right."""
+    from sqlalchemy import event
+
+    from shopdesk.models import Store
+    from shopdesk.services.automation_engine import evaluate
+    from shopdesk.services.automation_triggers import is_first, recent_messages
+
+    rule(db, shop, {"kind": "keyword", "words": ["发票"]}, HELLO, name="发票")  # none ask
+    now = NOON + timedelta(minutes=1)
+
+    def statements(n: int) -> int:
+        for i in range(n):
+            say(db, shop, f"在吗 {i}", NOON + timedelta(seconds=i), thread=f"busy-{n}-{i}",
+                handle=f"buyer-{n}-{i}")
+        run: list[str] = []
+        listener = lambda *args: run.append(args[2])  # noqa: E731 - the statement's text
+        event.listen(db.engine, "before_cursor_execute", listener)
+        try:
+            with db.read_session() as s:
+                assert evaluate(s, s.get(Store, shop["store"]), now) == []
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listener)
+        return len(run)
+
+    assert statements(3) == statements(30)
+    second = say(db, shop, "还在吗", NOON + timedelta(seconds=40), thread="busy-3-0",
+                 handle="buyer-3-0")
+    answered = say(db, shop, "在吗 1", NOON, thread="busy-3-1", handle="buyer-3-1")
+    reply(db, shop, answered, "在的", NOON + timedelta(seconds=50))
+    with db.read_session() as s:
+        recent = recent_messages(s, s.get(Store, shop["store"]), now)
+        firsts = {m.text: is_first(s, m) for m, conv in recent if conv.id == second}
+        listed = {conv.id for _m, conv in recent}
+    assert firsts == {"在吗 0": True, "还在吗": False}
+    assert answered not in listed and len(listed) == 32  # 33 conversations, one answered

@@ -37,6 +37,7 @@ from shopdesk.services.automation_hours import is_open, next_opening
 from shopdesk.services.conversations import has_chinese
 from shopdesk.services.rules import of_store
 from shopdesk.textfold import fold
+from shopdesk.times import as_utc
 
 RELEVANT = timedelta(minutes=30)
 LOOKBACK = timedelta(days=3)
@@ -123,19 +124,62 @@ def recent_messages(session: Session, store: Store, now: datetime
     handles = dict(session.execute(select(CustomerIdentity.customer_id, CustomerIdentity.handle)
                                    .where(CustomerIdentity.store_id == store.id)).all()) \
         if own and rows else {}
+    conv_ids = sorted({conv.id for _m, conv in rows})
+    answered_at = _last_answers(session, conv_ids)
+    _remember_firsts(session, rows, conv_ids)
     out = []
     for message, conv in rows:
         if looks_automatic(message.text or ""):
             continue
         if str(handles.get(conv.customer_id, "")).lower() in own:
             continue
-        answered = session.scalar(select(func.count()).select_from(Message).where(
-            Message.conversation_id == conv.id, Message.direction == Direction.OUT,
-            Message.rule_id.is_(None), Message.at >= message.at))
-        if answered:
-            continue
+        last = answered_at.get(conv.id)
+        if last is not None and as_utc(last) >= as_utc(message.at):
+            continue  # a person (or the shop's mail) answered since
         out.append((message, conv))
     return out
+
+
+# Conversations a statement: a busy hour holds thousands of unanswered messages, and a
+# query per message at every cycle (every few seconds) kept the sync thread busy.
+CHUNK = 500
+
+
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start:start + CHUNK]
+
+
+def _last_answers(session: Session, conv_ids: list[int]) -> dict[int, datetime]:
+    """Each conversation's latest reply not written by a rule."""
+    found: dict[int, datetime] = {}
+    for chunk in _chunks(conv_ids):
+        found.update(session.execute(
+            select(Message.conversation_id, func.max(Message.at))
+            .where(Message.conversation_id.in_(chunk), Message.direction == Direction.OUT,
+                   Message.rule_id.is_(None))
+            .group_by(Message.conversation_id)).all())
+    return found
+
+
+def _remember_firsts(session: Session, rows: list[tuple[Message, Conversation]],
+                     conv_ids: list[int]) -> None:
+    """Whether each of ``rows`` is its conversation's first customer message, for
+    ``is_first``: the first one (earliest, then lowest id) of each conversation at once."""
+    firsts: dict[int, int] = {}
+    for chunk in _chunks(conv_ids):
+        first_at = (select(Message.conversation_id.label("cid"), func.min(Message.at).label("at"))
+                    .where(Message.conversation_id.in_(chunk), Message.direction == Direction.IN)
+                    .group_by(Message.conversation_id).subquery())
+        firsts.update(session.execute(
+            select(Message.conversation_id, func.min(Message.id))
+            .join(first_at, and_(Message.conversation_id == first_at.c.cid,
+                                 Message.at == first_at.c.at))
+            .where(Message.direction == Direction.IN)
+            .group_by(Message.conversation_id)).all())
+    cache = session.info.setdefault("automation_first", {})
+    for message, conv in rows:
+        cache[message.id] = firsts.get(conv.id) == message.id
 
 
 def is_first(session: Session, message: Message) -> bool:
