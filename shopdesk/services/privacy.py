@@ -54,7 +54,7 @@ def mask_address(address: str) -> str:
 
 def mask_email(email: str) -> str:
     """Keep the first character and the domain: "wang.fang@example.com" → "w***@example.com"
-    (as many stars whatever the length); no "@": all but the first character hidden."""
+    (three stars, whatever its length); no "@": all but the first character hidden."""
     text = email.strip()
     local, at, domain = text.rpartition("@")
     if not at:

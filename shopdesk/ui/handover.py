@@ -146,7 +146,7 @@ class HandoverDialog(QDialog):
                     child.setForeground(2, Qt.GlobalColor.red)
                 top.addChild(child)
             top.setExpanded(True)
-        # Each item's number, customer and store in full, up to half the dialog's width.
+        # Each item's number, customer and store in full, up to ITEM_COLUMN_MAX wide.
         self.items.resizeColumnToContents(0)
         self.items.setColumnWidth(0, min(self.items.columnWidth(0), ITEM_COLUMN_MAX))
 
