@@ -71,10 +71,11 @@ def visit_pages(window) -> None:  # type: ignore[no-untyped-def]
 
 
 def open_dialogs(window, shell, conversation_id: int) -> None:  # type: ignore[no-untyped-def]
+    from shopdesk.ui.about_box import show_about
     from shopdesk.ui.handover import HandoverDialog, HandoverNotesDialog
     from shopdesk.ui.presend_dialog import confirm_send
 
-    modal(window.show_about)
+    modal(lambda: show_about(window))
     modal(window.show_shortcuts)
     settings = window.settings_page
     modal(settings.quick_replies.add)

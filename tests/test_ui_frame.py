@@ -103,7 +103,9 @@ def test_filters_fit_their_words_after_a_language_switch(qtbot, shell) -> None:
 
 
 def test_about_box_names_version_and_data_location(qtbot, shell, sqlite_db) -> None:
-    text = shell.window.about_text()
+    from shopdesk.ui.about_box import about_text
+
+    text = about_text(shell.window)
     assert __version__ in text
     assert sqlite_db.location in text
 

@@ -84,14 +84,13 @@ def _like(query: str) -> str:
     return f"%{escaped}%"
 
 
-def _text_matches(session: Session, f: CustomerFilter, viewer: Agent | None
+def _text_matches(session: Session, f: CustomerFilter, needle: str, viewer: Agent | None
                   ) -> ColumnElement[bool]:
     """The name, a store handle, the phone or the e-mail holds the search's text. A viewer
     who sees phones and e-mails masked finds a customer by a part of the name or a handle,
     but by the whole phone number or e-mail address only: searching a part would tell,
     try by try, what the mask hides."""
     c = Customer
-    needle = fold(f.text).replace(CONTACT_MARK, "").strip()
     sqlite = session.get_bind().dialect.name == "sqlite"
     find = func.instr if sqlite else func.strpos
     # (on PostgreSQL the LIKE is what the pg_trgm index serves, from three characters on)
@@ -104,6 +103,9 @@ def _text_matches(session: Session, f: CustomerFilter, viewer: Agent | None
     return seen if whole is None else or_(seen, whole)
 
 
+PHONE_SEPARATORS = " -+()."  # what a phone number is written with besides its digits
+
+
 def _whole_contact(query: str, sqlite: bool) -> ColumnElement[bool] | None:
     """The customers whose phone number (digits compared, a country code before them
     allowed), e-mail address or e-mail store handle is the whole ``query``; None when it
@@ -114,11 +116,11 @@ def _whole_contact(query: str, sqlite: bool) -> ColumnElement[bool] | None:
                    Customer.id.in_(select(CustomerIdentity.customer_id).where(
                        func.lower(CustomerIdentity.handle) == raw.lower())))
     digits = "".join(ch for ch in raw if ch.isdigit())
-    if len(digits) < 7 or any(not (ch.isdigit() or ch in " -+().") for ch in raw):
+    if len(digits) < 7 or any(not (ch.isdigit() or ch in PHONE_SEPARATORS) for ch in raw):
         return None
     if sqlite:
         number: Any = Customer.phone
-        for separator in " -+().":
+        for separator in PHONE_SEPARATORS:
             number = func.replace(number, separator, "")
     else:
         number = func.regexp_replace(Customer.phone, "[^0-9]", "", "g")
@@ -132,7 +134,7 @@ def _filtered(session: Session, q: Select, f: CustomerFilter, viewer: Agent | No
     q = q.where(c.merged_into_id.is_(None))
     needle = fold(f.text).replace(CONTACT_MARK, "").strip()
     if needle:
-        matches = _text_matches(session, f, viewer)
+        matches = _text_matches(session, f, needle, viewer)
         # Order numbers all have digits; one or two digits are a phone fragment, not an
         # order number (and "00" would match most orders).
         if len(needle) >= 4 and any(ch.isdigit() for ch in needle):

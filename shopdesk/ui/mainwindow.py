@@ -15,12 +15,10 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
-from shopdesk import __version__
 from shopdesk.credentials import Credentials
 from shopdesk.db import Database
 from shopdesk.models import Agent
@@ -368,24 +366,6 @@ class MainWindow(QMainWindow):
         self.status.show_offline(self.offline)
 
     # -- about, state ------------------------------------------------------------------------
-
-    def about_text(self) -> str:
-        return "\n".join([
-            self.tr("ShopDesk %1").replace("%1", __version__),
-            self.tr("Customer service for a small online shop: one inbox for every store."),
-            "",
-            self.tr("Data: %1").replace("%1", self.db.location),
-            self.tr("Log: %1").replace("%1", self.log_path),
-        ])
-
-    def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setObjectName("aboutBox")
-        box.setWindowTitle(self.tr("About ShopDesk"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(self.about_text())
-        box.setIcon(QMessageBox.Icon.Information)
-        box.exec()
 
     def _restore(self) -> None:
         self.setMinimumSize(900, 600)

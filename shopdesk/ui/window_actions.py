@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from shopdesk.ui.about_box import show_about
 from shopdesk.ui.i18n import LANGUAGES
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def wire_actions(window: MainWindow, a: WindowActions) -> None:
     a.quit_action.triggered.connect(window.close)
     a.switch_action.triggered.connect(window.switchAgentRequested)
     a.end_shift_action.triggered.connect(window.endShiftRequested)
-    a.about_action.triggered.connect(window.show_about)
+    a.about_action.triggered.connect(lambda: show_about(window))
     a.shortcuts_action.triggered.connect(window.show_shortcuts)
     runner = window.inbox.actions
     a.undo_action.triggered.connect(lambda: runner.undo())
