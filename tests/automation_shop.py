@@ -4,9 +4,11 @@ channel's real ingest."""
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime, timedelta
 from itertools import count
 
+import pytest
 from sqlalchemy import func, select, update
 
 from shopdesk.channels.base import Incoming
@@ -16,12 +18,25 @@ from shopdesk.models.enums import Direction, Role, SendState
 from shopdesk.services import agents as agent_svc
 from shopdesk.services.automation_engine import run_cycle
 from shopdesk.services.automation_rules import RuleSpec, save_rule
+from shopdesk.services.automation_watch import Watch
 from tests import factories as f
 
 # Tuesday 1 December 2026, 12:00 in Shanghai (open); 23:10 there is closed.
 NOON = datetime(2026, 12, 1, 4, 0, tzinfo=UTC)
 NIGHT = datetime(2026, 12, 1, 15, 10, tzinfo=UTC)
 _ids = count(1)
+# The sync worker's memory of what the message triggers looked at; the tests that take the
+# ``looks`` fixture run once with none (every cycle a full look) and once with one.
+WATCH: Watch | None = None
+
+
+@pytest.fixture(autouse=True, params=["full", "watched"])
+def looks(request, monkeypatch) -> None:
+    """Imported by a test module: each of its tests runs with every cycle a full look, and
+    with the cycles remembering what they looked at, as the sync worker's do (here with no
+    full look after the first); both must answer the same."""
+    monkeypatch.setattr(sys.modules[__name__], "WATCH",
+                        Watch(timedelta(days=1)) if request.param == "watched" else None)
 
 
 def make_shop(db) -> dict:
@@ -88,7 +103,7 @@ def texts(db, conv_id: int | None = None) -> list[str]:
 def cycle(db, at: datetime, minutes: int = 1, send: bool = True):
     """One automation cycle ``minutes`` after ``at``; then the channel sends what is queued
     (as the sync does right after), unless ``send`` is False."""
-    report = run_cycle(db, at + timedelta(minutes=minutes))
+    report = run_cycle(db, at + timedelta(minutes=minutes), watch=WATCH)
     if send:
         with db.transaction() as s:
             s.execute(update(Message).where(Message.send_state == SendState.QUEUED)

@@ -41,6 +41,7 @@ from tests.automation_shop import (
     NOON,
     automatic,
     cycle,
+    looks,  # noqa: F401 - every test, with and without the watch
     make_shop,
     owner,
     reply,

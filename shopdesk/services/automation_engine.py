@@ -20,7 +20,7 @@ Guards, before anything is recorded:
   per hour (``automation_actions``).
 
 API:
-    run_cycle(db, now=None) -> CycleReport          one pass over every store
+    run_cycle(db, now=None, watch=None) -> CycleReport   one pass over every store
     evaluate(session, store, now) -> list[Firing]   what would fire now (changes nothing)
     history(session, conversation_id) -> list[AutomationFiring]   what rules did there
 """
@@ -51,6 +51,7 @@ from shopdesk.services.automation_triggers import (
     recent_messages,
     time_events,
 )
+from shopdesk.services.automation_watch import Scope, Watch
 from shopdesk.times import utcnow
 
 log = logging.getLogger(__name__)
@@ -122,13 +123,16 @@ def firing_for(session: Session, ev: Event, now: datetime, blocked: str | None) 
 
 
 def evaluate(session: Session, store: Store, now: datetime,
-             rules: list[AutomationRule] | None = None) -> list[Firing]:
-    """Every firing due now in ``store`` that has not happened yet (reads only)."""
+             rules: list[AutomationRule] | None = None, scope: Scope | None = None
+             ) -> list[Firing]:
+    """Every firing due now in ``store`` that has not happened yet (reads only); with a
+    ``scope``, of the customer messages it names, and the messages whose events have not
+    happened are noted in it as unsettled."""
     rules = rules_for(session, store) if rules is None else rules
     events: list[Event] = []
     message_rules = [r for r in rules if r.trigger in MESSAGE_TRIGGERS]
     if message_rules:
-        for message, conv in recent_messages(session, store, now):
+        for message, conv in recent_messages(session, store, now, scope):
             for rule in message_rules:
                 ev = message_event(session, rule, store, message, conv)
                 if ev is not None:
@@ -139,6 +143,9 @@ def evaluate(session: Session, store: Store, now: datetime,
     if not events:
         return []
     done = _fired_keys(session, (e.rule.id for e in events), (e.key for e in events))
+    if scope is not None:
+        scope.unsettled |= {e.message_id for e in events if e.message_id is not None
+                            and (e.rule.id, e.key) not in done}
     blocked = can_send(session, store)
     found, seen = [], set()
     for ev in events:
@@ -180,9 +187,10 @@ def act(session: Session, firing: Firing, now: datetime, report: CycleReport) ->
     return True
 
 
-def run_store(session: Session, store: Store, now: datetime, report: CycleReport) -> None:
+def run_store(session: Session, store: Store, now: datetime, report: CycleReport,
+              scope: Scope | None = None) -> None:
     rules = rules_for(session, store)
-    for firing in evaluate(session, store, now, rules):
+    for firing in evaluate(session, store, now, rules, scope):
         if firing.waits:
             report.waiting.append((firing.event.rule.name, firing.event.key, firing.waits))
             continue
@@ -197,9 +205,12 @@ def run_store(session: Session, store: Store, now: datetime, report: CycleReport
                                                             can_send(session, store))
 
 
-def run_cycle(db: Database, now: datetime | None = None) -> CycleReport:
+def run_cycle(db: Database, now: datetime | None = None, watch: Watch | None = None
+              ) -> CycleReport:
     """One pass over every active store: the built-in rules exist, stale automatic replies
-    are dropped, and every due firing is done (one transaction per store)."""
+    are dropped, and every due firing is done (one transaction per store). With a ``watch``
+    (the sync worker's), each store's message triggers look only at what is new or
+    unsettled since its last cycle."""
     now = now or utcnow()
     report = CycleReport()
     with db.read_session() as session:
@@ -222,17 +233,21 @@ def run_cycle(db: Database, now: datetime | None = None) -> CycleReport:
                 store = session.get(Store, store_id)
                 if store is None:
                     continue
-                planned = evaluate(session, store, now)
+                rules = rules_for(session, store)
+                scope = watch.scope(store, rules, now) if watch is not None else None
+                planned = evaluate(session, store, now, rules, scope)
                 due = any(not f.waits for f in planned) or automation_care.has_work(
                     session, store, now)
-            if not due:
+            if due:
+                with db.transaction() as session:
+                    store = session.get(Store, store_id)
+                    if store is not None:
+                        run_store(session, store, now, report, scope)
+            else:
                 report.waiting += [(f.event.rule.name, f.event.key, f.waits or "")
                                    for f in planned]
-                continue
-            with db.transaction() as session:
-                store = session.get(Store, store_id)
-                if store is not None:
-                    run_store(session, store, now, report)
+            if watch is not None and scope is not None:
+                watch.done(store_id, scope)
         except Exception:  # one store's trouble must not stop the others
             log.exception("automation of store %s failed", store_id)
     return report

@@ -34,6 +34,7 @@ from shopdesk.models import (
 )
 from shopdesk.models.enums import ComplaintStatus, ConversationStatus, Direction, ReturnState
 from shopdesk.services.automation_hours import is_open, next_opening
+from shopdesk.services.automation_watch import Scope
 from shopdesk.services.conversations import has_chinese
 from shopdesk.services.rules import of_store
 from shopdesk.textfold import fold
@@ -109,17 +110,27 @@ def _latest_conversation(session: Session, store_id: int, customer_id: int
         .limit(1))
 
 
-def recent_messages(session: Session, store: Store, now: datetime
+def recent_messages(session: Session, store: Store, now: datetime, scope: Scope | None = None
                     ) -> list[tuple[Message, Conversation]]:
     """Customer messages of the last ``RELEVANT`` that no person has answered, oldest first,
-    without the shop's own mail and automatic replies."""
+    without the shop's own mail and automatic replies; with a ``scope``, only those it
+    names (``automation_watch``), and the look is noted in it."""
     since = now - RELEVANT
-    rows = session.execute(
-        select(Message, Conversation).join(Conversation, Conversation.id == Message.conversation_id)
-        .where(Conversation.store_id == store.id, Conversation.last_message_at >= since,
-               Conversation.automation_excluded.is_(False), Message.direction == Direction.IN,
-               Message.at >= since, Message.at <= now)
-        .order_by(Message.at, Message.id)).all()
+    q = (select(Message, Conversation).join(Conversation, Conversation.id == Message.conversation_id)
+         .where(Conversation.store_id == store.id, Conversation.last_message_at >= since,
+                Message.direction == Direction.IN, Message.at >= since)
+         .order_by(Message.at, Message.id))
+    if scope is not None and scope.after is not None:
+        named = Message.id > scope.after
+        q = q.where(or_(named, Message.id.in_(sorted(scope.also))) if scope.also else named)
+    rows, due = [], as_utc(now)
+    for message, conv in session.execute(q):
+        if scope is not None:
+            scope.saw(message.id)
+        if not conv.automation_excluded and as_utc(message.at) <= due:
+            rows.append((message, conv))
+        elif scope is not None:  # looked at again: it may be taken back into automation,
+            scope.unsettled.add(message.id)  # or its time (ahead of this clock) may come
     own = shop_addresses(session)
     handles = dict(session.execute(select(CustomerIdentity.customer_id, CustomerIdentity.handle)
                                    .where(CustomerIdentity.store_id == store.id)).all()) \

@@ -22,6 +22,7 @@ from shopdesk.ui.live_feed import LiveFeed
 if TYPE_CHECKING:
     from shopdesk.channels.base import Channel
     from shopdesk.channels.lease import Holder
+    from shopdesk.services.automation_watch import Watch
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ class SyncWorker(QObject):
         self.segments_day: date | None = None  # the day the segments were last recomputed
         self._holder: Holder | None = None  # one store's channel runs on one PC at a time
         self.shown_leases: list[tuple[str, str, bool]] | None = None
+        self.watch: Watch | None = None  # what the automation's last cycles looked at
 
     @property
     def holder(self) -> Holder:
@@ -93,8 +95,10 @@ class SyncWorker(QObject):
                 changed |= set(wake_snoozed(session))
         except Exception:
             log.exception("waking snoozed conversations failed")
+        if self.watch is None:
+            self.watch = automation_engine.Watch()
         try:  # automation rules, before the channels send their outbox
-            changed |= automation_engine.run_cycle(self.db).changed
+            changed |= automation_engine.run_cycle(self.db, watch=self.watch).changed
         except Exception:
             log.exception("the automation cycle failed")
         today = date.today()  # this computer's calendar day
