@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from shopdesk import changefeed, paths
+from shopdesk import changefeed, lock_sharing, paths
 from shopdesk.errors import ConfigurationError
 from shopdesk.migrations import HEAD
 from shopdesk.textfold import CHARS_FUNCTION, SQL_FUNCTION, chars, fold
@@ -106,6 +106,8 @@ class Database:
             self.engine.execution_options(**{READONLY: True}), expire_on_commit=False
         )
         self.feed = changefeed.install(self)  # every commit tells the other PCs what changed
+        # A worker's statements leave the window's thread its turns at Python's lock.
+        event.listen(self.engine, "before_cursor_execute", _give_turn)
 
     @property
     def backend(self) -> str:
@@ -125,6 +127,10 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _give_turn(*_statement: object) -> None:
+    lock_sharing.give_turn()
 
 
 def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:

@@ -17,8 +17,13 @@ Plain Python, no Qt and no database: the knowledge base (or anything else) can c
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import sys
+from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 
 from shopdesk.textfold import fold
 
@@ -35,10 +40,43 @@ _QUERY = re.compile(r"[a-z0-9]{2,}")
 @lru_cache(maxsize=1)
 def _pypinyin():  # type: ignore[no-untyped-def]
     """pypinyin, imported on first use: loading its dictionaries takes as long as
-    SQLAlchemy's import, and the window's start needs no pinyin."""
-    import pypinyin
-
+    SQLAlchemy's import, and the window's start needs no pinyin. Its phrase dictionary
+    (47,000 words, 2.5 MB of JSON) is read in pieces: pypinyin's own import decodes it in
+    one call of 75 ms during which no other thread runs Python, so the sync thread meeting
+    its first Chinese name stalled the window that long."""
+    already = "pypinyin" in sys.modules
+    os.environ["PYPINYIN_NO_PHRASES"] = "1"  # read by pypinyin.constants at its import
+    try:
+        import pypinyin
+        from pypinyin.constants import PHRASES_DICT
+    finally:
+        del os.environ["PYPINYIN_NO_PHRASES"]
+    if not (already and PHRASES_DICT):  # (imported before by someone else: complete)
+        for piece in phrase_pieces(Path(pypinyin.__file__).with_name("phrases_dict.json")):
+            PHRASES_DICT.update(piece)
+        pypinyin.load_phrases_dict({})  # trains its word cutter on the words
     return pypinyin
+
+
+PHRASES_PER_PIECE = 2000
+_PHRASE_START = re.compile(r'^"[^"\n]*": \[$', re.M)  # a word at the top of the file
+
+
+def phrase_pieces(path: Path) -> Iterator[dict[str, list[list[str]]]]:
+    """pypinyin's phrase dictionary, ``PHRASES_PER_PIECE`` words at a time, each piece a
+    call of a few ms (the file has one word a line at its top level, its readings on the
+    lines below); a file laid out otherwise is decoded whole."""
+    text = path.read_text(encoding="utf-8")
+    body = text.strip()
+    starts = [m.start() for m in _PHRASE_START.finditer(body)]
+    if not (body.startswith("{") and body.endswith("}") and starts):
+        yield json.loads(text)
+        return
+    ends = starts[PHRASES_PER_PIECE::PHRASES_PER_PIECE] + [len(body) - 1]
+    begin = starts[0]
+    for end in ends:
+        yield json.loads("{" + body[begin:end].rstrip().rstrip(",") + "}")
+        begin = end
 
 
 def has_chinese(text: str) -> bool:

@@ -4,13 +4,26 @@ dataset loader and by the migration."""
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select, text
 
 from shopdesk.dataset.load import load_records
 from shopdesk.models import Agent, Conversation, Customer, QuickReply
 from shopdesk.models.enums import Role
-from shopdesk.pinyin_keys import keys_for, keys_of, matches, pinyin_query
+from shopdesk.pinyin_keys import (
+    PHRASES_PER_PIECE,
+    keys_for,
+    keys_of,
+    matches,
+    phrase_pieces,
+    pinyin_query,
+)
 from shopdesk.services import customer_list, quick_replies
 from shopdesk.services.search import search
 from tests import factories as f
@@ -29,6 +42,34 @@ def test_keys_hold_full_spellings_initials_and_every_reading() -> None:
     key = keys_of("开发票说明")
     assert matches(key, "fapiao") and matches(key, "kfpsm") and matches(key, "fp")
     assert "fapiao" not in key.split()  # a word that starts a longer one is left out
+
+
+def test_the_phrase_dictionary_read_in_pieces_is_pypinyins_own(tmp_path: Path) -> None:
+    spec = importlib.util.find_spec("pypinyin")
+    assert spec and spec.origin
+    path = Path(spec.origin).with_name("phrases_dict.json")
+    pieces = list(phrase_pieces(path))
+    assert len(pieces) > 10 and all(len(piece) <= PHRASES_PER_PIECE for piece in pieces)
+    merged: dict = {}
+    for piece in pieces:
+        merged.update(piece)
+    assert merged == json.loads(path.read_text(encoding="utf-8"))
+    other = tmp_path / "phrases.json"  # laid out otherwise (one line): decoded whole
+    other.write_text(json.dumps({"重庆": [["chóng"], ["qìng"]]}, ensure_ascii=False), "utf-8")
+    assert list(phrase_pieces(other)) == [{"重庆": [["chóng"], ["qìng"]]}]
+
+
+def test_pinyin_loaded_by_shopdesk_first_knows_its_words() -> None:
+    """In a new process, as in the window: pypinyin's phrases come from the pieces."""
+    out = subprocess.run(
+        [sys.executable, "-c", "from shopdesk.pinyin_keys import keys_for; "
+         "import pypinyin.constants as c; print(len(c.PHRASES_DICT)); "
+         "print(keys_for('重庆银行行长'))"],
+        capture_output=True, text=True, encoding="utf-8", check=True).stdout.split("\n")
+    assert int(out[0]) > 40_000
+    words = out[1].split()
+    assert "chongqingyinhanghangzhang" in words  # 重庆, 银行, 行长 read as words
+    assert not any(w.startswith("zhongqing") or "yinxing" in w for w in words)
 
 
 @pytest.mark.parametrize(("typed", "looked_up"), [

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
-from shopdesk import __version__
+from shopdesk import __version__, lock_sharing
 from shopdesk.errors import ShopDeskError
 from shopdesk.logs import setup_logging
 from shopdesk.ui import SINGLETONS_GUARDED, import_data_layers
@@ -75,8 +75,11 @@ SWITCH_INTERVAL = 0.001
 
 
 def responsive_gui_thread() -> None:
-    """The GUI thread gets Python's lock back within ``SWITCH_INTERVAL`` seconds."""
+    """The GUI thread gets Python's lock back within ``SWITCH_INTERVAL`` seconds from a
+    thread running Python, and regular turns from threads talking to the database
+    (shopdesk/lock_sharing.py)."""
     sys.setswitchinterval(SWITCH_INTERVAL)
+    lock_sharing.share_with_this_thread()
 
 
 def settle_collector() -> None:
