@@ -108,7 +108,9 @@ def ingest_stall(url: str, count: int = 10_000) -> tuple[float, float]:
     from shopdesk.channels.sync import sync_store
     from shopdesk.db import open_database
     from shopdesk.models import Store
+    from shopdesk.ui.app import responsive_gui_thread
 
+    responsive_gui_thread()  # as the program does (ui/app.run)
     app = QApplication.instance() or QApplication([])
     db = open_database(url)
     with db.read_session() as s:
