@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from shopdesk.cli import build_demo
 from shopdesk.dataset.demo import DemoSize, _Demo, demo_records
@@ -25,6 +25,7 @@ from shopdesk.models import (
     Store,
 )
 from shopdesk.models.enums import Direction, ReturnState
+from tests.conftest import database_url
 
 ANCHOR = datetime(2026, 11, 1, tzinfo=UTC)
 HEADER = {"format": "shopdesk-dataset", "version": 1}
@@ -105,6 +106,19 @@ def test_load_small_dataset(db, tmp_path: Path) -> None:
         customer = s.scalar(select(Customer))
         assert [t.name for t in customer.tags] == ["VIP"]
         assert customer.identities[0].handle == "wangfang88"
+
+
+def test_postgresql_plans_from_statistics_right_after_a_load(tmp_path: Path) -> None:
+    """Rows written in bulk leave PostgreSQL without statistics until autovacuum comes by:
+    the search took 80 times longer meanwhile (bench/search.py)."""
+    db = open_database(database_url("postgresql", tmp_path))
+    try:
+        load_file(db, write(tmp_path / "a.jsonl", SMALL))
+        with db.read_session() as s:
+            assert s.scalar(text("SELECT count(*) FROM pg_stats WHERE tablename = 'messages' "
+                                 "AND schemaname = current_schema()")) > 0
+    finally:
+        db.dispose()
 
 
 def test_dump_of_a_loaded_file_loads_back_to_the_same_data(db, tmp_path: Path) -> None:

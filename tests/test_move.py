@@ -49,6 +49,10 @@ def test_every_row_moves_and_new_rows_follow(demo_file, pg_url: str, tmp_path: P
     assert (tmp_path / "a.jsonl").read_text() == (tmp_path / "b.jsonl").read_text()
     with target.transaction() as session:  # the ids go on after the copied ones
         session.add(Tag(name="新标签", colour="#123456"))
+    with target.read_session() as session:  # the planner knows the copied rows at once
+        assert session.scalar(text(
+            "SELECT count(*) FROM pg_stats WHERE tablename = 'conversations' "
+            "AND schemaname = current_schema()")) > 0
     target.dispose()
 
 

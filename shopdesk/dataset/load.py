@@ -61,7 +61,8 @@ def load_records(
         write(loader)
         # The customers' summaries (orders, spent, search text) and RFM segments follow.
         customer_list.refresh(session)
-        return loader.report
+    db.refresh_statistics()
+    return loader.report
 
 
 def _stage_all(loader: _Loader, records: Iterable[tuple[int, dict[str, Any]]]) -> None:

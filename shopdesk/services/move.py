@@ -102,6 +102,7 @@ def move(source: Database, target: Database, progress: Progress | None = None) -
             if copied != counts[table.name]:
                 raise MoveError(f"{table.name}: {counts[table.name]} rows in the file but "
                                 f"{copied} in PostgreSQL; nothing was moved.")
+    target.refresh_statistics()
     return Moved(counts)
 
 
