@@ -21,6 +21,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -77,12 +78,25 @@ def cell(sheet: WriteOnlyWorksheet, value: Any) -> WriteOnlyCell:
 
 
 class _RowCell(Cell):
-    """A formatted cell of a data row. openpyxl tries each appended value as a plain value
-    first and names it in the error it then catches: a short name saves that time."""
+    """A formatted cell of a data row. Its format is set once, so its place among the
+    workbook's styles is looked up once (openpyxl hashes the style at every cell written)."""
 
-    __slots__ = ()
+    __slots__ = ("_style_id",)
 
-    def __repr__(self) -> str:
+    def __init__(self, sheet: WriteOnlyWorksheet, number_format: str) -> None:
+        super().__init__(sheet, row=1, column=1)
+        self.number_format = number_format
+        self._style_id = super().style_id
+
+    @property
+    def style_id(self) -> int:
+        return self._style_id
+
+    @property
+    def has_style(self) -> bool:
+        return True
+
+    def __repr__(self) -> str:  # named in openpyxl's error for a cell on a sheet of its own
         return "<row cell>"
 
 
@@ -91,8 +105,7 @@ class Formatted:
     each row (openpyxl writes an appended row at once), so use it once per row."""
 
     def __init__(self, sheet: WriteOnlyWorksheet, number_format: str) -> None:
-        self.cell = _RowCell(sheet, row=1, column=1)
-        self.cell.number_format = number_format
+        self.cell = _RowCell(sheet, number_format)
 
     def __call__(self, value: Any) -> Cell | None:
         """``value`` (a number, or a naive local time) in this format; None stays blank."""
@@ -100,6 +113,38 @@ class Formatted:
             return None
         self.cell.value = value
         return self.cell
+
+
+class _RowSheet(WriteOnlyWorksheet):
+    """openpyxl's write-only sheet, but a cell object in an appended row is taken as it is:
+    openpyxl tries every value as a plain value first and takes a cell from the error that
+    raises (a formatted message and an exception per formatted cell: a tenth of the
+    complaints export). Plain values are bound as openpyxl binds them."""
+
+    def _values_to_row(self, values, row_idx):  # type: ignore[no-untyped-def]
+        plain = WriteOnlyCell(self)
+        for col_idx, value in enumerate(values, 1):
+            if value is None:
+                continue
+            if isinstance(value, Cell):
+                cell = value
+            else:
+                plain.value = value
+                cell = plain
+            cell.column = col_idx
+            cell.row = row_idx
+            if cell.hyperlink is not None:
+                cell.hyperlink.ref = cell.coordinate
+            yield cell
+            if cell is plain and (plain.has_style or plain.hyperlink):
+                plain = WriteOnlyCell(self)  # a format or a link stays with its cell
+
+
+def row_sheet(book: Workbook, title: str) -> WriteOnlyWorksheet:
+    """A new sheet of a write-only ``book`` for rows of ``RowCells``."""
+    sheet = _RowSheet(parent=book, title=title)
+    book._add_sheet(sheet)
+    return sheet
 
 
 class RowCells:

@@ -26,6 +26,7 @@ from shopdesk.exporters.cells import (
     Formatted,
     RowCells,
     formula_cell,
+    row_sheet,
     text_cell,
 )
 from shopdesk.exporters.formulas import count, equals, total
@@ -103,7 +104,7 @@ def export_complaints(session: Session, actor: Agent, path: Path, first: date, l
     total = int(session.scalar(q.with_only_columns(func.count()).order_by(None)) or 0)
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(words["sheet"])
+    sheet = row_sheet(book, words["sheet"])
     header(sheet, HEADERS[lang], WIDTHS)
     months: set[str] = set()
     money: set[tuple[str, str]] = set()

@@ -18,7 +18,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy.orm import Session
 
-from shopdesk.exporters.cells import Formatted, RowCells, formula_cell, text_cell
+from shopdesk.exporters.cells import Formatted, RowCells, formula_cell, row_sheet, text_cell
 from shopdesk.exporters.formulas import count, equals, total
 from shopdesk.exporters.words import CATEGORIES, REASONS
 from shopdesk.exporters.workbook import (
@@ -82,7 +82,7 @@ def export_refunds(session: Session, actor: Agent, path: Path, first: date, last
     rows = payouts_between(session, start, end, store_ids(session, store_keys),
                            agent_ids)  # refunds and compensation
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(words["sheet"])
+    sheet = row_sheet(book, words["sheet"])
     header(sheet, HEADERS[lang], WIDTHS)
     months: set[tuple[str, str, str]] = set()
     row = _Rows(sheet, lang, mask)

@@ -18,7 +18,7 @@ from openpyxl.styles import Font
 from sqlalchemy.orm import Session
 
 from shopdesk.exporters.automation import automation_sheet
-from shopdesk.exporters.cells import RowCells, formula_cell, number_cell, text_cell
+from shopdesk.exporters.cells import RowCells, formula_cell, number_cell, row_sheet, text_cell
 from shopdesk.exporters.formulas import at_least, average, count, equals, same_number
 from shopdesk.exporters.workbook import (
     about_sheet,
@@ -71,7 +71,7 @@ def export_satisfaction(session: Session, actor: Agent, path: Path, first: date,
     stores = store_ids(session, store_keys)
     rows = responses(session, start, end, stores, agent_ids)
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(words["sheet"])
+    sheet = row_sheet(book, words["sheet"])
     header(sheet, HEADERS[lang], [17, 18, 12, 14, 12, 7, 50, 9])
     cells = RowCells(sheet)
     text, answered, score = cells.text, cells.times(), cells.formatted("0")
