@@ -37,6 +37,9 @@ _ALNUM = re.compile(r"[a-z0-9]+")
 _QUERY = re.compile(r"[a-z0-9]{2,}")
 
 
+_NO_PHRASES = "PYPINYIN_NO_PHRASES"
+
+
 @lru_cache(maxsize=1)
 def _pypinyin():  # type: ignore[no-untyped-def]
     """pypinyin, imported on first use: loading its dictionaries takes as long as
@@ -45,12 +48,16 @@ def _pypinyin():  # type: ignore[no-untyped-def]
     one call of 75 ms during which no other thread runs Python, so the sync thread meeting
     its first Chinese name stalled the window that long."""
     already = "pypinyin" in sys.modules
-    os.environ["PYPINYIN_NO_PHRASES"] = "1"  # read by pypinyin.constants at its import
+    before = os.environ.get(_NO_PHRASES)
+    os.environ[_NO_PHRASES] = "1"  # read by pypinyin.constants at its import
     try:
         import pypinyin
         from pypinyin.constants import PHRASES_DICT
     finally:
-        del os.environ["PYPINYIN_NO_PHRASES"]
+        if before is None:
+            del os.environ[_NO_PHRASES]
+        else:
+            os.environ[_NO_PHRASES] = before
     if not (already and PHRASES_DICT):  # (imported before by someone else: complete)
         for piece in phrase_pieces(Path(pypinyin.__file__).with_name("phrases_dict.json")):
             PHRASES_DICT.update(piece)
