@@ -20,6 +20,11 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def page(qtbot, sqlite_db):
+    return open_inbox(qtbot, sqlite_db)
+
+
+def open_inbox(qtbot, sqlite_db) -> InboxPage:
+    """The inbox on the small demo, shown, as the agent 王芳."""
     build_demo(sqlite_db, "small", 1, datetime(2026, 11, 1, tzinfo=UTC))
     widget = InboxPage(sqlite_db)
     qtbot.addWidget(widget)

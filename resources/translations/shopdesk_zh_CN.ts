@@ -1439,6 +1439,14 @@
         <source>Attach image…</source>
         <translation>添加图片…</translation>
     </message>
+    <message>
+        <source>Internal note: only your colleagues see it. Enter adds it.</source>
+        <translation>内部备注：只有同事能看到，顾客看不到。按 Enter 添加。</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
 </context>
 <context>
     <name>ItemsPage</name>

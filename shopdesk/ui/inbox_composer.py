@@ -3,6 +3,7 @@ quick replies, the draft kept per conversation, and the status line under it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +33,9 @@ from shopdesk.ui.reply_suggestions import ReplySuggestions
 from shopdesk.ui.service_text import translated
 from shopdesk.ui.settings import Preferences
 
+SLASH_CODE = re.compile(r"/[^\s/]+")  # a quick reply's code, typed alone
+NOTE_STYLE = "QPlainTextEdit { background: #fff6d5; }"  # a note looks like one
+
 
 class Composer(QPlainTextEdit):
     """Enter sends; Shift+Enter or Ctrl+Enter starts a new line (as in sellers' chat tools)."""
@@ -44,8 +48,9 @@ class Composer(QPlainTextEdit):
         if event.key() == Qt.Key.Key_Slash and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.quickReplyRequested.emit("")
             return
-        if event.text() == "/" and not self.toPlainText():
-            self.quickReplyRequested.emit("")  # "/" at the start opens the picker
+        if event.text() == "/" and len(self.textCursor().selectedText()) == len(
+                self.toPlainText()):  # "/" in an empty box, or over all of its text
+            self.quickReplyRequested.emit("")  # opens the picker; its reply replaces the text
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             modifiers = event.modifiers()
@@ -88,6 +93,7 @@ class ComposerPanel(QWidget):
         self.editor.quickReplyRequested.connect(self.insert_quick_reply)
         self.note_mode = QCheckBox()
         self.note_mode.setObjectName("noteMode")
+        self.note_mode.toggled.connect(lambda _on: self.retranslate())  # the box and Send say so
         self.attach_button = QPushButton()
         self.attach_button.setObjectName("attachButton")
         self.attach_button.clicked.connect(self.choose_images)
@@ -125,6 +131,8 @@ class ComposerPanel(QWidget):
             self.prefs.draft(self.db.url, conversation_id) if conversation_id else "")
         self.editor.moveCursor(QTextCursor.MoveOperation.End)
         self.editor.blockSignals(False)
+        self.note_mode.setChecked(False)  # a note written there makes no reply a note here
+        self.status.clear()
         self.suggestions.show_for(conversation_id)
 
     def set_ready(self, ready: bool, tip: str) -> None:
@@ -176,6 +184,10 @@ class ComposerPanel(QWidget):
         if self.conversation_id is None or self.agent is None:
             return
         text = self.editor.toPlainText()
+        if not self.note_mode.isChecked() and SLASH_CODE.fullmatch(text.strip()):
+            self.editor.selectAll()  # "/th" typed whole: the quick reply it names, not "/th"
+            self.insert_quick_reply(text.strip()[1:])
+            return
         if not self.note_mode.isChecked() and not confirm_send(self.db, self.conversation_id,
                                                                self.editor):
             return  # the agent edits (the pre-send check found something)
@@ -200,11 +212,14 @@ class ComposerPanel(QWidget):
         self.sent.emit(self.conversation_id)
 
     def retranslate(self) -> None:
+        note = self.note_mode.isChecked()
         self.editor.setPlaceholderText(self.tr(
+            "Internal note: only your colleagues see it. Enter adds it.") if note else self.tr(
             "Write a reply. Enter sends, Shift+Enter starts a new line, / or Ctrl+/ for "
             "quick replies."))
+        self.editor.setStyleSheet(NOTE_STYLE if note else "")
         self.note_mode.setText(self.tr("Internal note"))
-        self.send_button.setText(self.tr("Send"))
+        self.send_button.setText(self.tr("Add note") if note else self.tr("Send"))
         self.attach_button.setText(self.tr("Attach image…"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
