@@ -118,3 +118,20 @@ def test_only_own_work_and_only_active_agents(db, shop) -> None:
         wang = s.get(agent_svc.Agent, shop["wang"])
         with pytest.raises(ShopDeskError, match="cannot take over"):
             svc.reassign(s, wang, "conversation", [shop["old"]], shop["emma"])
+
+
+def test_work_goes_only_to_people_who_answer_customers(db, shop) -> None:
+    """The bookkeeper was offered as the one to take a shift over: they cannot reply."""
+    with db.transaction() as s:
+        owner = s.get(agent_svc.Agent, shop["owner"])
+        zhao = agent_svc.add_agent(s, owner, agent_svc.AgentChanges("Zhao", Role.BOOKKEEPER))
+        zhao_id = zhao.id
+    with db.transaction() as s:
+        wang = s.get(agent_svc.Agent, shop["wang"])
+        assert [a.name for a in svc.takers(s, wang)] == ["Owner", "Emma"]
+        with pytest.raises(ShopDeskError, match="does not answer customers"):
+            svc.reassign(s, wang, "conversation", [shop["old"]], zhao_id)
+        with pytest.raises(ShopDeskError, match="does not answer customers"):
+            svc.save_handover(s, wang, zhao_id, "", svc.build_handover(s, wang.id, NOW))
+    with db.read_session() as s:
+        assert s.get(Conversation, shop["old"]).assignee_id == shop["wang"]

@@ -21,9 +21,9 @@ from shopdesk.models import (
     Store,
 )
 from shopdesk.models.enums import ComplaintStatus, ConversationStatus, Direction, Role
-from shopdesk.services import audit
+from shopdesk.services import agents, audit
 from shopdesk.services.numbering import number
-from shopdesk.services.permissions import Action, require
+from shopdesk.services.permissions import Action, can, require
 from shopdesk.services.returns import TERMINAL, next_deadline
 from shopdesk.services.rules import rules_for
 from shopdesk.times import utcnow
@@ -144,9 +144,7 @@ def reassign(session: Session, actor: Agent, kind: Kind, ids: list[int],
     require(actor, Action.END_SHIFT)
     model = _MODELS[kind]
     if to_agent_id is not None:
-        target = session.get(Agent, to_agent_id)
-        if target is None or not target.active:
-            raise ShopDeskError("That agent cannot take over work (deactivated or removed).")
+        _check_taker(session, to_agent_id)
     changed = 0
     for obj in session.scalars(select(model).where(model.id.in_(ids))):  # type: ignore[attr-defined]
         if obj.assignee_id != actor.id and actor.role != Role.OWNER:
@@ -160,9 +158,25 @@ def reassign(session: Session, actor: Agent, kind: Kind, ids: list[int],
     return changed
 
 
+def takers(session: Session, actor: Agent) -> list[Agent]:
+    """Who can take work over from ``actor``: the other active people who answer customers
+    (not the bookkeeper)."""
+    return [a for a in agents.active_agents(session) if a.id != actor.id and can(a, Action.REPLY)]
+
+
+def _check_taker(session: Session, agent_id: int) -> None:
+    target = session.get(Agent, agent_id)
+    if target is None or not target.active:
+        raise ShopDeskError("That agent cannot take over work (deactivated or removed).")
+    if not can(target, Action.REPLY):
+        raise ShopDeskError("That person does not answer customers and cannot take over work.")
+
+
 def save_handover(session: Session, actor: Agent, to_agent_id: int | None, note: str,
                   draft: HandoverDraft) -> Handover:
     require(actor, Action.END_SHIFT)
+    if to_agent_id is not None:
+        _check_taker(session, to_agent_id)
     handover = Handover(from_agent_id=actor.id, to_agent_id=to_agent_id, note=note.strip(),
                         content=draft.to_json(), at=utcnow())
     session.add(handover)

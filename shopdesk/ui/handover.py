@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Handover
-from shopdesk.services import agents as agent_svc
 from shopdesk.services import handover as svc
 from shopdesk.times import to_local, utcnow
 from shopdesk.ui.forms import ok_cancel
@@ -74,7 +73,7 @@ class HandoverDialog(QDialog):
         self.items.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
 
         with db.read_session() as session:
-            others = [a for a in agent_svc.active_agents(session) if a.id != agent.id]
+            others = svc.takers(session, agent)
         self.reassign_to = QComboBox()
         self.reassign_to.setObjectName("reassignTarget")
         self.reassign_to.addItem(self.tr("Unassigned"), None)
