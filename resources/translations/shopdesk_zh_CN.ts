@@ -374,6 +374,58 @@
         <source>This store has orders in %1; its currency cannot change.</source>
         <translation>此店铺已有 %1 订单，币种不能更改。</translation>
     </message>
+    <message>
+        <source>The mailbox is missing (usually INBOX).</source>
+        <translation>缺少邮箱文件夹（通常是 INBOX）。</translation>
+    </message>
+    <message>
+        <source>The %1 security must be TLS or STARTTLS.</source>
+        <translation>%1 的加密方式必须是 TLS 或 STARTTLS。</translation>
+    </message>
+    <message>
+        <source>Choose the store's platform.</source>
+        <translation>请选择店铺的平台。</translation>
+    </message>
+    <message>
+        <source>Working hours must be times like 09:00 and 18:00.</source>
+        <translation>工作时间必须是 09:00、18:00 这样的时间。</translation>
+    </message>
+    <message>
+        <source>Unknown channel “%1”.</source>
+        <translation>未知的消息渠道“%1”。</translation>
+    </message>
+    <message>
+        <source>%1: the server answered %2 %3.</source>
+        <translation>%1：服务器回复 %2 %3。</translation>
+    </message>
+    <message>
+        <source>IMAP: the server could not search the mailbox (%1).</source>
+        <translation>IMAP：服务器无法搜索邮箱文件夹（%1）。</translation>
+    </message>
+    <message>
+        <source>IMAP: the server could not send the messages (%1).</source>
+        <translation>IMAP：服务器未能传回邮件（%1）。</translation>
+    </message>
+    <message>
+        <source>SMTP: the server refused the address %1.</source>
+        <translation>SMTP：服务器拒绝了地址 %1。</translation>
+    </message>
+    <message>
+        <source>IMAP: could not look for the reply in %1 (%2).</source>
+        <translation>IMAP：无法在 %1 中查找这条回复（%2）。</translation>
+    </message>
+    <message>
+        <source>IMAP: could not look for the reply in %1.</source>
+        <translation>IMAP：无法在 %1 中查找这条回复。</translation>
+    </message>
+    <message>
+        <source>IMAP: the copy to %1 failed (%2).</source>
+        <translation>IMAP：复制到 %1 失败（%2）。</translation>
+    </message>
+    <message>
+        <source>IMAP: the copy to %1 was refused (%2).</source>
+        <translation>IMAP：服务器拒绝复制到 %1（%2）。</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintActions</name>
@@ -394,10 +446,6 @@
         <translation>解决</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
@@ -416,6 +464,10 @@
     <message>
         <source>Changed</source>
         <translation>修改</translation>
+    </message>
+    <message>
+        <source>Close complaint</source>
+        <translation>关闭投诉</translation>
     </message>
 </context>
 <context>
@@ -1807,6 +1859,10 @@
     <message>
         <source>Care message</source>
         <translation>节日问候</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
     </message>
 </context>
 <context>
@@ -4132,6 +4188,166 @@ Password of the mailbox of %1:</source>
     <message>
         <source>The conversation belongs to another store.</source>
         <translation>该会话属于另一个店铺。</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>PIN 码须为 4 到 8 位数字。</translation>
+    </message>
+    <message>
+        <source>This shop already has an owner.</source>
+        <translation>这个店铺已经有店主了。</translation>
+    </message>
+    <message>
+        <source>Enter the owner's name.</source>
+        <translation>请填写店主的名字。</translation>
+    </message>
+    <message>
+        <source>Enter the agent's name.</source>
+        <translation>请填写客服的名字。</translation>
+    </message>
+    <message>
+        <source>The shop needs an owner: make someone else owner first.</source>
+        <translation>店铺必须有一位店主：请先把另一位设为店主。</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate yourself.</source>
+        <translation>你不能停用自己。</translation>
+    </message>
+    <message>
+        <source>The shop needs an active owner.</source>
+        <translation>店铺必须有一位未停用的店主。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a currency code such as CNY or USD.</source>
+        <translation>“%1”不是货币代码（例如 CNY 或 USD）。</translation>
+    </message>
+    <message>
+        <source>A refund limit cannot be negative.</source>
+        <translation>退款审批上限不能为负数。</translation>
+    </message>
+    <message>
+        <source>This agent cannot sign in (deactivated or removed).</source>
+        <translation>该客服无法登录（已停用或已移除）。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1 s.</source>
+        <translation>PIN 码错误次数过多，请 %1 秒后再试。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN 码错误。</translation>
+    </message>
+    <message>
+        <source>There is no agent “%1”.</source>
+        <translation>没有客服“%1”。</translation>
+    </message>
+    <message>
+        <source>Agent “%1” has a PIN: sign in from the window.</source>
+        <translation>客服“%1”设有 PIN 码：请在窗口中登录。</translation>
+    </message>
+    <message>
+        <source>A quick reply needs a category, a code, a title and a text.</source>
+        <translation>快捷回复需要分类、编码、标题和内容。</translation>
+    </message>
+    <message>
+        <source>The code “%1” must be one word (it is typed after /).</source>
+        <translation>编码“%1”必须是一个词，不能有空格（在 / 后输入）。</translation>
+    </message>
+    <message>
+        <source>The code “%1” is already used by “%2”.</source>
+        <translation>编码“%1”已被“%2”使用。</translation>
+    </message>
+    <message>
+        <source>%1, row %2: a quick reply needs a category, a code, a title and a text.</source>
+        <translation>%1 第 %2 行：快捷回复需要分类、编码、标题和内容。</translation>
+    </message>
+    <message>
+        <source>%1, row %2: the code “%3” must be one word (it is typed after /).</source>
+        <translation>%1 第 %2 行：编码“%3”必须是一个词，不能有空格（在 / 后输入）。</translation>
+    </message>
+    <message>
+        <source>%1 is not an Excel workbook (.xlsx): %2</source>
+        <translation>%1 不是 Excel 工作簿（.xlsx）：%2</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 是空的。</translation>
+    </message>
+    <message>
+        <source>%1: the first row needs the columns %2; missing: %3.</source>
+        <translation>%1：第一行必须有这些列：%2；缺少：%3。</translation>
+    </message>
+    <message>
+        <source>%1: the code “%2” appears twice.</source>
+        <translation>%1：编码“%2”出现了两次。</translation>
+    </message>
+    <message>
+        <source>The survey text is longer than %1 characters.</source>
+        <translation>调查文字超过了 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The VIP amount is too large.</source>
+        <translation>VIP 门槛的消费金额太大。</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>no such file: %1</source>
+        <translation>没有这个文件：%1</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (%1)</source>
+        <translation>文件不是 UTF-8 文本（%1）</translation>
+    </message>
+    <message>
+        <source>the file cannot be read: %1</source>
+        <translation>文件无法读取：%1</translation>
+    </message>
+    <message>
+        <source>the file is empty: it has no dataset header line</source>
+        <translation>文件是空的：没有数据集的首行</translation>
+    </message>
+    <message>
+        <source>line %1: not valid JSON (a number of more than 4,300 digits)</source>
+        <translation>第 %1 行：不是有效的 JSON（数字超过 4,300 位）</translation>
+    </message>
+    <message>
+        <source>line %1: not valid JSON (nested too deeply)</source>
+        <translation>第 %1 行：不是有效的 JSON（嵌套太深）</translation>
+    </message>
+    <message>
+        <source>line %1: not valid JSON (%2, column %3)</source>
+        <translation>第 %1 行：不是有效的 JSON（%2，第 %3 列）</translation>
+    </message>
+    <message>
+        <source>line %1: a record must be a JSON object</source>
+        <translation>第 %1 行：每条记录必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>line %1: the first line must be %2</source>
+        <translation>第 %1 行：第一行必须是 %2</translation>
+    </message>
+    <message>
+        <source>line %1: version %2 is not supported (this ShopDesk reads version %3)</source>
+        <translation>第 %1 行：不支持版本 %2（这个 ShopDesk 读取的是版本 %3）</translation>
+    </message>
+    <message>
+        <source>line %1: unknown field “%2”</source>
+        <translation>第 %1 行：未知字段“%2”</translation>
+    </message>
+    <message>
+        <source>%1 is not a ShopDesk backup (it has no schema version).</source>
+        <translation>%1 不是 ShopDesk 备份（没有结构版本）。</translation>
+    </message>
+    <message>
+        <source>That person does not answer customers and cannot take over work.</source>
+        <translation>此人不接待顾客，不能接手工作。</translation>
     </message>
 </context>
 <context>

@@ -19,12 +19,23 @@ from shopdesk.models.enums import (
 )
 from shopdesk.money import format_money
 
-# The platforms by their own names (brands, written the same in every language).
+# The platforms by their own names (brands, written the same in every language); the two
+# that are words, not brands, are translated by ``platform_name``.
 PLATFORM_NAMES = {
     "taobao": "Taobao 淘宝", "tmall": "Tmall 天猫", "jd": "JD 京东", "pinduoduo": "Pinduoduo 拼多多",
     "douyin": "Douyin 抖音", "shopify": "Shopify", "woocommerce": "WooCommerce",
-    "amazon": "Amazon", "email": "E-mail", "wechat": "WeChat 微信", "other": "Other",
+    "amazon": "Amazon", "wechat": "WeChat 微信",
 }
+
+
+def platform_name(platform: str) -> str:
+    """A store's platform as the UI shows it: a brand by its name, "E-mail" and "Other" in
+    the UI's language; an unknown code as it is."""
+    if platform == "email":
+        return QCoreApplication.translate("Labels", "E-mail")
+    if platform == "other":
+        return QCoreApplication.translate("Labels", "Other")
+    return PLATFORM_NAMES.get(platform, platform)
 
 
 def role_label(role: Role | str) -> str:
@@ -143,7 +154,7 @@ def complaint_action_label(action: str) -> str:
         "start": QCoreApplication.translate("ComplaintActions", "Start working"),
         "escalate": QCoreApplication.translate("ComplaintActions", "Escalate"),
         "resolve": QCoreApplication.translate("ComplaintActions", "Resolve"),
-        "close": QCoreApplication.translate("ComplaintActions", "Close"),
+        "close": QCoreApplication.translate("ComplaintActions", "Close complaint"),
         "reopen": QCoreApplication.translate("ComplaintActions", "Reopen"),
         "severity": QCoreApplication.translate("ComplaintActions", "Change severity"),
         "note": QCoreApplication.translate("ComplaintActions", "Add note"),

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 from shopdesk.db import Database
 from shopdesk.services import presend_check
 from shopdesk.services.presend_check import Finding, Kind
-from shopdesk.ui.labels import PLATFORM_NAMES
+from shopdesk.ui.labels import platform_name
 
 
 def finding_text(finding: Finding, platform: str) -> str:
     """One line: what was found and why it matters."""
-    where = PLATFORM_NAMES.get(platform, platform)
+    where = platform_name(platform)
     why = {
         Kind.WORD: QCoreApplication.translate(
             "PresendText", "“%1”: an absolute claim the advertising law forbids "
@@ -81,7 +81,7 @@ class PresendWarning(QDialog):
         self.findings = findings
         intro = QLabel(self.tr("This reply may break the rules of %1. Send it anyway, or "
                                "go back and edit it?").replace(
-                                   "%1", PLATFORM_NAMES.get(platform, platform)))
+                                   "%1", platform_name(platform)))
         intro.setWordWrap(True)
         intro.setObjectName("presendIntro")
         self.reply = QTextBrowser()

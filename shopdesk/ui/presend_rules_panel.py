@@ -23,7 +23,7 @@ from shopdesk.models import Agent, Platform
 from shopdesk.services import presend_rules as svc
 from shopdesk.services.permissions import Action
 from shopdesk.ui.forms import error_label
-from shopdesk.ui.labels import PLATFORM_NAMES
+from shopdesk.ui.labels import platform_name
 from shopdesk.ui.service_text import denied, translated
 
 
@@ -36,7 +36,7 @@ class PresendRulesPanel(QWidget):
         self.platform = QComboBox()
         self.platform.setObjectName("presendPlatform")
         for p in Platform:
-            self.platform.addItem(PLATFORM_NAMES.get(p.value, p.value), p.value)
+            self.platform.addItem(platform_name(p.value), p.value)
         self.platform.currentIndexChanged.connect(lambda _i: self.load())
         self.platform_label = QLabel()
         self.intro = QLabel()
@@ -90,6 +90,8 @@ class PresendRulesPanel(QWidget):
 
     def retranslate(self) -> None:
         self.platform_label.setText(self.tr("Platform:"))
+        for i in range(self.platform.count()):
+            self.platform.setItemText(i, platform_name(self.platform.itemData(i)))
         self.intro.setText(self.tr(
             "Before a reply leaves, it is checked against these rules and the agent is "
             "warned (and may send anyway). Leftover {variables} are always checked."))

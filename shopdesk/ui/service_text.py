@@ -16,6 +16,7 @@ from shopdesk.ui.service_text_automation import automation_patterns
 from shopdesk.ui.service_text_files import backup_patterns, import_patterns
 from shopdesk.ui.service_text_knowledge import knowledge_patterns
 from shopdesk.ui.service_text_live import live_patterns
+from shopdesk.ui.service_text_settings import settings_patterns
 
 
 # (pattern, translated sentence with %1, %2… for the pattern's groups)
@@ -267,7 +268,7 @@ def translated(text: str) -> str:
         return text
     patterns = (_patterns() + _case_patterns() + _work_patterns() + _permission_patterns()
                 + backup_patterns() + import_patterns() + live_patterns()
-                + knowledge_patterns() + automation_patterns())
+                + knowledge_patterns() + automation_patterns() + settings_patterns())
 
     def one(sentence: str) -> str | None:
         for pattern, target in patterns:

@@ -27,6 +27,8 @@ def backup_patterns() -> list[tuple[str, str]]:
          t("ServiceText", "Restore into an empty database, or replace it on purpose.")),
         (r"Restore into a new file, or replace it on purpose\.",
          t("ServiceText", "Restore into a new file, or replace it on purpose.")),
+        (r"(.+) is not a ShopDesk backup \(no schema version\)\.",
+         t("ServiceText", "%1 is not a ShopDesk backup (it has no schema version).")),
         (r"(.+) is not a ShopDesk backup \((.+)\)\.",
          t("ServiceText", "%1 is not a ShopDesk backup (%2).")),
         (r"(.+) is damaged \((.+)\)\.", t("ServiceText", "%1 is damaged (%2).")),
@@ -41,6 +43,27 @@ def backup_patterns() -> list[tuple[str, str]]:
          t("ServiceText", "The backup cannot be written to %1: %2.")),
         (r"(\S+) did not run: (.+)\.", t("ServiceText", "%1 did not run: %2.")),
         (r"(\S+) failed: (.+)\.", t("ServiceText", "%1 failed: %2.")),
+        # a .jsonl.gz backup read back (dataset/reading.py, dataset/load.py)
+        (r"no such file: (.+)", t("ServiceText", "no such file: %1")),
+        (r"the file is not UTF-8 text \((.+)\)", t("ServiceText", "the file is not UTF-8 text (%1)")),
+        (r"the file cannot be read: (.+)", t("ServiceText", "the file cannot be read: %1")),
+        (r"the file is empty: it has no dataset header line",
+         t("ServiceText", "the file is empty: it has no dataset header line")),
+        (r"line (\d+): not valid JSON \(a number of more than 4,300 digits\)",
+         t("ServiceText", "line %1: not valid JSON (a number of more than 4,300 digits)")),
+        (r"line (\d+): not valid JSON \(nested too deeply\)",
+         t("ServiceText", "line %1: not valid JSON (nested too deeply)")),
+        (r"line (\d+): not valid JSON \((.+), column (\d+)\)",
+         t("ServiceText", "line %1: not valid JSON (%2, column %3)")),
+        (r"line (\d+): a record must be a JSON object",
+         t("ServiceText", "line %1: a record must be a JSON object")),
+        (r"line (\d+), field 'format': the first line must be (.+)",
+         t("ServiceText", "line %1: the first line must be %2")),
+        (r"line (\d+), field 'version': version (.+) is not supported \(this ShopDesk reads "
+         r"version (\d+)\)",
+         t("ServiceText", "line %1: version %2 is not supported (this ShopDesk reads version %3)")),
+        (r"line (\d+), field '(.+)': unknown field",
+         t("ServiceText", "line %1: unknown field “%2”")),
     ]
 
 

@@ -134,7 +134,8 @@ class Shell:
                 return True
             except SignInError as exc:
                 if agent_key:  # asked for on the command line: say why it did not work
-                    QMessageBox.warning(None, QCoreApplication.translate("MainWindow", "ShopDesk"), str(exc))
+                    QMessageBox.warning(None, QCoreApplication.translate("MainWindow", "ShopDesk"),
+                                        translated(str(exc)))
                 else:
                     self.prefs.set_auto_agent(self.db.url, "")
         return self.switch_agent()

@@ -7,6 +7,8 @@ that defines them, in the order a person meets them.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -44,9 +46,17 @@ def window_keys(actions: list[QAction]) -> list[tuple[str, str]]:
         keys = action.shortcut()
         if keys.isEmpty():
             continue
-        what = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-        rows.append((keys.toString(QKeySequence.SequenceFormat.NativeText), what))
+        rows.append((keys.toString(QKeySequence.SequenceFormat.NativeText),
+                     without_mnemonic(action.text())))
     return rows
+
+
+def without_mnemonic(text: str) -> str:
+    """A menu text as a list shows it: without its mnemonic, whether marked in the text
+    ("&Switch agent…") or, as Chinese menus do, added after it ("切换客服(&S)…"); "&&" is an
+    ampersand."""
+    text = re.sub(r"\s*[(（]&[^&\s][)）]", "", text.replace("&&", "\0"))
+    return text.replace("&", "").replace("\0", "&")
 
 
 class ShortcutsDialog(QDialog):

@@ -31,7 +31,7 @@ from shopdesk.services.permissions import Action
 from shopdesk.ui import store_form
 from shopdesk.ui.forms import error_label
 from shopdesk.ui.jobs import Job
-from shopdesk.ui.labels import PLATFORM_NAMES
+from shopdesk.ui.labels import platform_name
 from shopdesk.ui.service_text import denied, translated
 
 
@@ -73,7 +73,7 @@ class StoresPanel(QWidget):
         self.platform = QComboBox()
         self.platform.setObjectName("storePlatform")
         for p in Platform:
-            self.platform.addItem(PLATFORM_NAMES.get(p.value, p.value), p.value)
+            self.platform.addItem(platform_name(p.value), p.value)
         self.colour = QPushButton()
         self.colour.setObjectName("storeColour")
         self.colour.clicked.connect(self.choose_colour)
@@ -158,6 +158,8 @@ class StoresPanel(QWidget):
                  "email": self.tr("E-mail (IMAP and SMTP)"), "demo": self.tr("Demo customers")}
         for i in range(self.channel.count()):
             self.channel.setItemText(i, names[self.channel.itemData(i)])
+        for i in range(self.platform.count()):
+            self.platform.setItemText(i, platform_name(self.platform.itemData(i)))
         self.reply_target.setSuffix(self.tr(" min"))
         self.email_box.setTitle(self.tr("E-mail"))
         self.username.setPlaceholderText(self.tr("The address, if the server wants nothing else"))
