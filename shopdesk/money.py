@@ -47,6 +47,28 @@ def parse_amount(text: str, currency: str) -> int:
     return to_minor(value, currency)
 
 
+_NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
+_WORDS_AFTER = {"CNY": ("元", "块", "圆"), "JPY": ("円",)}
+
+
+def amounts_named(text: str, currency: str) -> list[int]:
+    """The amounts in ``currency`` that ``text`` names, in minor units, in order: a number
+    after the currency's symbol or code ("¥358.00", "CNY 358") or before its code or word
+    ("300元"). A message written by hand is checked with it against the amount it states."""
+    code = currency.upper()
+    before = {code, _SYMBOLS.get(code, code)} | ({"￥"} if _SYMBOLS.get(code) == "¥" else set())
+    after = {code, *_WORDS_AFTER.get(code, ())}
+    pattern = (f"(?:{'|'.join(map(re.escape, sorted(before, key=len, reverse=True)))})"
+               f"\\s*{_NUMBER}|(?<![\\d.,]){_NUMBER}\\s*(?:{'|'.join(map(re.escape, after))})")
+    found = []
+    for match in re.finditer(pattern, text, flags=re.IGNORECASE):
+        try:
+            found.append(parse_amount(match.group(1) or match.group(2), currency))
+        except MoneyError:  # "1.005": not an amount in this currency
+            continue
+    return found
+
+
 def to_minor(value: Decimal, currency: str) -> int:
     """Convert an exact ``Decimal`` to minor units; refuses fractions of a minor unit."""
     if isinstance(value, float):

@@ -9,9 +9,9 @@ from datetime import date, timedelta
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from shopdesk.errors import MoneyError
+from shopdesk.errors import ConfirmationNeeded, MoneyError, ShopDeskError
 from shopdesk.exporters.refunds import export_refunds
 from shopdesk.models import Agent, AuditEvent, Complaint
 from shopdesk.models.enums import (
@@ -196,3 +196,32 @@ def test_compensation_is_in_the_refunds_ledger(db, shop, tmp_path) -> None:
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     assert [v[1] for v in values] == ["R-1", f"C-{cid}", f"C-{loaded.id}"]
     assert values[1][5] == "投诉补偿: 运输破损" and float(values[1][6]) == 10.0
+
+
+def test_check_refuses_what_update_would_and_writes_nothing(db, shop) -> None:
+    """The complaint pane asks ``complaints.check`` before it confirms a payment: the same
+    refusals as ``update``, the order read and not locked, nothing written."""
+    cid = ticket(db, shop)
+    with db.read_session() as s:
+        audits = s.scalar(select(func.count()).select_from(AuditEvent))
+
+    def check(who: str, amount: int, resolution: str = "赔偿", confirmation: str = "") -> None:
+        with db.read_session() as s:
+            svc.check(s, s.get(Agent, shop[who]), cid, svc.view(s, cid).version, svc.Change(
+                "resolve", resolution=resolution, compensation_minor=amount,
+                confirmation=confirmation))
+
+    with pytest.raises(PermissionDenied, match="¥500.00 is above your refund limit of ¥200"):
+        check("wang", 50000)
+    with pytest.raises(ConfirmationNeeded):  # the order paid ¥128.00
+        check("owner", 15000)
+    with pytest.raises(ShopDeskError, match="Write how"):
+        check("owner", 5000, resolution=" ")
+    check("wang", 5000)
+    check("owner", 15000, confirmation="顾客等了三周")
+    with db.read_session() as s:
+        c = s.get(Complaint, cid)
+        assert c.compensation_minor is None and c.status != ComplaintStatus.RESOLVED
+        assert s.scalar(select(func.count()).select_from(AuditEvent)) == audits
+    with pytest.raises(PermissionDenied):  # and update still refuses on its own
+        resolve(db, shop, cid, 50000)

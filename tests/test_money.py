@@ -3,7 +3,14 @@ from decimal import Decimal
 import pytest
 
 from shopdesk.errors import MoneyError
-from shopdesk.money import format_money, format_plain, parse_amount, to_decimal, to_minor
+from shopdesk.money import (
+    amounts_named,
+    format_money,
+    format_plain,
+    parse_amount,
+    to_decimal,
+    to_minor,
+)
 
 
 @pytest.mark.parametrize(("text", "currency", "minor"), [
@@ -42,3 +49,14 @@ def test_any_whole_number_of_minor_units_converts_exactly() -> None:
     assert to_decimal(10**30, "CNY") == Decimal("1" + "0" * 28 + ".00")
     assert format_money(10**30 + 1, "CNY") == "¥10,000,000,000,000,000,000,000,000,000.01"
     assert format_plain(-(10**40), "JPY") == "-1" + "0" * 40
+
+
+@pytest.mark.parametrize(("text", "currency", "amounts"), [
+    ("您的售后申请R-41（订单2041586613212345678）已同意，金额¥358.00。", "CNY", [35800]),
+    ("同意退300元，原申请 ￥1,358.5，另 CNY 20", "CNY", [30000, 135850, 2000]),
+    ("we refunded $12.50 (USD 3 more)", "USD", [1250, 300]),
+    ("we refunded $12.50", "CNY", []),  # another currency's amount
+    ("¥1.005 or order 2041586613212345678, 3 items", "CNY", []),
+])
+def test_amounts_named_in_a_message(text: str, currency: str, amounts: list[int]) -> None:
+    assert amounts_named(text, currency) == amounts

@@ -485,3 +485,34 @@ def test_owner_sets_return_rules_per_store(db, shop) -> None:
         assert s.get(Order, shop["order"]).store.settings == {
             "no_reason_return_days": 15, "ship_back_days": 10}
         assert rules.rule_values(None)["sla_critical_hours"] == 2
+
+
+def test_check_step_refuses_what_take_step_would_and_writes_nothing(db, shop) -> None:
+    """The step dialog asks ``check_step`` before it confirms a payment: the same refusals as
+    ``take_step`` (what was approved, the refund limit, a stale case), nothing written."""
+    case_id, _ = start(db, shop, who="owner", kind=K.REFUND_ONLY, quantities={"CUP": 2},
+                       amount_minor=12800)
+    step(db, shop, case_id, "approve", who="owner", amount_minor=10000)
+    with db.read_session() as s:
+        version = s.get(ReturnCase, case_id).version
+        audits = s.scalar(select(func.count()).select_from(AuditEvent))
+
+    def check(who: str, amount: int, at: int = version) -> None:
+        with db.read_session() as s:
+            svc.check_step(s, agent(s, shop, who), case_id, at,
+                           svc.StepInput("refund", amount_minor=amount))
+
+    with pytest.raises(MoneyError, match="more than the approved 100.00 CNY"):
+        check("owner", 20000)
+    with pytest.raises(PermissionDenied, match="¥100.01 is above your refund limit of ¥100"):
+        check("wang", 10001)
+    with pytest.raises(StaleDataError):
+        check("owner", 10000, at=version - 1)
+    check("owner", 10000)  # would be paid: no refusal
+    check("wang", 9000)
+    with db.read_session() as s:
+        case = s.get(ReturnCase, case_id)
+        assert (case.state, case.version, case.refunded_minor) == (S.APPROVED, version, None)
+        assert s.scalar(select(func.count()).select_from(AuditEvent)) == audits
+    with pytest.raises(MoneyError):  # and take_step still refuses on its own
+        step(db, shop, case_id, "refund", who="owner", amount_minor=20000)

@@ -2942,6 +2942,22 @@
         <source>Refund %1 to %2 for %3 (order %4)?</source>
         <translation>确定为 %3（订单 %4）向 %2 退款 %1 吗？</translation>
     </message>
+    <message>
+        <source>Check the message</source>
+        <translation>核对消息</translation>
+    </message>
+    <message>
+        <source>The message to the customer names %1, but the amount of this step is %2. Send the message as written?</source>
+        <translation>给顾客的消息里写的是 %1，但这一步的金额是 %2。仍按原文发送消息吗？</translation>
+    </message>
+    <message>
+        <source>Send as written</source>
+        <translation>按原文发送</translation>
+    </message>
+    <message>
+        <source>Correct the message</source>
+        <translation>修改消息</translation>
+    </message>
 </context>
 <context>
     <name>Steps</name>

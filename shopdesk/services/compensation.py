@@ -27,10 +27,11 @@ from shopdesk.services.returns import compensated_for_order, refunded_for_order
 
 
 def check(session: Session, agent: Agent, complaint: Complaint, amount_minor: int | None,
-          confirmation: str = "") -> tuple[int | None, str | None]:
+          confirmation: str = "", *, lock: bool = True) -> tuple[int | None, str | None]:
     """The complaint's compensation after a resolution granting ``amount_minor`` (None:
     keep what was granted), and the owner's confirmation when it comes to more than the
-    order paid. Raises when a rule refuses it."""
+    order paid. Raises when a rule refuses it. ``lock=False``: only ask, before the
+    question that confirms the payment (the order is read, not locked)."""
     current = complaint.compensation_minor or 0
     if amount_minor is None:
         return complaint.compensation_minor, None
@@ -58,8 +59,8 @@ def check(session: Session, agent: Agent, complaint: Complaint, amount_minor: in
         return amount_minor, None
     # Lock the order: a refund of it on another PC waits (PostgreSQL; SQLite's BEGIN
     # IMMEDIATE already serialises writers), so both cannot pass the check at once.
-    order = session.scalars(select(Order).where(Order.id == complaint.order_id)
-                            .with_for_update()).one()
+    query = select(Order).where(Order.id == complaint.order_id)
+    order = session.scalars(query.with_for_update() if lock else query).one()
     back = (refunded_for_order(session, order.id)
             + compensated_for_order(session, order.id, exclude_complaint=complaint.id))
     if back + amount_minor <= order.total_minor:

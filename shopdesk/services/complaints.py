@@ -182,18 +182,8 @@ def actions_for(complaint: Complaint) -> list[str]:
 
 def update(session: Session, agent: Agent, complaint_id: int, expected_version: int,
            change: Change, now: datetime | None = None) -> Complaint:
-    require(agent, Action.HANDLE_CASES)
-    c = session.scalars(select(Complaint).where(Complaint.id == complaint_id).with_for_update()
-                        .execution_options(populate_existing=True)).first()
-    if c is None:
-        raise ShopDeskError("This complaint no longer exists.")
-    if c.version != expected_version:
-        raise audit.stale(session, "complaint", c.id, "complaint")
+    c = _ticket(session, agent, complaint_id, expected_version, change.action, lock=True)
     action = change.action
-    if action not in ALLOWED:
-        raise ShopDeskError(f"“{action}” is not an action on a complaint.")
-    if action not in actions_for(c):
-        raise ShopDeskError(_refusal(c, action))
     when = now or utcnow()
     before = _snapshot(c)
     note = change.note.strip()
@@ -212,11 +202,7 @@ def update(session: Session, agent: Agent, complaint_id: int, expected_version: 
         c.tier += 1
         c.status = St.ESCALATED
     elif action == "resolve":
-        resolution = change.resolution.strip()
-        if not resolution:
-            raise ShopDeskError("Write how the complaint was resolved.")
-        c.compensation_minor, confirmed = compensation.check(
-            session, agent, c, change.compensation_minor, change.confirmation)
+        resolution, (c.compensation_minor, confirmed) = _resolution(session, agent, c, change)
         c.resolution = resolution
         c.status = St.RESOLVED
         c.resolved_at = when
@@ -245,6 +231,44 @@ def update(session: Session, agent: Agent, complaint_id: int, expected_version: 
     audit.record(session, agent.id, f"complaint.{action}", "complaint", c.id, was, changed,
                  at=when)
     return c
+
+
+def check(session: Session, agent: Agent, complaint_id: int, expected_version: int,
+          change: Change) -> None:
+    """Raise what ``update`` would refuse ``change`` with, locking and writing nothing: the
+    complaint pane asks before it asks to confirm the compensation a resolution pays."""
+    c = _ticket(session, agent, complaint_id, expected_version, change.action, lock=False)
+    if change.action == "resolve":
+        _resolution(session, agent, c, change, lock=False)
+
+
+def _ticket(session: Session, agent: Agent, complaint_id: int, expected_version: int,
+            action: str, *, lock: bool) -> Complaint:
+    require(agent, Action.HANDLE_CASES)
+    q = select(Complaint).where(Complaint.id == complaint_id)
+    if lock:
+        q = q.with_for_update().execution_options(populate_existing=True)
+    c = session.scalars(q).first()
+    if c is None:
+        raise ShopDeskError("This complaint no longer exists.")
+    if c.version != expected_version:
+        raise audit.stale(session, "complaint", c.id, "complaint")
+    if action not in ALLOWED:
+        raise ShopDeskError(f"“{action}” is not an action on a complaint.")
+    if action not in actions_for(c):
+        raise ShopDeskError(_refusal(c, action))
+    return c
+
+
+def _resolution(session: Session, agent: Agent, c: Complaint, change: Change, *,
+                lock: bool = True) -> tuple[str, tuple[int | None, str | None]]:
+    """The resolution's text and (``compensation.check``) its compensation and the owner's
+    words; raises when a rule refuses them."""
+    resolution = change.resolution.strip()
+    if not resolution:
+        raise ShopDeskError("Write how the complaint was resolved.")
+    return resolution, compensation.check(session, agent, c, change.compensation_minor,
+                                          change.confirmation, lock=lock)
 
 
 def ask_owner(session: Session, agent: Agent, complaint_id: int, expected_version: int,

@@ -546,27 +546,9 @@ def take_step(session: Session, agent: Agent, case_id: int, expected_version: in
                            .execution_options(populate_existing=True)).one()
     if case.version != expected_version:
         raise audit.stale(session, "return_case", case.id, "case")
-    transition = next((t for t in returns.next_transitions(case.state, case.kind)
-                       if t.action == step.action), None)
-    if transition is None:
-        returns.check_transition(case.state, case.kind, _target_of(step.action))
-        raise ShopDeskError(f"“{step.action}” is not a step of this case.")  # pragma: no cover
-    note = step.note.strip()
-    if step.action in NOTE_REQUIRED and not note:
-        raise ShopDeskError("Give the reason; the customer will see it.")
-    needs = NEEDS.get(step.action, ())
-    if StepField.TRACKING in needs and not step.tracking_no.strip():
-        raise ShopDeskError("Enter the tracking number.")
-    amount = step.amount_minor if StepField.AMOUNT in needs else None
-    if moves_money(case.kind, step.action):
-        money = amount if amount is not None else (
-            case.requested_minor if step.action == "approve" else case.approved_minor)
-        try:
-            require(agent, Action.APPROVE_REFUND, amount_minor=money, currency=case.currency)
-        except PermissionDenied as exc:
-            raise PermissionDenied(_limit_message(agent, case, money), exc.action) from None
-    check_photos(step.photos)
-    event = returns.advance(
+    transition = _checked_step(agent, case, step)
+    note, amount = step.note.strip(), _step_amount(step)
+    event = returns.advance(  # checks the state machine and the money rules again
         session, case, transition.target, by_id=agent.id, amount_minor=amount,
         carrier=step.carrier.strip() or None, tracking_no=step.tracking_no.strip() or None,
         note=note or None, at=now)
@@ -584,6 +566,49 @@ def take_step(session: Session, agent: Agent, case_id: int, expected_version: in
         queue_reply(session, agent, case.conversation_id, step.customer_message)
     session.flush()
     return case
+
+
+def check_step(session: Session, agent: Agent, case_id: int, expected_version: int,
+               step: StepInput) -> None:
+    """Raise what ``take_step`` would refuse ``step`` with, locking and writing nothing: the
+    step dialog asks before it asks to confirm a payment, so that it only asks about an
+    amount the shop would pay. ``take_step`` checks it all again when it writes."""
+    require(agent, Action.HANDLE_CASES)
+    case = session.get(ReturnCase, case_id)
+    if case is None:
+        raise ShopDeskError("This return case no longer exists.")
+    if case.version != expected_version:
+        raise audit.stale(session, "return_case", case.id, "case")
+    transition = _checked_step(agent, case, step)
+    returns.check_advance(session, case, transition.target, _step_amount(step))
+
+
+def _step_amount(step: StepInput) -> int | None:
+    return step.amount_minor if StepField.AMOUNT in NEEDS.get(step.action, ()) else None
+
+
+def _checked_step(agent: Agent, case: ReturnCase, step: StepInput) -> returns.Transition:
+    """The transition of ``step`` once its fields, the agent's right and refund limit and
+    its photos pass (the money rules of the state machine are ``returns.check_advance``)."""
+    transition = next((t for t in returns.next_transitions(case.state, case.kind)
+                       if t.action == step.action), None)
+    if transition is None:
+        returns.check_transition(case.state, case.kind, _target_of(step.action))
+        raise ShopDeskError(f"“{step.action}” is not a step of this case.")  # pragma: no cover
+    if step.action in NOTE_REQUIRED and not step.note.strip():
+        raise ShopDeskError("Give the reason; the customer will see it.")
+    if StepField.TRACKING in NEEDS.get(step.action, ()) and not step.tracking_no.strip():
+        raise ShopDeskError("Enter the tracking number.")
+    amount = _step_amount(step)
+    if moves_money(case.kind, step.action):
+        money = amount if amount is not None else (
+            case.requested_minor if step.action == "approve" else case.approved_minor)
+        try:
+            require(agent, Action.APPROVE_REFUND, amount_minor=money, currency=case.currency)
+        except PermissionDenied as exc:
+            raise PermissionDenied(_limit_message(agent, case, money), exc.action) from None
+    check_photos(step.photos)
+    return transition
 
 
 def _target_of(action: str) -> ReturnState:

@@ -155,6 +155,26 @@ def compensated_for_order(session: Session, order_id: int, *,
     return int(session.execute(q).scalar_one())
 
 
+def check_advance(session: Session, case: ReturnCase, target: ReturnState,
+                  amount_minor: int | None = None) -> CaseMoney:
+    """The case's amounts after a step into ``target`` with ``amount_minor``, or the error of
+    the table or the money rules that refuse it; changes nothing (``advance`` asks it, and
+    so does a dialog before it asks to confirm a payment)."""
+    check_transition(case.state, case.kind, target)
+    money = CaseMoney(case.requested_minor, case.approved_minor, case.refunded_minor)
+    apply_amount(money, target, amount_minor, case.currency)
+    if target == S.REFUNDED:
+        order = session.get(Order, case.order_id)
+        assert order is not None
+        check_order_refunds(
+            order.total_minor,
+            [refunded_for_order(session, case.order_id, exclude_case=case.id),
+             compensated_for_order(session, case.order_id), money.refunded or 0],
+            case.currency,
+        )
+    return money
+
+
 def advance(
     session: Session,
     case: ReturnCase,
@@ -169,18 +189,7 @@ def advance(
 ) -> ReturnEvent:
     """Move ``case`` to ``target``: checks the table and the money rules, writes the event
     and an audit entry. The case's version column refuses a stale save at flush time."""
-    check_transition(case.state, case.kind, target)
-    money = CaseMoney(case.requested_minor, case.approved_minor, case.refunded_minor)
-    apply_amount(money, target, amount_minor, case.currency)
-    if target == S.REFUNDED:
-        order = session.get(Order, case.order_id)
-        assert order is not None
-        check_order_refunds(
-            order.total_minor,
-            [refunded_for_order(session, case.order_id, exclude_case=case.id),
-             compensated_for_order(session, case.order_id), money.refunded or 0],
-            case.currency,
-        )
+    money = check_advance(session, case, target, amount_minor)
     when = at or utcnow()
     before = {"state": case.state.value, "approved": case.approved_minor,
               "refunded": case.refunded_minor}

@@ -122,6 +122,7 @@ class ComplaintPanel(QWidget):
         self.ask_owner.setVisible(False)
         self.ask_owner.clicked.connect(self._ask_owner)
         self.error = error_label("complaintError")
+        self.compensation.textChanged.connect(self.error.clear)  # a new amount: a new answer
         self.timeline = QTextBrowser()
         self.timeline.setObjectName("complaintTimeline")
         facts = QVBoxLayout()
@@ -317,6 +318,13 @@ class ComplaintPanel(QWidget):
             self.error.setText(translated(str(exc)))
             return
         if change.compensation_minor:  # money leaves the shop: say how much, and to whom
+            try:  # but first the rules, so that only an amount the shop pays is asked about
+                with self.db.read_session() as session:
+                    svc.check(session, session.get(Agent, self.agent.id), self.view.id,
+                              self.view.version, change)
+            except ShopDeskError as exc:
+                self._refused(change, exc)
+                return
             v = self.view
             text = self.tr("Pay %1 to %2 as compensation for %3?").replace(
                 "%1", format_money(change.compensation_minor, v.currency)).replace(

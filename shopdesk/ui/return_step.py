@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError, StaleDataError
 from shopdesk.models import Agent, ReturnCase
-from shopdesk.money import format_money, format_plain, parse_amount
+from shopdesk.money import amounts_named, format_money, format_plain, parse_amount
 from shopdesk.services import return_cases as svc
 from shopdesk.ui.confirm import confirm_payment
 from shopdesk.ui.forms import error_label, ok_cancel
+from shopdesk.ui.i18n import listed
 from shopdesk.ui.images import choose_images, read_image
 from shopdesk.ui.service_text import translated
 
@@ -104,11 +105,25 @@ class StepDialog(QDialog):
         self.applied = False
         self.stale = False
         self.confirmation: QMessageBox | None = None
+        self.question: QMessageBox | None = None  # the message names another amount
+        self.filled: str | None = None  # the message as the template last wrote it
+        for edit in (self.amount, self.carrier, self.tracking):
+            edit.textChanged.connect(self._input_changed)
+        self.note.textChanged.connect(self._input_changed)
 
     def _toggle_message(self, on: bool) -> None:
         self.message.setEnabled(on)
         self.fill.setEnabled(on)
         if on and not self.message.toPlainText().strip():
+            self.fill_message()
+
+    def _input_changed(self) -> None:
+        """A new amount (or carrier, tracking number, note): the old refusal no longer holds,
+        and a message the template wrote, untouched since, follows the new values. A message
+        edited by hand is never rewritten (``apply`` checks the amount it names)."""
+        if not self.stale:
+            self.error.clear()
+        if self.filled is not None and self.message.toPlainText() == self.filled:
             self.fill_message()
 
     def fill_message(self) -> None:
@@ -121,6 +136,7 @@ class StepDialog(QDialog):
                 carrier=self.carrier.text().strip(), tracking_no=self.tracking.text().strip(),
                 note=self.note.toPlainText().strip())
         self.message.setPlainText(text)
+        self.filled = text
 
     def _amount_or_none(self) -> int | None:
         if svc.StepField.AMOUNT not in self.step.needs:
@@ -150,6 +166,46 @@ class StepDialog(QDialog):
             customer_message=self.message.toPlainText() if self.send.isChecked() else "")
 
     def apply(self) -> None:
+        """Check the step by the service's own rules first, then ask what must be asked (a
+        message that names another amount; for a refund, the payment), then take it."""
+        try:
+            data = self.step_input()
+            with self.db.read_session() as session:
+                svc.check_step(session, session.get(Agent, self.agent.id), self.view.case_id,
+                               self.view.version, data)
+        except ShopDeskError as exc:
+            self._refused(exc)
+            return
+        others = [a for a in amounts_named(data.customer_message, self.view.currency)
+                  if data.amount_minor is not None and a != data.amount_minor]
+        if others:
+            self._ask_about_message(others, data.amount_minor or 0)
+            return
+        self.confirm()
+
+    def _ask_about_message(self, others: list[int], amount: int) -> None:
+        """The message (edited by hand) names another amount than the step's: say so before
+        it goes out; the agent corrects it or sends it as written."""
+        currency = self.view.currency
+        box = QMessageBox(self)
+        box.setObjectName("messageAmountQuestion")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Check the message"))
+        box.setText(self.tr("The message to the customer names %1, but the amount of this "
+                            "step is %2. Send the message as written?").replace(
+            "%1", listed(format_money(a, currency) for a in dict.fromkeys(others))).replace(
+            "%2", format_money(amount, currency)))
+        send = box.addButton(self.tr("Send as written"), QMessageBox.ButtonRole.AcceptRole)
+        send.setObjectName("messageAmountSend")
+        back = box.addButton(self.tr("Correct the message"), QMessageBox.ButtonRole.RejectRole)
+        back.setObjectName("messageAmountCorrect")
+        box.setDefaultButton(back)
+        send.clicked.connect(self.confirm)
+        back.clicked.connect(self.message.setFocus)
+        self.question = box
+        box.open()
+
+    def confirm(self) -> None:
         if self.step.action == "refund":  # money leaves the shop: say how much, and to whom
             try:
                 amount = self.step_input().amount_minor
@@ -170,15 +226,15 @@ class StepDialog(QDialog):
             with self.db.transaction() as session:
                 svc.take_step(session, session.get(Agent, self.agent.id), self.view.case_id,
                               self.view.version, data)
-        except StaleDataError as exc:
-            self.error.setText(translated(str(exc)))
-            self.stale = True
-            return
         except ShopDeskError as exc:
-            self.error.setText(translated(str(exc)))
+            self._refused(exc)
             return
         self.applied = True
         self.accept()
+
+    def _refused(self, exc: ShopDeskError) -> None:
+        self.error.setText(translated(str(exc)))
+        self.stale = self.stale or isinstance(exc, StaleDataError)
 
 
 def step_label(action: str) -> str:
