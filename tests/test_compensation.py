@@ -24,6 +24,7 @@ from shopdesk.models.enums import (
 )
 from shopdesk.services import agents as agent_svc
 from shopdesk.services import complaints as svc
+from shopdesk.services import reports
 from shopdesk.services import return_cases as cases
 from shopdesk.services.payouts import payouts_between
 from shopdesk.services.permissions import PermissionDenied
@@ -196,6 +197,13 @@ def test_compensation_is_in_the_refunds_ledger(db, shop, tmp_path) -> None:
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     assert [v[1] for v in values] == ["R-1", f"C-{cid}", f"C-{loaded.id}"]
     assert values[1][5] == "投诉补偿: 运输破损" and float(values[1][6]) == 10.0
+    with db.read_session() as s:  # the Reports page's chart shows the ledger's money
+        fig = reports.figures(s, T0 - timedelta(days=1), T0 + timedelta(days=60))
+    ledger: dict[tuple[str, str], int] = {}
+    for r in rows:
+        key = (reports.month_of(r.at), r.currency)
+        ledger[key] = ledger.get(key, 0) + r.amount_minor
+    assert {(m, c): v for m, by in fig.refunds.items() for c, v in by.items()} == ledger
 
 
 def test_check_refuses_what_update_would_and_writes_nothing(db, shop) -> None:

@@ -15,7 +15,7 @@ from shopdesk.models import AutomationRule, Complaint, Conversation, Message
 from shopdesk.models.enums import ComplaintCategory, Direction
 from shopdesk.services import surveys
 from shopdesk.services.automation_rules import REPLY_TRIGGERS
-from shopdesk.services.return_cases import refunds_between
+from shopdesk.services.payouts import payouts_between
 from shopdesk.times import as_utc, to_local
 
 # First-response buckets: (upper bound in minutes, key); the last has no bound.
@@ -125,7 +125,9 @@ def figures(session: Session, start: datetime, end: datetime,
                                                           agent_ids)
 
     money: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for r in refunds_between(session, start, end, store_ids, agent_ids):
+    # The refund ledger's rows (refunds and complaints' compensation), so that the chart
+    # and the workbook show the same money.
+    for r in payouts_between(session, start, end, store_ids, agent_ids):
         money[month_of(r.at)][r.currency] += r.amount_minor
     f.refunds = {m: dict(v) for m, v in sorted(money.items())}
     return f
