@@ -75,6 +75,27 @@ def test_what_a_rule_sends_on_its_own_initiative_is_no_reply(db, shop) -> None:
     assert {bucket: n for bucket, n in automatic.items() if n} == {"<15m": 3, "15-60m": 1}
 
 
+def test_an_automatic_reply_is_timed_from_the_question_it_answered(db, shop) -> None:
+    """A customer who wrote a month ago, was answered by a person, and asks again today: a
+    rule answering in a minute made them wait a minute, not a month (the demo's report said
+    43,170 minutes on average); a person's first reply is still timed from the first
+    message."""
+    old = say(db, shop, "去年的问题", NOON - timedelta(days=30), thread="t9", handle="h9")
+    reply(db, shop, old, "好的", NOON - timedelta(days=30) + timedelta(minutes=5))
+    assert say(db, shop, "发票怎么开", NOON, thread="t9", handle="h9") == old
+    cycle(db, NOON, minutes=1)  # the invoice rule answers today's question
+    with db.read_session() as s:
+        times = first_reply_times(s, *DAY)
+        from shopdesk.services.reports import first_responses
+
+        automatic = first_responses(s, *DAY)[1]
+    assert (times.automatic, times.automatic_minutes) == (4, Decimal("1.0"))
+    assert {bucket: n for bucket, n in automatic.items() if n} == {"<15m": 4}
+    with db.read_session() as s:
+        month = first_reply_times(s, NOON - timedelta(days=31), NOON + timedelta(days=1))
+    assert (month.human, month.human_minutes) == (3, Decimal("15.0"))  # 5, 10 and 30
+
+
 def test_per_rule_fired_answered_and_still_needed_a_person(db, shop) -> None:
     with db.read_session() as s:
         figures = rule_figures(s, *DAY)

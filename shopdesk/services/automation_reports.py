@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from shopdesk.models import AutomationFiring, AutomationRule, Message
 from shopdesk.models.enums import Direction
-from shopdesk.services.reports import automatic_reply, first_replies, human_reply
+from shopdesk.services.reports import first_replies, human_reply
 from shopdesk.times import as_utc
 
 TENTH = Decimal("0.1")
@@ -60,12 +60,12 @@ def _average(total_seconds: Decimal, n: int) -> Decimal | None:
 
 def first_reply_times(session: Session, start: datetime, end: datetime,
                       store_ids: Sequence[int] = ()) -> ReplyTimes:
-    """From each conversation's first customer message to the shop's first automatic reply
-    and, apart, its first reply by a person; for replies in ``start``‥``end``."""
+    """How long customers waited for the shop's first automatic reply and, apart, for its
+    first reply by a person (``reports.first_replies``); for replies in ``start``‥``end``."""
     out: list[tuple[int, Decimal | None]] = []
-    for kind in (automatic_reply(), human_reply()):
+    for automatic in (True, False):
         n, seconds = 0, Decimal(0)
-        for first_in, answered_at in first_replies(session, start, end, kind, store_ids):
+        for first_in, answered_at in first_replies(session, start, end, automatic, store_ids):
             n += 1
             seconds += Decimal(max(0, int((answered_at - first_in).total_seconds())))
         out.append((n, _average(seconds, n)))
