@@ -23,9 +23,14 @@ from shopdesk.models.enums import (
     Severity,
 )
 from shopdesk.services import agents as agent_svc
-from shopdesk.services import complaints as svc
-from shopdesk.services import reports
-from shopdesk.services import return_cases as cases
+from shopdesk.services import (
+    complaint_actions,
+    complaint_opening,
+    complaint_view,
+    reports,
+    return_opening,
+    return_steps,
+)
 from shopdesk.services.payouts import payouts_between
 from shopdesk.services.permissions import PermissionDenied
 from tests import factories as f
@@ -51,35 +56,39 @@ def shop(db):
 
 def ticket(db, shop, store="store", order=True) -> int:
     with db.transaction() as s:
-        new = svc.NewComplaint(store_id=shop[store], customer_id=shop["customer"],
-                               category=ComplaintCategory.DAMAGED_IN_TRANSIT,
-                               severity=Severity.HIGH, summary="杯子运输破损",
-                               order_id=shop["order"] if order else None)
-        return svc.create(s, s.get(Agent, shop["wang"]), new, now=T0).id
+        new = complaint_opening.NewComplaint(store_id=shop[store], customer_id=shop["customer"],
+                                             category=ComplaintCategory.DAMAGED_IN_TRANSIT,
+                                             severity=Severity.HIGH, summary="杯子运输破损",
+                                             order_id=shop["order"] if order else None)
+        return complaint_opening.create(s, s.get(Agent, shop["wang"]), new, now=T0).id
 
 
 def resolve(db, shop, cid, amount, who="wang", confirmation="", at=T0 + timedelta(hours=2)):
     with db.transaction() as s:
-        version = svc.view(s, cid).version
-        return svc.update(s, s.get(Agent, shop[who]), cid, version, svc.Change(
+        version = complaint_view.view(s, cid).version
+        return complaint_actions.update(s, s.get(Agent, shop[who]), cid, version,
+                                        complaint_actions.Change(
             "resolve", resolution="赔偿", compensation_minor=amount,
             confirmation=confirmation), now=at).compensation_minor
 
 
 def reopen(db, shop, cid) -> None:
     with db.transaction() as s:
-        svc.update(s, s.get(Agent, shop["owner"]), cid, svc.view(s, cid).version,
-                   svc.Change("reopen"), now=T0 + timedelta(hours=3))
+        complaint_actions.update(s, s.get(Agent, shop["owner"]), cid,
+                                 complaint_view.view(s, cid).version,
+                                 complaint_actions.Change("reopen"), now=T0 + timedelta(hours=3))
 
 
 def refund(db, shop, amount: int, at=T0 + timedelta(hours=1)) -> None:
     with db.transaction() as s:
         owner = s.get(Agent, shop["owner"])
-        case = cases.create_case(s, owner, cases.NewCase(
+        case = return_opening.create_case(s, owner, return_opening.NewCase(
             shop["order"], {"SKU-1": 1}, ReturnKind.REFUND_ONLY, ReturnReason.QUALITY_ISSUE,
             amount), now=at)
-        cases.take_step(s, owner, case.id, case.version, cases.StepInput("approve"), now=at)
-        cases.take_step(s, owner, case.id, case.version, cases.StepInput("refund"), now=at)
+        return_steps.take_step(s, owner, case.id, case.version, return_steps.StepInput("approve"),
+                               now=at)
+        return_steps.take_step(s, owner, case.id, case.version, return_steps.StepInput("refund"),
+                               now=at)
 
 
 def test_above_the_agents_limit_the_complaint_goes_to_the_owner(db, shop) -> None:
@@ -92,10 +101,11 @@ def test_above_the_agents_limit_the_complaint_goes_to_the_owner(db, shop) -> Non
         c = s.get(Complaint, cid)
         assert c.status == ComplaintStatus.NEW and c.compensation_minor is None
     with db.transaction() as s:
-        svc.ask_owner(s, s.get(Agent, shop["wang"]), cid, svc.view(s, cid).version,
-                      note="建议赔偿 ¥1,000,000.00")
+        complaint_actions.ask_owner(s, s.get(Agent, shop["wang"]), cid,
+                                    complaint_view.view(s, cid).version,
+                                    note="建议赔偿 ¥1,000,000.00")
     with db.read_session() as s:
-        v = svc.view(s, cid)
+        v = complaint_view.view(s, cid)
         assert v.assignee_id == shop["owner"] and v.timeline[-1].note.startswith("建议赔偿")
         assert s.scalar(select(AuditEvent.agent_id).where(
             AuditEvent.action == "complaint.ask_owner")) == shop["wang"]
@@ -120,7 +130,7 @@ def test_with_the_refunds_never_more_than_paid_unless_the_owner_confirms(db, sho
         resolve(db, shop, cid, 5000, who="owner", confirmation="  ")
     assert resolve(db, shop, cid, 5000, who="owner", confirmation="顾客受伤，另行补偿") == 5000
     with db.read_session() as s:
-        event = svc.view(s, cid).timeline[-1]
+        event = complaint_view.view(s, cid).timeline[-1]
         assert event.after["confirmation"] == "顾客受伤，另行补偿"
         audit = s.scalar(select(AuditEvent).where(AuditEvent.action == "complaint.resolve"))
         assert audit.after["confirmation"] == "顾客受伤，另行补偿"
@@ -215,7 +225,8 @@ def test_check_refuses_what_update_would_and_writes_nothing(db, shop) -> None:
 
     def check(who: str, amount: int, resolution: str = "赔偿", confirmation: str = "") -> None:
         with db.read_session() as s:
-            svc.check(s, s.get(Agent, shop[who]), cid, svc.view(s, cid).version, svc.Change(
+            complaint_actions.check(s, s.get(Agent, shop[who]), cid,
+                                    complaint_view.view(s, cid).version, complaint_actions.Change(
                 "resolve", resolution=resolution, compensation_minor=amount,
                 confirmation=confirmation))
 

@@ -20,8 +20,13 @@ from shopdesk.models.enums import (
     Severity,
 )
 from shopdesk.services import agents as agent_svc
-from shopdesk.services import complaints as svc
-from shopdesk.services import rules
+from shopdesk.services import (
+    complaint_actions,
+    complaint_list,
+    complaint_opening,
+    complaint_view,
+    rules,
+)
 from shopdesk.services.permissions import PermissionDenied
 from tests import factories as f
 
@@ -53,29 +58,31 @@ def who(s, shop, name="wang") -> Agent:
 
 def open_ticket(db, shop, severity=Severity.HIGH, **kw) -> int:
     with db.transaction() as s:
-        new = svc.NewComplaint(store_id=shop["store"], customer_id=shop["customer"],
-                               category=ComplaintCategory.DAMAGED_IN_TRANSIT, severity=severity,
-                               summary="杯子运输破损", **kw)
-        return svc.create(s, who(s, shop), new, now=T0).id
+        new = complaint_opening.NewComplaint(store_id=shop["store"], customer_id=shop["customer"],
+                                             category=ComplaintCategory.DAMAGED_IN_TRANSIT,
+                                             severity=severity,
+                                             summary="杯子运输破损", **kw)
+        return complaint_opening.create(s, who(s, shop), new, now=T0).id
 
 
 def change(db, shop, cid, action, name="wang", at=T0 + timedelta(hours=1), **kw):
     with db.transaction() as s:
-        version = svc.view(s, cid).version
-        return svc.update(s, who(s, shop, name), cid, version, svc.Change(action, **kw),
-                          now=at).status
+        version = complaint_view.view(s, cid).version
+        return complaint_actions.update(s, who(s, shop, name), cid, version,
+                                        complaint_actions.Change(action, **kw),
+                                        now=at).status
 
 
 def test_open_from_a_conversation_prefills_and_notes_it(db, shop) -> None:
     with db.read_session() as s:
-        pre = svc.prefill_from_conversation(s, shop["conv"])
+        pre = complaint_opening.prefill_from_conversation(s, shop["conv"])
     assert (pre.customer_id, pre.store_id, pre.order_id) == (shop["customer"], shop["store"],
                                                              shop["order"])
     assert pre.details == "> 杯子碎了\n> =HYPERLINK(\"x\")"
     cid = open_ticket(db, shop, order_id=pre.order_id, conversation_id=pre.conversation_id,
                       details=pre.details, lang="zh_CN")
     with db.read_session() as s:
-        v = svc.view(s, cid)
+        v = complaint_view.view(s, cid)
         assert (v.status, v.tier, v.assignee, v.order_no) == (St.NEW, 1, "Wang",
                                                               "2041586613212345678")
         assert v.sla_due_at == T0 + timedelta(hours=8)  # high: 8 h by default
@@ -90,12 +97,12 @@ def test_sla_follows_the_store_rules_and_severity_changes(db, shop) -> None:
                               {"sla_critical_hours": 1, "sla_low_hours": 100})
     cid = open_ticket(db, shop, severity=Severity.CRITICAL)
     with db.read_session() as s:
-        assert svc.view(s, cid).sla_due_at == T0 + timedelta(hours=1)
+        assert complaint_view.view(s, cid).sla_due_at == T0 + timedelta(hours=1)
     change(db, shop, cid, "severity", severity=Severity.LOW)
     with db.read_session() as s:
-        v = svc.view(s, cid, now=T0 + timedelta(hours=5))
+        v = complaint_view.view(s, cid, now=T0 + timedelta(hours=5))
         assert v.sla_due_at == T0 + timedelta(hours=100) and not v.overdue
-        assert svc.view(s, cid, now=T0 + timedelta(hours=101)).overdue
+        assert complaint_view.view(s, cid, now=T0 + timedelta(hours=101)).overdue
 
 
 def test_lifecycle_times_escalation_and_compensation(db, shop) -> None:
@@ -106,9 +113,9 @@ def test_lifecycle_times_escalation_and_compensation(db, shop) -> None:
     for tier in (2, 3):
         change(db, shop, cid, "escalate", note=f"to tier {tier}")
         with db.read_session() as s:
-            assert svc.view(s, cid).tier == tier
+            assert complaint_view.view(s, cid).tier == tier
     with db.read_session() as s:
-        assert "escalate" not in svc.view(s, cid).actions
+        assert "escalate" not in complaint_view.view(s, cid).actions
     with pytest.raises(ShopDeskError, match="top tier"):
         change(db, shop, cid, "escalate", note="again")
     with pytest.raises(MoneyError, match="negative"):
@@ -119,7 +126,7 @@ def test_lifecycle_times_escalation_and_compensation(db, shop) -> None:
            at=T0 + timedelta(hours=6))
     assert change(db, shop, cid, "close", at=T0 + timedelta(hours=7)) == St.CLOSED
     with db.read_session() as s:
-        v = svc.view(s, cid)
+        v = complaint_view.view(s, cid)
         assert v.first_response_at == T0 + timedelta(minutes=25)  # the first take-up
         assert v.resolved_at == T0 + timedelta(hours=6)
         assert v.compensation == "¥10.00"
@@ -129,7 +136,7 @@ def test_lifecycle_times_escalation_and_compensation(db, shop) -> None:
             "status": "escalated", "tier": 2}
     assert change(db, shop, cid, "reopen", at=T0 + timedelta(hours=8)) == St.IN_PROGRESS
     with db.read_session() as s:
-        assert svc.view(s, cid).resolved_at is None
+        assert complaint_view.view(s, cid).resolved_at is None
 
 
 def test_refusals(db, shop) -> None:
@@ -139,17 +146,17 @@ def test_refusals(db, shop) -> None:
     with pytest.raises(PermissionDenied):
         change(db, shop, cid, "start", name="books")
     with pytest.raises(PermissionDenied), db.transaction() as s:
-        svc.create(s, who(s, shop, "books"), svc.NewComplaint(
+        complaint_opening.create(s, who(s, shop, "books"), complaint_opening.NewComplaint(
             shop["store"], shop["customer"], ComplaintCategory.OTHER, Severity.LOW, "x"))
     with pytest.raises(ShopDeskError, match="summary"), db.transaction() as s:
-        svc.create(s, who(s, shop), svc.NewComplaint(
+        complaint_opening.create(s, who(s, shop), complaint_opening.NewComplaint(
             shop["store"], shop["customer"], ComplaintCategory.OTHER, Severity.LOW, "  "))
     with db.transaction() as s:
         other = f.customer("c2", "李雷")
         s.add(other)
         s.flush()
         with pytest.raises(ShopDeskError, match="another customer"):
-            svc.create(s, who(s, shop), svc.NewComplaint(
+            complaint_opening.create(s, who(s, shop), complaint_opening.NewComplaint(
                 shop["store"], other.id, ComplaintCategory.OTHER, Severity.LOW, "x",
                 order_id=shop["order"]))
 
@@ -157,11 +164,12 @@ def test_refusals(db, shop) -> None:
 def test_stale_change_is_refused_with_who_and_when(db, shop) -> None:
     cid = open_ticket(db, shop)
     with db.read_session() as s:
-        version = svc.view(s, cid).version
+        version = complaint_view.view(s, cid).version
     change(db, shop, cid, "start", name="owner")
     with pytest.raises(StaleDataError, match=r"changed by Owner at \d\d:\d\d"), \
             db.transaction() as s:
-        svc.update(s, who(s, shop), cid, version, svc.Change("resolve", resolution="x"))
+        complaint_actions.update(s, who(s, shop), cid, version,
+                                 complaint_actions.Change("resolve", resolution="x"))
 
 
 def test_paged_list_and_filters(db, shop) -> None:
@@ -169,21 +177,23 @@ def test_paged_list_and_filters(db, shop) -> None:
     for n in range(5):
         with db.transaction() as s:
             sev = Severity.CRITICAL if n % 2 else Severity.LOW
-            ids.append(svc.create(s, who(s, shop), svc.NewComplaint(
+            ids.append(complaint_opening.create(s, who(s, shop), complaint_opening.NewComplaint(
                 shop["store"], shop["customer"], ComplaintCategory.WRONG_ITEM, sev, f"t{n}"),
                 now=T0 + timedelta(hours=n)).id)
     change(db, shop, ids[0], "resolve", resolution="ok")
     with db.read_session() as s:
-        first = svc.page(s, svc.ComplaintFilter(), limit=2)
+        first = complaint_list.page(s, complaint_list.ComplaintFilter(), limit=2)
         assert [r.id for r in first] == [ids[4], ids[3]]
-        rest = svc.page(s, svc.ComplaintFilter(), after=(first[-1].opened_at, first[-1].id))
+        rest = complaint_list.page(s, complaint_list.ComplaintFilter(),
+                                   after=(first[-1].opened_at, first[-1].id))
         assert [r.id for r in rest] == [ids[2], ids[1], ids[0]]
-        crit = svc.page(s, svc.ComplaintFilter(severity=Severity.CRITICAL))
+        crit = complaint_list.page(s, complaint_list.ComplaintFilter(severity=Severity.CRITICAL))
         assert {r.id for r in crit} == {ids[1], ids[3]}
-        assert {r.id for r in svc.page(s, svc.ComplaintFilter(open_only=True))} == set(ids[1:])
-        assert [r.id for r in svc.page(s, svc.ComplaintFilter(
+        assert {r.id for r in complaint_list.page(
+            s, complaint_list.ComplaintFilter(open_only=True))} == set(ids[1:])
+        assert [r.id for r in complaint_list.page(s, complaint_list.ComplaintFilter(
             start=T0 + timedelta(hours=1), end=T0 + timedelta(hours=2)))] == [ids[1]]
-        total, overdue = svc.count(s, svc.ComplaintFilter())
+        total, overdue = complaint_list.count(s, complaint_list.ComplaintFilter())
         assert total == 5 and overdue == 4  # T0 is long past: every open ticket is late
 
 
@@ -197,7 +207,7 @@ def test_the_demo_keeps_most_open_tickets_within_their_time(db) -> None:
     anchor = datetime(2026, 11, 1, tzinfo=UTC)
     build_demo(db, "small", 1, anchor)
     with db.read_session() as s:
-        rows = svc.page(s, svc.ComplaintFilter(open_only=True), limit=1000)
+        rows = complaint_list.page(s, complaint_list.ComplaintFilter(open_only=True), limit=1000)
         for hours, share in ((0, 4), (12, 4), (22, 3)):  # during the demo's day
-            late = sum(svc.is_overdue(r, anchor + timedelta(hours=hours)) for r in rows)
+            late = sum(complaint_list.is_overdue(r, anchor + timedelta(hours=hours)) for r in rows)
             assert len(rows) >= 20 and 0 < late <= len(rows) // share, (hours, late)

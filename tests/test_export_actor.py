@@ -29,9 +29,9 @@ from shopdesk.models.enums import (
     Severity,
 )
 from shopdesk.services import agents as agent_svc
-from shopdesk.services import complaints as csvc
+from shopdesk.services import complaint_opening as csvc
 from shopdesk.services import handover as handover_svc
-from shopdesk.services import return_cases as rsvc
+from shopdesk.services import return_opening, return_steps
 from shopdesk.services.permissions import ROLE_ACTIONS, Action, PermissionDenied
 from shopdesk.services.privacy import mask_name
 
@@ -67,12 +67,12 @@ def shop(db):
                                                "发错颜色"), now=AT)
         s.add(SurveyResponse(conversation_id=conv.id, agent_id=wang.id, score=5,
                              answered_at=AT))
-        case = rsvc.create_case(s, owner, rsvc.NewCase(
+        case = return_opening.create_case(s, owner, return_opening.NewCase(
             o.id, {"S": 1}, ReturnKind.REFUND_ONLY, ReturnReason.WRONG_ITEM, 1000),
             now=AT - timedelta(hours=3))
         for step, hours in (("approve", 2), ("refund", 1)):
-            rsvc.take_step(s, owner, case.id, case.version, rsvc.StepInput(step),
-                           now=AT - timedelta(hours=hours))
+            return_steps.take_step(s, owner, case.id, case.version, return_steps.StepInput(step),
+                                   now=AT - timedelta(hours=hours))
         handover_svc.save_handover(s, wang, None, f"{NAME} 等回复",
                                    handover_svc.HandoverDraft())
     return db

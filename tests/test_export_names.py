@@ -42,8 +42,7 @@ from shopdesk.models.enums import (
     Severity,
 )
 from shopdesk.services import agents as agent_svc
-from shopdesk.services import complaints as csvc
-from shopdesk.services import return_cases as rsvc
+from shopdesk.services import complaint_actions, complaint_opening, return_opening, return_steps
 from tests.xlsx_formulas import excel_text, recalculate
 
 STORES = [("栖木*", "CNY"), ("栖木好物", "CNY"), ("=Qimu", "CNY"), ("Qimu", "USD"),
@@ -74,12 +73,13 @@ def shop(db):
             store = stores[(i * 5) % len(stores)]
             agent = agents[(i * 4 + i // 10) % len(agents)]
             at = (OCT if i % 3 else NOV) + timedelta(hours=i)
-            c = csvc.create(s, agent, csvc.NewComplaint(
+            c = complaint_opening.create(s, agent, complaint_opening.NewComplaint(
                 store.id, customer.id, CATEGORIES[(i * 5) % 4], Severity.NORMAL, f"#{i}"),
                 now=at)
             if i % 4:
-                csvc.update(s, agent, c.id, c.version, csvc.Change("start"), now=at)
-                csvc.update(s, agent, c.id, c.version, csvc.Change(
+                complaint_actions.update(s, agent, c.id, c.version,
+                                         complaint_actions.Change("start"), now=at)
+                complaint_actions.update(s, agent, c.id, c.version, complaint_actions.Change(
                     "resolve", resolution="ok", compensation_minor=100 * i + 1), now=at)
             conv = Conversation(store=store, customer=customer, assignee_id=agent.id,
                                 status=ConversationStatus.CLOSED)
@@ -97,12 +97,13 @@ def shop(db):
             o.items.append(OrderItem(sku="S", title="Item", qty=1, unit_price_minor=amount))
             s.add(o)
             s.flush()
-            case = rsvc.create_case(s, owner, rsvc.NewCase(
+            case = return_opening.create_case(s, owner, return_opening.NewCase(
                 o.id, {"S": 1}, ReturnKind.REFUND_ONLY, ReturnReason.WRONG_ITEM, amount),
                 now=at - timedelta(hours=2))
             for step, hours in (("approve", 1), ("refund", 0)):
-                rsvc.take_step(s, owner, case.id, case.version, rsvc.StepInput(step),
-                               now=at - timedelta(hours=hours))
+                return_steps.take_step(s, owner, case.id, case.version,
+                                       return_steps.StepInput(step),
+                                       now=at - timedelta(hours=hours))
     return db
 
 

@@ -17,7 +17,7 @@ from shopdesk.exporters.refunds import export_refunds
 from shopdesk.models import Agent, Customer, Order, OrderItem, ReturnCase, ReturnEvent, Store
 from shopdesk.models.enums import OrderStatus, Platform, ReturnKind, ReturnReason, ReturnState
 from shopdesk.services import agents as agent_svc
-from shopdesk.services import return_cases as svc
+from shopdesk.services import return_opening, return_steps
 from tests.xlsx_formulas import evaluate
 
 HOSTILE = "=HYPERLINK(\"http://x\",\"y\")"
@@ -50,14 +50,16 @@ def ledger(db):
             o.items.append(OrderItem(sku=f"S{n}", title="Item", qty=1, unit_price_minor=amount))
             s.add(o)
             s.flush()
-            case = svc.create_case(s, owner, svc.NewCase(
+            case = return_opening.create_case(s, owner, return_opening.NewCase(
                 o.id, {f"S{n}": 1}, ReturnKind.REFUND_ONLY, ReturnReason.QUALITY_ISSUE, amount),
                 now=DAY1 - timedelta(days=1))
-            svc.take_step(s, owner, case.id, case.version, svc.StepInput("approve"),
-                          now=DAY1 - timedelta(hours=2))
+            return_steps.take_step(s, owner, case.id, case.version,
+                                   return_steps.StepInput("approve"),
+                                   now=DAY1 - timedelta(hours=2))
             if refunded_at:
-                svc.take_step(s, owner, case.id, case.version, svc.StepInput("refund"),
-                              now=refunded_at)
+                return_steps.take_step(s, owner, case.id, case.version,
+                                       return_steps.StepInput("refund"),
+                                       now=refunded_at)
     return db
 
 

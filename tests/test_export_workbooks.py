@@ -28,8 +28,7 @@ from shopdesk.models.enums import (
     Severity,
 )
 from shopdesk.services import agents as agent_svc
-from shopdesk.services import complaints as csvc
-from shopdesk.services import surveys
+from shopdesk.services import complaint_actions, complaint_opening, surveys
 from tests.xlsx_formulas import evaluate, evaluate_cell, recalculate
 
 HOSTILE = ['=HYPERLINK("http://evil","click")', "+cmd|' /C calc'!A0", "-1+1", "@SUM(A1)"]
@@ -59,13 +58,13 @@ def shop(db):
                 (tm, cu, ComplaintCategory.SERVICE_ATTITUDE, NOV, None, None),
                 (sh, evil, ComplaintCategory.WRONG_ITEM, NOV + timedelta(days=1), 500, None)]
         for n, (store, customer, category, at, compensation, order_id) in enumerate(plan):
-            c = csvc.create(s, wang, csvc.NewComplaint(
+            c = complaint_opening.create(s, wang, complaint_opening.NewComplaint(
                 store.id, customer.id, category, Severity.HIGH, HOSTILE[n % 4],
                 order_id=order_id), now=at)
-            csvc.update(s, wang, c.id, c.version, csvc.Change("start"),
-                        now=at + timedelta(minutes=30))
+            complaint_actions.update(s, wang, c.id, c.version, complaint_actions.Change("start"),
+                                     now=at + timedelta(minutes=30))
             if compensation is not None:
-                csvc.update(s, wang, c.id, c.version, csvc.Change(
+                complaint_actions.update(s, wang, c.id, c.version, complaint_actions.Change(
                     "resolve", resolution=HOSTILE[(n + 1) % 4], compensation_minor=compensation),
                     now=at + timedelta(hours=3))
         convs = []

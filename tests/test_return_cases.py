@@ -31,8 +31,16 @@ from shopdesk.models.enums import (
     SendState,
 )
 from shopdesk.services import agents as agent_svc
-from shopdesk.services import return_cases as svc
-from shopdesk.services import rules
+from shopdesk.services import (
+    return_board,
+    return_case_view,
+    return_cases,
+    return_messages,
+    return_opening,
+    return_orders,
+    return_steps,
+    rules,
+)
 from shopdesk.services.conversations import customer_language
 from shopdesk.services.permissions import PermissionDenied
 from tests import factories as f
@@ -73,15 +81,15 @@ def agent(s, shop, who: str) -> Agent:
     return s.get(Agent, shop[who])
 
 
-def new_case(shop, **kw) -> svc.NewCase:
+def new_case(shop, **kw) -> return_opening.NewCase:
     base = {"order_id": shop["order"], "quantities": {"CUP": 1}, "kind": K.RETURN_REFUND,
             "reason": R.QUALITY_ISSUE, "amount_minor": 6400, "conversation_id": shop["conv"]}
-    return svc.NewCase(**{**base, **kw})
+    return return_opening.NewCase(**{**base, **kw})
 
 
 def start(db, shop, who="wang", **kw) -> tuple[int, int]:
     with db.transaction() as s:
-        case = svc.create_case(s, agent(s, shop, who), new_case(shop, **kw), now=NOW)
+        case = return_opening.create_case(s, agent(s, shop, who), new_case(shop, **kw), now=NOW)
         return case.id, case.version
 
 
@@ -89,8 +97,8 @@ def step(db, shop, case_id, action, who="wang", version=None, **kw) -> ReturnCas
     with db.transaction() as s:
         if version is None:
             version = s.get(ReturnCase, case_id).version
-        case = svc.take_step(s, agent(s, shop, who), case_id, version,
-                             svc.StepInput(action, **kw), now=NOW)
+        case = return_steps.take_step(s, agent(s, shop, who), case_id, version,
+                                      return_steps.StepInput(action, **kw), now=NOW)
         return case.state
 
 
@@ -98,16 +106,16 @@ def step(db, shop, case_id, action, who="wang", version=None, **kw) -> ReturnCas
 
 def test_order_facts_window_and_returnable_quantities(db, shop) -> None:
     with db.read_session() as s:
-        facts = svc.order_facts(s, shop["order"], now=NOW)
+        facts = return_orders.order_facts(s, shop["order"], now=NOW)
         assert [(i.sku, i.bought, i.available) for i in facts.items] == [("CUP", 2, 2),
                                                                          ("POT", 1, 1)]
         assert facts.refundable_minor == 33700
         assert facts.window.inside is True and facts.window.days == 7
-        late = svc.order_facts(s, shop["order"], now=f.T0 + timedelta(days=8, minutes=1))
+        late = return_orders.order_facts(s, shop["order"], now=f.T0 + timedelta(days=8, minutes=1))
         assert late.window.inside is False
     start(db, shop, quantities={"CUP": 2})
     with db.read_session() as s:
-        facts = svc.order_facts(s, shop["order"], now=NOW)
+        facts = return_orders.order_facts(s, shop["order"], now=NOW)
         assert [(i.sku, i.returned, i.available) for i in facts.items] == [("CUP", 2, 0),
                                                                            ("POT", 0, 1)]
 
@@ -116,29 +124,30 @@ def test_a_cancelled_or_rejected_case_gives_its_items_back(db, shop) -> None:
     case_id, _ = start(db, shop, quantities={"CUP": 2}, amount_minor=12800)
     step(db, shop, case_id, "reject", note="Photos show no damage")
     with db.read_session() as s:
-        assert svc.order_facts(s, shop["order"]).items[0].available == 2
+        assert return_orders.order_facts(s, shop["order"]).items[0].available == 2
     step(db, shop, case_id, "appeal")  # back to requested: claims them again
     with db.read_session() as s:
-        assert svc.order_facts(s, shop["order"]).items[0].available == 0
+        assert return_orders.order_facts(s, shop["order"]).items[0].available == 0
 
 
 def test_no_window_without_a_delivery_time(db, shop) -> None:
     with db.transaction() as s:
         s.get(Order, shop["order"]).delivered_at = None
     with db.read_session() as s:
-        window = svc.order_facts(s, shop["order"]).window
+        window = return_orders.order_facts(s, shop["order"]).window
         assert window.inside is None and window.ends_at is None
 
 
 def test_find_orders_by_number_customer_and_product(db, shop) -> None:
     with db.read_session() as s:
-        assert [h.order_id for h in svc.find_orders(s, "661321")] == [shop["order"]]
-        assert [h.order_id for h in svc.find_orders(s, "王")] == [shop["order"]]
-        assert [h.order_id for h in svc.find_orders(s, "teapot")] == [shop["order"]]
-        assert svc.find_orders(s, "nothing like this") == []
-        assert svc.find_orders(s, "") == []
+        assert [h.order_id for h in return_orders.find_orders(s, "661321")] == [shop["order"]]
+        assert [h.order_id for h in return_orders.find_orders(s, "王")] == [shop["order"]]
+        assert [h.order_id for h in return_orders.find_orders(s, "teapot")] == [shop["order"]]
+        assert return_orders.find_orders(s, "nothing like this") == []
+        assert return_orders.find_orders(s, "") == []
         cid = s.get(Order, shop["order"]).customer_id
-        assert [h.order_id for h in svc.find_orders(s, "", customer_id=cid)] == [shop["order"]]
+        assert [h.order_id for h in return_orders.find_orders(
+            s, "", customer_id=cid)] == [shop["order"]]
 
 
 # -- amounts -------------------------------------------------------------------------------------
@@ -152,14 +161,14 @@ def test_find_orders_by_number_customer_and_product(db, shop) -> None:
 ])
 def test_suggested_amount(db, shop, quantities, reason, expected) -> None:
     with db.read_session() as s:
-        facts = svc.order_facts(s, shop["order"])
-        assert svc.suggest_amount(facts, quantities, K.RETURN_REFUND, reason) == expected
+        facts = return_orders.order_facts(s, shop["order"])
+        assert return_opening.suggest_amount(facts, quantities, K.RETURN_REFUND, reason) == expected
 
 
 def test_shipping_payer() -> None:
-    assert svc.shipping_payer(R.DAMAGED_IN_TRANSIT) == "shop"
-    assert svc.shipping_payer(R.SIZE_OR_FIT) == "buyer"
-    assert svc.shipping_payer(R.NO_REASON_7_DAYS) == "buyer"
+    assert return_cases.shipping_payer(R.DAMAGED_IN_TRANSIT) == "shop"
+    assert return_cases.shipping_payer(R.SIZE_OR_FIT) == "buyer"
+    assert return_cases.shipping_payer(R.NO_REASON_7_DAYS) == "buyer"
 
 
 def test_amount_never_more_than_paid_minus_refunded(db, shop) -> None:
@@ -167,13 +176,13 @@ def test_amount_never_more_than_paid_minus_refunded(db, shop) -> None:
     step(db, shop, case_id, "approve", who="emma", amount_minor=19900)
     step(db, shop, case_id, "refund", who="emma")
     with db.read_session() as s:
-        facts = svc.order_facts(s, shop["order"])
+        facts = return_orders.order_facts(s, shop["order"])
         assert facts.refundable_minor == 33700 - 19900
         with pytest.raises(MoneyError, match="At most ¥138.00 can be refunded"):
-            svc.check_amount(facts, 13801)
-        assert svc.check_amount(facts, 13800) == 13800
+            return_opening.check_amount(facts, 13801)
+        assert return_opening.check_amount(facts, 13800) == 13800
         with pytest.raises(MoneyError, match="more than zero"):
-            svc.check_amount(facts, 0)
+            return_opening.check_amount(facts, 0)
     with pytest.raises(MoneyError, match="already been refunded"):
         start(db, shop, quantities={"CUP": 2}, amount_minor=13801)
 
@@ -236,7 +245,7 @@ def test_bookkeeper_cannot_start_or_work_a_case(db, shop) -> None:
     with pytest.raises(PermissionDenied):
         step(db, shop, case_id, "cancel", who="books", note="x")
     with db.read_session() as s:
-        steps = svc.steps(s.get(ReturnCase, case_id), agent(s, shop, "books"))
+        steps = return_steps.steps(s.get(ReturnCase, case_id), agent(s, shop, "books"))
         assert steps and all(st.blocked for st in steps)
 
 
@@ -255,16 +264,16 @@ def test_each_kind_from_request_to_closed(db, shop, kind, path) -> None:
     case_id, _ = start(db, shop, kind=kind, replacement="杯子 蓝色")
     for action, extra in path:
         with db.read_session() as s:
-            offered = [st.action for st in svc.steps(s.get(ReturnCase, case_id),
+            offered = [st.action for st in return_steps.steps(s.get(ReturnCase, case_id),
                                                       agent(s, shop, "wang"))]
         assert action in offered
         step(db, shop, case_id, action, **extra)
     with db.read_session() as s:
-        view = svc.case_view(s, case_id)
+        view = return_case_view.case_view(s, case_id)
         assert view.state == S.CLOSED
         assert [e.state for e in view.timeline][-1] == S.CLOSED
         assert view.refunded_minor == (None if kind == K.EXCHANGE else 6400)
-        assert svc.steps(s.get(ReturnCase, case_id), agent(s, shop, "wang")) == []
+        assert return_steps.steps(s.get(ReturnCase, case_id), agent(s, shop, "wang")) == []
 
 
 def test_only_the_steps_the_state_machine_allows(db, shop) -> None:
@@ -302,14 +311,14 @@ def test_tracking_step_needs_a_tracking_number(db, shop) -> None:
 def test_agent_refund_limit_and_asking_the_owner(db, shop) -> None:
     case_id, _ = start(db, shop, kind=K.REFUND_ONLY, quantities={"POT": 1}, amount_minor=19900)
     with db.read_session() as s:
-        approve = svc.steps(s.get(ReturnCase, case_id), agent(s, shop, "wang"))[0]
+        approve = return_steps.steps(s.get(ReturnCase, case_id), agent(s, shop, "wang"))[0]
         assert approve.action == "approve" and "refund limit" in approve.blocked
     with pytest.raises(PermissionDenied, match="above your refund limit of ¥100.00"):
         step(db, shop, case_id, "approve")
     step(db, shop, case_id, "approve", amount_minor=9000)  # a partial approval within the limit
     with db.transaction() as s:
         case = s.get(ReturnCase, case_id)
-        svc.ask_owner(s, agent(s, shop, "wang"), case_id, case.version)
+        return_steps.ask_owner(s, agent(s, shop, "wang"), case_id, case.version)
     with db.read_session() as s:
         assert s.get(ReturnCase, case_id).assignee_id == shop["owner"]
     step(db, shop, case_id, "refund", who="owner")
@@ -325,7 +334,7 @@ def test_a_refund_limit_in_yuan_allows_no_dollars(db, shop) -> None:
         order.currency = order.store.currency = "USD"
     case_id, _ = start(db, shop, kind=K.REFUND_ONLY, quantities={"POT": 1}, amount_minor=1000)
     with db.read_session() as s:
-        approve = svc.steps(s.get(ReturnCase, case_id), agent(s, shop, "wang"))[0]
+        approve = return_steps.steps(s.get(ReturnCase, case_id), agent(s, shop, "wang"))[0]
         assert approve.over_limit and "refund limit" in approve.blocked
     with pytest.raises(PermissionDenied, match=r"\$10.00 is above your refund limit of \$0.00"):
         step(db, shop, case_id, "approve")
@@ -351,27 +360,29 @@ def test_board_deadlines_overdue_first_and_filters(db, shop) -> None:
         o2 = f.order(st, s.get(Order, shop["order"]).customer, order_no="X2")
         s.add(o2)
         s.flush()
-        old = svc.create_case(s, agent(s, shop, "emma"), svc.NewCase(
+        old = return_opening.create_case(s, agent(s, shop, "emma"), return_opening.NewCase(
             o2.id, {"SKU-1": 1}, K.REFUND_ONLY, R.CHANGED_MIND, 6400), now=NOW)
         old.updated_at = NOW - timedelta(hours=49)  # requested 49 h ago: past the 48 h
         old_id = old.id
     with db.read_session() as s:
-        rows = svc.board(s, svc.BoardFilter(), now=NOW)
+        rows = return_board.board(s, return_board.BoardFilter(), now=NOW)
         assert [r.case_id for r in rows] == [old_id, fresh]
         assert rows[0].overdue and not rows[1].overdue
         assert rows[1].deadline == NOW + timedelta(hours=48)
-        assert [r.case_id for r in svc.board(s, svc.BoardFilter(overdue_only=True),
-                                             now=NOW)] == [old_id]
-        assert [r.case_id for r in svc.board(s, svc.BoardFilter(kind=K.REFUND_ONLY),
-                                             now=NOW)] == [old_id]
-        assert [r.case_id for r in svc.board(s, svc.BoardFilter(agent_id=shop["wang"]),
-                                             now=NOW)] == [fresh]
-        assert [r.case_id for r in svc.board(s, svc.BoardFilter(reason=R.QUALITY_ISSUE),
-                                             now=NOW)] == [fresh]
+        assert [r.case_id for r in return_board.board(
+            s, return_board.BoardFilter(overdue_only=True), now=NOW)] == [old_id]
+        assert [r.case_id for r in return_board.board(
+            s, return_board.BoardFilter(kind=K.REFUND_ONLY), now=NOW)] == [old_id]
+        assert [r.case_id for r in return_board.board(
+            s, return_board.BoardFilter(agent_id=shop["wang"]), now=NOW)] == [fresh]
+        assert [r.case_id for r in return_board.board(
+            s, return_board.BoardFilter(reason=R.QUALITY_ISSUE), now=NOW)] == [fresh]
     step(db, shop, fresh, "cancel", note="buyer changed mind")
     with db.read_session() as s:
-        assert [r.case_id for r in svc.board(s, svc.BoardFilter(), now=NOW)] == [old_id]
-        assert fresh in [r.case_id for r in svc.board(s, svc.BoardFilter(finished=True))]
+        assert [r.case_id for r in return_board.board(
+            s, return_board.BoardFilter(), now=NOW)] == [old_id]
+        assert fresh in [r.case_id for r in return_board.board(
+            s, return_board.BoardFilter(finished=True))]
 
 
 def test_deadline_follows_the_store_rules(db, shop) -> None:
@@ -380,7 +391,7 @@ def test_deadline_follows_the_store_rules(db, shop) -> None:
     with db.transaction() as s:
         s.get(Order, shop["order"]).store.settings = {"ship_back_days": 3}
     with db.read_session() as s:
-        assert svc.case_view(s, case_id).deadline == NOW + timedelta(days=3)
+        assert return_case_view.case_view(s, case_id).deadline == NOW + timedelta(days=3)
 
 
 def test_customer_message_templates_fill_in_the_case(db, shop) -> None:
@@ -388,9 +399,9 @@ def test_customer_message_templates_fill_in_the_case(db, shop) -> None:
     with db.read_session() as s:
         case = s.get(ReturnCase, case_id)
         assert customer_language(s, shop["conv"]) == "zh_CN"
-        text = svc.customer_message(s, case, "approve")
+        text = return_messages.customer_message(s, case, "approve")
         assert "R-" in text and "2041586613212345678" in text and "¥64.00" in text
-        english = svc.customer_message(s, case, "refund", amount_minor=100, lang="en")
+        english = return_messages.customer_message(s, case, "refund", amount_minor=100, lang="en")
         assert english.startswith("Hello 王芳") and "¥1.00" in english
 
 
@@ -470,7 +481,7 @@ def test_owner_sets_return_rules_per_store(db, shop) -> None:
                              {"no_reason_return_days": 15, "ship_back_days": 10})
     with db.read_session() as s:
         order = s.get(Order, shop["order"])
-        assert svc.order_facts(s, order.id, now=NOW).window.days == 15
+        assert return_orders.order_facts(s, order.id, now=NOW).window.days == 15
         assert rules.of_store(order.store).ship_back_within == timedelta(days=10)
         assert s.scalar(select(AuditEvent.action).where(AuditEvent.entity == "store")) == \
             "store.rules"
@@ -499,8 +510,8 @@ def test_check_step_refuses_what_take_step_would_and_writes_nothing(db, shop) ->
 
     def check(who: str, amount: int, at: int = version) -> None:
         with db.read_session() as s:
-            svc.check_step(s, agent(s, shop, who), case_id, at,
-                           svc.StepInput("refund", amount_minor=amount))
+            return_steps.check_step(s, agent(s, shop, who), case_id, at,
+                                    return_steps.StepInput("refund", amount_minor=amount))
 
     with pytest.raises(MoneyError, match="more than the approved 100.00 CNY"):
         check("owner", 20000)

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from shopdesk.models import Agent, Complaint, ComplaintEvent
 from shopdesk.models.enums import ComplaintCategory, ComplaintStatus, Role, Severity
 from shopdesk.services import agents as agent_svc
-from shopdesk.services import complaints as svc
+from shopdesk.services import complaint_opening as svc
 from shopdesk.ui.complaint_panel import ComplaintPanel
 from tests import factories as f
 

@@ -127,7 +127,7 @@ def test_working_a_ticket_in_the_pane_updates_its_window(qtbot, demo_shell) -> N
 def test_the_timeline_speaks_chinese_also_for_old_events(qtbot, sqlite_db) -> None:
     from shopdesk.models import ComplaintEvent, Customer, Store
     from shopdesk.services import agents as agent_svc
-    from shopdesk.services import complaints as csvc
+    from shopdesk.services import complaint_actions, complaint_opening
     from shopdesk.ui.complaint_panel import ComplaintPanel
     from shopdesk.ui.i18n import LanguageSwitcher
 
@@ -138,9 +138,9 @@ def test_the_timeline_speaks_chinese_also_for_old_events(qtbot, sqlite_db) -> No
         customer = Customer(key="c1", name="王芳")
         s.add_all([store, customer])
         s.flush()
-        c = csvc.create(s, owner, csvc.NewComplaint(store.id, customer.id, "product_quality",
-                                                    "normal", "杯子裂了"))
-        csvc.update(s, owner, c.id, c.version, csvc.Change("start"))
+        c = complaint_opening.create(s, owner, complaint_opening.NewComplaint(
+            store.id, customer.id, "product_quality", "normal", "杯子裂了"))
+        complaint_actions.update(s, owner, c.id, c.version, complaint_actions.Change("start"))
         # an event written by an older version, read back as it is stored
         c.events.append(ComplaintEvent(at=c.opened_at, by_id=owner.id, action="resolve",
                                        before={"status": "in_progress", "assignee": None},

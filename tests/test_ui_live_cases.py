@@ -19,7 +19,7 @@ pytestmark = pytest.mark.gui
 
 def test_another_pcs_step_shows_on_the_board_and_keeps_the_selection(
         qtbot, sqlite_db, shop, board) -> None:  # noqa: F811
-    from shopdesk.services import return_cases as svc
+    from shopdesk.services import return_steps as svc
 
     first = make_case(sqlite_db, shop)
     second = make_case(sqlite_db, shop, quantities={"POT": 1}, amount_minor=19900)
@@ -90,7 +90,7 @@ def test_another_pcs_complaint_note_shows_in_the_list_and_pane(
 
     from shopdesk.cli import build_demo
     from shopdesk.models import Complaint
-    from shopdesk.services import complaints as svc
+    from shopdesk.services import complaint_actions as svc
     from shopdesk.ui.live_pages import refresh_complaints
     from shopdesk.ui.mainwindow import MainWindow
 

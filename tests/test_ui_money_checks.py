@@ -36,8 +36,8 @@ from shopdesk.models.enums import (
     Severity,
 )
 from shopdesk.services import agents as agent_svc
-from shopdesk.services import complaints as complaint_svc
-from shopdesk.services import return_cases as svc
+from shopdesk.services import complaint_opening as complaint_svc
+from shopdesk.services import return_case_view, return_opening, return_steps
 from shopdesk.ui.complaint_panel import ComplaintPanel
 from shopdesk.ui.return_step import StepDialog
 from tests import factories as f
@@ -62,7 +62,7 @@ def shop(sqlite_db):
                             last_message_at=f.T0, last_direction=Direction.IN)
         s.add_all([o, conv])
         s.flush()
-        case = svc.create_case(s, owner, svc.NewCase(
+        case = return_opening.create_case(s, owner, return_opening.NewCase(
             order_id=o.id, quantities={"COAT": 1}, kind=ReturnKind.REFUND_ONLY,
             reason=ReturnReason.QUALITY_ISSUE, amount_minor=35800, conversation_id=conv.id))
         ticket = complaint_svc.create(s, wang, complaint_svc.NewComplaint(
@@ -76,8 +76,8 @@ def step_dialog(qtbot, db, shop, action: str, who: str = "owner") -> StepDialog:
     with db.read_session() as s:
         agent = s.get(Agent, shop[who])
         case = s.get(ReturnCase, shop["case"])
-        step = next(st for st in svc.steps(case, agent) if st.action == action)
-        view = svc.case_view(s, shop["case"])
+        step = next(st for st in return_steps.steps(case, agent) if st.action == action)
+        view = return_case_view.case_view(s, shop["case"])
     dialog = StepDialog(db, agent, view, step)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -94,8 +94,8 @@ def sent(db, shop) -> list[str]:
 def approve(db, shop, amount_minor: int) -> None:
     with db.transaction() as s:
         case = s.get(ReturnCase, shop["case"])
-        svc.take_step(s, s.get(Agent, shop["owner"]), case.id, case.version,
-                      svc.StepInput("approve", amount_minor=amount_minor))
+        return_steps.take_step(s, s.get(Agent, shop["owner"]), case.id, case.version,
+                               return_steps.StepInput("approve", amount_minor=amount_minor))
 
 
 def state(db, shop) -> tuple[ReturnState, int | None, int | None]:

@@ -242,7 +242,7 @@ def test_bookkeeper_cannot_finish(qtbot, sqlite_db, shop) -> None:
 # -- the board -----------------------------------------------------------------------------------
 
 def make_case(db, shop, who="wang", **kw) -> int:
-    from shopdesk.services import return_cases as svc
+    from shopdesk.services import return_opening as svc
 
     base = {"order_id": shop["order"], "quantities": {"CUP": 1}, "kind": ReturnKind.REFUND_ONLY,
             "reason": ReturnReason.QUALITY_ISSUE, "amount_minor": 6400,
@@ -337,7 +337,7 @@ def select_messages(conv_id: int):
 
 
 def test_stale_step_says_who_changed_the_case(qtbot, sqlite_db, shop, board) -> None:
-    from shopdesk.services import return_cases as svc
+    from shopdesk.services import return_steps as svc
 
     case_id = make_case(sqlite_db, shop)
     pick(board, case_id)
@@ -381,7 +381,7 @@ def test_bookkeeper_sees_but_does_not_change(qtbot, sqlite_db, shop, board) -> N
 def test_export_refunds_dialog(qtbot, sqlite_db, shop, board, tmp_path) -> None:
     from openpyxl import load_workbook
 
-    from shopdesk.services import return_cases as svc
+    from shopdesk.services import return_steps as svc
     from shopdesk.ui.export_dialog import ExportDialog
 
     case_id = make_case(sqlite_db, shop)
@@ -611,7 +611,7 @@ def test_score_entered_by_hand_in_the_inbox(qtbot, sqlite_db, shop, prefs) -> No
 
 def test_complaint_without_events_shows_its_times(qtbot, sqlite_db, shop) -> None:
     from shopdesk.models import Complaint, ComplaintEvent
-    from shopdesk.services import complaints as csvc
+    from shopdesk.services import complaint_opening as csvc
     from shopdesk.ui.complaints import ComplaintDialog
 
     with sqlite_db.transaction() as s:

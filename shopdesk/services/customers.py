@@ -34,7 +34,7 @@ from shopdesk.services.complaints import ticket_number
 from shopdesk.services.permissions import Action, require
 from shopdesk.services.privacy import address_for, email_for, handle_for, phone_for
 from shopdesk.services.records import existing
-from shopdesk.services.return_cases import cases_of_customer
+from shopdesk.services.return_board import cases_of_customer
 from shopdesk.times import utcnow
 
 SPENDING = (OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.COMPLETED)

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from shopdesk.models import Complaint, ComplaintEvent, Customer, Order, Store
 from shopdesk.models.enums import ComplaintCategory, ReturnReason
 from shopdesk.services.complaints import ticket_number
-from shopdesk.services.return_cases import case_number, refunds_between
+from shopdesk.services.return_cases import case_number
+from shopdesk.services.return_refunds import refunds_between
 from shopdesk.times import as_utc
 
 

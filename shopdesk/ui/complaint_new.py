@@ -21,7 +21,7 @@ from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Customer, Order, Store
 from shopdesk.models.enums import ComplaintCategory, Severity
 from shopdesk.money import format_money
-from shopdesk.services import complaints as svc
+from shopdesk.services import complaint_opening as svc
 from shopdesk.services.customers import find_customers
 from shopdesk.ui.forms import error_label
 from shopdesk.ui.i18n import current_language

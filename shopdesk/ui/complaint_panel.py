@@ -30,7 +30,7 @@ from shopdesk.errors import ConfirmationNeeded, ShopDeskError
 from shopdesk.models import Agent
 from shopdesk.models.enums import ComplaintStatus, Role, Severity
 from shopdesk.money import format_money, parse_amount
-from shopdesk.services import complaints as svc
+from shopdesk.services import complaint_actions, complaint_view
 from shopdesk.services.agents import active_agents, all_agents
 from shopdesk.services.permissions import Action, PermissionDenied
 from shopdesk.times import to_local
@@ -65,7 +65,7 @@ class ComplaintPanel(QWidget):
         self.db = db
         self.agent: Agent | None = None
         self.complaint_id: int | None = None
-        self.view: svc.ComplaintView | None = None
+        self.view: complaint_view.ComplaintView | None = None
         self.confirmation: QMessageBox | None = None
         self.header = QLabel()
         self.header.setObjectName("complaintHeader")
@@ -180,7 +180,7 @@ class ComplaintPanel(QWidget):
         if complaint_id is not None:
             try:
                 with self.db.read_session() as session:
-                    self.view = svc.view(session, complaint_id)
+                    self.view = complaint_view.view(session, complaint_id)
             except ShopDeskError:
                 self.header.setText(self.tr("This ticket no longer exists."))
         else:
@@ -212,7 +212,7 @@ class ComplaintPanel(QWidget):
         self._show_ask_owner(len(ACTIONS))
         self.timeline.setHtml(self.render_timeline(v))
 
-    def describe(self, v: svc.ComplaintView) -> str:
+    def describe(self, v: complaint_view.ComplaintView) -> str:
         due = local_time(v.sla_due_at)
         lines = [
             f"<span style='font-size:15pt'><b>{v.number}</b></span> · "
@@ -244,7 +244,7 @@ class ComplaintPanel(QWidget):
             lines.append(f"<a href='conversation:{v.conversation_id}'>{link}</a>")
         return "<br>".join(lines)
 
-    def render_timeline(self, v: svc.ComplaintView) -> str:
+    def render_timeline(self, v: complaint_view.ComplaintView) -> str:
         if not v.timeline:  # a ticket loaded from a dataset keeps only its times
             known = [(v.opened_at, complaint_action_label("created")),
                      (v.first_response_at, self.tr("First response")),
@@ -286,8 +286,9 @@ class ComplaintPanel(QWidget):
                 note += "\n" + self.resolution.toPlainText().strip()
         try:
             with self.db.transaction() as session:
-                svc.ask_owner(session, session.get(Agent, self.agent.id), v.id, v.version,
-                              note)
+                complaint_actions.ask_owner(session, session.get(Agent, self.agent.id), v.id,
+                                            v.version,
+                                            note)
         except ShopDeskError as exc:
             self.error.setText(translated(str(exc)))
             return
@@ -303,9 +304,10 @@ class ComplaintPanel(QWidget):
     def act(self, action: str) -> None:
         if self.view is None or self.agent is None:
             return
-        change = svc.Change(action, note=self.note.toPlainText(),
-                            resolution=self.resolution.toPlainText(),
-                            confirmation=self.owner_words.text() if action == "resolve" else "")
+        change = complaint_actions.Change(action, note=self.note.toPlainText(),
+                                          resolution=self.resolution.toPlainText(),
+                                          confirmation=self.owner_words.text()
+                                          if action == "resolve" else "")
         try:
             if action == "assign":
                 change.assignee_id = self.assignee.currentData()
@@ -320,8 +322,9 @@ class ComplaintPanel(QWidget):
         if change.compensation_minor:  # money leaves the shop: say how much, and to whom
             try:  # but first the rules, so that only an amount the shop pays is asked about
                 with self.db.read_session() as session:
-                    svc.check(session, session.get(Agent, self.agent.id), self.view.id,
-                              self.view.version, change)
+                    complaint_actions.check(session, session.get(Agent, self.agent.id),
+                                            self.view.id,
+                                            self.view.version, change)
             except ShopDeskError as exc:
                 self._refused(change, exc)
                 return
@@ -333,13 +336,13 @@ class ComplaintPanel(QWidget):
             return
         self.apply(change)
 
-    def apply(self, change: svc.Change) -> None:
+    def apply(self, change: complaint_actions.Change) -> None:
         if self.view is None or self.agent is None:
             return
         try:
             with self.db.transaction() as session:
-                svc.update(session, session.get(Agent, self.agent.id), self.view.id,
-                           self.view.version, change)
+                complaint_actions.update(session, session.get(Agent, self.agent.id), self.view.id,
+                                         self.view.version, change)
         except ShopDeskError as exc:
             self._refused(change, exc)
             return
@@ -353,7 +356,7 @@ class ComplaintPanel(QWidget):
         self.show_complaint(self.view.id)
         self.changed.emit(self.view.id if self.view else 0)
 
-    def _refused(self, change: svc.Change, exc: ShopDeskError) -> None:
+    def _refused(self, change: complaint_actions.Change, exc: ShopDeskError) -> None:
         """Show why the service refused; a resolve refused for the money it pays offers the
         way on: an agent asks the owner, the owner writes the confirmation."""
         self.error.setText(translated(str(exc)))

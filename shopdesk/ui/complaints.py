@@ -28,7 +28,7 @@ from sqlalchemy import select
 from shopdesk.db import Database
 from shopdesk.models import Agent, Store
 from shopdesk.models.enums import ComplaintCategory, ComplaintStatus, Severity
-from shopdesk.services import complaints as svc
+from shopdesk.services import complaint_list as svc
 from shopdesk.services.agents import active_agents
 from shopdesk.services.permissions import Action, can
 from shopdesk.times import utcnow

@@ -26,7 +26,7 @@ from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, ReturnCase
 from shopdesk.models.enums import ReturnKind, Role
 from shopdesk.money import format_money
-from shopdesk.services import return_cases as svc
+from shopdesk.services import return_case_view, return_photos, return_steps
 from shopdesk.times import to_local
 from shopdesk.ui.forms import error_label, show_hint
 from shopdesk.ui.i18n import listed
@@ -53,7 +53,7 @@ class CasePanel(QWidget):
         self.setObjectName("casePanel")
         self.db = db
         self.agent: Agent | None = None
-        self.view: svc.CaseView | None = None
+        self.view: return_case_view.CaseView | None = None
         self.header = QLabel()
         self.header.setObjectName("caseHeader")
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -123,9 +123,9 @@ class CasePanel(QWidget):
                 self.header.setText(self.tr("This case no longer exists."))
                 show_hint(self.timeline, self.timeline_hint)
                 return
-            self.view = svc.case_view(session, case_id)
+            self.view = return_case_view.case_view(session, case_id)
             agent = session.get(Agent, self.agent.id) if self.agent else None
-            steps = svc.steps(case, agent)
+            steps = return_steps.steps(case, agent)
         v = self.view
         self.header.setText(self.describe(v))
         for step in steps:
@@ -145,13 +145,13 @@ class CasePanel(QWidget):
         self.ask_owner.setVisible(limited is not None)
         self.timeline.setHtml(self.render_timeline(v))
 
-    def _why(self, step: svc.Step) -> str:
+    def _why(self, step: return_steps.Step) -> str:
         """Why a step is refused, in the interface's language."""
         if self.agent is not None and self.agent.role == Role.BOOKKEEPER:
             return translated("A bookkeeper sees returns but does not change them.")
         return translated(step.blocked or "")
 
-    def describe(self, v: svc.CaseView) -> str:
+    def describe(self, v: return_case_view.CaseView) -> str:
         money = [self.tr("requested %1").replace("%1", format_money(v.requested_minor,
                                                                     v.currency))]
         if v.approved_minor is not None:
@@ -188,7 +188,7 @@ class CasePanel(QWidget):
             lines.append(f"<a href='conversation:{v.conversation_id}'>{link}</a>")
         return "<br>".join(lines)
 
-    def render_timeline(self, v: svc.CaseView) -> str:
+    def render_timeline(self, v: return_case_view.CaseView) -> str:
         parts = []
         for e in v.timeline:
             bits = [f"<b>{html.escape(return_state_label(e.state))}</b>"]
@@ -212,19 +212,19 @@ class CasePanel(QWidget):
         url = QUrl(f"photo:{photo_id}")
         if not document.resource(QTextDocument.ResourceType.ImageResource, url):
             with self.db.read_session() as session:
-                _name, _mime, data = svc.photo_data(session, photo_id)
+                _name, _mime, data = return_photos.photo_data(session, photo_id)
             document.addResource(QTextDocument.ResourceType.ImageResource, url,
                                  QImage.fromData(data))
 
     def _link(self, target: str) -> None:
         if target.startswith("photo:"):
             with self.db.read_session() as session:
-                _name, _mime, data = svc.photo_data(session, int(target.split(":", 1)[1]))
+                _name, _mime, data = return_photos.photo_data(session, int(target.split(":", 1)[1]))
             self.viewer = image_viewer(self, data)
         elif target.startswith("conversation:"):
             self.openConversation.emit(int(target.split(":", 1)[1]))
 
-    def take(self, step: svc.Step) -> None:
+    def take(self, step: return_steps.Step) -> None:
         if self.view is None or self.agent is None:
             return
         dialog = StepDialog(self.db, self.agent, self.view, step, self)
@@ -243,8 +243,9 @@ class CasePanel(QWidget):
             return
         try:
             with self.db.transaction() as session:
-                svc.ask_owner(session, session.get(Agent, self.agent.id), self.view.case_id,
-                              self.view.version)
+                return_steps.ask_owner(session, session.get(Agent, self.agent.id),
+                                       self.view.case_id,
+                                       self.view.version)
         except ShopDeskError as exc:
             self.show_case(self.view.case_id, translated(str(exc)))
             return

@@ -24,7 +24,7 @@ from shopdesk.db import Database
 from shopdesk.errors import ShopDeskError, StaleDataError
 from shopdesk.models import Agent, ReturnCase
 from shopdesk.money import amounts_named, format_money, format_plain, parse_amount
-from shopdesk.services import return_cases as svc
+from shopdesk.services import return_case_view, return_messages, return_steps
 from shopdesk.ui.confirm import confirm_payment
 from shopdesk.ui.forms import error_label, ok_cancel
 from shopdesk.ui.i18n import listed
@@ -35,7 +35,8 @@ from shopdesk.ui.service_text import translated
 class StepDialog(QDialog):
     """One step on a case: the fields it needs and the customer message it can send."""
 
-    def __init__(self, db: Database, agent: Agent, view: svc.CaseView, step: svc.Step,
+    def __init__(self, db: Database, agent: Agent, view: return_case_view.CaseView,
+                 step: return_steps.Step,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("returnStepDialog")
@@ -57,16 +58,16 @@ class StepDialog(QDialog):
         self.photo_list.setMaximumHeight(50)
         add_photo = QPushButton(self.tr("Add photos…"))
         add_photo.clicked.connect(self._add_photos)
-        if svc.StepField.AMOUNT in step.needs:
+        if return_steps.StepField.AMOUNT in step.needs:
             default = view.requested_minor if step.action == "approve" else (
                 view.approved_minor or view.requested_minor)
             self.amount.setText(format_plain(default, view.currency))
             form.addRow(self.tr("Amount (%1):").replace("%1", view.currency), self.amount)
-        if svc.StepField.TRACKING in step.needs:
+        if return_steps.StepField.TRACKING in step.needs:
             form.addRow(self.tr("Carrier:"), self.carrier)
             form.addRow(self.tr("Tracking number:"), self.tracking)
         note_label = (self.tr("Reason (the customer sees it):")
-                      if step.action in svc.NOTE_REQUIRED else self.tr("Note:"))
+                      if step.action in return_steps.NOTE_REQUIRED else self.tr("Note:"))
         form.addRow(note_label, self.note)
         photos = QHBoxLayout()
         photos.addWidget(self.photo_list, 1)
@@ -131,7 +132,7 @@ class StepDialog(QDialog):
         with self.db.read_session() as session:
             case = session.get(ReturnCase, self.view.case_id)
             assert case is not None
-            text = svc.customer_message(
+            text = return_messages.customer_message(
                 session, case, self.step.action, amount_minor=amount,
                 carrier=self.carrier.text().strip(), tracking_no=self.tracking.text().strip(),
                 note=self.note.toPlainText().strip())
@@ -139,7 +140,7 @@ class StepDialog(QDialog):
         self.filled = text
 
     def _amount_or_none(self) -> int | None:
-        if svc.StepField.AMOUNT not in self.step.needs:
+        if return_steps.StepField.AMOUNT not in self.step.needs:
             return None
         try:
             return parse_amount(self.amount.text(), self.view.currency)
@@ -155,11 +156,11 @@ class StepDialog(QDialog):
                 return
             self.photo_list.addItem(path.name)
 
-    def step_input(self) -> svc.StepInput:
+    def step_input(self) -> return_steps.StepInput:
         amount = None
-        if svc.StepField.AMOUNT in self.step.needs:
+        if return_steps.StepField.AMOUNT in self.step.needs:
             amount = parse_amount(self.amount.text(), self.view.currency)
-        return svc.StepInput(
+        return return_steps.StepInput(
             self.step.action, amount_minor=amount, carrier=self.carrier.text(),
             tracking_no=self.tracking.text(), note=self.note.toPlainText(),
             photos=list(self.photos),
@@ -171,8 +172,9 @@ class StepDialog(QDialog):
         try:
             data = self.step_input()
             with self.db.read_session() as session:
-                svc.check_step(session, session.get(Agent, self.agent.id), self.view.case_id,
-                               self.view.version, data)
+                return_steps.check_step(session, session.get(Agent, self.agent.id),
+                                        self.view.case_id,
+                                        self.view.version, data)
         except ShopDeskError as exc:
             self._refused(exc)
             return
@@ -224,8 +226,9 @@ class StepDialog(QDialog):
         try:
             data = self.step_input()
             with self.db.transaction() as session:
-                svc.take_step(session, session.get(Agent, self.agent.id), self.view.case_id,
-                              self.view.version, data)
+                return_steps.take_step(session, session.get(Agent, self.agent.id),
+                                       self.view.case_id,
+                                       self.view.version, data)
         except ShopDeskError as exc:
             self._refused(exc)
             return

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from shopdesk.db import Database
 from shopdesk.models import Agent, Conversation, Order
-from shopdesk.services import return_cases as svc
+from shopdesk.services import return_orders as svc
 from shopdesk.ui.wizard_order import ItemsPage, OrderPage
 from shopdesk.ui.wizard_reason import KindPage, ReasonPage
 from shopdesk.ui.wizard_review import AmountPage, ReviewPage

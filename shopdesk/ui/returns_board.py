@@ -28,7 +28,7 @@ from shopdesk.db import Database
 from shopdesk.models import Agent, Store
 from shopdesk.models.enums import ReturnKind, ReturnReason
 from shopdesk.money import format_money
-from shopdesk.services import return_cases as svc
+from shopdesk.services import return_board as svc
 from shopdesk.services.agents import active_agents
 from shopdesk.services.permissions import Action, can
 from shopdesk.times import utcnow

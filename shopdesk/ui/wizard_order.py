@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from shopdesk.errors import ShopDeskError
 from shopdesk.money import format_money
-from shopdesk.services import return_cases as svc
+from shopdesk.services import return_opening, return_orders
 from shopdesk.ui.service_text import translated
 from shopdesk.ui.table_model import row_table
 from shopdesk.ui.wizard_step import WizardStep, day
@@ -55,7 +55,7 @@ class OrderPage(WizardStep):
         self.layout_.addWidget(self.results, 1)
         self.layout_.addWidget(self.details)
         self.layout_.addWidget(self.error)
-        self.hits: list[svc.OrderHit] = []
+        self.hits: list[return_orders.OrderHit] = []
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Order"))
@@ -75,14 +75,15 @@ class OrderPage(WizardStep):
         with w.db.read_session() as session:
             text = self.search.text()
             if text.strip():
-                self.hits = svc.find_orders(session, text)
+                self.hits = return_orders.find_orders(session, text)
             elif w.order_id is not None:
-                self.hits = [h for h in svc.find_orders(session, "", customer_id=w.customer_id)
-                             if h.order_id == w.order_id] or self.hits
+                self.hits = [
+                    h for h in return_orders.find_orders(session, "", customer_id=w.customer_id)
+                    if h.order_id == w.order_id] or self.hits
             elif w.customer_id is not None:
-                self.hits = (svc.find_orders(session, "", customer_id=w.customer_id,
-                                             store_id=w.store_id)
-                             or svc.find_orders(session, "", customer_id=w.customer_id))
+                self.hits = (return_orders.find_orders(session, "", customer_id=w.customer_id,
+                                                       store_id=w.store_id)
+                             or return_orders.find_orders(session, "", customer_id=w.customer_id))
             else:
                 self.hits = []
         self.results.setRowCount(len(self.hits))
@@ -136,13 +137,13 @@ class OrderPage(WizardStep):
         else:
             hit = self.hits[rows[0].row()]
             with w.db.read_session() as session:
-                w.facts = svc.order_facts(session, hit.order_id)
+                w.facts = return_orders.order_facts(session, hit.order_id)
             w.order_id = hit.order_id
             self.details.setText(self.describe(w.facts))
         self.error.clear()
         self.completeChanged.emit()
 
-    def describe(self, f: svc.OrderFacts) -> str:
+    def describe(self, f: return_orders.OrderFacts) -> str:
         lines = [
             f"<b>{html.escape(f.order_no)}</b> · {html.escape(f.store_name)} · "
             f"{html.escape(f.customer_name)}",
@@ -240,7 +241,7 @@ class ItemsPage(WizardStep):
 
     def validatePage(self) -> bool:  # noqa: N802
         try:
-            svc.check_items(self.w.facts, self.quantities())  # type: ignore[arg-type]
+            return_opening.check_items(self.w.facts, self.quantities())  # type: ignore[arg-type]
         except ShopDeskError as exc:
             return self.fail(translated(str(exc)))
         return True

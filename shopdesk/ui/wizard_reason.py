@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from shopdesk.errors import ShopDeskError
 from shopdesk.models.enums import ReturnKind, ReturnReason
-from shopdesk.services import return_cases as svc
+from shopdesk.services import return_cases, return_orders, return_photos
 from shopdesk.ui.images import choose_images, read_image
 from shopdesk.ui.labels import return_kind_label, return_reason_label
 from shopdesk.ui.service_text import translated
@@ -87,7 +87,7 @@ class KindPage(WizardStep):
         return True
 
 
-def default_reason(facts: svc.OrderFacts | None, kind: ReturnKind) -> ReturnReason:
+def default_reason(facts: return_orders.OrderFacts | None, kind: ReturnKind) -> ReturnReason:
     """The reason the wizard starts with: one that applies to the order. No reason only
     inside the no-reason window; past it (or before delivery) the likeliest real reason of
     the kind of case."""
@@ -185,7 +185,7 @@ class ReasonPage(WizardStep):
                 self.fail(f"{path.name}: {exc.strerror}")
                 return
         try:
-            svc.check_photos(self.files)
+            return_photos.check_photos(self.files)
         except ShopDeskError as exc:
             self.files = self.files[:-len(paths)] if paths else self.files
             self.fail(translated(str(exc)))
@@ -224,7 +224,7 @@ class ReasonPage(WizardStep):
         self.window_info.setStyleSheet("" if window.inside is not False else "color: #B45309")
         if self.w.kind_page.kind() == ReturnKind.REFUND_ONLY:
             self.shipping_info.setText(self.tr("Refund only: nothing is sent back."))
-        elif svc.shipping_payer(self.reason_value()) == "shop":
+        elif return_cases.shipping_payer(self.reason_value()) == "shop":
             self.shipping_info.setText(self.tr("Return shipping for this reason: paid by the "
                                                "shop."))
         else:

@@ -18,7 +18,7 @@ from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Conversation
 from shopdesk.models.enums import ReturnKind
 from shopdesk.money import format_money, format_plain, parse_amount
-from shopdesk.services import return_cases as svc
+from shopdesk.services import return_cases, return_messages, return_opening
 from shopdesk.ui.i18n import listed
 from shopdesk.ui.labels import return_kind_label, return_reason_label
 from shopdesk.ui.service_text import translated
@@ -63,8 +63,9 @@ class AmountPage(WizardStep):
         w = self.w
         facts = w.facts
         assert facts is not None
-        suggestion = svc.suggest_amount(facts, w.items_page.quantities(), w.kind_page.kind(),
-                                        w.reason_page.reason_value())
+        suggestion = return_opening.suggest_amount(facts, w.items_page.quantities(),
+                                                   w.kind_page.kind(),
+                                                   w.reason_page.reason_value())
         if not self.amount.isModified() or suggestion != self.suggestion:
             self.amount.setText(format_plain(suggestion, facts.currency))
             self.amount.setModified(False)
@@ -88,7 +89,7 @@ class AmountPage(WizardStep):
 
     def validatePage(self) -> bool:  # noqa: N802
         try:
-            svc.check_amount(self.w.facts, self.amount_minor())  # type: ignore[arg-type]
+            return_opening.check_amount(self.w.facts, self.amount_minor())  # type: ignore[arg-type]
         except ShopDeskError as exc:
             self.amount.setFocus()
             return self.fail(translated(str(exc)))
@@ -142,7 +143,7 @@ class ReviewPage(WizardStep):
             rows.append((self.tr("Replacement"), w.kind_page.replacement.text().strip()))
         if kind == ReturnKind.REFUND_ONLY:
             shipping = self.tr("Nothing is sent back")
-        elif svc.shipping_payer(reason) == "shop":
+        elif return_cases.shipping_payer(reason) == "shop":
             shipping = self.tr("Paid by the shop")
         else:
             shipping = self.tr("Paid by the customer")
@@ -155,7 +156,7 @@ class ReviewPage(WizardStep):
             for k, v in rows) + "</table>")
         with w.db.read_session() as session:
             w.conversation_id = w.conversation_id or self._conversation(session)
-            text = svc.request_message(session, facts, amount, w.conversation_id)
+            text = return_messages.request_message(session, facts, amount, w.conversation_id)
         has_conversation = w.conversation_id is not None
         self.send.setEnabled(has_conversation)
         self.send.setChecked(has_conversation)
@@ -177,7 +178,7 @@ class ReviewPage(WizardStep):
         w = self.w
         facts = w.facts
         assert facts is not None and w.agent is not None
-        new = svc.NewCase(
+        new = return_opening.NewCase(
             order_id=facts.order_id, quantities=w.items_page.quantities(),
             kind=w.kind_page.kind(), reason=w.reason_page.reason_value(),
             amount_minor=w.amount_page.amount_minor(),
@@ -188,7 +189,7 @@ class ReviewPage(WizardStep):
             lang=w.lang)
         try:
             with w.db.transaction() as session:
-                case = svc.create_case(session, session.get(Agent, w.agent.id), new)
+                case = return_opening.create_case(session, session.get(Agent, w.agent.id), new)
                 w.case_id = case.id
         except ShopDeskError as exc:
             return self.fail(translated(str(exc)))
