@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
-from sqlalchemy import select
 
 from shopdesk.db import Database
-from shopdesk.models import Agent, Store
+from shopdesk.models import Agent
 from shopdesk.models.enums import ComplaintCategory, ComplaintStatus, Severity
 from shopdesk.services import complaint_list as svc
 from shopdesk.services.agents import active_agents
@@ -43,6 +42,7 @@ from shopdesk.ui.labels import (
 )
 from shopdesk.ui.page import Page, list_over_detail
 from shopdesk.ui.service_text import denied
+from shopdesk.ui.store_filter import fill_stores
 from shopdesk.ui.table_model import PagedRowsModel, row_table
 
 RED = QColor("#B91C1C")
@@ -118,11 +118,8 @@ class ComplaintsPage(Page):
         self.new_button.setObjectName("newComplaintButton")
         self.new_button.clicked.connect(lambda: self.new_complaint())
         with self.db.read_session() as session:
-            stores = list(session.execute(select(Store.id, Store.name).order_by(Store.id)))
             agents = [(a.id, a.name) for a in active_agents(session)]
-        self.store_filter.addItem("", None)
-        for sid, name in stores:
-            self.store_filter.addItem(name, sid)
+        fill_stores(self.store_filter, self.db)
         self.category_filter.addItem("", None)
         for c in ComplaintCategory:
             self.category_filter.addItem("", c.value)
@@ -242,6 +239,9 @@ class ComplaintsPage(Page):
         self._show_count()
         if keep is not None:
             self.select_complaint(keep)
+
+    def stores_changed(self) -> None:
+        fill_stores(self.store_filter, self.db)
 
     def select_complaint(self, complaint_id: int) -> None:
         """Choose the ticket in the list (if the filters show it) and in the pane."""

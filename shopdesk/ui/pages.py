@@ -29,6 +29,7 @@ from shopdesk.ui.handover import handover_text, local_time
 from shopdesk.ui.page import Page
 from shopdesk.ui.presend_rules_panel import PresendRulesPanel
 from shopdesk.ui.quick_replies_panel import QuickRepliesPanel
+from shopdesk.ui.store_filter import fill_stores
 from shopdesk.ui.store_rules_panel import StoreRulesPanel
 from shopdesk.ui.stores_panel import StoresPanel
 from shopdesk.ui.table_model import row_table
@@ -168,6 +169,12 @@ class ReportsPage(Page):
 
     def export_handovers(self) -> None:
         self.export_dialog = open_export(self.db, "handovers", self.actor, self)
+
+    def stores_changed(self) -> None:
+        """A store added, renamed or archived: the store filters list it."""
+        fill_stores(self.automation.store, self.db)
+        if self.charts is not None:
+            fill_stores(self.charts.store, self.db)
 
     def _show_selected(self) -> None:
         rows = self.handovers.selectionModel().selectedRows()

@@ -7,10 +7,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
-from sqlalchemy import select
 
 from shopdesk.db import Database
-from shopdesk.models import Store
+from shopdesk.ui.store_filter import fill_stores
 
 
 def period_filters(owner: QWidget, db: Database, prefix: str,
@@ -29,10 +28,7 @@ def period_filters(owner: QWidget, db: Database, prefix: str,
         edit.dateChanged.connect(lambda _d: reload())
     owner.store = QComboBox()
     owner.store.setObjectName(f"{prefix}Store")
-    owner.store.addItem("", None)
-    with db.read_session() as session:
-        for sid, name in session.execute(select(Store.id, Store.name).order_by(Store.id)):
-            owner.store.addItem(name, sid)
+    fill_stores(owner.store, db)
     owner.store.currentIndexChanged.connect(lambda _i: reload())
     owner.from_label, owner.to_label = QLabel(), QLabel()
     row = QHBoxLayout()

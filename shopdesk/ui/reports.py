@@ -29,14 +29,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from shopdesk.db import Database
-from shopdesk.models import Store
 from shopdesk.money import to_decimal
 from shopdesk.services import reports as svc
 from shopdesk.services.agents import active_agents
 from shopdesk.ui.labels import category_label
+from shopdesk.ui.store_filter import fill_stores
 
 COLOURS = ["#2563EB", "#F97316", "#16A34A", "#DC2626", "#9333EA", "#0891B2", "#CA8A04",
            "#DB2777", "#4B5563", "#65A30D"]
@@ -67,10 +66,8 @@ class ReportCharts(QWidget):
         self.store.setObjectName("reportStore")
         self.agent = QComboBox()
         self.agent.setObjectName("reportAgent")
+        fill_stores(self.store, db)
         with db.read_session() as session:
-            self.store.addItem("", None)
-            for sid, name in session.execute(select(Store.id, Store.name).order_by(Store.id)):
-                self.store.addItem(name, sid)
             self.agent.addItem("", None)
             for a in active_agents(session):
                 self.agent.addItem(a.name, a.id)

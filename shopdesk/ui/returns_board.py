@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
-from sqlalchemy import select
 
 from shopdesk.db import Database
-from shopdesk.models import Agent, Store
+from shopdesk.models import Agent
 from shopdesk.models.enums import ReturnKind, ReturnReason
 from shopdesk.money import format_money
 from shopdesk.services import return_board as svc
@@ -39,6 +38,7 @@ from shopdesk.ui.page import Page, list_over_detail
 from shopdesk.ui.return_case_panel import CasePanel, local_time
 from shopdesk.ui.return_step import StepDialog, step_label
 from shopdesk.ui.service_text import denied
+from shopdesk.ui.store_filter import fill_stores
 from shopdesk.ui.table_model import RowsModel, row_table
 
 RED = QColor("#B91C1C")
@@ -136,12 +136,7 @@ class ReturnsPage(Page):
         self.export_button = QPushButton()
         self.export_button.setObjectName("exportRefundsButton")
         self.export_button.clicked.connect(self.export_refunds)
-        with self.db.read_session() as session:
-            self.stores = list(session.execute(select(Store.id, Store.name)
-                                               .order_by(Store.id)).all())
-        self.store_filter.addItem("", None)
-        for sid, name in self.stores:
-            self.store_filter.addItem(name, sid)
+        fill_stores(self.store_filter, self.db)
         self.kind_filter.addItem("", None)
         for kind in ReturnKind:
             self.kind_filter.addItem("", kind.value)
@@ -251,6 +246,9 @@ class ReturnsPage(Page):
         if overdue:
             text += " · " + self.tr("%1 overdue").replace("%1", f"{overdue:,}")
         self.count.setText(text)
+
+    def stores_changed(self) -> None:
+        fill_stores(self.store_filter, self.db)
 
     def select_case(self, case_id: int) -> None:
         for row, r in enumerate(self.model.rows):

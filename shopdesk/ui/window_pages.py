@@ -65,6 +65,7 @@ def page_builders(window: MainWindow) -> dict[int, Callable[[], QWidget]]:
         from shopdesk.ui.returns_board import ReturnsPage
 
         page = ReturnsPage("returnsPage", window.db)
+        window.storesChanged.connect(page.stores_changed)
         page.changed.connect(window.cases_changed)
         page.openConversation.connect(window.show_conversation)
         return page
@@ -73,6 +74,7 @@ def page_builders(window: MainWindow) -> dict[int, Callable[[], QWidget]]:
         from shopdesk.ui.complaints import ComplaintsPage
 
         page = ComplaintsPage("complaintsPage", window.db)
+        window.storesChanged.connect(page.stores_changed)
         page.changed.connect(window.cases_changed)
         page.openConversation.connect(window.show_conversation)
         return page
@@ -87,7 +89,9 @@ def page_builders(window: MainWindow) -> dict[int, Callable[[], QWidget]]:
     def build_reports() -> QWidget:
         from shopdesk.ui.pages import ReportsPage
 
-        return ReportsPage("reportsPage", window.db)
+        page = ReportsPage("reportsPage", window.db)
+        window.storesChanged.connect(page.stores_changed)
+        return page
 
     def build_settings() -> QWidget:
         from shopdesk.ui.pages import SettingsPage
