@@ -1,6 +1,6 @@
 """The returns wizard: order → items → kind → reason → amount → review.
 
-Every page checks its input with the rules in ``services.return_cases`` and says what is
+Every page checks its input with the rules in ``services.return_opening`` and ``services.return_orders`` and says what is
 wrong in a red line; nothing is written until Finish. The wizard works with the keyboard
 alone: type to search, arrows to pick, Enter for Next.
 """

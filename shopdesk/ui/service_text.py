@@ -77,7 +77,7 @@ def _patterns() -> list[tuple[str, str]]:
 
 
 def _case_patterns() -> list[tuple[str, str]]:
-    """Returns and refunds (services/return_cases.py, returns.py) and money (money.py)."""
+    """Returns and refunds (services/return_opening.py, return_steps.py, returns.py) and money (money.py)."""
     return [
         (r"Choose at least one item and how many\.",
          QCoreApplication.translate("ServiceText", "Choose at least one item and how many.")),
