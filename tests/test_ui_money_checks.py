@@ -38,9 +38,9 @@ from shopdesk.models.enums import (
 from shopdesk.services import agents as agent_svc
 from shopdesk.services import complaint_opening as complaint_svc
 from shopdesk.services import return_case_view, return_opening, return_steps
-from shopdesk.ui.complaint_panel import ComplaintPanel
 from shopdesk.ui.return_step import StepDialog
 from tests import factories as f
+from tests.test_ui_compensation import pane
 
 pytestmark = pytest.mark.gui
 
@@ -199,20 +199,9 @@ def test_a_refund_above_the_agents_limit_is_refused_before_it_is_confirmed(
     assert state(sqlite_db, shop)[2] is None
 
 
-def complaint_pane(qtbot, db, shop, who: str) -> ComplaintPanel:
-    panel = ComplaintPanel(db)
-    qtbot.addWidget(panel)
-    with db.read_session() as s:
-        panel.agent = s.get(Agent, shop[who])
-    panel.show_complaint(shop["ticket"])
-    panel.resize(1380, 780)
-    panel.show()
-    return panel
-
-
 def test_compensation_above_the_agents_limit_is_refused_before_it_is_confirmed(
         qtbot, sqlite_db, shop) -> None:
-    panel = complaint_pane(qtbot, sqlite_db, shop, "wang")
+    panel = pane(qtbot, sqlite_db, shop, "wang")
     panel.resolution.setPlainText("补发一件新外套")
     panel.compensation.setText("500")
     panel.buttons["resolve"].click()
@@ -234,7 +223,7 @@ def test_compensation_above_the_agents_limit_is_refused_before_it_is_confirmed(
 
 def test_a_resolution_without_words_is_refused_before_the_payment_question(
         qtbot, sqlite_db, shop) -> None:
-    panel = complaint_pane(qtbot, sqlite_db, shop, "owner")
+    panel = pane(qtbot, sqlite_db, shop, "owner")
     panel.compensation.setText("50")
     panel.buttons["resolve"].click()
     assert panel.confirmation is None and "Write how" in panel.error.text()
