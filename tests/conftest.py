@@ -45,6 +45,17 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     return home
 
 
+@pytest.fixture
+def chinese(qapp) -> Iterator[None]:
+    """The window's language is Simplified Chinese for the test (English again after)."""
+    from shopdesk.ui.i18n import LanguageSwitcher
+
+    languages = LanguageSwitcher()
+    languages.apply("zh_CN")
+    yield
+    languages.apply("en")
+
+
 def _reset_postgres(url: str) -> None:
     from sqlalchemy import create_engine
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 import shopdesk
 from shopdesk.errors import DatasetError
 
@@ -155,16 +153,6 @@ def raised_sentences() -> list[tuple[str, str]]:
                 if text is not None:
                     found.append((f"{name}:{node.lineno}", text))
     return found
-
-
-@pytest.fixture
-def chinese(qapp):
-    from shopdesk.ui.i18n import LanguageSwitcher
-
-    languages = LanguageSwitcher()
-    languages.apply("zh_CN")
-    yield
-    languages.apply("en")
 
 
 def _english_left(text: str) -> bool:

@@ -14,14 +14,6 @@ from shopdesk.ui.shortcuts_dialog import ShortcutsDialog, without_mnemonic
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def chinese(qapp):
-    languages = LanguageSwitcher()
-    languages.apply("zh_CN")
-    yield
-    languages.apply("en")
-
-
 def test_the_platforms_that_are_words_are_translated_and_brands_kept(chinese) -> None:
     assert platform_name("email") == "电子邮件" and platform_name("other") == "其他"
     assert platform_name("taobao") == "Taobao 淘宝" and platform_name("shopify") == "Shopify"
