@@ -238,7 +238,7 @@ class InboxPage(ThreadAndComposerNames, QWidget):
         self.show_conversation()
         self._set_composer_enabled()
 
-    def _open_result(self, conversation_id: int, message_id: int) -> None:
+    def _open_result(self, conversation_id: int, message_id: int | None) -> None:
         self._open(conversation_id)
         self.conversation.highlight = message_id
         self.show_conversation()

@@ -54,7 +54,7 @@ class ConversationList(QWidget):
     """Search box, views, filters and the list; says which conversation the user opened."""
 
     opened = Signal(object)  # the conversation id chosen in the list, or None
-    resultOpened = Signal(int, int)  # noqa: N815 - a search hit: conversation, message
+    resultOpened = Signal(int, object)  # noqa: N815 - a search hit: conversation, message or None
     recordOpened = Signal(str, int)  # noqa: N815 - a number's hit: "complaint" | "return", id
     reloaded = Signal()  # the list was read again from the top (a filter changed)
     applied = Signal(list)  # a live update of these conversation ids reached the list
