@@ -28,7 +28,7 @@ from shopdesk.models.enums import Role
 from shopdesk.money import format_money, format_plain, parse_amount
 from shopdesk.services import agents as agent_svc
 from shopdesk.services.permissions import Action, can
-from shopdesk.ui.forms import error_label, ok_cancel
+from shopdesk.ui.forms import error_label, ok_cancel, say
 from shopdesk.ui.i18n import listed
 from shopdesk.ui.labels import role_label
 from shopdesk.ui.service_text import translated
@@ -212,7 +212,7 @@ class AgentsPanel(QWidget):
                 actor = session.get(Agent, self.actor.id) if self.actor else None
                 work(session, actor)
         except ShopDeskError as exc:
-            self.message.setText(translated(str(exc)))
+            say(self.message, translated(str(exc)), ok=False)
             return False
         self.message.clear()
         self.reload()

@@ -4,9 +4,6 @@ the ticket opened by a double click."""
 
 from __future__ import annotations
 
-import html
-from datetime import datetime
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,29 +25,19 @@ from PySide6.QtWidgets import (
 from shopdesk.db import Database
 from shopdesk.errors import ConfirmationNeeded, ShopDeskError
 from shopdesk.models import Agent
-from shopdesk.models.enums import ComplaintStatus, Role, Severity
+from shopdesk.models.enums import Role, Severity
 from shopdesk.money import format_money, parse_amount
 from shopdesk.services import complaint_actions, complaint_view
 from shopdesk.services.agents import active_agents, all_agents
 from shopdesk.services.permissions import Action, PermissionDenied
-from shopdesk.times import to_local
+from shopdesk.ui.complaint_story import describe, local_time, render_timeline
 from shopdesk.ui.confirm import confirm_payment
 from shopdesk.ui.forms import error_label, show_hint
-from shopdesk.ui.labels import (
-    category_label,
-    complaint_action_label,
-    complaint_change_text,
-    complaint_status_label,
-    severity_label,
-    tier_label,
-)
+from shopdesk.ui.labels import complaint_action_label, severity_label
 from shopdesk.ui.service_text import denied, translated
 
 ACTIONS = ("start", "assign", "severity", "escalate", "resolve", "close", "reopen", "note")
-
-
-def local_time(when: datetime | None) -> str:
-    return f"{to_local(when):%Y-%m-%d %H:%M}" if when else ""
+__all__ = ["ComplaintDialog", "ComplaintPanel", "local_time"]
 
 
 class ComplaintPanel(QWidget):
@@ -170,10 +157,9 @@ class ComplaintPanel(QWidget):
         self.assignee.setCurrentIndex(max(0, self.assignee.findData(current)))
 
     def show_complaint(self, complaint_id: int | None, message: str = "") -> None:
-        if complaint_id != self.complaint_id:  # another ticket: its own questions
-            self.over_limit = False
-            self.owner_words.clear()
-            self.owner_words.setVisible(False)
+        """Show the ticket as it is now: what an action said before (its refusal, the
+        questions a refused resolve asked) goes, whoever did what since."""
+        another = complaint_id != self.complaint_id
         self.complaint_id = complaint_id
         self.error.setText(message)
         self.view = None
@@ -186,6 +172,8 @@ class ComplaintPanel(QWidget):
         else:
             self.header.setText(self.tr("Choose a ticket in the list to see it here; "
                                         "double-click opens it in a window of its own."))
+        if another or self.view is None or "resolve" not in self.view.actions:
+            self._forget_resolve()  # another ticket, or resolving is done or no longer possible
         has = self.view is not None
         self.form.setVisible(has)
         self.actions_bar.setVisible(has)
@@ -194,7 +182,7 @@ class ComplaintPanel(QWidget):
             return
         v = self.view
         self._fill_agents()
-        self.header.setText(self.describe(v))
+        self.header.setText(describe(v))
         self.compensation.setPlaceholderText(v.currency)
         self.assignee.setCurrentIndex(max(0, self.assignee.findData(v.assignee_id)))
         self.new_severity.setCurrentIndex(self.new_severity.findData(v.severity.value))
@@ -210,58 +198,13 @@ class ComplaintPanel(QWidget):
             if action in v.actions:
                 self.bar.addWidget(button, n // 3, n % 3)
         self._show_ask_owner(len(ACTIONS))
-        self.timeline.setHtml(self.render_timeline(v))
+        self.timeline.setHtml(render_timeline(v, self.agent_names))
 
-    def describe(self, v: complaint_view.ComplaintView) -> str:
-        due = local_time(v.sla_due_at)
-        lines = [
-            f"<span style='font-size:15pt'><b>{v.number}</b></span> · "
-            f"{html.escape(complaint_status_label(v.status))} · {html.escape(tier_label(v.tier))}",
-            f"<b>{html.escape(v.summary)}</b>",
-            f"{html.escape(v.customer_name)} · {html.escape(v.store_name)}"
-            + (" · " + self.tr("order %1").replace("%1", html.escape(v.order_no))
-               if v.order_no else ""),
-            f"{html.escape(category_label(v.category))} · "
-            f"{html.escape(severity_label(v.severity))} · "
-            + self.tr("resolve by %1").replace("%1", due),
-            self.tr("Opened %1 · first response %2 · resolved %3")
-            .replace("%1", local_time(v.opened_at))
-            .replace("%2", local_time(v.first_response_at) or "—")
-            .replace("%3", local_time(v.resolved_at) or "—"),
-            self.tr("Assigned to %1").replace("%1", html.escape(v.assignee))
-            if v.assignee else self.tr("Not assigned"),
-        ]
-        if v.overdue:
-            overdue = self.tr("Overdue")
-            lines.append(f"<span style='color:#B91C1C'><b>{overdue}</b></span>")
-        if v.details:
-            lines.append(html.escape(v.details).replace("\n", "<br>"))
-        if v.resolution:
-            lines.append(self.tr("Resolution: %1").replace("%1", html.escape(v.resolution))
-                         + (f" · {v.compensation}" if v.compensation else ""))
-        if v.conversation_id is not None:
-            link = self.tr("Open the conversation")
-            lines.append(f"<a href='conversation:{v.conversation_id}'>{link}</a>")
-        return "<br>".join(lines)
-
-    def render_timeline(self, v: complaint_view.ComplaintView) -> str:
-        if not v.timeline:  # a ticket loaded from a dataset keeps only its times
-            known = [(v.opened_at, complaint_action_label("created")),
-                     (v.first_response_at, self.tr("First response")),
-                     (v.resolved_at, complaint_status_label(ComplaintStatus.RESOLVED))]
-            return "".join(f"<p><span style='color:#6B7280'>{local_time(at)}</span><br>"
-                           f"<b>{html.escape(what)}</b></p>"
-                           for at, what in reversed(known) if at is not None)
-        parts = []
-        for e in reversed(v.timeline):
-            who = html.escape(e.by) if e.by else ""
-            change = html.escape(complaint_change_text(e.before, e.after, v.currency,
-                                                       self.agent_names))
-            note = html.escape(e.note).replace("\n", "<br>") if e.note else ""
-            parts.append(f"<p><span style='color:#6B7280'>{local_time(e.at)} {who}</span><br>"
-                         f"<b>{html.escape(complaint_action_label(e.action))}</b>"
-                         f"{' · ' + change if change else ''}{'<br>' + note if note else ''}</p>")
-        return "".join(parts)
+    def _forget_resolve(self) -> None:
+        """The questions of a refused resolve (the owner's words, asking the owner) go."""
+        self.over_limit = False
+        self.owner_words.clear()
+        self.owner_words.setVisible(False)
 
     def _show_ask_owner(self, n: int) -> None:
         """"Ask the owner" after a resolve above this agent's limit, while the ticket is open
@@ -350,9 +293,6 @@ class ComplaintPanel(QWidget):
         if change.action == "resolve":
             self.resolution.clear()
             self.compensation.clear()
-            self.owner_words.clear()
-            self.owner_words.setVisible(False)
-            self.over_limit = False
         self.show_complaint(self.view.id)
         self.changed.emit(self.view.id if self.view else 0)
 

@@ -22,7 +22,7 @@ from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Platform
 from shopdesk.services import presend_rules as svc
 from shopdesk.services.permissions import Action
-from shopdesk.ui.forms import error_label
+from shopdesk.ui.forms import error_label, say
 from shopdesk.ui.labels import platform_name
 from shopdesk.ui.service_text import denied, translated
 
@@ -134,7 +134,7 @@ class PresendRulesPanel(QWidget):
     def restore_defaults(self) -> None:
         """Put the defaults in the boxes; Save keeps them."""
         self.show_rules(svc.default_rules(self.current()))
-        self.message.setText(self.tr("Defaults shown; Save keeps them."))
+        say(self.message, self.tr("Defaults shown; Save keeps them."))
 
     def save(self) -> None:
         if self.agent is None:
@@ -149,4 +149,4 @@ class PresendRulesPanel(QWidget):
             self.error.setText(translated(str(exc)))
             return
         self.load()
-        self.message.setText(self.tr("Saved."))
+        say(self.message, self.tr("Saved."), ok=True)

@@ -27,7 +27,7 @@ from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent
 from shopdesk.services import quick_replies as qr
 from shopdesk.services.permissions import Action, can
-from shopdesk.ui.forms import error_label, ok_cancel
+from shopdesk.ui.forms import error_label, ok_cancel, say
 from shopdesk.ui.images import choose_images, read_image
 from shopdesk.ui.service_text import translated
 
@@ -187,7 +187,7 @@ class QuickRepliesPanel(QWidget):
                 actor = session.get(Agent, self.actor.id) if self.actor else None
                 result = work(session, actor)
         except ShopDeskError as exc:
-            self.message.setText(translated(str(exc)))
+            say(self.message, translated(str(exc)), ok=False)
             return None
         self.message.clear()
         return result if result is not None else True
@@ -221,7 +221,7 @@ class QuickRepliesPanel(QWidget):
         item = self.selected()
         if item is not None and self._run(lambda s, a: qr.delete(s, a, item.id)):
             self.reload()
-            self.message.setText(self.tr("Deleted /%1.").replace("%1", item.code))
+            say(self.message, self.tr("Deleted /%1.").replace("%1", item.code), ok=True)
 
     def move(self, step: int) -> None:
         item = self.selected()
@@ -239,8 +239,8 @@ class QuickRepliesPanel(QWidget):
         if counts:
             added, updated = counts  # type: ignore[misc]
             self.reload()
-            self.message.setText(self.tr("%1 added, %2 updated.")
-                                 .replace("%1", str(added)).replace("%2", str(updated)))
+            say(self.message, self.tr("%1 added, %2 updated.")
+                .replace("%1", str(added)).replace("%2", str(updated)), ok=True)
 
     def export_file(self, path: str | None = None) -> None:
         if not path:
@@ -254,7 +254,7 @@ class QuickRepliesPanel(QWidget):
             with self.db.read_session() as session:
                 count = qr.export_xlsx(session, Path(path))
         except OSError as exc:
-            self.message.setText(translated(str(exc)))
+            say(self.message, translated(str(exc)), ok=False)
             return
-        self.message.setText(self.tr("%1 quick replies written to %2")
-                             .replace("%1", str(count)).replace("%2", str(path)))
+        say(self.message, self.tr("%1 quick replies written to %2")
+            .replace("%1", str(count)).replace("%2", str(path)), ok=True)

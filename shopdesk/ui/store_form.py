@@ -4,6 +4,7 @@ the labels are set by the panel (``StoresPanel.retranslate``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QTime
@@ -73,6 +74,24 @@ def email_widgets(panel: StoresPanel) -> None:
     panel.keyring_note.setObjectName("keyringNote")
     panel.keyring_note.setWordWrap(True)
     panel.keyring_note.setStyleSheet("color: #B45309")
+
+
+def watch(panel: StoresPanel, edited: Callable[[], None]) -> None:
+    """``edited`` runs whenever the user changes anything in the form."""
+    for line in (panel.name, panel.address, panel.username, panel.password, panel.imap_host,
+                 panel.smtp_host, panel.mailbox, panel.ca_file):
+        line.textChanged.connect(lambda _t: edited())
+    for combo in (panel.platform, panel.channel, panel.imap_security, panel.smtp_security):
+        combo.currentIndexChanged.connect(lambda _i: edited())
+    for text in (panel.currency, panel.timezone):
+        text.currentTextChanged.connect(lambda _t: edited())
+    for spin in (panel.reply_target, panel.imap_port, panel.smtp_port):
+        spin.valueChanged.connect(lambda _v: edited())
+    for edit in (panel.hours_start, panel.hours_end):
+        edit.timeChanged.connect(lambda _t: edited())
+    for box in (*panel.days, panel.since_on, panel.mark_read):
+        box.toggled.connect(lambda _on: edited())
+    panel.since.dateChanged.connect(lambda _d: edited())
 
 
 def lay_out(panel: StoresPanel) -> None:

@@ -31,7 +31,7 @@ from shopdesk.services.rules import (
     rule_values,
     set_store_rules,
 )
-from shopdesk.ui.forms import error_label
+from shopdesk.ui.forms import error_label, say
 from shopdesk.ui.service_text import denied, translated
 
 
@@ -204,4 +204,4 @@ class StoreRulesPanel(QWidget):
             self.error.setText(translated(str(exc)))
             return
         self.error.clear()
-        self.status.setText(self.tr("Saved."))
+        say(self.status, self.tr("Saved."), ok=True)

@@ -29,7 +29,7 @@ from shopdesk.models.enums import Platform
 from shopdesk.services import stores as svc
 from shopdesk.services.permissions import Action
 from shopdesk.ui import store_form
-from shopdesk.ui.forms import error_label
+from shopdesk.ui.forms import error_label, say
 from shopdesk.ui.jobs import Job
 from shopdesk.ui.labels import platform_name
 from shopdesk.ui.service_text import denied, translated
@@ -119,6 +119,8 @@ class StoresPanel(QWidget):
         self.state.setObjectName("storeState")
         self.state.setWordWrap(True)
         store_form.lay_out(self)
+        self.tested: svc.StoreForm | None = None  # the form as its connection test began
+        store_form.watch(self, self._form_edited)
         self._filled = False
         self.retranslate()
 
@@ -253,12 +255,10 @@ class StoresPanel(QWidget):
         if state is None or self.store_id is None:
             self.state.clear()
         elif state.online:
-            self.state.setText(self.tr("Connected."))
-            self.state.setStyleSheet("color: #15803D")
+            say(self.state, self.tr("Connected."), ok=True)
         else:
-            self.state.setText(self.tr("Offline: %1").replace("%1",
-                                                              translated(state.error or "")))
-            self.state.setStyleSheet("color: #B91C1C")
+            say(self.state, self.tr("Offline: %1").replace("%1", translated(state.error or "")),
+                ok=False)
 
     def new_store(self) -> None:
         self.store_id, self.store_key, self.archived = None, None, False
@@ -266,8 +266,7 @@ class StoresPanel(QWidget):
         self.list.clearSelection()
         self.list.setCurrentRow(-1)
         self.list.blockSignals(False)
-        self.state.setText(self.tr("A new store"))
-        self.state.setStyleSheet("")
+        say(self.state, self.tr("A new store"))
         self.fill(svc.StoreForm(channel={"kind": "email"}))
         self.name.setFocus()
 
@@ -278,6 +277,13 @@ class StoresPanel(QWidget):
 
     def values(self) -> svc.StoreForm:
         return store_form.values(self)
+
+    def _form_edited(self) -> None:
+        """The form changed: what a test or a save said of it before no longer holds. A
+        refusal shown is said again of the form as it is now (or goes)."""
+        say(self.result, "")
+        if self.error.text():
+            self.error.setText(translated(" ".join(self.values().problems())))
 
     def _channel_changed(self) -> None:
         self.email_box.setVisible(self.channel.currentData() == "email")
@@ -304,6 +310,7 @@ class StoresPanel(QWidget):
         if chosen.isValid():
             self.colour_value = chosen.name().upper()
             self._show_colour()
+            self._form_edited()
 
     def _browse_ca(self) -> None:
         path, _f = QFileDialog.getOpenFileName(self, self.tr("Certificate authority"), "",
@@ -323,13 +330,14 @@ class StoresPanel(QWidget):
                                        self.credentials, self.store_id)
                 saved = store.id
         except ShopDeskError as exc:
+            say(self.result, "")  # each problem said once: here, not also as a test's result
             self.error.setText(translated(str(exc)))
             return False
         self.error.clear()
         self.password.clear()
         self.store_id = saved
         self.reload(keep=saved)
-        self.result.setText(self.tr("Saved."))
+        say(self.result, self.tr("Saved."), ok=True)
         self.changed.emit()
         return True
 
@@ -352,7 +360,9 @@ class StoresPanel(QWidget):
         if self.job is not None:
             return
         form, key = self.values(), self.store_key
-        self.result.setText(self.tr("Testing the connection…"))
+        self.tested = form
+        self.error.clear()  # the test's answer says what is missing, once
+        say(self.result, self.tr("Testing the connection…"))
         self.test_button.setEnabled(False)
         self.job = Job(lambda _report: svc.test_connection(form, self.credentials, key))
         self.job.done.connect(self._tested)
@@ -367,7 +377,8 @@ class StoresPanel(QWidget):
             self.job.finish()
             self.job = None
         self.test_button.setEnabled(denied(self.agent, Action.MANAGE_STORES) is None)
-        self.result.setText("\n".join(("✓ " if ok else "✗ ") + translated(text)
-                                      for ok, text in results))
-        self.result.setStyleSheet("color: #15803D" if all(ok for ok, _t in results)
-                                  else "color: #B91C1C")
+        if self.values() != self.tested:  # the form changed meanwhile: the answer is of old
+            say(self.result, "")           # settings
+            return
+        say(self.result, "\n".join(("✓ " if ok else "✗ ") + translated(text)
+                                    for ok, text in results), ok=all(ok for ok, _t in results))

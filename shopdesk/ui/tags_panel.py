@@ -23,6 +23,7 @@ from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent
 from shopdesk.services import tags as svc
 from shopdesk.services.permissions import Action
+from shopdesk.ui.forms import say
 from shopdesk.ui.service_text import denied, translated
 from shopdesk.ui.table_model import row_table
 
@@ -93,9 +94,9 @@ class TagsPanel(QWidget):
             with self.db.transaction() as session:
                 work(session, session.get(Agent, self.agent.id))
         except ShopDeskError as exc:
-            self.message.setText(translated(str(exc)))
+            say(self.message, translated(str(exc)), ok=False)
             return
-        self.message.setText(done)
+        say(self.message, done, ok=True)
         self.reload(select_id)
         self.changed.emit()
 
