@@ -2794,6 +2794,22 @@
         <source>Return shipping</source>
         <translation>退货运费</translation>
     </message>
+    <message>
+        <source>Fill in from the template</source>
+        <translation>用模板填写</translation>
+    </message>
+    <message>
+        <source>Replaces the message with the template's text; Ctrl+Z in the message brings back what was there.</source>
+        <translation>用模板的文字替换这条消息；在消息框里按 Ctrl+Z 可恢复原来的内容。</translation>
+    </message>
+    <message>
+        <source>The message names %1, but the amount of the return is %2. Check the message, or fill it in from the template.</source>
+        <translation>消息里写的是 %1，但售后金额是 %2。请核对消息，或用模板重新填写。</translation>
+    </message>
+    <message>
+        <source>The return changed after the message was edited by hand; check that the message still says the right thing.</source>
+        <translation>手动修改消息后，售后信息又有变动；请核对消息内容是否仍然正确。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -2957,6 +2973,10 @@
     <message>
         <source>Correct the message</source>
         <translation>修改消息</translation>
+    </message>
+    <message>
+        <source>Replaces the message with the template's text; Ctrl+Z in the message brings back what was there.</source>
+        <translation>用模板的文字替换这条消息；在消息框里按 Ctrl+Z 可恢复原来的内容。</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,7 @@ from shopdesk.models import Agent, ReturnCase
 from shopdesk.money import amounts_named, format_money, format_plain, parse_amount
 from shopdesk.services import return_case_view, return_messages, return_steps
 from shopdesk.ui.confirm import confirm_payment
-from shopdesk.ui.forms import error_label, ok_cancel
+from shopdesk.ui.forms import error_label, ok_cancel, replace_text
 from shopdesk.ui.i18n import listed
 from shopdesk.ui.images import choose_images, read_image
 from shopdesk.ui.service_text import translated
@@ -79,6 +79,9 @@ class StepDialog(QDialog):
         self.message.setObjectName("stepMessage")
         self.message.setTabChangesFocus(True)
         self.fill = QPushButton(self.tr("Fill in from the template"))
+        self.fill.setObjectName("stepFillMessage")
+        self.fill.setToolTip(self.tr("Replaces the message with the template's text; Ctrl+Z "
+                                     "in the message brings back what was there."))
         self.fill.clicked.connect(self.fill_message)
         has_conversation = view.conversation_id is not None
         self.send.setEnabled(has_conversation)
@@ -128,6 +131,8 @@ class StepDialog(QDialog):
             self.fill_message()
 
     def fill_message(self) -> None:
+        """The template's text in place of the message, as one step Ctrl+Z in the message
+        takes back: a message typed by hand is replaced only when asked, and never lost."""
         amount = self._amount_or_none()
         with self.db.read_session() as session:
             case = session.get(ReturnCase, self.view.case_id)
@@ -136,7 +141,7 @@ class StepDialog(QDialog):
                 session, case, self.step.action, amount_minor=amount,
                 carrier=self.carrier.text().strip(), tracking_no=self.tracking.text().strip(),
                 note=self.note.toPlainText().strip())
-        self.message.setPlainText(text)
+        replace_text(self.message, text)
         self.filled = text
 
     def _amount_or_none(self) -> int | None:

@@ -102,8 +102,9 @@ class OrderPage(WizardStep):
             chosen = 0
         if chosen is not None:
             self._select(chosen)
-        else:
-            self._picked()
+        # Always: a new search can put another order in the row that was selected, and Qt
+        # then sees no change of selection (the wizard went on with the order before).
+        self._picked()
 
     def _select(self, row: int) -> None:
         index = self.results.model().index(row, 0)

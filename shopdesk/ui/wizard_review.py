@@ -12,13 +12,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
 )
 
 from shopdesk.errors import ShopDeskError
 from shopdesk.models import Agent, Conversation
 from shopdesk.models.enums import ReturnKind
-from shopdesk.money import format_money, format_plain, parse_amount
+from shopdesk.money import amounts_named, format_money, format_plain, parse_amount
 from shopdesk.services import return_cases, return_messages, return_opening
+from shopdesk.ui.forms import replace_text
 from shopdesk.ui.i18n import listed
 from shopdesk.ui.labels import return_kind_label, return_reason_label
 from shopdesk.ui.service_text import translated
@@ -97,6 +99,10 @@ class AmountPage(WizardStep):
 
 
 class ReviewPage(WizardStep):
+    """The case as it will be created, and the message to the customer. The message is the
+    template's while the agent has not edited it (and follows what earlier pages change);
+    once edited by hand it is kept as typed, and a note says what it no longer matches."""
+
     def __init__(self, wizard: ReturnWizard) -> None:
         super().__init__(wizard)
         self.summary = QLabel()
@@ -109,16 +115,40 @@ class ReviewPage(WizardStep):
         self.message = QPlainTextEdit()
         self.message.setObjectName("customerMessage")
         self.message.setTabChangesFocus(True)
+        self.note = QLabel()
+        self.note.setObjectName("customerMessageNote")
+        self.note.setStyleSheet("color: #B45309")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self.fill = QPushButton()
+        self.fill.setObjectName("reviewFillMessage")
+        self.fill.clicked.connect(self.fill_message)
         self.send.toggled.connect(self.message.setEnabled)
+        self.send.toggled.connect(self.fill.setEnabled)
+        self.message.textChanged.connect(self._message_changed)
         self.layout_.addWidget(self.summary)
         self.layout_.addWidget(self.send)
         self.layout_.addWidget(self.message, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.note, 1)
+        row.addWidget(self.fill, 0, Qt.AlignmentFlag.AlignTop)
+        self.layout_.addLayout(row)
         self.layout_.addWidget(self.error)
+        self.filled: str | None = None  # the message as the template last wrote it
+        self.based_on = ""  # the template's text when the message was last filled or edited
+        self.filling = False
+        self.template = ""  # the template's text for the wizard's current input
+        self.amount_minor, self.currency = 0, ""
+        self.had_conversation: bool | None = None
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Review"))
         self.setSubTitle(self.tr("Finish creates the case and notes it in the conversation."))
         self.send.setText(self.tr("&Send this message to the customer"))
+        self.fill.setText(self.tr("Fill in from the template"))
+        self.fill.setToolTip(self.tr("Replaces the message with the template's text; Ctrl+Z "
+                                     "in the message brings back what was there."))
+        self._check_message()
 
     def initializePage(self) -> None:  # noqa: N802
         w = self.w
@@ -155,14 +185,62 @@ class ReviewPage(WizardStep):
             f"<td>{html.escape(v).replace(chr(10), '<br>')}</td></tr>"
             for k, v in rows) + "</table>")
         with w.db.read_session() as session:
+            if w.conversation_id is not None and session.get(
+                    Conversation, w.conversation_id).customer_id != facts.customer_id:
+                w.conversation_id = None  # another customer's order was chosen: theirs
             w.conversation_id = w.conversation_id or self._conversation(session)
             text = return_messages.request_message(session, facts, amount, w.conversation_id)
         has_conversation = w.conversation_id is not None
         self.send.setEnabled(has_conversation)
-        self.send.setChecked(has_conversation)
-        self.message.setEnabled(has_conversation)
-        self.message.setPlainText(text if has_conversation else self.tr(
-            "This customer has no conversation in this store; nothing will be sent."))
+        if has_conversation != self.had_conversation:  # else the agent's choice stands
+            self.send.setChecked(has_conversation)
+        self.had_conversation = has_conversation
+        self.message.setEnabled(self.send.isChecked())
+        self.fill.setEnabled(self.send.isChecked())
+        self.amount_minor, self.currency = amount, facts.currency
+        self.template = text if has_conversation else self.tr(
+            "This customer has no conversation in this store; nothing will be sent.")
+        if not self.edited():
+            self.fill_message()
+        self._check_message()
+
+    def edited(self) -> bool:
+        """The message was written (or changed) by hand since the template last filled it."""
+        text = self.message.toPlainText()
+        return self.filled is not None and text != self.filled and bool(text.strip())
+
+    def fill_message(self) -> None:
+        """The template's text in place of the message; Ctrl+Z in the message takes it back."""
+        self.filling = True
+        try:
+            replace_text(self.message, self.template)
+        finally:
+            self.filling = False
+        self.filled = self.based_on = self.template
+        self._check_message()
+
+    def _message_changed(self) -> None:
+        if not self.filling:  # edited by hand with the page showing what the case is now
+            self.based_on = self.template
+        self._check_message()
+
+    def _check_message(self) -> None:
+        """Say what a message edited by hand no longer matches: an amount other than the
+        case's, or (the template reads differently now) what earlier pages changed."""
+        note = ""
+        if self.edited() and self.had_conversation:
+            others = [a for a in amounts_named(self.message.toPlainText(), self.currency)
+                      if a != self.amount_minor]
+            if others:
+                note = self.tr("The message names %1, but the amount of the return is %2. "
+                               "Check the message, or fill it in from the template.").replace(
+                    "%1", listed(format_money(a, self.currency) for a in dict.fromkeys(others))
+                ).replace("%2", format_money(self.amount_minor, self.currency))
+            elif self.template != self.based_on:
+                note = self.tr("The return changed after the message was edited by hand; "
+                               "check that the message still says the right thing.")
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
 
     def _conversation(self, session) -> int | None:  # type: ignore[no-untyped-def]
         from sqlalchemy import select
