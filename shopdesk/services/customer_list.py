@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     ColumnElement,
@@ -50,6 +50,13 @@ CHUNK = 5000  # customers per statement when refreshing many
 
 
 class Sort(StrEnum):
+    """The list's orders. ``SPENT`` ("Most spent first") orders by the stored summary
+    ``Customer.spent_minor``: what the customer spent in their main currency, the currency
+    of their largest total in minor units (ties: the first code; ``spent_currency``). Amounts in different currencies are compared as numbers of
+    minor units, without exchange rates (ShopDesk has none); for a shop that sells in one
+    currency that is exactly "most spent first". The row shows every currency
+    (``CustomerRow.spent``), as the customer card does."""
+
     LAST_ORDER = "last_order"
     SPENT = "spent"
     LAST_CONTACT = "last_contact"
@@ -73,10 +80,35 @@ class CustomerRow:
     phone: str | None  # masked for agents
     segment: str | None
     orders: int
-    spent_minor: int
+    spent_minor: int  # the summary the list sorts by (see ``Sort``)
     spent_currency: str | None
     last_order_at: datetime | None
     last_contact_at: datetime | None
+    spent: tuple[tuple[str, int], ...] = ()  # (currency, minor units) of every currency, by code
+
+
+class Spending(NamedTuple):
+    """A customer's paid orders in one currency."""
+
+    orders: int
+    minor: int
+    last: datetime | None  # the latest order's time
+
+
+def spending(session: Session, customer_ids: Iterable[int]) -> dict[int, dict[str, Spending]]:
+    """customer id → currency → their paid orders in it, one statement for all of them: the
+    card, the list's rows and the stored summary all add up spending here."""
+    ids = list(customer_ids)
+    result: dict[int, dict[str, Spending]] = defaultdict(dict)
+    if not ids:
+        return result
+    for cid, currency, n, total, last in session.execute(
+            select(Order.customer_id, Order.currency, func.count(), func.sum(Order.total_minor),
+                   func.max(Order.placed_at))
+            .where(Order.customer_id.in_(ids), Order.status.in_(segments.SPENDING))
+            .group_by(Order.customer_id, Order.currency)):
+        result[cid][currency] = Spending(int(n), int(total or 0), last)
+    return result
 
 
 def _like(query: str) -> str:
@@ -194,7 +226,9 @@ def page(session: Session, f: CustomerFilter, viewer: Agent | None,
         q = q.where(_after(f, after))
     rows = session.execute(q.order_by(*order).limit(limit)).all()
     stores: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
+    spent: dict[int, dict[str, Spending]] = {}
     if rows:
+        spent = spending(session, [r[0] for r in rows])
         for cid, name, colour in session.execute(
                 select(CustomerIdentity.customer_id, Store.name, Store.colour)
                 .join(Store, Store.id == CustomerIdentity.store_id)
@@ -203,7 +237,9 @@ def page(session: Session, f: CustomerFilter, viewer: Agent | None,
             if (name, colour) not in stores[cid]:
                 stores[cid].append((name, colour))
     return [CustomerRow(r[0], r[1], stores.get(r[0], []), phone_for(viewer, r[2]), r[3],
-                        r[4], r[5], r[6], r[7], r[8]) for r in rows]
+                        r[4], r[5], r[6], r[7], r[8],
+                        tuple((cur, v.minor) for cur, v in sorted(spent.get(r[0], {}).items())))
+            for r in rows]
 
 
 # -- keeping the summary ----------------------------------------------------------------------
@@ -226,13 +262,7 @@ def refresh(session: Session, customer_ids: Iterable[int] | None = None) -> None
 
 
 def _refresh_chunk(session: Session, ids: list[int]) -> None:
-    spending: dict[int, dict[str, list]] = defaultdict(dict)  # id → currency → [n, sum, last]
-    for cid, currency, n, total, last in session.execute(
-            select(Order.customer_id, Order.currency, func.count(), func.sum(Order.total_minor),
-                   func.max(Order.placed_at))
-            .where(Order.customer_id.in_(ids), Order.status.in_(segments.SPENDING))
-            .group_by(Order.customer_id, Order.currency)):
-        spending[cid][currency] = [int(n), int(total or 0), last]
+    spent = spending(session, ids)
     contact = {cid: at for cid, at in session.execute(
         select(Conversation.customer_id, func.max(Conversation.last_message_at))
         .where(Conversation.customer_id.in_(ids)).group_by(Conversation.customer_id))}
@@ -245,14 +275,15 @@ def _refresh_chunk(session: Session, ids: list[int]) -> None:
     for cid, name, phone, email in session.execute(
             select(Customer.id, Customer.name, Customer.phone, Customer.email)
             .where(Customer.id.in_(ids))):
-        by_currency = spending.get(cid, {})
-        main = min(by_currency, key=lambda cur: (-by_currency[cur][1], cur), default=None)
-        lasts = [as_utc(v[2]) for v in by_currency.values() if v[2] is not None]
+        by_currency = spent.get(cid, {})
+        # the main currency: the largest total (ties: the first code); see ``Sort``
+        main = min(by_currency, key=lambda cur: (-by_currency[cur].minor, cur), default=None)
+        lasts = [as_utc(v.last) for v in by_currency.values() if v.last is not None]
         at = contact.get(cid)
         changes.append({
             "id": cid,
-            "orders_count": sum(v[0] for v in by_currency.values()),
-            "spent_minor": by_currency[main][1] if main else 0,
+            "orders_count": sum(v.orders for v in by_currency.values()),
+            "spent_minor": by_currency[main].minor if main else 0,
             "spent_currency": main,
             "last_order_at": max(lasts) if lasts else None,
             "last_contact_at": as_utc(at) if at is not None else None,

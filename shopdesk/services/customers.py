@@ -28,7 +28,7 @@ from shopdesk.models import (
     Tag,
     customer_tags,
 )
-from shopdesk.models.enums import ComplaintStatus, OrderStatus, ReturnState, Role
+from shopdesk.models.enums import ComplaintStatus, ReturnState, Role
 from shopdesk.services import audit, customer_list, duplicates, segments
 from shopdesk.services.complaints import ticket_number
 from shopdesk.services.permissions import Action, require
@@ -37,7 +37,7 @@ from shopdesk.services.records import existing
 from shopdesk.services.return_board import cases_of_customer
 from shopdesk.times import utcnow
 
-SPENDING = (OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.COMPLETED)
+SPENDING = segments.SPENDING  # the orders that count as spent
 
 
 @dataclass(frozen=True)
@@ -111,14 +111,9 @@ def card(session: Session, customer_id: int, viewer: Agent | None) -> CustomerCa
     data.tags = [(name, colour) for name, colour in session.execute(
         select(Tag.name, Tag.colour).join(customer_tags, customer_tags.c.tag_id == Tag.id)
         .where(customer_tags.c.customer_id == customer_id).order_by(Tag.name))]
-    spent: dict[str, int] = defaultdict(int)
-    for currency, total, count in session.execute(
-            select(Order.currency, func.sum(Order.total_minor), func.count())
-            .where(Order.customer_id == customer_id, Order.status.in_(SPENDING))
-            .group_by(Order.currency)):
-        spent[currency] += int(total or 0)
-        data.orders += int(count)
-    data.spent = dict(spent)
+    spent = customer_list.spending(session, [customer_id]).get(customer_id, {})
+    data.spent = {currency: v.minor for currency, v in spent.items()}
+    data.orders = sum(v.orders for v in spent.values())
     refunded: dict[str, int] = defaultdict(int)
     for currency, total, count in session.execute(
             select(ReturnCase.currency, func.sum(ReturnCase.refunded_minor), func.count())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -40,6 +41,13 @@ from shopdesk.ui.labels import (
 )
 from shopdesk.ui.service_text import translated
 from shopdesk.ui.tag_editor import TagEditor
+
+
+def amounts(by_currency: Iterable[tuple[str, int]]) -> str:
+    """Amounts in several currencies, by currency code, as one text: "¥90.00, $134.85"
+    ("¥90.00、$134.85" in Chinese); "" for none. The card and the Customers list show
+    what a customer spent this way."""
+    return listed(format_money(v, c) for c, v in sorted(by_currency))
 
 
 class CustomerCard(QWidget):
@@ -265,7 +273,7 @@ class CustomerCard(QWidget):
         parts = [f"<h3>{e(d.name)}</h3>"]
         if d.rfm is not None and d.rfm.segment is not None:
             rfm = d.rfm
-            spent = listed(format_money(v, c) for c, v in sorted(rfm.spent_in_window.items()))
+            spent = amounts(rfm.spent_in_window.items())
             pattern = (self.tr("No orders in %3 days") if rfm.orders_in_window == 0
                        else self.tr("1 order, %2 in %3 days") if rfm.orders_in_window == 1
                        else self.tr("%1 orders, %2 in %3 days"))
@@ -282,8 +290,8 @@ class CustomerCard(QWidget):
         if contact:
             parts.append("<div style='color:#374151'>" + "<br>".join(e(x) for x in contact)
                          + "</div>")
-        spent = listed(format_money(v, c) for c, v in sorted(d.spent.items())) or "—"
-        refunded = listed(format_money(v, c) for c, v in sorted(d.refunded.items()))
+        spent = amounts(d.spent.items()) or "—"
+        refunded = amounts(d.refunded.items())
         figures = [
             (self.tr("Orders"), str(d.orders)),
             (self.tr("Spent"), spent),

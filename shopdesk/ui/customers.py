@@ -32,14 +32,13 @@ from sqlalchemy import select
 
 from shopdesk.db import Database
 from shopdesk.models import Agent, Store
-from shopdesk.money import format_money
 from shopdesk.services import customer_list as svc
 from shopdesk.services.permissions import Action
 from shopdesk.services.segments import Segment
 from shopdesk.services.tags import all_tags
 from shopdesk.times import to_local
 from shopdesk.ui.background import Background
-from shopdesk.ui.customer_card import CustomerCard
+from shopdesk.ui.customer_card import CustomerCard, amounts
 from shopdesk.ui.flow_layout import FlowLayout
 from shopdesk.ui.i18n import listed
 from shopdesk.ui.labels import segment_label
@@ -78,7 +77,7 @@ class CustomersModel(PagedRowsModel):
         and to size the columns)."""
         texts = self._texts.get(id(r))
         if texts is None:
-            spent = format_money(r.spent_minor, r.spent_currency) if r.spent_currency else "—"
+            spent = amounts(r.spent) or "—"  # every currency, as on the card
             texts = [r.name, listed(name for name, _c in r.stores), r.phone or "",
                      segment_label(r.segment) if r.segment else "", str(r.orders), spent,
                      _day(r.last_order_at), _day(r.last_contact_at)]
