@@ -18,6 +18,7 @@ from shopdesk.ui.i18n import LanguageSwitcher
 from shopdesk.ui.service_text import translated
 from shopdesk.ui.settings import Preferences
 from shopdesk.ui.welcome import FirstStartGuide
+from shopdesk.ui.window_pages import SETTINGS
 from tests.mailservers import USER
 
 pytestmark = pytest.mark.gui
@@ -245,3 +246,24 @@ def test_without_a_keyring_the_password_is_asked_for_each_session(qtbot, sqlite_
     assert credentials.get(key, "password") == "typed-this-session"
     assert Credentials().get(key, "password") is None  # the next session asks again
     assert ask_missing_passwords(sqlite_db, credentials) == 0  # nothing missing now
+
+
+def test_the_store_forms_messages_and_buttons_stay_in_view(qtbot, shell, sqlite_db,
+                                                           chinese) -> None:
+    """An e-mail store's form is taller than a 1100×650 window: its errors, Test connection
+    and Save were below the fold of its scroll area, half cut off."""
+    with sqlite_db.transaction() as s:
+        agent_svc.create_owner(s, "Owner")
+    window = shell.window
+    window.set_agent(_owner(sqlite_db))
+    window.resize(1100, 650)
+    window.show()
+    window.navigation.setCurrentRow(SETTINGS)
+    panel = window.settings_page.stores
+    panel.new_store()
+    panel.channel.setCurrentIndex(panel.channel.findData("email"))
+    panel.save_button.click()  # refused: the errors show under the form
+    qtbot.wait(50)
+    for widget in (panel.save_button, panel.test_button, panel.error):
+        assert widget.isVisible()
+        assert widget.visibleRegion().boundingRect() == widget.rect(), widget.objectName()

@@ -157,13 +157,15 @@ def lay_out(panel: StoresPanel) -> None:
     editor_layout.addWidget(panel.state)
     editor_layout.addLayout(panel.store_form)
     editor_layout.addWidget(panel.email_box)
-    editor_layout.addWidget(panel.result)
-    editor_layout.addWidget(panel.error)
-    editor_layout.addLayout(buttons)
     editor_layout.addStretch(1)
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setWidget(editor)
+    right = QVBoxLayout()  # what the form says and its buttons stay in view below it
+    right.addWidget(scroll, 1)
+    right.addWidget(panel.result)
+    right.addWidget(panel.error)
+    right.addLayout(buttons)
     left = QVBoxLayout()
     left.addWidget(panel.list, 1)
     left.addWidget(panel.show_archived)
@@ -171,9 +173,12 @@ def lay_out(panel: StoresPanel) -> None:
     left_buttons.addWidget(panel.add_button)
     left_buttons.addWidget(panel.archive_button)
     left.addLayout(left_buttons)
+    stores = QWidget()  # the list narrow, the form wide (its days in one row at 1100 px)
+    stores.setLayout(left)
+    stores.setMaximumWidth(230)
     layout = QHBoxLayout(panel)
-    layout.addLayout(left)
-    layout.addWidget(scroll, 1)
+    layout.addWidget(stores)
+    layout.addLayout(right, 1)
 
 
 def fill(panel: StoresPanel, form: svc.StoreForm) -> None:
