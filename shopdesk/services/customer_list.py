@@ -226,20 +226,30 @@ def page(session: Session, f: CustomerFilter, viewer: Agent | None,
         q = q.where(_after(f, after))
     rows = session.execute(q.order_by(*order).limit(limit)).all()
     stores: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
+    currencies: dict[int, set[str]] = defaultdict(set)
     spent: dict[int, dict[str, Spending]] = {}
     if rows:
-        spent = spending(session, [r[0] for r in rows])
-        for cid, name, colour in session.execute(
-                select(CustomerIdentity.customer_id, Store.name, Store.colour)
+        for cid, name, colour, currency in session.execute(
+                select(CustomerIdentity.customer_id, Store.name, Store.colour, Store.currency)
                 .join(Store, Store.id == CustomerIdentity.store_id)
                 .where(CustomerIdentity.customer_id.in_([r[0] for r in rows]))
                 .order_by(CustomerIdentity.customer_id, Store.id)):
+            currencies[cid].add(currency)
             if (name, colour) not in stores[cid]:
                 stores[cid].append((name, colour))
+        # Only a customer known in stores of several currencies can have spent in several:
+        # the others' stored summary is all of it (the orders of a page are not read on the
+        # Customers page's first open for the few who are: 1.06× → 1.12× at 100,000).
+        several = [r[0] for r in rows if len(currencies[r[0]]) > 1]
+        spent = spending(session, several) if several else {}
+
+    def amounts(r: Any) -> tuple[tuple[str, int], ...]:
+        if r[0] in spent:
+            return tuple((cur, v.minor) for cur, v in sorted(spent[r[0]].items()))
+        return ((r[6], r[5]),) if r[6] else ()
+
     return [CustomerRow(r[0], r[1], stores.get(r[0], []), phone_for(viewer, r[2]), r[3],
-                        r[4], r[5], r[6], r[7], r[8],
-                        tuple((cur, v.minor) for cur, v in sorted(spent.get(r[0], {}).items())))
-            for r in rows]
+                        r[4], r[5], r[6], r[7], r[8], amounts(r)) for r in rows]
 
 
 # -- keeping the summary ----------------------------------------------------------------------
