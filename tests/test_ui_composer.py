@@ -31,7 +31,7 @@ def test_a_note_in_one_conversation_leaves_the_next_reply_a_reply(qtbot, page, s
     page.list.setCurrentIndex(page.model.index(0))
     reply_look = (panel.send_button.text(), page.composer.styleSheet())
     panel.note_mode.setChecked(True)
-    assert panel.send_button.text() == "Add note" and page.composer.styleSheet()
+    assert panel.send_button.text() == "Add internal note" and page.composer.styleSheet()
     assert "colleagues" in page.composer.placeholderText()
     page.composer.setPlainText("客户说下午再联系")
     qtbot.keyClick(page.composer, Qt.Key.Key_Return)

@@ -1496,8 +1496,8 @@
         <translation>内部备注：只有同事能看到，顾客看不到。按 Enter 添加。</translation>
     </message>
     <message>
-        <source>Add note</source>
-        <translation>添加备注</translation>
+        <source>Add internal note</source>
+        <translation>添加内部备注</translation>
     </message>
 </context>
 <context>

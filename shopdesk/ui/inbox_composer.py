@@ -219,7 +219,7 @@ class ComposerPanel(QWidget):
             "quick replies."))
         self.editor.setStyleSheet(NOTE_STYLE if note else "")
         self.note_mode.setText(self.tr("Internal note"))
-        self.send_button.setText(self.tr("Add note") if note else self.tr("Send"))
+        self.send_button.setText(self.tr("Add internal note") if note else self.tr("Send"))
         self.attach_button.setText(self.tr("Attach image…"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
