@@ -173,11 +173,8 @@ def lay_out(panel: StoresPanel) -> None:
     left_buttons.addWidget(panel.add_button)
     left_buttons.addWidget(panel.archive_button)
     left.addLayout(left_buttons)
-    stores = QWidget()  # the list narrow, the form wide (its days in one row at 1100 px)
-    stores.setLayout(left)
-    stores.setMaximumWidth(230)
     layout = QHBoxLayout(panel)
-    layout.addWidget(stores)
+    layout.addLayout(left)
     layout.addLayout(right, 1)
 
 
