@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QThread, Signal
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +40,25 @@ class Background(QThread):
     def call(cls, work: Callable[[], Any], slot: Callable[[Any], None],
              failed: Callable[[], None] | None = None) -> Background:
         thread = cls(work)
-        thread.result.connect(slot)
+        thread.result.connect(_while_alive(slot))
         if failed is not None:
-            thread.failed.connect(failed)
+            thread.failed.connect(_while_alive(failed))
         thread.finished.connect(thread.deleteLater)
         thread.start()
         return thread
+
+
+def _while_alive(slot: Callable[..., None]) -> Callable[..., None]:
+    """``slot``, unless its widget has been deleted by the time the result comes back. Qt
+    drops a queued call to a deleted receiver, but PySide6 delivers a bound method through a
+    receiver of its own: a page closed while its count ran got the count, and its deleted
+    label raised (seen in the tests, where windows close one after another)."""
+    owner = getattr(slot, "__self__", None)
+    if owner is None:
+        return slot
+
+    def deliver(*args: Any) -> None:
+        if isValid(owner):
+            slot(*args)
+
+    return deliver
