@@ -185,9 +185,9 @@ class ReviewPage(WizardStep):
             f"<td>{html.escape(v).replace(chr(10), '<br>')}</td></tr>"
             for k, v in rows) + "</table>")
         with w.db.read_session() as session:
-            if w.conversation_id is not None and session.get(
-                    Conversation, w.conversation_id).customer_id != facts.customer_id:
-                w.conversation_id = None  # another customer's order was chosen: theirs
+            kept = session.get(Conversation, w.conversation_id) if w.conversation_id else None
+            if kept is None or kept.customer_id != facts.customer_id:
+                w.conversation_id = None  # gone, or another customer's order was chosen
             w.conversation_id = w.conversation_id or self._conversation(session)
             text = return_messages.request_message(session, facts, amount, w.conversation_id)
         has_conversation = w.conversation_id is not None
